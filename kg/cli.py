@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from kg.config import DEFAULT_MODEL, BuildConfig
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Offline entity knowledge graphs from news.")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 @app.command("build")

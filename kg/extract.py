@@ -113,7 +113,9 @@ def merge(document: Document, parts: list[DocResult]) -> DocResult:
         remap = {}
         for old in used:
             remap[old] = len(result.sentences)
-            result.sentences.append(part.sentences[old])
+            start, end, _masked = part.sentences[old]
+            # Evidence quotes the document as read, so `text == document.text[start:end]` holds.
+            result.sentences.append((start, end, document.text[start:end]))
         base = len(result.mentions)
         for m in part.mentions:
             m.sent = remap[m.sent]
