@@ -22,6 +22,7 @@ class BuildReport:
     skipped: list[Skipped] = field(default_factory=list)
     words: int = 0
     seconds: float = 0.0
+    cached: int = 0  # documents whose result came from the cache
 
 
 class Built(KnowledgeGraph):
@@ -37,12 +38,11 @@ class Built(KnowledgeGraph):
 def build(inputs: Iterable[str | Path], config: BuildConfig | None = None,
           progress: Callable[[DocResult], None] | None = None) -> Built:
     """Build a knowledge graph from files and folders."""
-    from kg.extract import Extractor
+    from kg.engine import run_map
 
     config = config or BuildConfig()
     report = BuildReport()
     t0 = time.perf_counter()
-    extractor = Extractor(config)
 
     def documents():
         for item in read_documents(inputs):
@@ -52,12 +52,14 @@ def build(inputs: Iterable[str | Path], config: BuildConfig | None = None,
                 yield item
 
     results = []
-    for result in extractor.pipe(documents()):
+    stats: dict[str, int] = {}
+    for result in run_map(documents(), config, stats=stats):
         results.append(result)
         report.documents += 1
         report.words += result.words
         if progress:
             progress(result)
+    report.cached = stats.get("cached", 0)
     built = Built(results, resolve(results), config, report)
     report.seconds = time.perf_counter() - t0
     return built
