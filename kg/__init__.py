@@ -1,8 +1,13 @@
-"""kg: offline entity knowledge graphs from news articles."""
+"""kg: offline entity knowledge graphs from news articles.
+
+``kg.build([...])`` reads articles into a :class:`KnowledgeGraph`; ``kg.load("outputs/")`` reads one back.
+"""
 
 from kg.build import build
 from kg.config import BuildConfig
-from kg.query import KnowledgeGraph
+from kg.load import load
+from kg.query import EntityNotFound, Evidence, KnowledgeGraph, Node, PathNotFound, Relation
 
-__all__ = ["BuildConfig", "KnowledgeGraph", "build"]
+__all__ = ["BuildConfig", "EntityNotFound", "Evidence", "KnowledgeGraph", "Node", "PathNotFound", "Relation", "build",
+           "load"]
 __version__ = "0.1.0"

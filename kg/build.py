@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg import export, render
+from kg import analyse, export, render
 from kg.config import BuildConfig
 from kg.graph import build_graph
 from kg.query import KnowledgeGraph
@@ -29,10 +29,14 @@ class Built(KnowledgeGraph):
     """A KnowledgeGraph that also keeps the per-document results it came from."""
 
     def __init__(self, results: list[DocResult], resolution: Resolution, config: BuildConfig, report: BuildReport):
-        super().__init__(build_graph(results, resolution, config.min_weight, config.min_count))
+        super().__init__(analyse.annotate(build_graph(results, resolution, config.min_weight, config.min_count)))
         self.results = results
         self.resolution = resolution
         self.report = report
+
+    def mention_rows(self) -> Iterator[dict]:
+        """Rows of mentions.jsonl, made from the per-document results."""
+        return export.mention_rows(self.results, self.resolution)
 
 
 def build(inputs: Iterable[str | Path], config: BuildConfig | None = None,
@@ -68,8 +72,5 @@ def build(inputs: Iterable[str | Path], config: BuildConfig | None = None,
 def write_outputs(kg: KnowledgeGraph, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     g = kg.graph
-    export.write_graphml(g, out / "graph.graphml")
-    export.write_jsonl(export.relation_rows(g), out / "relations.jsonl")
-    if isinstance(kg, Built):
-        export.write_jsonl(export.mention_rows(kg.results, kg.resolution), out / "mentions.jsonl")
+    export.write_all(g, kg.mention_rows(), out)
     render.write_html(g, out / "graph.html")

@@ -1,10 +1,12 @@
-"""Command line: ``kg build``. The only module that knows argv."""
+"""Command line: ``kg build``, ``kg query``, ``kg path``, ``kg stats``. The only module that knows argv."""
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
 
@@ -18,6 +20,8 @@ from rich.progress import (
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
+from rich.table import Table
+from rich.text import Text
 
 from kg.config import DEFAULT_MODEL, BuildConfig
 from kg.schema import DocResult
@@ -105,6 +109,156 @@ def cache_clear_cmd(
 
     folder = cache_dir or default_dir()
     err.print(f"kg: removed {clear(folder)} cached results from {folder}", markup=False)
+
+
+# ---------------------------------------------------------------- kg query / path / stats (reading a built graph)
+
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _plain(text: object) -> Text:
+    """Document text as inert terminal text: no Rich markup, no escape sequences, one line."""
+    return Text(_UNPRINTABLE.sub("", str(text).replace("\n", " ").replace("\t", " ")))
+
+
+def _load(graph: Path):
+    """The graph in a `kg build` folder or GraphML file; one line and exit 2 when it cannot be read."""
+    from kg.load import load
+
+    try:
+        return load(graph)
+    except (FileNotFoundError, ValueError) as exc:
+        err.print(f"kg: {exc}", markup=False, emoji=False, highlight=False)
+        raise typer.Exit(2) from None
+
+
+def _fail(exc: Exception) -> typer.Exit:
+    """Print a lookup failure (unknown entity, no path) as one line; the caller raises the returned Exit (1)."""
+    err.print(f"kg: {exc}", markup=False, emoji=False, highlight=False)
+    return typer.Exit(1)
+
+
+def _echo_json(data: object) -> None:
+    from kg.export import _json
+
+    typer.echo(_json(data, indent=2))
+
+
+def _evidence_cell(rel, limit: int) -> Text:
+    """The first `limit` evidence sentences of a relation, each with its document and offsets."""
+    cell = Text()
+    for ev in rel.evidence[:limit]:
+        if cell:
+            cell.append("\n")
+        cell.append_text(_plain(ev.sentence))
+        cell.append(f"  [{ev.doc}:{ev.start}-{ev.end}]", style="dim")
+    if len(rel.evidence) > limit:
+        cell.append(f"\n(+{len(rel.evidence) - limit} more)", style="dim")
+    return cell
+
+
+@app.command("query")
+def query_cmd(
+    graph: Annotated[Path, typer.Argument(help="Output folder of `kg build`, or its graph.graphml")],
+    entity: Annotated[str, typer.Argument(help="Entity name: label or any alias, any case")],
+    relation: Annotated[str | None, typer.Option("--relation", "-r", help="Only this relation label")] = None,
+    depth: Annotated[int, typer.Option("--depth", "-d", min=1, help="Also relations of neighbours up to N hops")] = 1,
+    kind: Annotated[str | None, typer.Option(help="Only edges of this kind: pattern or cooccurrence")] = None,
+    evidence: Annotated[int, typer.Option(min=0, help="Evidence sentences shown per relation")] = 1,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table")] = False,
+) -> None:
+    """Show an entity's relations with the sentences that support them."""
+    kg = _load(graph)
+    try:
+        node = kg.entity(entity)
+        rels = kg.relations_around(node.id, depth=depth, relation=relation, kinds={kind} if kind else None)
+    except KeyError as exc:
+        raise _fail(exc) from None
+    if as_json:
+        _echo_json({"entity": asdict(node), "relations": [asdict(r) for r in rels]})
+        return
+    out = Console(soft_wrap=False)
+    head = _plain(f"{node.label} ({node.type}) · {node.mentions} mentions in {node.documents} documents")
+    if node.aliases:
+        head.append_text(_plain(f" · aliases: {', '.join(node.aliases)}"))
+    out.print(head)
+    table = Table("relation", "n", "evidence", show_lines=True)
+    table.columns[2].overflow = "fold"
+    for r in rels:
+        table.add_row(_link(r), str(r.count), _evidence_cell(r, evidence))
+    out.print(table)
+    out.print(f"{len(rels)} relations", markup=False)
+
+
+def _link(rel) -> Text:
+    """``source —relation→ target`` (co-occurrences undirected, qualified relations marked)."""
+    if rel.kind != "pattern":
+        return _plain(f"{rel.source} — {rel.target}").append(" (same sentence)", style="dim")
+    marks = [m for m, on in (("negated", rel.negated), ("hypothetical", rel.hypothetical)) if on]
+    text = _plain(f"{rel.source} —{rel.relation}→ {rel.target}")
+    return text.append(f" ({', '.join(marks)})", style="yellow") if marks else text
+
+
+@app.command("path")
+def path_cmd(
+    graph: Annotated[Path, typer.Argument(help="Output folder of `kg build`, or its graph.graphml")],
+    source: Annotated[str, typer.Argument(help="First entity")],
+    target: Annotated[str, typer.Argument(help="Last entity")],
+    kind: Annotated[str | None, typer.Option(help="Only edges of this kind: pattern or cooccurrence")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text")] = False,
+) -> None:
+    """The shortest explained chain of relations between two entities (stated relations preferred)."""
+    from kg.query import PathNotFound
+
+    kg = _load(graph)
+    try:
+        hops = kg.path(source, target, kinds={kind} if kind else None)
+    except (KeyError, PathNotFound) as exc:
+        raise _fail(exc) from None
+    if as_json:
+        _echo_json([asdict(h) for h in hops])
+        return
+    out = Console(soft_wrap=False)
+    for i, hop in enumerate(hops, 1):
+        line = Text(f"{i}. ", style="bold")
+        line.append_text(_link(hop))
+        line.append(f"  ({hop.count} sentence{'s' if hop.count != 1 else ''})", style="dim")
+        out.print(line)
+        if hop.evidence:
+            ev = hop.evidence[0]
+            out.print(Text("   ").append_text(_plain(ev.sentence)).append(f"  [{ev.doc}:{ev.start}-{ev.end}]", "dim"))
+
+
+@app.command("stats")
+def stats_cmd(
+    graph: Annotated[Path, typer.Argument(help="Output folder of `kg build`, or its graph.graphml")],
+    top: Annotated[int, typer.Option(min=1, help="How many entities per ranking")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables")] = False,
+) -> None:
+    """Counts by entity type and relation, the most connected and most mentioned entities, communities."""
+    st = _load(graph).stats(top=top)
+    if as_json:
+        _echo_json(st)
+        return
+    out = Console(soft_wrap=False)
+    out.print(f"{st['entities']} entities, {st['relations']} relations "
+              f"({', '.join(f'{n} {k}' for k, n in st['kinds'].items())})", markup=False)
+    out.print(_counts("entities by type", "type", st["types"]))
+    out.print(_counts("relations by label", "relation", st["relation_labels"]))
+    for title, rows, col in (("top by degree", st["top_degree"], "neighbours"),
+                             ("top by mentions", st["top_mentions"], "mentions")):
+        out.print(_counts(title, "entity", dict(rows), col))
+    table = Table("community", "size", "largest members", title="communities")
+    for c in st["communities"]:
+        table.add_row(str(c["id"]), str(c["size"]), _plain(", ".join(c["members"])))
+    out.print(table)
+
+
+def _counts(title: str, what: str, counts: dict, column: str = "count") -> Table:
+    table = Table(what, column, title=title)
+    for name, n in counts.items():
+        table.add_row(_plain(name), str(n))
+    return table
 
 
 @app.callback()
