@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg import analyse, export, render
+from kg import analyse, clean, export, render
 from kg.config import BuildConfig
 from kg.graph import build_graph
 from kg.query import KnowledgeGraph
@@ -47,13 +47,16 @@ def build(inputs: Iterable[str | Path], config: BuildConfig | None = None,
     config = config or BuildConfig()
     report = BuildReport()
     t0 = time.perf_counter()
+    inputs = list(inputs)
+    # First pass: lines repeated across the corpus's documents are page chrome (kg.clean).
+    repeats = clean.corpus_repeats(d.text for d in read_documents(inputs) if not isinstance(d, Skipped))
 
     def documents():
         for item in read_documents(inputs):
             if isinstance(item, Skipped):
                 report.skipped.append(item)
             else:
-                yield item
+                yield clean.with_corpus_body(item, repeats)
 
     results = []
     stats: dict[str, int] = {}

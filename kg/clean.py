@@ -1,41 +1,250 @@
-"""Mark page chrome so that NER sees only article body; offsets are kept by masking."""
+"""Mark page chrome so that NER sees only article body; offsets are kept by masking.
+
+Text is judged line by line (a line is a paragraph in most scraped text). A line is chrome when
+
+- it looks like widget furniture: glued icon names ("ChevronIcon FacebookIcon"), template markers
+  ("{{numberArticlesLeft}}"), links or a menu of short items, or nothing but share-button words;
+- it is short and carries a known boilerplate phrase or matches a boilerplate line pattern
+  (kg/data/boilerplate.txt, kg/data/chrome.json) — long prose lines are never judged by phrase;
+- it appears verbatim in several documents of the corpus (:func:`corpus_repeats`), unless the
+  document is mostly made of repeated lines (a syndicated copy: its body must stay);
+- it is a short fragment between two chrome lines (a run of chrome);
+- it follows a strong end-of-article marker ("Check Also", "Related", "Leave a Reply",
+  "About the Author", … — or a closing credit such as "Source: CNN", which itself stays body)
+  when what follows holds no long prose and is the smaller part of the document.
+
+Chrome lines are blanked (every character but newlines becomes a space), so the masked text has
+the length of the original and every offset spaCy reports indexes the text as read.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from kg.schema import Document
+
 # A token that looks like an icon or widget name glued together: "ChevronIcon", "ArrowArtboardCreated".
 _GLUED = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+\.?\w*$")
-_TEMPLATE = re.compile(r"\{\{.*?\}\}")
+_TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{\w+\}")
+_LINK = re.compile(
+    r"^(https?://|www\.)\S+|^\S+\.(com|org|net|io|co|info|html?|php)(/\S*)?$|^\S+@\S+\.\w+$|^[@#]\w+$", re.I
+)
+_MENU_SEPARATORS = re.compile(r"\s*(?:\||•|·|»|›|/|–|—)\s*")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_WORD = re.compile(r"[\w'’-]+")
+
+# Share-bar words that alone never make a share bar ("Copy link", "Save this article" do).
+_FILLER = frozenset({"this", "on", "via", "article", "line", "link", "copy", "save", "x"})
+# A repeated line is trusted as chrome only while repeated lines hold at most this share of the
+# document's characters; beyond it the document is a copy of another (wire story, duplicate file).
+COPY_SHARE = 0.5
+# A "real paragraph": this many words and a sentence end. Used to bound end-of-article markers.
+PROSE_WORDS = 12
+LONG_PROSE_WORDS = 30
+
+
+@dataclass(frozen=True)
+class ChromeRules:
+    """The data-file side of the cleaner, compiled once."""
+
+    phrases: tuple[str, ...]
+    short_line_words: int
+    end_markers: tuple[re.Pattern[str], ...]
+    end_credits: tuple[re.Pattern[str], ...]
+    line_patterns: tuple[re.Pattern[str], ...]
+    share_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
+def rules() -> ChromeRules:
+    """Boilerplate phrases (boilerplate.txt) and line rules (chrome.json) from kg/data."""
+    data = resources.files("kg.data")
+    text = data.joinpath("boilerplate.txt").read_text(encoding="utf-8")
+    phrases = tuple(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    spec = json.loads(data.joinpath("chrome.json").read_text(encoding="utf-8"))
+
+    def compiled(key: str) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(f"(?:{p})", re.I) for p in spec[key])
+
+    return ChromeRules(
+        phrases=phrases,
+        short_line_words=int(spec["short_line_words"]),
+        end_markers=compiled("end_markers"),
+        end_credits=compiled("end_credits"),
+        line_patterns=compiled("line_patterns"),
+        share_words=frozenset(w.lower() for w in spec["share_words"]),
+    )
+
+
 def boilerplate_phrases() -> tuple[str, ...]:
-    text = resources.files("kg.data").joinpath("boilerplate.txt").read_text(encoding="utf-8")
-    return tuple(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    """The phrases of kg/data/boilerplate.txt, lower-cased."""
+    return rules().phrases
 
 
-def is_chrome(line: str) -> bool:
-    """True for a line that is web-page furniture rather than prose."""
-    stripped = line.strip()
-    if not stripped:
-        return False
-    low = stripped.lower()
-    if any(p in low for p in boilerplate_phrases()) or _TEMPLATE.search(stripped):
-        return True
-    words = stripped.split()
+def line_key(line: str) -> bytes:
+    """A stable short digest of a line with white space folded (the same in every process)."""
+    return hashlib.blake2b(" ".join(line.split()).encode("utf-8"), digest_size=8).digest()
+
+
+def corpus_repeats(texts: Iterable[str], min_docs: int = 2) -> frozenset[bytes]:
+    """Keys (:func:`line_key`) of the non-blank lines found in at least `min_docs` of the texts.
+
+    A cheap first pass over a corpus: call it on every document's text before the map stage and
+    give the result to :func:`body_spans`. Only digests are kept, so memory stays small.
+    """
+    counts: Counter[bytes] = Counter()
+    for text in texts:
+        counts.update({line_key(line) for line in text.splitlines() if line.strip()})
+    return frozenset(key for key, n in counts.items() if n >= min_docs)
+
+
+def _words(line: str) -> list[str]:
+    return _WORD.findall(line)
+
+
+def _is_short(line: str) -> bool:
+    return len(_words(line)) <= rules().short_line_words
+
+
+def _is_sentence(line: str) -> bool:
+    """Shaped like a sentence of prose: six words or more and a sentence end."""
+    return len(_words(line)) >= 6 and bool(_SENTENCE_END.search(line.strip()))
+
+
+def _is_paragraph(line: str, words: int = PROSE_WORDS) -> bool:
+    return len(_words(line)) >= words and bool(_SENTENCE_END.search(line.strip()))
+
+
+def _icon_like(words: list[str]) -> bool:
     glued = sum(bool(_GLUED.match(w)) for w in words)
     return len(words) >= 3 and glued / len(words) >= 0.3
 
 
-def body_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of `text` that are article body, in order."""
+def _link_like(words: list[str]) -> bool:
+    links = sum(bool(_LINK.match(w.strip("()[]<>,;"))) for w in words)
+    return links > 0 and (links / len(words) >= 0.5 or len(words) <= 4)
+
+
+def _menu_like(stripped: str) -> bool:
+    items = [item for item in _MENU_SEPARATORS.split(stripped) if item]
+    return len(items) >= 3 and all(len(item.split()) <= 3 for item in items) and len(items) > len(stripped.split()) / 3
+
+
+def _share_bar(stripped: str) -> bool:
+    tokens = [t.lower() for t in re.findall(r"[\w-]+", stripped)]
+    share = rules().share_words
+    return bool(tokens) and all(t in share for t in tokens) and any(t not in _FILLER for t in tokens)
+
+
+def _boilerplate(stripped: str) -> bool:
+    """A short line that carries a known boilerplate phrase or matches a boilerplate line pattern."""
+    if not _is_short(stripped):
+        return False
+    low = stripped.lower()
+    r = rules()
+    return any(p in low for p in r.phrases) or any(p.fullmatch(stripped) for p in r.line_patterns)
+
+
+def is_chrome(line: str) -> bool:
+    """True for a line that is web-page furniture by its own look (no context, no corpus)."""
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if _TEMPLATE.search(stripped):
+        return True
+    words = stripped.split()
+    return (_icon_like(words) or _link_like(words) or _menu_like(stripped) or _share_bar(stripped)
+            or _boilerplate(stripped))
+
+
+def end_marker(line: str) -> int:
+    """Where the block after an article starts, relative to this line: 0 when the line opens it
+    ("Check Also", "Leave a Reply"), 1 when the line is the article's last (a credit: "Source: CNN"),
+    -1 when the line is no end marker."""
+    stripped = line.strip()
+    if not stripped:
+        return -1
+    r = rules()
+    if any(p.fullmatch(stripped) for p in r.end_markers):
+        return 0
+    return 1 if any(p.fullmatch(stripped) for p in r.end_credits) else -1
+
+
+def chrome_flags(lines: list[str], repeats: frozenset[bytes] = frozenset()) -> list[bool]:
+    """One flag per line: True where the line is chrome. Blank lines are never flagged."""
+    flags = [is_chrome(line) for line in lines]
+    _flag_repeats(lines, flags, repeats)
+    _flag_tail(lines, flags)
+    _flag_runs(lines, flags)
+    return flags
+
+
+def _flag_repeats(lines: list[str], flags: list[bool], repeats: frozenset[bytes]) -> None:
+    """Flag lines seen in other documents, unless they make up most of this one (a copy)."""
+    if not repeats:
+        return
+    repeated = [bool(line.strip()) and line_key(line) in repeats for line in lines]
+    total = sum(len(line.strip()) for line in lines)
+    shared = sum(len(line.strip()) for line, rep in zip(lines, repeated, strict=True) if rep)
+    if total and shared / total <= COPY_SHARE:
+        for i, rep in enumerate(repeated):
+            flags[i] = flags[i] or rep
+
+
+def _flag_tail(lines: list[str], flags: list[bool]) -> None:
+    """Flag everything after the first end-of-article marker that closes the body.
+
+    A marker closes the body when a real paragraph comes before it, no long paragraph comes after
+    it, and what follows it is the smaller part of the document.
+    """
+    sizes = [len(_words(line)) for line in lines]
+    total = sum(sizes)
+    seen_paragraph = False
+    for i, line in enumerate(lines):
+        shift = end_marker(line) if seen_paragraph else -1
+        if shift >= 0:
+            start = i + shift
+            rest = lines[i + 1:]
+            if not any(_is_paragraph(r, LONG_PROSE_WORDS) for r in rest) and sum(sizes[start:]) * 2 <= total:
+                for j in range(start, len(lines)):
+                    flags[j] = flags[j] or bool(lines[j].strip())
+                return
+        seen_paragraph = seen_paragraph or (not flags[i] and _is_paragraph(line))
+
+
+def _flag_runs(lines: list[str], flags: list[bool]) -> None:
+    """Flag short non-sentence lines that sit between chrome lines (the end of text counts as chrome)."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    changed = True
+    while changed:
+        changed = False
+        for k, i in enumerate(filled):
+            if flags[i] or not _is_short(lines[i]) or _is_sentence(lines[i]):
+                continue
+            before = k > 0 and flags[filled[k - 1]]
+            after = k == len(filled) - 1 or flags[filled[k + 1]]
+            if before and after:
+                flags[i] = changed = True
+
+
+def body_spans(text: str, repeats: frozenset[bytes] = frozenset()) -> list[tuple[int, int]]:
+    """Character spans of `text` that are article body, in order.
+
+    `repeats` is the result of :func:`corpus_repeats` over the corpus the text belongs to.
+    """
+    lines = text.splitlines(keepends=True)
+    flags = chrome_flags(lines, repeats)
     spans: list[tuple[int, int]] = []
     pos = 0
-    for line in text.splitlines(keepends=True):
-        if not is_chrome(line):
+    for line, chrome in zip(lines, flags, strict=True):
+        if not chrome:
             if spans and spans[-1][1] == pos:
                 spans[-1] = (spans[-1][0], pos + len(line))
             else:
@@ -57,4 +266,17 @@ def mask(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _blank(chunk: str) -> str:
-    return re.sub(r"[^\n]", " ", chunk)
+    return re.sub(r"[^\n\r]", " ", chunk)
+
+
+def with_corpus_body(document: Document, repeats: frozenset[bytes]) -> Document:
+    """Set `document.body` from the corpus-level repeats when any of its lines is repeated.
+
+    Documents with no repeated line are left alone (their body is found when they are segmented).
+    A document that is all chrome gets the empty span (0, 0), which masks everything.
+    """
+    if document.body or not repeats:
+        return document
+    if any(line.strip() and line_key(line) in repeats for line in document.text.splitlines()):
+        document.body = body_spans(document.text, repeats) or [(0, 0)]
+    return document
