@@ -1,20 +1,32 @@
-"""Entity mentions from a spaCy ``Doc``: kg types and a normalised name for each."""
+"""Entity mentions from a spaCy ``Doc``: kg types, type corrections from context, and a normalised name.
+
+Context rules (all tables in kg/data): a ship noun or a ship apposition beside a name makes it a SHIP;
+a title before a name makes it a PERSON (title kept in Mention.title); a place cue before a one-word
+ORG makes it a GPE; demonyms become mentions of their country; hyphenated country compounds
+("U.S.-Japan") become one mention per country; words that are only part of a title ("Defense" in
+"Defense Minister") are dropped; a capital standing for its government ("talks with Washington") is
+flagged as a metonym of its country.
+"""
 
 from __future__ import annotations
 
-import json
+import re
 from functools import lru_cache
-from importlib import resources
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from kg import lexicon
 from kg.schema import Mention
+
+DETERMINERS = {"the", "a", "an"}
+# Verbs whose subject is a place, not an actor ("Seoul lies ...", "Paris is ...").
+PLACE_VERBS = {"be", "lie", "locate", "host", "sit", "border", "become", "remain", "have", "include"}
+MOTION_VERBS = {"go", "fly", "travel", "return", "move", "arrive", "come", "sail", "head", "visit", "drive", "relocate"}
 
 
 @lru_cache(maxsize=1)
 def type_map() -> dict[str, str | None]:
-    data = json.loads(resources.files("kg.data").joinpath("types.json").read_text(encoding="utf-8"))
-    return data["map"]
+    return lexicon.load_json("types.json")["map"]
 
 
 def kg_type(label: str) -> str | None:
@@ -22,36 +34,211 @@ def kg_type(label: str) -> str | None:
     return type_map().get(label)
 
 
-def normalise(span: Span) -> str:
-    """The span's name without a leading determiner or a trailing possessive."""
+@lru_cache(maxsize=1)
+def _title_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(head phrases, modifier words, every word of any title) for title matching."""
+    heads, mods = lexicon.titles()
+    mod_words = frozenset(w for m in mods for w in m.split())
+    all_words = frozenset(w for h in heads for w in re.split(r"[\s-]+", h)) | mod_words
+    return heads, mod_words, all_words
+
+
+def is_title(words: list[str]) -> bool:
+    """True when the words are modifiers followed by a title head ('Defense Minister', 'Prime Minister')."""
+    heads, mods, _ = _title_words()
+    for n in (3, 2, 1):
+        if len(words) >= n and " ".join(words[-n:]) in heads:
+            return all(w in mods for w in words[:-n])
+    return False
+
+
+def title_before(span: Span) -> str:
+    """The title written just before the span ('U.S. President Donald Trump' → 'President')."""
+    doc = span.doc
+    best = ""
+    for n in range(1, 5):
+        start = span.start - n
+        if start < 0 or doc[start].is_sent_end:
+            break
+        words = [t.text for t in doc[start : span.start]]
+        if is_title(words):
+            best = " ".join(words)
+    return best
+
+
+def leading_title(tokens: list[Token]) -> int:
+    """How many leading tokens of the span are a title, leaving at least one capitalised word."""
+    for n in range(min(4, len(tokens) - 1), 0, -1):
+        if is_title([t.text for t in tokens[:n]]) and tokens[n].text[:1].isupper():
+            return n
+    return 0
+
+
+def only_title_part(span: Span) -> bool:
+    """'Defense' in 'Defense Minister Tomomi Inada': every word is a title word and the title continues after it."""
+    _, _, words = _title_words()
+    if not all(t.text in words for t in span):
+        return False
+    doc = span.doc
+    following = [t.text for t in doc[span.start : min(len(doc), span.end + 3)]]
+    longer = any(is_title(following[:n]) for n in range(len(span) + 1, len(following) + 1))
+    return longer or is_title(following[: len(span)])
+
+
+def near_text(span: Span, before: int = 0, after: int = 0) -> str:
+    """Lower-cased document text of up to `before` tokens before or `after` tokens after the span."""
+    doc = span.doc
+    if before:
+        start = max(0, span.start - before)
+        return doc.text[doc[start].idx : span.start_char].lower().strip()
+    end = min(len(doc), span.end + after)
+    return doc.text[span.end_char : doc[end - 1].idx + len(doc[end - 1])].lower().strip() if end > span.end else ""
+
+
+def ship_cue(span: Span) -> str:
+    """Why the span names a ship ('helicopter carrier Izumo', 'the Sazanami destroyer', 'X, a supply ship'), or ''."""
+    _, nouns = lexicon.ships()
+    before = near_text(span, before=4)
+    after = near_text(span, after=3)
+    for noun in nouns:
+        if re.search(rf"(?:^|\s){re.escape(noun)}$", before):
+            return f"ship noun before: {noun!r}"
+        if re.match(rf"^{re.escape(noun)}(?:$|[\s,.;:)])", after) and ship_noun_after_names(span, noun):
+            return f"ship noun after: {noun!r}"
+    tail = span.doc.text[span.end_char : span.end_char + 80].lower()
+    words = "|".join(re.escape(n) for n in nouns)
+    if re.match(rf"^\s*,\s*(?:a|an|the)\s+(?:[^,;:()]{{0,50}}\s)?(?:{words})(?:$|[\s,.;:)])", tail):
+        return "apposition names a ship"
+    return ""
+
+
+def ship_noun_after_names(span: Span, noun: str) -> bool:
+    """'the Sazanami destroyer' names a ship; 'a U.S. Navy supply ship' and 'the Navy carrier Izumo' do not:
+    the span must follow 'the' (or a hull prefix), must not end in an organisation word, and the ship
+    noun must not be followed by a name of its own."""
+    doc = span.doc
+    first = span[0].lower_ == "the" or (span.start > 0 and doc[span.start - 1].lower_ == "the")
+    prefixes, _ = lexicon.ships()
+    if not first and span[0].text not in prefixes:
+        return False
+    heads = {h.lower() for h in lexicon.rules()["org_heads"]}
+    if span[-1].lower_ in heads:
+        return False
+    nxt = span.end + len(noun.replace("-", " - ").split())
+    return nxt >= len(doc) or not doc[nxt].text[:1].isupper()
+
+
+def place_cue(span: Span) -> bool:
+    """'waters off X', 'base in X', 'south of X': words before a one-word name that show it is a place."""
+    cues = lexicon.rules()["place_cues"]
+    doc = span.doc
+    prev = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
+    if prev and prev[-1] in cues["before"]:
+        return True
+    return len(prev) == 2 and prev in cues["pairs"]
+
+
+def is_metonym(span: Span) -> bool:
+    """A capital standing for its government: 'talks with Washington', 'the regime in Pyongyang', 'Tokyo rejected'."""
+    doc = span.doc
+    root = span.root
+    prev = doc[span.start - 1] if span.start > 0 else None
+    line_start = "\n" in doc.text[max(0, span.start_char - 2) : span.start_char]
+    if span.start == 0 or doc[span.start - 1].is_space or line_start:
+        return False  # dateline
+    if span.end < len(doc) and doc[span.end].text in {"-", "-based"}:
+        return False
+    if prev is not None and prev.lower_ in {"in", "at", "from", "near", "outside", "around", "of", "into", "across"}:
+        gov = lexicon.rules()["government_nouns"]
+        return prev.lower_ == "in" and span.start > 1 and doc[span.start - 2].lower_ in gov
+    if root.dep_ in {"nsubj", "nsubjpass"}:
+        return root.head.lemma_ not in PLACE_VERBS | MOTION_VERBS
+    if root.dep_ == "pobj" and root.head.lower_ in {"with", "to", "against", "between"}:
+        return root.head.head.lemma_ not in MOTION_VERBS
+    return False
+
+
+def normalise(span: Span) -> tuple[str, str]:
+    """(name, title): the span without determiners, trailing possessive, or leading title."""
     tokens = list(span)
-    while tokens and tokens[0].lower_ in {"the", "a", "an"}:
+    while tokens and tokens[0].lower_ in DETERMINERS:
         tokens = tokens[1:]
-    while tokens and tokens[-1].tag_ == "POS":
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in {"'s", "’s", "'", "’"}):
         tokens = tokens[:-1]
+    title = ""
+    n = leading_title(tokens) if tokens and span.label_ in {"PERSON", "PER"} else 0
+    if n:
+        title = span.doc.text[tokens[0].idx : tokens[n - 1].idx + len(tokens[n - 1])]
+        tokens = tokens[n:]
     if not tokens:
-        return span.text
-    return span.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+        return span.text, ""
+    return span.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])], title
+
+
+def country_parts(span: Span) -> list[tuple[int, int, str]] | None:
+    """'U.S.-Japan' → [(start, end, text), ...] per country part; None unless every part names a country."""
+    text = span.text
+    if "-" not in text or " " in text.strip():
+        return None
+    parts, pos = [], 0
+    for piece in text.split("-"):
+        if not piece or lexicon.countries().any(piece) is None:
+            return None
+        parts.append((span.start_char + pos, span.start_char + pos + len(piece), piece))
+        pos += len(piece) + 1
+    return parts if len(parts) > 1 else None
+
+
+def mention(span: Span, kind: str, sent: int) -> Mention:
+    """One Mention for a span already typed; context corrections applied."""
+    name, title = normalise(span)
+    label = span.label_
+    source = f"ruler:{span.ent_id_}" if span.ent_id_ else "ner"
+    m = Mention(start=span.start_char, end=span.end_char, text=span.text, type=kind, sent=sent, name=name,
+                title=title or title_before(span), label=label, source=source)
+    table = lexicon.countries()
+    if kind in {"ORG", "PERSON", "GPE", "FACILITY", "LOC"} and table.variant(name) is None:
+        cue = ship_cue(span)
+        if cue:
+            m.type, m.cue = "SHIP", cue
+    if m.type == "SHIP":
+        m.name = lexicon.strip_hull_prefix(m.name)
+    elif m.type in {"ORG", "GPE"} and m.title and name[:1].isupper() and table.any(name) is None:
+        m.type, m.cue = "PERSON", f"title before: {m.title!r}"
+    elif m.type == "ORG" and len(span) == 1 and not lexicon.is_acronym(name) and place_cue(span):
+        m.type, m.cue = "GPE", "place cue before a one-word name"
+    if m.type in {"AIRCRAFT", "WEAPON"} and re.search(r"\ds$", m.name):
+        m.name = m.name[:-1]  # 'F-2s' → 'F-2'
+    if m.type == "GPE" and table.by_capital.get(lexicon.key(name)) and is_metonym(span):
+        m.metonym = True
+    return m
 
 
 def extract_mentions(doc: Doc, sent_index: dict[int, int]) -> list[Mention]:
-    """One Mention per entity span whose label maps to a node type (demonyms flagged)."""
+    """One Mention per entity span whose label maps to a node type (demonyms as mentions of their country)."""
     found = []
+    table = lexicon.countries()
     for ent in doc.ents:
         kind = kg_type(ent.label_)
         if kind is None or not ent.text.strip():
             continue
-        found.append(
-            Mention(
-                start=ent.start_char,
-                end=ent.end_char,
-                text=ent.text,
-                type=kind,
-                sent=sent_index[ent.sent.start],
-                name=normalise(ent),
-                label=ent.label_,
-                demonym=kind == "NORP",
-                source=f"ruler:{ent.ent_id_}" if ent.ent_id_ else "ner",
-            )
-        )
+        sent = sent_index[ent.sent.start]
+        parts = country_parts(ent)
+        if parts:
+            for start, end, text in parts:
+                place = table.variant(text)
+                found.append(Mention(start=start, end=end, text=text, type=(place or table.demonym(text)).type,
+                                     sent=sent, name=text, label=ent.label_, demonym=place is None,
+                                     source="compound", cue="hyphenated country compound"))
+            continue
+        if kind == "NORP" or (kind in {"GPE", "LOC"} and table.demonym(ent.text) and not table.variant(ent.text)):
+            place = table.demonym(normalise(ent)[0])
+            if place is not None:
+                found.append(Mention(start=ent.start_char, end=ent.end_char, text=ent.text, type=place.type,
+                                     sent=sent, name=normalise(ent)[0], label=ent.label_, demonym=True,
+                                     source=f"ruler:{ent.ent_id_}" if ent.ent_id_ else "ner"))
+            continue
+        if kind in {"ORG", "PERSON", "GPE", "NORP"} and only_title_part(ent):
+            continue
+        found.append(mention(ent, kind, sent))
     return found

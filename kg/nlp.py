@@ -43,9 +43,26 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     ruler_opts = {"overwrite_ents": True, "phrase_matcher_attr": "LOWER"}
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe("entity_ruler", name="kg_entity_ruler", config=ruler_opts, **where)
+    ruler.add_patterns(armed_forces_patterns(nlp))
     for path in [data_path(ENTITY_PATTERNS), *patterns]:
         ruler.add_patterns(list(_read_jsonl(Path(path))))
     return nlp
+
+
+def armed_forces_patterns(nlp: Language) -> list[dict]:
+    """ORG patterns '<country name> <service>' ("U.S. military", "US Navy") built from kg's country and
+    armed-forces tables, so that a country's armed service is never read as the country itself."""
+    from kg import lexicon
+
+    services = [s for s in lexicon.rules()["armed_forces"] if s != "comment"]
+    names = {v for row in lexicon.load_json("countries.json")["countries"] for v in [row["name"], *row["variants"]]}
+    out = []
+    for name in sorted(names):
+        lead = [{"ORTH": t.text} for t in nlp.make_doc(name) if t.lower_ != "the"]
+        for service in services:
+            tail = [{"LOWER": t.text} for t in nlp.make_doc(service)]
+            out.append({"label": "ORG", "id": "armed-forces", "pattern": lead + tail})
+    return out
 
 
 def model_fingerprint(nlp: Language) -> str:

@@ -1,20 +1,42 @@
-"""Mentions → entities: one node per real-world thing, across documents.
+"""Mentions → entities: one node per real-world thing, within each document and across the corpus.
 
-Works on plain DocResults only (never spaCy), so it is fast, deterministic and
-testable on hand-made data. Every merge records why it happened.
+Works on plain DocResults only (never spaCy), so it is fast, deterministic and testable on
+hand-made data. Each mention gets a group key; rules then move mentions between groups, each
+move recording why (Entity.merges, and a DEBUG log line on the ``kg.resolve`` logger):
+
+1. name keys: determiners, possessives, titles and hull prefixes are already gone from Mention.name;
+   country variants, demonyms and capitals used for their government share the country's key;
+   a country's armed service ("U.S. military") keeps its own key, qualified by the country;
+2. country qualifiers: "Self-Defense Forces" joins "Japan Self-Defense Forces" when Japan is the only
+   country seen with that name in the document (else in the corpus);
+3. partial names: a surname or first name joins the one full name containing it in the document
+   (else the corpus); "Chiba" joins "Chiba Prefecture", "Pacific" joins "Pacific Ocean";
+4. generic law references ("the new legislation") join the law last named in their document;
+5. acronyms: spelt out in the text ("Self-Defense Forces (SDF)"), initials of a name seen in the
+   document (else corpus), or kg/data/acronyms.json.
+Nothing merges when a rule finds two candidates: two people who share a surname stay two nodes.
 """
 
 from __future__ import annotations
 
-import json
+import itertools
+import logging
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 
-from kg.schema import DocResult, Entity
+from kg import lexicon
+from kg.lexicon import is_acronym, key
+from kg.schema import DocResult, Entity, Mention
+
+log = logging.getLogger("kg.resolve")
+
+__all__ = ["Resolution", "country_table", "key", "resolve", "slug"]
+
+# How much a mention's type counts in its entity's type vote: context and rules beat the statistical model.
+TYPE_WEIGHT = {"cue": 3, "ruler": 3, "compound": 2, "ner": 1}
 
 
 @dataclass
@@ -27,26 +49,58 @@ class Resolution:
         return {e.id: e for e in self.entities}
 
 
-@lru_cache(maxsize=1)
+@dataclass
+class Ref:
+    """One mention in the corpus and the group it currently belongs to."""
+
+    doc: str
+    index: int
+    m: Mention
+    gid: str = ""  # group key: mentions with equal gid become one entity
+    core: str = ""  # the name's key without a leading country ("self defense forces")
+    country: bool = False  # the group is a country of the table
+    hidden: bool = False  # a demonym or a metonym: a mention of the entity, never an alias
+
+    @property
+    def name(self) -> str:
+        return self.m.name or self.m.text
+
+
+@dataclass
+class State:
+    """All refs and the reasons recorded for each group."""
+
+    refs: list[Ref]
+    why: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    def move(self, refs: Iterable[Ref], gid: str, reason: str) -> None:
+        """Put refs into group gid, recording the reason once."""
+        moved = [r for r in refs if r.gid != gid]
+        if not moved:
+            return
+        for r in moved:
+            r.gid = gid
+        if reason not in self.why[gid]:
+            self.why[gid].append(reason)
+            log.debug("merge into %s: %s", gid, reason)
+
+    def by_doc(self) -> dict[str, list[Ref]]:
+        out: dict[str, list[Ref]] = defaultdict(list)
+        for r in self.refs:
+            out[r.doc].append(r)
+        return out
+
+
 def country_table() -> tuple[dict[str, str], dict[str, str]]:
-    """(variant key → country, demonym key → country)."""
-    data = json.loads(resources.files("kg.data").joinpath("countries.json").read_text(encoding="utf-8"))
-    variants, demonyms = {}, {}
-    for c in data["countries"]:
-        for v in [c["name"], *c["variants"]]:
-            variants[key(v)] = c["name"]
-        for d in c["demonyms"]:
-            demonyms[key(d)] = c["name"]
+    """(variant → country name, demonym → country name), keyed both by :func:`key` and by plain lower case."""
+    variants: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    for row in lexicon.load_json("countries.json")["countries"]:
+        for v in [row["name"], *row.get("variants", [])]:
+            variants[key(v)] = variants[v.lower()] = row["name"]
+        for d in row.get("demonyms", []):
+            demonyms[key(d)] = demonyms[d.lower()] = row["name"]
     return variants, demonyms
-
-
-def key(name: str) -> str:
-    """Comparison key: NFKC, lower case, no leading 'the', no possessive, no dots, folded spaces."""
-    s = unicodedata.normalize("NFKC", name).replace("\u2019", "'").lower().strip()
-    s = re.sub(r"^the\s+", "", s)
-    s = re.sub(r"('s|')$", "", s)
-    s = s.replace(".", "")
-    return re.sub(r"[\s\-_]+", " ", s).strip()
 
 
 def slug(label: str) -> str:
@@ -54,58 +108,298 @@ def slug(label: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "entity"
 
 
-def resolve(results: list[DocResult]) -> Resolution:
-    """Group mentions by normalised name (countries by their variant table)."""
-    variants, demonyms = country_table()
-    groups: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for r in results:
-        for i, m in enumerate(r.mentions):
-            k = key(m.name or m.text)
-            if m.demonym:
-                country = demonyms.get(k)
-                if country is None:
-                    continue
-                k = key(country)
-            else:
-                k = key(variants.get(k, m.name or m.text))
-            groups[k].append((r.doc, i))
+# ---------------------------------------------------------------- 1. name keys
 
-    by_doc = {r.doc: r for r in results}
-    entities: list[Entity] = []
+
+def org_core(name: str) -> str:
+    """Key of an organisation name with synonyms and inversions folded: 'Ministry of Defense' → 'defense ministry'."""
+    k = key(name)
+    forces = lexicon.rules()["armed_forces"]
+    if k in forces and k != "comment":
+        return forces[k]
+    words = k.split()
+    heads = {h.lower() for h in lexicon.rules()["inversion_heads"]}
+    if len(words) >= 3 and words[0] in heads and words[1] == "of":
+        return " ".join([*words[2:], words[0]])
+    return k
+
+
+def base_key(r: Ref) -> None:
+    """Set the ref's first group key from its name alone."""
+    m, table = r.m, lexicon.countries()
+    if m.demonym or m.metonym:
+        place = table.any(m.name) or table.by_capital.get(key(m.name))
+        if place is not None:
+            r.gid, r.core, r.country, r.hidden = key(place.name), key(place.name), True, True
+            return
+    place = table.variant(r.name) if m.type in {"GPE", "LOC", "ORG"} else None
+    if place is not None:
+        r.gid = r.core = key(place.name)
+        r.country = True
+        return
+    if m.type == "ORG":
+        country, core = lexicon.split_country_prefix(r.name)
+        r.core = org_core(core)
+        r.gid = f"{key(country.name)}|{r.core}" if country else r.core
+        return
+    r.gid = r.core = key(r.name)
+
+
+def name_keys(state: State) -> None:
+    for r in state.refs:
+        base_key(r)
+    groups: dict[str, set[str]] = defaultdict(set)
+    for r in state.refs:
+        if not r.hidden:
+            groups[r.gid].add(r.name)
+    for gid, names in groups.items():
+        if len(names) > 1:
+            state.why[gid].append(f"same name once titles, determiners and variants are set aside: {sorted(names)}")
+
+
+# ---------------------------------------------------------------- 2. country qualifiers
+
+
+def qualify(state: State) -> None:
+    """Unqualified ORG names join the one country-qualified group with the same core (document, else corpus)."""
+    corpus: dict[str, set[str]] = defaultdict(set)
+    for r in state.refs:
+        if "|" in r.gid:
+            corpus[r.core].add(r.gid)
+    for refs in state.by_doc().values():
+        local: dict[str, set[str]] = defaultdict(set)
+        for r in refs:
+            if "|" in r.gid:
+                local[r.core].add(r.gid)
+        for r in refs:
+            if r.m.type != "ORG" or "|" in r.gid or r.country:
+                continue
+            options = local.get(r.core) or corpus.get(r.core, set())
+            if len(options) == 1:
+                target = next(iter(options))
+                where = "document" if local.get(r.core) else "corpus"
+                state.move([r], target, f"{r.name!r} is the {target.split('|')[0]} one: the only country-qualified "
+                                        f"form of this name in the {where}")
+
+
+# ---------------------------------------------------------------- 3. partial names
+
+
+def full_names(refs: Iterable[Ref], kind: str) -> dict[str, set[str]]:
+    """word key → group keys of multi-word names of this type containing that word first or last."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for r in refs:
+        if r.m.type != kind or r.hidden or r.country:
+            continue
+        words = key(r.name).split()
+        if len(words) >= 2:
+            out[words[-1]].add(r.gid)
+            out[words[0]].add(r.gid)
+    return out
+
+
+def partial_people(state: State) -> None:
+    """A one-word person name joins the only full name of the document (else corpus) that contains it."""
+    corpus = full_names(state.refs, "PERSON")
+    for doc, refs in state.by_doc().items():
+        local = full_names(refs, "PERSON")
+        groups: dict[str, list[Ref]] = defaultdict(list)
+        for r in refs:
+            groups[r.gid].append(r)
+        for members in groups.values():
+            word = key(members[0].name)
+            if " " in word or is_acronym(members[0].name) or any(r.country or r.hidden for r in members):
+                continue
+            if not any(r.m.type == "PERSON" for r in members):
+                continue
+            options = local.get(word) or corpus.get(word, set())
+            where = "document" if local.get(word) else "corpus"
+            if len(options) == 1:
+                target = next(iter(options))
+                state.move(members, target, f"{members[0].name!r} is part of the only full name containing it in "
+                                            f"the {where} ({doc if where == 'document' else 'all documents'})")
+
+
+def partial_places(state: State) -> None:
+    """'Chiba' joins 'Chiba Prefecture', 'Pacific' joins 'Pacific Ocean' when that is the only such name."""
+    heads = lexicon.rules()["place_heads"]
+    for doc, refs in state.by_doc().items():
+        longer: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for r in refs:
+            words = r.name.split()
+            if len(words) >= 2 and words[-1] in heads and not r.hidden:
+                longer[key(" ".join(words[:-1]))].add((r.gid, heads[words[-1]]))
+        for r in refs:
+            if r.hidden or r.country or r.m.type not in {"GPE", "LOC", "ORG"}:
+                continue
+            options = longer.get(key(r.name), set())
+            if len(options) == 1:
+                target, kind = next(iter(options))
+                if kind == r.m.type or r.m.type == "ORG":
+                    state.move([r], target, f"{r.name!r} is the short form of the only {kind} name "
+                                            f"'{r.name} …' in {doc}")
+
+
+# ---------------------------------------------------------------- 4. generic law references
+
+
+def is_generic_law(name: str) -> bool:
+    words = key(name).split()
+    generic = lexicon.rules()["generic_law"]
+    return bool(words) and words[-1] in generic["heads"] and all(w in generic["modifiers"] for w in words[:-1])
+
+
+def generic_laws(state: State) -> None:
+    """'the new legislation' joins the law last named before it in the document (else the only one there)."""
+    for doc, refs in state.by_doc().items():
+        laws = sorted((r for r in refs if r.m.type == "LAW"), key=lambda r: r.m.start)
+        named = [r for r in laws if not is_generic_law(r.name)]
+        for r in laws:
+            if not is_generic_law(r.name):
+                continue
+            before = [n for n in named if n.m.start < r.m.start]
+            target = before[-1] if before else (named[0] if len({n.gid for n in named}) == 1 else None)
+            if target is not None:
+                state.move([r], target.gid, f"{r.name!r} refers back to {target.name!r}, the law last named in {doc}")
+
+
+# ---------------------------------------------------------------- 5. acronyms
+
+
+def spelt_out(result: DocResult, refs: list[Ref]) -> list[tuple[Ref, Ref]]:
+    """(long, acronym) pairs written 'Long Name (ACR)' or 'ACR (Long Name)' in the document."""
+    pairs = []
+    ordered = sorted(refs, key=lambda r: r.m.start)
+    for a, b in itertools.pairwise(ordered):
+        if a.m.sent != b.m.sent or a.hidden or b.hidden:
+            continue
+        s_start, _, s_text = result.sentences[a.m.sent]
+        between = s_text[a.m.end - s_start : b.m.start - s_start]
+        after = s_text[b.m.end - s_start : b.m.end - s_start + 1]
+        if between.strip() != "(" or after != ")":
+            continue
+        if is_acronym(b.name) and not is_acronym(a.name) and b.name[0].upper() in lexicon.initials(a.name):
+            pairs.append((a, b))
+        elif is_acronym(a.name) and not is_acronym(b.name) and a.name[0].upper() in lexicon.initials(b.name):
+            pairs.append((b, a))
+    return pairs
+
+
+def initials_index(refs: Iterable[Ref]) -> dict[str, set[str]]:
+    """Initials of every non-acronym name (and of its part after a country) → group keys."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for r in refs:
+        if r.hidden or r.country or is_acronym(r.name) or r.m.type not in {"ORG", "FACILITY", "LAW", "EVENT", "GPE"}:
+            continue
+        if len(r.name.split()) < 2 and "-" not in r.name:
+            continue
+        out[lexicon.initials(r.name)].add(r.gid)
+        _, core = lexicon.split_country_prefix(r.name)
+        out[lexicon.initials(core)].add(r.gid)
+    return out
+
+
+def acronyms(state: State, results: list[DocResult]) -> None:
+    """Acronym groups join their expansion: spelt out in the text, by initials, or from the data table."""
+    by_name = {r.doc: r for r in results}
+    docs = state.by_doc()
+    learnt: dict[str, set[str]] = defaultdict(set)
+    for doc, refs in docs.items():
+        for long, short in spelt_out(by_name[doc], refs):
+            learnt[key(short.name)].add(long.gid)
+            members = [r for r in refs if r.gid == short.gid]
+            state.move(members, long.gid, f"{short.name!r} is spelt out as {long.name!r} in {doc}")
+    corpus = initials_index(state.refs)
+    table = {key(a): key(e) for a, e in lexicon.acronyms().items()}
+    gids = {r.gid for r in state.refs}
+    for doc, refs in docs.items():
+        local = initials_index(refs)
+        for r in refs:
+            if r.hidden or r.country or not is_acronym(r.name) or r.gid != key(r.name):
+                continue
+            letters = r.name.replace(".", "").upper()
+            for options, why in ((learnt.get(key(r.name), set()), "spelt out elsewhere in the corpus"),
+                                 (local.get(letters, set()), f"initials of the only such name in {doc}"),
+                                 (corpus.get(letters, set()), "initials of the only such name in the corpus")):
+                if len(options) == 1:
+                    target = next(iter(options))
+                    state.move([r], target, f"{r.name!r}: {why}")
+                    break
+                if len(options) > 1:
+                    break
+            else:
+                expansion = table.get(key(r.name))
+                if expansion and expansion in gids:
+                    state.move([r], expansion, f"{r.name!r} stands for {expansion!r} (kg/data/acronyms.json)")
+
+
+# ---------------------------------------------------------------- entities
+
+
+def entity_type(refs: list[Ref]) -> str:
+    """The weighted majority type of the group's shown mentions (context and rules outweigh the model)."""
+    if any(r.country for r in refs):
+        place = lexicon.countries().variant(refs[0].core) or lexicon.countries().any(refs[0].name)
+        if place is not None:
+            return place.type
+    votes: Counter[str] = Counter()
+    for r in refs:
+        if r.hidden:
+            continue
+        src = "cue" if r.m.cue else r.m.source.split(":")[0]
+        votes[r.m.type] += TYPE_WEIGHT.get(src, 1)
+    if not votes:
+        votes.update(r.m.type for r in refs)
+    return max(votes, key=lambda t: (votes[t], t))
+
+
+def entity_label(refs: list[Ref]) -> str:
+    """Country groups: the table's name; else the most complete proper name seen (not an acronym or generic)."""
+    if any(r.country for r in refs):
+        place = lexicon.countries().variant(refs[0].gid)
+        if place is not None:
+            return place.name
+    names = Counter(r.name for r in refs if not r.hidden) or Counter(r.name for r in refs)
+    return max(names, key=lambda n: (not is_generic_law(n), not is_acronym(n), len(n.split()), names[n], len(n), n))
+
+
+def make_entities(state: State, results: list[DocResult]) -> Resolution:
+    groups: dict[str, list[Ref]] = defaultdict(list)
+    for r in state.refs:
+        groups[r.gid].append(r)
     mention_entity: dict[str, list[str | None]] = {r.doc: [None] * len(r.mentions) for r in results}
-    used_ids: set[str] = set()
-    for k in sorted(groups):
-        refs = groups[k]
-        ms = [by_doc[d].mentions[i] for d, i in refs]
-        shown = [m for m in ms if not m.demonym]
-        if not shown:
-            continue  # only demonyms: no node of its own
-        types = Counter(m.type for m in shown)
-        etype = max(types, key=lambda t: (types[t], t))
-        names = Counter(m.name or m.text for m in shown)
-        label = (variants.get(k) and country_label(k)) or max(names, key=lambda n: (len(n), names[n], n))
+    entities, used = [], set()
+    for gid in sorted(groups):
+        refs = groups[gid]
+        label = entity_label(refs)
+        kind = entity_type(refs)
         eid = slug(label)
-        while eid in used_ids:
-            eid += "-x"
-        used_ids.add(eid)
-        aliases = sorted({m.text for m in shown} | {m.name for m in shown if m.name})
-        entities.append(
-            Entity(
-                id=eid,
-                label=label,
-                type=etype,
-                aliases=aliases,
-                mentions=len(ms),
-                documents=sorted({d for d, _ in refs}),
-                titles=sorted({m.title for m in shown if m.title}),
-                merges=[f"same normalised name {k!r}"] if len(names) > 1 else [],
-            )
-        )
-        for d, i in refs:
-            mention_entity[d][i] = eid
+        if eid in used:
+            eid = f"{eid}-{kind.lower()}"
+        n = 2
+        base = eid
+        while eid in used:
+            eid, n = f"{base}-{n}", n + 1
+        used.add(eid)
+        shown = [r for r in refs if not r.hidden]
+        aliases = sorted({r.m.text for r in shown} | {r.name for r in shown} | ({label} if shown else set()))
+        docs = sorted({r.doc for r in refs})
+        titles = sorted({r.m.title for r in shown if r.m.title})
+        entities.append(Entity(id=eid, label=label, type=kind, aliases=aliases, mentions=len(refs), documents=docs,
+                               titles=titles, merges=list(state.why.get(gid, []))))
+        for r in refs:
+            mention_entity[r.doc][r.index] = eid
     return Resolution(entities=entities, mention_entity=mention_entity)
 
 
-def country_label(k: str) -> str:
-    variants, _ = country_table()
-    return variants[k]
+def resolve(results: list[DocResult]) -> Resolution:
+    """Group the corpus's mentions into entities, applying the rules of the module docstring in order."""
+    refs = [Ref(r.doc, i, m) for r in results for i, m in enumerate(r.mentions) if (m.name or m.text).strip()]
+    state = State(refs)
+    name_keys(state)
+    qualify(state)
+    partial_people(state)
+    partial_places(state)
+    generic_laws(state)
+    acronyms(state, results)
+    return make_entities(state, results)

@@ -43,6 +43,8 @@ class Mention:
     label: str = ""  # spaCy's own label before kg's corrections, for explanations
     demonym: bool = False  # "Japanese" kept as a mention of Japan, never shown as an alias
     source: str = "ner"  # "ner", "ruler:<pattern id>", "description", ...
+    cue: str = ""  # why kg changed spaCy's type or split the span ("ship noun before: 'destroyer'")
+    metonym: bool = False  # a capital standing for its country ("talks with Washington"): a mention, not an alias
 
 
 @dataclass

@@ -1,0 +1,138 @@
+"""kg's name tables (countries, titles, ships, acronyms, resolution rules) and string helpers on names.
+
+Plain Python, no spaCy: both the map stage (kg.mentions) and the reduce stage (kg.resolve) use it.
+Every table is a file under kg/data; nothing about particular entities is written here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+def load_json(name: str) -> Any:
+    """A JSON table from kg/data, with a clear error naming the file when it is malformed."""
+    path = resources.files("kg.data").joinpath(name)
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"kg/data/{name}: not valid JSON ({exc.msg}, line {exc.lineno})") from None
+
+
+def key(name: str) -> str:
+    """Comparison key: NFKC, lower case, no leading 'the', no possessive, no dots, folded spaces and hyphens."""
+    s = unicodedata.normalize("NFKC", name).replace("\u2019", "'").lower().strip()
+    s = re.sub(r"^the\s+", "", s)
+    s = re.sub(r"('s|')$", "", s)
+    s = s.replace(".", "")
+    return re.sub(r"[\s\-_]+", " ", s).strip()
+
+
+@dataclass
+class Place:
+    """One country (or continent/region) of the table."""
+
+    name: str
+    type: str = "GPE"
+    capital: str = ""
+
+
+@dataclass
+class Countries:
+    """Lookups from name variants and demonyms to their country."""
+
+    by_variant: dict[str, Place] = field(default_factory=dict)
+    by_demonym: dict[str, Place] = field(default_factory=dict)
+    by_capital: dict[str, Place] = field(default_factory=dict)
+
+    def variant(self, name: str) -> Place | None:
+        return self.by_variant.get(key(name))
+
+    def demonym(self, name: str) -> Place | None:
+        return self.by_demonym.get(key(name))
+
+    def any(self, name: str) -> Place | None:
+        """The country named by a variant or a demonym."""
+        return self.variant(name) or self.demonym(name)
+
+
+@lru_cache(maxsize=1)
+def countries() -> Countries:
+    table = Countries()
+    for row in load_json("countries.json")["countries"]:
+        place = Place(row["name"], row.get("type", "GPE"), row.get("capital", ""))
+        for v in [row["name"], *row.get("variants", [])]:
+            table.by_variant[key(v)] = place
+        for d in row.get("demonyms", []):
+            table.by_demonym[key(d)] = place
+        if place.capital:
+            table.by_capital[key(place.capital)] = place
+    return table
+
+
+@lru_cache(maxsize=1)
+def titles() -> tuple[frozenset[str], frozenset[str]]:
+    """(title heads, title modifiers), as written (case matters: 'General' the title, not 'general')."""
+    data = load_json("titles.json")
+    return frozenset(data["heads"]), frozenset(data["modifiers"])
+
+
+@lru_cache(maxsize=1)
+def ships() -> tuple[frozenset[str], tuple[str, ...]]:
+    """(hull prefixes, ship nouns in lower case, longest first)."""
+    data = load_json("ships.json")
+    nouns = sorted({n.lower() for n in data["ship_nouns"]}, key=lambda n: (-len(n), n))
+    return frozenset(data["hull_prefixes"]), tuple(nouns)
+
+
+@lru_cache(maxsize=1)
+def acronyms() -> dict[str, str]:
+    """Common acronym (as written) → expansion."""
+    return dict(load_json("acronyms.json")["acronyms"])
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict[str, Any]:
+    """kg/data/resolution.json: initials stop-words, place heads, armed-forces words, generic law words, cues."""
+    return load_json("resolution.json")
+
+
+def strip_hull_prefix(name: str) -> str:
+    """'JS Izumo' → 'Izumo'; names without a hull prefix are returned unchanged."""
+    prefixes, _ = ships()
+    first, _, rest = name.partition(" ")
+    return rest.strip() if first in prefixes and rest.strip() else name
+
+
+def is_acronym(name: str) -> bool:
+    """'SDF', 'U.N.', 'GRIPS': two to eight capitals (dots allowed), at most one lower-case letter ('DoD')."""
+    s = name.replace(".", "").replace("&", "")
+    return 2 <= len(s) <= 8 and s.isalpha() and sum(c.isupper() for c in s) >= max(2, len(s) - 1)
+
+
+def initials(name: str) -> str:
+    """Upper-case initials of a name's words, hyphenated parts counted apart ('Self-Defense Forces' → 'SDF')."""
+    skip = set(rules()["initials_skip"])
+    words = [w for w in re.split(r"[\s\-/]+", name.replace(".", "")) if w]
+    return "".join(w[0].upper() for w in words if w.lower() not in skip and w[0].isalnum())
+
+
+def split_country_prefix(name: str) -> tuple[Place | None, str]:
+    """('U.S. Navy' → United States, 'Navy'); ('Japan's Ministry of Defense' → Japan, 'Ministry of Defense').
+
+    The longest leading country variant or demonym, with an optional possessive, followed by at least one word.
+    """
+    words = name.replace("\u2019", "'").split()
+    table = countries()
+    for n in range(min(4, len(words) - 1), 0, -1):
+        head = " ".join(words[:n])
+        bare = re.sub(r"'s?$", "", head)
+        place = table.any(bare)
+        if place is not None and bare[:1].isupper():
+            return place, " ".join(words[n:])
+    return None, name
