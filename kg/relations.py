@@ -1,14 +1,25 @@
 """Relation evidence from a spaCy ``Doc``: dependency rules between entity mentions.
 
-Rules live in ``kg/data/relation_patterns.json`` (and files the user adds); each is
-a spaCy DependencyMatcher pattern whose named anchors give source, target and verb.
+Rules live in ``kg/data/relation_patterns.json`` (plus files the user adds with
+``--relation-patterns``): each is a spaCy DependencyMatcher pattern whose named anchors
+give the two ends and the word that labels the relation. A few rules that need to walk
+a noun phrase (titles, modifiers, "X-Y" pairs, "south of", joint actions) are built in
+and switched on by name in the same file. Word lists live in ``relation_lexicon.json``.
+
+Ends that are not entity mentions are resolved by simple, explainable rules (see
+:class:`Context`): appositions, relative pronouns, pronouns, definite descriptions
+("the carrier") and stand-ins ("Japan's government"); every such step is recorded in
+the evidence's ``attrs["resolved"]``.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.matcher import DependencyMatcher
@@ -18,81 +29,608 @@ from spacy.vocab import Vocab
 from kg.schema import Evidence, Mention
 
 RELATION_PATTERNS = "relation_patterns.json"
-MODALS = {"could", "would", "might", "may", "should", "can", "must"}
+RELATION_LEXICON = "relation_lexicon.json"
+BUILTINS = ("title-role", "modifier", "hyphen-pair", "direction-of", "reciprocal")
+SUBJECTS = {"nsubj", "csubj"}
+NOUNISH = {"NOUN", "PROPN", "PRON", "NUM", "X"}
+# Entity types that can own, operate or contain something else.
+OWNER_TYPES = {"ORG", "GPE", "NORP"}
+PLACE_TYPES = {"GPE", "LOC", "FACILITY"}
+VEHICLE_TYPES = {"SHIP", "AIRCRAFT", "WEAPON"}
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> dict:
+    """The word lists of kg/data/relation_lexicon.json."""
+    from kg.nlp import data_path
+
+    return json.loads(data_path(RELATION_LEXICON).read_text(encoding="utf-8"))
 
 
 @dataclass
 class Rule:
+    """One DependencyMatcher rule: which anchors are the ends, which word labels it."""
+
     name: str
     source: str
     target: str
     verb: str
-    label: str = ""
+    label: str = "{verb}"
+    symmetric: bool = False
+    source_types: list[str] = field(default_factory=list)
+    target_types: list[str] = field(default_factory=list)
+    no_lists: bool = False  # skip matches inside a list ("Japan, the U.S. and South Korea" is not an apposition)
 
 
-def load_rules(paths: Iterable[Path]) -> list[tuple[Rule, list[dict]]]:
-    rules = []
+def in_list(tok: Token) -> bool:
+    """True when the token is a member of a coordination (it or its head has a conjunct)."""
+    return bool(tok.conjuncts) or any(c.dep_ in {"cc", "conj"} for c in tok.head.children)
+
+
+def _expand(value, lexicon: dict, where: str):
+    """Replace "@list" references in a pattern by the lexicon's word list."""
+    if isinstance(value, str) and value.startswith("@"):
+        if value[1:] not in lexicon or not isinstance(lexicon[value[1:]], list):
+            raise ValueError(f"{where}: unknown word list {value!r}")
+        return list(lexicon[value[1:]])
+    if isinstance(value, dict):
+        return {k: _expand(v, lexicon, where) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_expand(v, lexicon, where) for v in value]
+    return value
+
+
+def load_rules(paths: Iterable[Path], lexicon: dict | None = None) -> tuple[list[tuple[Rule, list[dict]]], set[str]]:
+    """Rules and enabled built-ins from JSON files; a bad file raises ValueError naming it."""
+    lexicon = lexicon if lexicon is not None else default_lexicon()
+    rules, builtins = [], set()
     for path in paths:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        for spec in data["rules"]:
-            rule = Rule(spec["name"], spec["source"], spec["target"], spec["verb"], spec.get("label", ""))
-            rules.append((rule, spec["pattern"]))
-    return rules
+        path = Path(path)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise ValueError(f"{path}: cannot read relation rules ({exc})") from None
+        if not isinstance(data, dict) or not isinstance(data.get("rules", []), list):
+            raise ValueError(f"{path}: relation rules must be a JSON object with a 'rules' list")
+        for i, spec in enumerate(data.get("rules", [])):
+            where = f"{path}: rule {spec.get('name', i) if isinstance(spec, dict) else i}"
+            try:
+                rule = Rule(spec["name"], spec["source"], spec["target"], spec.get("verb", spec["source"]),
+                            spec.get("label", "{verb}"), bool(spec.get("symmetric", False)),
+                            list(spec.get("source_types", [])), list(spec.get("target_types", [])),
+                            bool(spec.get("no_lists", False)))
+                pattern = _expand(spec["pattern"], lexicon, where)
+            except (KeyError, TypeError) as exc:
+                raise ValueError(f"{where}: missing or bad field {exc}") from None
+            ids = {p.get("RIGHT_ID") for p in pattern}
+            for anchor in (rule.source, rule.target, rule.verb):
+                if not anchor.startswith("@") and anchor not in ids:
+                    raise ValueError(f"{where}: anchor {anchor!r} is not in the pattern")
+            rules.append((rule, pattern))
+        unknown = set(data.get("builtins", [])) - set(BUILTINS)
+        if unknown:
+            raise ValueError(f"{path}: unknown built-in rules {sorted(unknown)} (known: {', '.join(BUILTINS)})")
+        builtins.update(data.get("builtins", []))
+    return rules, builtins
 
 
 class RelationMatcher:
-    """Applies dependency rules to a Doc and returns Evidence between known mentions."""
+    """Applies dependency rules and built-in phrase rules to a Doc; returns Evidence between mentions."""
 
-    def __init__(self, vocab: Vocab, paths: Iterable[Path]):
+    def __init__(self, vocab: Vocab, paths: Iterable[Path], lexicon: dict | None = None):
+        self.lexicon = lexicon if lexicon is not None else default_lexicon()
         self.matcher = DependencyMatcher(vocab)
         self.rules: dict[str, Rule] = {}
         self.anchors: dict[str, list[str]] = {}
-        for rule, pattern in load_rules(paths):
-            self.matcher.add(rule.name, [pattern])
+        rules, self.builtins = load_rules(paths, self.lexicon)
+        for rule, pattern in rules:
+            try:
+                self.matcher.add(rule.name, [pattern])
+            except ValueError as exc:
+                raise ValueError(f"relation rule {rule.name!r}: invalid pattern ({exc})") from None
             self.rules[rule.name] = rule
             self.anchors[rule.name] = [p["RIGHT_ID"] for p in pattern]
 
     def __call__(self, doc: Doc, mentions: list[Mention], token_mention: dict[int, int]) -> list[Evidence]:
+        ctx = Context(doc, mentions, token_mention, self.lexicon)
         found: dict[tuple, Evidence] = {}
-        for match_id, token_ids in self.matcher(doc):
-            name = doc.vocab.strings[match_id]
-            rule = self.rules[name]
-            slot = dict(zip(self.anchors[name], token_ids, strict=True))
-            src = token_mention.get(slot[rule.source])
-            tgt = token_mention.get(slot[rule.target])
-            if src is None or tgt is None or src == tgt:
-                continue
-            if mentions[src].demonym or mentions[tgt].demonym:
-                continue
-            verb = doc[slot[rule.verb]]
-            label = rule.label or verb_label(verb)
-            key = (src, tgt, label)
-            if key in found:
-                continue
-            found[key] = Evidence(
-                source=src,
-                target=tgt,
-                relation=label,
-                sent=mentions[src].sent,
-                rule=name,
-                negated=is_negated(verb),
-                hypothetical=is_hypothetical(verb),
-            )
+        for ev in self._matches(ctx):
+            found.setdefault((ev.source, ev.target, ev.relation), ev)
+        for name in BUILTINS:
+            if name in self.builtins:
+                for ev in BUILTIN_RULES[name](ctx):
+                    found.setdefault((ev.source, ev.target, ev.relation), ev)
         return list(found.values())
 
+    def _matches(self, ctx: Context) -> Iterator[Evidence]:
+        doc = ctx.doc
+        for match_id, token_ids in sorted(self.matcher(doc), key=lambda m: sorted(m[1])):
+            name = doc.vocab.strings[match_id]
+            rule = self.rules[name]
+            slot = {a: doc[i] for a, i in zip(self.anchors[name], token_ids, strict=True)}
+            clause = slot.get(rule.verb)
+            label = render_label(rule.label, slot, ctx.lexicon)
+            if not label or (rule.no_lists and any(in_list(t) for t in slot.values())):
+                continue
+            sources = ctx.end_tokens(rule.source, slot, clause)
+            targets = ctx.end_tokens(rule.target, slot, clause)
+            yield from ctx.evidence(name, label, sources, targets, clause, rule.symmetric,
+                                    rule.source_types, rule.target_types)
 
+
+class Context:
+    """One Doc's mentions plus the rules that turn a token into the entity it stands for."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], token_mention: dict[int, int], lexicon: dict):
+        self.doc = doc
+        self.mentions = mentions
+        self.token_mention = token_mention
+        self.lexicon = lexicon
+        self.words = {k: set(v) for k, v in lexicon.items() if isinstance(v, list)}
+        self.heads = self._mention_heads()
+        self.descriptors = self._descriptors()
+
+    # --- mentions and their head words -------------------------------------------------
+    def _mention_heads(self) -> dict[int, Token]:
+        """Each mention's syntactic head: its first token whose head lies outside the mention."""
+        spans: dict[int, list[int]] = {}
+        for i, idx in sorted(self.token_mention.items()):
+            spans.setdefault(idx, []).append(i)
+        heads = {}
+        for idx, toks in spans.items():
+            inside = set(toks)
+            outer = [i for i in toks if self.doc[i].head.i not in inside or self.doc[i].head.i == i]
+            heads[idx] = self.doc[(outer or toks)[0]]
+        return heads
+
+    def _descriptors(self) -> dict[int, set[str]]:
+        """Common nouns written beside each mention ("helicopter carrier Izumo" → carrier)."""
+        out: dict[int, set[str]] = {}
+        for idx, h in self.heads.items():
+            words = {t.lemma_.lower() for t in self.description_nouns(h)}
+            words.add(self.mentions[idx].text.split()[-1].lower())
+            out[idx] = words
+        return out
+
+    def description_nouns(self, head: Token) -> list[Token]:
+        """Common nouns in apposition with a mention's head word, either way round."""
+        nouns = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i not in self.token_mention]
+        if head.dep_ in {"appos", "compound"} and head.head.pos_ == "NOUN" and head.head.i not in self.token_mention:
+            nouns.append(head.head)
+        return nouns
+
+    def mention_of(self, tok: Token) -> int | None:
+        return self.token_mention.get(tok.i)
+
+    # --- ends of a rule ----------------------------------------------------------------
+    def end_tokens(self, anchor: str, slot: dict[str, Token], clause: Token | None) -> list[Token]:
+        """The tokens an anchor names, with their conjuncts ("X and Y")."""
+        if anchor == "@subject":
+            base = self.subjects(clause) if clause is not None else []
+        elif anchor == "@head":
+            base = [clause.head] if clause is not None and clause.head.i != clause.i else []
+        else:
+            base = [slot[anchor]]
+        out = []
+        for tok in base:
+            out.append(tok)
+            out.extend(c for c in tok.conjuncts if c.pos_ in NOUNISH and c not in out)
+        return out
+
+    def subjects(self, verb: Token, depth: int = 0) -> list[Token]:
+        """The actor of a verb: its subject, or one inherited through conj, xcomp, purpose or -ing clauses."""
+        if depth > 4:
+            return []
+        subj = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if subj:
+            return subj
+        if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+            return [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        head = verb.head
+        if verb.dep_ == "conj" and head.pos_ in {"VERB", "AUX"}:
+            return self.subjects(head, depth + 1)
+        if verb.dep_ in {"xcomp", "advcl"} and head.pos_ in {"VERB", "AUX"}:
+            if verb.dep_ == "advcl" and not any(c.lower_ == "to" for c in verb.children):
+                return []
+            objects = [c for c in head.children if c.dep_ == "dobj"]
+            return objects if verb.dep_ == "xcomp" and objects else self.subjects(head, depth + 1)
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            return [head]
+        return []
+
+    def resolve(self, tok: Token, depth: int = 0) -> list[tuple[int, str]]:
+        """Mentions a token stands for, each with how it was found ("" when it is the mention itself)."""
+        idx = self.mention_of(tok)
+        if idx is not None:
+            return [(idx, "")]
+        if depth > 3:
+            return []
+        low = tok.lower_
+        if low in self.words["relative_pronouns"] and tok.head.dep_ == "relcl":
+            return self._via(self.resolve(tok.head.head, depth + 1), f"relative pronoun {tok.text!r}")
+        if tok.pos_ == "PRON":
+            return self._pronoun(tok, depth)
+        if tok.pos_ not in {"NOUN", "PROPN"}:
+            return []
+        for c in tok.children:
+            if c.dep_ == "appos" and self.mention_of(c) is not None:
+                return [(self.mention_of(c), f"apposition {tok.text!r}")]
+        if tok.dep_ == "appos" and self.mention_of(tok.head) is not None:
+            return [(self.mention_of(tok.head), f"apposition {tok.text!r}")]
+        lemma = tok.lemma_.lower()
+        if tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children):
+            found = self._description(tok)
+            if found is not None:
+                return [(found, f"description 'the {lemma}'")]
+        if lemma in self.words["places"] and tok.dep_ not in {"nsubj", "nsubjpass"}:
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ in self.words["location_preps"] | {"of"}:
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            return self._via(self.resolve(pobj, depth + 1), f"place '{lemma} {prep.lower_}'")
+            return []
+        if lemma in self.words["proxies"] and not any(c.lower_ in {"a", "an"} for c in tok.children):
+            return self._stand_in(tok)
+        return []
+
+    def _stand_in(self, tok: Token) -> list[tuple[int, str]]:
+        """"Japan's government" → Japan; "F-16 fighters" → F-16 (a vehicle noun stands for the named type)."""
+        vehicle = tok.lemma_.lower() in self.words["vehicles"]
+        for mod in self._modifiers(tok):
+            idx = self.mention_of(mod)
+            if idx is None:
+                continue
+            kind = self.mentions[idx].type
+            if kind in OWNER_TYPES or (vehicle and kind in VEHICLE_TYPES):
+                found = [idx] + [self.mention_of(c) for c in mod.conjuncts if self.mention_of(c) is not None]
+                return [(i, f"stand-in '{tok.text}'") for i in dict.fromkeys(found)]
+        return []
+
+    @staticmethod
+    def _via(found: list[tuple[int, str]], how: str) -> list[tuple[int, str]]:
+        return [(i, f"{how}; {h}" if h else how) for i, h in found]
+
+    def _modifiers(self, tok: Token) -> Iterator[Token]:
+        """Words modifying a noun from the left (compounds, possessives, adjectives), recursively."""
+        for c in tok.lefts:
+            if c.dep_ in {"compound", "poss", "nmod", "amod", "npadvmod"}:
+                yield c
+                yield from self._modifiers(c)
+
+    def _window(self, tok: Token, sentences: int) -> list[int]:
+        """Mentions before tok in its sentence and the `sentences` before it, nearest first."""
+        start = tok.sent.start
+        for _ in range(sentences):
+            if start > 0:
+                start = self.doc[start - 1].sent.start
+        found = {idx for i, idx in self.token_mention.items() if start <= i < tok.i}
+        return sorted(found, key=lambda idx: -self.mentions[idx].start)
+
+    def _pronoun(self, tok: Token, depth: int) -> list[tuple[int, str]]:
+        low = tok.lower_
+        if low in self.words["person_pronouns"]:
+            for idx in self._window(tok, 1):
+                if self.mentions[idx].type == "PERSON":
+                    return [(idx, f"pronoun {tok.text!r}")]
+            return []
+        if low in self.words["thing_pronouns"] and tok.dep_ in {"nsubj", "nsubjpass", "poss"}:
+            if tok.head.lemma_ == "be" and tok.dep_ == "nsubj":
+                return []  # "it is likely that ..." has no referent
+            return self._via(self._previous_subject(tok, depth), f"pronoun {tok.text!r}")
+        return []
+
+    def _previous_subject(self, tok: Token, depth: int) -> list[tuple[int, str]]:
+        """The non-person subject of the clause before tok: same sentence first, then the previous one."""
+        sents = [tok.sent]
+        if tok.sent.start > 0:
+            sents.append(self.doc[tok.sent.start - 1].sent)
+        for sent in sents:
+            subjects = [t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.i < tok.i and t.pos_ != "PRON"]
+            for subj in reversed(subjects):
+                for idx, how in self.resolve(subj, depth + 1):
+                    if self.mentions[idx].type not in {"PERSON", "NORP"} and not self.mentions[idx].demonym:
+                        return [(idx, how)]
+        return []
+
+    def _description(self, tok: Token) -> int | None:
+        """The latest earlier mention described by this noun, or failing that of the noun's type."""
+        lemma = tok.lemma_.lower()
+        own = {t.i for t in tok.subtree}
+        window = [i for i in self._window(tok, 3)
+                  if not self.mentions[i].demonym and self.heads[i].i not in own and self.heads[i].i < tok.left_edge.i]
+        for idx in window:
+            if lemma in self.descriptors.get(idx, set()):
+                return idx
+        kind = self.lexicon.get("type_nouns", {}).get(lemma)
+        for idx in window:
+            if kind and self.mentions[idx].type == kind:
+                return idx
+        return None
+
+    # --- clause attributes ---------------------------------------------------------------
+    def clause_verb(self, tok: Token) -> Token:
+        """The verb whose clause holds tok (tok itself when it is a verb)."""
+        cur = tok
+        while cur.pos_ not in {"VERB", "AUX"} and cur.head.i != cur.i:
+            cur = cur.head
+        return cur
+
+    def flags(self, anchor: Token) -> tuple[bool, bool, str]:
+        """(negated, hypothetical, date) of the clause around an anchor word."""
+        verb = self.clause_verb(anchor)
+        chain = [verb]
+        while chain[-1].dep_ in {"xcomp", "conj"} and chain[-1].head.i != chain[-1].i and len(chain) < 5:
+            chain.append(chain[-1].head)
+        negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for t in [*chain, anchor]
+                      for c in t.children)
+        negated = negated or (verb.dep_ == "pcomp" and verb.head.lower_ == "without")
+        hypothetical = any(c.dep_ == "aux" and c.lower_ in self.words["modals"] for t in chain for c in t.children)
+        hypothetical = hypothetical or any(t.lemma_.lower() in self.words["hypothetical_verbs"] for t in chain[1:])
+        cur = verb
+        for _ in range(4):
+            if any(c.dep_ in {"mark", "aux"} and c.lower_ in self.words["conditional_marks"] and c.i < cur.i
+                   and (c.dep_ == "mark" or c.i < min((s.i for s in cur.children if s.dep_ in SUBJECTS), default=0))
+                   for c in cur.children):
+                hypothetical = True
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+        return negated, hypothetical, self.date(verb)
+
+    def date(self, verb: Token) -> str:
+        """The first DATE entity whose clause is verb's clause."""
+        for ent in self.doc.ents:
+            if ent.label_ == "DATE" and ent.sent.start == verb.sent.start and self.clause_verb(ent.root).i == verb.i:
+                return ent.text
+        return ""
+
+    # --- evidence ------------------------------------------------------------------------
+    def evidence(self, rule: str, label: str, sources: list[Token], targets: list[Token], anchor: Token | None,
+                 symmetric: bool = False, source_types: Iterable[str] = (), target_types: Iterable[str] = (),
+                 attrs: dict | None = None) -> Iterator[Evidence]:
+        """Evidence for every resolved (source, target) pair that is two different, well-typed mentions."""
+        src = [r for t in sources for r in self.resolve(t)]
+        tgt = [r for t in targets for r in self.resolve(t)]
+        if not src or not tgt:
+            return
+        negated, hypothetical, date = self.flags(anchor) if anchor is not None else (False, False, "")
+        for s, s_how in src:
+            for t, t_how in tgt:
+                if not self._pair_ok(s, t, source_types, target_types):
+                    continue
+                extra = dict(attrs or {})
+                how = [f"source: {s_how}"] * bool(s_how) + [f"target: {t_how}"] * bool(t_how)
+                if how:
+                    extra["resolved"] = "; ".join(how)
+                pairs = [(s, t), (t, s)] if symmetric else [(s, t)]
+                for a, b in pairs:
+                    yield Evidence(source=a, target=b, relation=label, sent=self.mentions[a].sent, rule=rule,
+                                   negated=negated, hypothetical=hypothetical, date=date,
+                                   attrs={**extra, "symmetric": True} if symmetric else extra)
+
+    def _pair_ok(self, s: int, t: int, source_types: Iterable[str], target_types: Iterable[str]) -> bool:
+        ms, mt = self.mentions[s], self.mentions[t]
+        if s == t or _key(ms) == _key(mt):
+            return False
+        if source_types and ms.type not in source_types and not (ms.demonym and "GPE" in source_types):
+            return False
+        return not (target_types and mt.type not in target_types and not (mt.demonym and "GPE" in target_types))
+
+
+def _key(m: Mention) -> str:
+    return (m.name or m.text).lower()
+
+
+# --- labels ----------------------------------------------------------------------------
 def verb_label(verb: Token) -> str:
-    """The verb's lemma joined with its particle ("ramp_up")."""
+    """The verb's lemma joined with its particle ("ramp_up") and a hyphenated prefix ("test_fire")."""
     parts = [verb.lemma_.lower()]
+    doc = verb.doc
+    if verb.i >= 2 and doc[verb.i - 1].text == "-" and doc[verb.i - 2].head.i == verb.i:
+        parts.insert(0, doc[verb.i - 2].lower_)
     parts += [c.lower_ for c in verb.children if c.dep_ == "prt"]
     return "_".join(parts)
 
 
-def is_negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
+def noun_label(noun: Token, lexicon: dict) -> str:
+    """A noun's lemma with the title words or plain-noun compounds right before it ("vice_president")."""
+    mods = set(lexicon.get("title_modifiers", [])) | set(lexicon.get("titles", []))
+    words = [noun.lemma_.lower()]
+    for c in reversed(list(noun.lefts)):
+        if c.dep_ in {"compound", "amod"} and c.i == noun.i - len(words) and (
+                c.lower_ in mods or (c.dep_ == "compound" and c.pos_ == "NOUN")):
+            words.insert(0, c.lower_)
+        else:
+            break
+    return "_".join(words)
 
 
-def is_hypothetical(verb: Token) -> bool:
-    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
-        return True
-    return any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in verb.children)
+def render_label(template: str, slot: dict[str, Token], lexicon: dict) -> str:
+    """Fill a label template from the matched anchors; '' when an anchor is missing."""
+
+    def fill(m: re.Match) -> str:
+        name = m.group(1)
+        if name == "verb":
+            return verb_label(slot["verb"]) if "verb" in slot else ""
+        if name == "participle":
+            return slot["verb"].lower_ if "verb" in slot else ""
+        if name == "noun":
+            return noun_label(slot["noun"], lexicon) if "noun" in slot else ""
+        if name == "object":
+            return slot["object"].lemma_.lower() if "object" in slot else ""
+        return slot[name].lower_ if name in slot else ""
+
+    label = re.sub(r"\{(\w+)\}", fill, template)
+    label = re.sub(r"[^0-9a-z]+", "_", label.lower()).strip("_")
+    return label if "__" not in label else ""
+
+
+# --- built-in rules ------------------------------------------------------------------------
+def title_role(ctx: Context) -> Iterator[Evidence]:
+    """"Japanese Prime Minister Shinzo Abe" → Abe —prime_minister→ Japan (country or org named in the title).
+
+    With a government title and no country in the phrase, the document's most-mentioned country is
+    used and the evidence says so (attrs country_from = "document").
+    """
+    titles = ctx.words["titles"]
+    mods = ctx.words["title_modifiers"] | titles
+    for idx, head in ctx.heads.items():
+        m = ctx.mentions[idx]
+        if m.type != "PERSON":
+            continue
+        left = [t for t in head.subtree if t.i < head.i and t.i not in _span(ctx, idx) and t.dep_ != "det"]
+        left = [t for t in left if t.dep_ not in {"punct"} or t.text == "-"]
+        title_words = [t for t in left if t.lower_ in titles]
+        title_tok = title_words[-1] if title_words else None
+        label = _title_text(left, title_tok, mods, ctx) if title_tok is not None else _clean(m.title)
+        if not label:
+            continue
+        owners = [t for t in left if ctx.mention_of(t) not in (None, idx) and t.lower_ not in mods]
+        owner_ids = [ctx.mention_of(t) for t in owners
+                     if ctx.mentions[ctx.mention_of(t)].type in OWNER_TYPES or ctx.mentions[ctx.mention_of(t)].demonym]
+        attrs = {"title": label.replace("_", " ")}
+        anchor = title_tok or head
+        if owner_ids:
+            yield from ctx.evidence("title-role", label, [head], [ctx.doc[ctx.heads[owner_ids[-1]].i]], anchor,
+                                    attrs=attrs)
+        elif label.split("_")[-1] in ctx.words["government_titles"]:
+            country = document_country(ctx)
+            if country is not None:
+                yield from ctx.evidence("title-role", label, [head], [ctx.heads[country]], anchor,
+                                        attrs={**attrs, "country_from": "document"})
+
+
+def _span(ctx: Context, idx: int) -> set[int]:
+    return {i for i, j in ctx.token_mention.items() if j == idx}
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "_", text.lower()).strip("_")
+
+
+def _title_text(left: list[Token], title_tok: Token, mods: set[str], ctx: Context) -> str:
+    """The run of title words ending at the title noun ("Prime Minister" → prime_minister)."""
+    words = [title_tok.lower_]
+    pos = left.index(title_tok)
+    for t in reversed(left[:pos]):
+        if t.lower_ in mods and (ctx.mention_of(t) is None or t.lower_ in ctx.words["title_modifiers"]):
+            words.insert(0, t.lower_)
+        else:
+            break
+    return "_".join(words)
+
+
+def document_country(ctx: Context) -> int | None:
+    """The first mention of the country mentioned most often in the document (GPE or demonym)."""
+    from kg.resolve import country_table
+
+    variants, demonyms = country_table()
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for idx in sorted(ctx.heads):
+        m = ctx.mentions[idx]
+        key = (m.name or m.text).lower()
+        country = demonyms.get(key) if m.demonym else variants.get(key)
+        if country is None and m.type == "GPE" and not m.demonym:
+            country = None
+        if country:
+            counts[country] += 1
+            if not m.demonym:
+                first.setdefault(country, idx)
+    for country, _n in counts.most_common(1):
+        return first.get(country)
+    return None
+
+
+def modifier(ctx: Context) -> Iterator[Evidence]:
+    """Owners written inside a name's phrase: "the MSDF carrier Izumo" → Izumo —operated_by→ MSDF,
+    "Japan's Ministry of Defense" → part_of, "Tokyo's Shinjuku district" → located_in."""
+    vehicles = ctx.words["vehicles"]
+    for idx, head in ctx.heads.items():
+        m = ctx.mentions[idx]
+        descs = ctx.description_nouns(head)
+        is_vehicle = m.type in VEHICLE_TYPES or any(d.lemma_.lower() in vehicles for d in descs)
+        own = _span(ctx, idx)
+        for word in [head, *descs]:
+            for mod in ctx._modifiers(word):
+                other = ctx.mention_of(mod)
+                if other is None or mod.i in own or ctx.heads[other].i != mod.i:
+                    continue
+                om = ctx.mentions[other]
+                otype = "GPE" if om.demonym else om.type
+                if is_vehicle and otype in OWNER_TYPES:
+                    label = "operated_by"
+                elif m.type == "ORG" and otype in OWNER_TYPES and mod.dep_ in {"poss", "amod", "compound"}:
+                    label = "part_of"
+                elif m.type in PLACE_TYPES and otype in {"GPE", "LOC"} and mod.dep_ == "poss":
+                    label = "located_in"
+                else:
+                    continue
+                yield from ctx.evidence("modifier", label, [head], [mod], head,
+                                        attrs={"via": word.text} if word.i != head.i else None)
+
+
+def hyphen_pair(ctx: Context) -> Iterator[Evidence]:
+    """"the Japan-U.S. alliance" → Japan —alliance→ United States (both ways)."""
+    doc = ctx.doc
+    for tok in doc:
+        if tok.text not in {"-", "–", "/"} or tok.i == 0 or tok.i + 1 >= len(doc):
+            continue
+        a, b = ctx.mention_of(doc[tok.i - 1]), ctx.mention_of(doc[tok.i + 1])
+        if a is None or b is None or a == b:
+            continue
+        head_b = ctx.heads[b]
+        noun = head_b.head
+        if head_b.dep_ not in {"compound", "amod", "nmod"} or noun.pos_ != "NOUN" or ctx.mention_of(noun) is not None:
+            continue
+        label = noun_label(noun, ctx.lexicon)
+        yield from ctx.evidence("hyphen-pair", label, [doc[tok.i - 1]], [head_b], noun, symmetric=True)
+
+
+def direction_of(ctx: Context) -> Iterator[Evidence]:
+    """"Yokosuka, south of Tokyo" → Yokosuka —south_of→ Tokyo."""
+    doc = ctx.doc
+    for tok in doc:
+        if tok.lower_ not in ctx.words["directions"]:
+            continue
+        objs = [p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                for p in prep.children if p.dep_ == "pobj"]
+        if not objs:
+            continue
+        source = tok.head if ctx.mention_of(tok.head) is not None else None
+        j = tok.i - 1
+        while source is None and j >= tok.sent.start and (
+                doc[j].is_punct or doc[j].like_num or doc[j].lower_ in {"km", "kilometers", "miles", "mi"}):
+            j -= 1
+        if source is None and j >= tok.sent.start and j < tok.i - 1 and ctx.mention_of(doc[j]) is not None:
+            source = doc[j]
+        if source is None:
+            continue
+        word = re.sub(r"ern$", "", tok.lower_)
+        yield from ctx.evidence("direction-of", f"{word}_of", [source], objs, tok,
+                                source_types=PLACE_TYPES | {"ORG"}, target_types=PLACE_TYPES)
+
+
+def reciprocal(ctx: Context) -> Iterator[Evidence]:
+    """"Japan, the U.S. and South Korea need to work together" → each pair —work_with→ (both ways)."""
+    for tok in ctx.doc:
+        if tok.pos_ != "VERB":
+            continue
+        together = any(c.lower_ in {"together", "jointly"} for c in tok.children)
+        if not together and tok.lemma_.lower() not in ctx.words["reciprocal_verbs"]:
+            continue
+        subjects = ctx.end_tokens("@subject", {}, tok)
+        if len(subjects) < 2:
+            continue
+        for i, a in enumerate(subjects):
+            for b in subjects[i + 1:]:
+                yield from ctx.evidence("reciprocal", f"{verb_label(tok)}_with", [a], [b], tok, symmetric=True)
+
+
+BUILTIN_RULES = {
+    "title-role": title_role,
+    "modifier": modifier,
+    "hyphen-pair": hyphen_pair,
+    "direction-of": direction_of,
+    "reciprocal": reciprocal,
+}
