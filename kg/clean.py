@@ -220,8 +220,13 @@ def _flag_tail(lines: list[str], flags: list[bool]) -> None:
 
 
 def _flag_runs(lines: list[str], flags: list[bool]) -> None:
-    """Flag short non-sentence lines that sit between chrome lines (the end of text counts as chrome)."""
-    filled = [i for i, line in enumerate(lines) if line.strip()]
+    """Flag short non-sentence lines that sit between chrome lines (the end of text counts as chrome).
+
+    Only after the first body paragraph: before it come the headline and standfirst, which are
+    short fragments too and often sit between a share bar and a menu.
+    """
+    first = next((i for i, line in enumerate(lines) if not flags[i] and _is_paragraph(line)), len(lines))
+    filled = [i for i, line in enumerate(lines) if line.strip() and i > first]
     changed = True
     while changed:
         changed = False

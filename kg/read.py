@@ -6,9 +6,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.html import HTML_SUFFIXES, html_text
 from kg.schema import Document
 
-TEXT_SUFFIXES = {".txt", ".md"}
+TEXT_SUFFIXES = {".txt", ".md", *HTML_SUFFIXES}
 
 
 @dataclass
@@ -55,9 +56,12 @@ def decode(data: bytes) -> tuple[str, str]:
 
 def read_document(path: Path, name: str) -> Document:
     text, encoding = decode(path.read_bytes())
+    title = ""
+    if path.suffix.lower() in HTML_SUFFIXES:
+        title, text = html_text(text)  # kg.html: title and article body; offsets index this text
     if not text.strip():
         raise ValueError("empty file")
-    return Document(name=name, text=text, path=str(path), encoding=encoding)
+    return Document(name=name, text=text, path=str(path), encoding=encoding, title=title)
 
 
 def read_documents(inputs: Iterable[str | Path]) -> Iterator[Document | Skipped]:
