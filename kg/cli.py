@@ -29,6 +29,12 @@ from kg.schema import DocResult
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Offline entity knowledge graphs from news.")
 err = Console(stderr=True, soft_wrap=True)
 
+# Exit status of `kg build` (README, "Exit status").
+EXIT_OK = 0  # every input file was processed
+EXIT_ERROR = 1  # nothing written: no readable document, or a skip under --strict
+EXIT_USAGE = 2  # bad arguments or options (typer's own status for usage errors)
+EXIT_SKIPPED = 3  # outputs written, but some files were skipped (listed on stderr)
+
 
 @app.command("build")
 def build_cmd(
@@ -47,6 +53,8 @@ def build_cmd(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the result cache")] = False,
     cache_dir: Annotated[Path | None, typer.Option(help="Result cache folder (default: .kg-cache or $KG_CACHE_DIR)")]
     = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Any skipped file is an error: exit 1, write nothing")]
+    = False,
 ) -> None:
     """Build the graph page, GraphML and evidence files from articles."""
     from kg.build import build, write_outputs
@@ -72,13 +80,27 @@ def build_cmd(
         except (ModelNotFound, ValueError, RuntimeError) as exc:
             err.print(f"kg: {exc}", markup=False)
             raise typer.Exit(2) from None
-    for skip in built.report.skipped:
-        err.print(f"kg: skipped {skip.path}: {skip.reason}", markup=False)
+    rep = built.report
+    for skip in rep.skipped:
+        _say(f"kg: skipped {skip.path}: {skip.reason}")
+    if strict and rep.skipped:
+        _say(f"kg: {len(rep.skipped)} file(s) skipped and --strict given: nothing written")
+        raise typer.Exit(EXIT_ERROR)
+    if not rep.documents:
+        _say(f"kg: no readable document ({len(rep.skipped)} skipped): nothing written")
+        raise typer.Exit(EXIT_ERROR)
     write_outputs(built, out)
     g = built.graph
-    rep = built.report
     err.print(f"{rep.documents} documents, {g.number_of_nodes()} entities, {g.number_of_edges()} relations, "
               f"{rep.seconds:.1f} s → {out}", markup=False)
+    _say(f"kg: {rep.documents} processed, {len(rep.skipped)} skipped")
+    if rep.skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+def _say(line: str) -> None:
+    """One plain line on stderr: no markup, emoji codes or highlighting taken from file names."""
+    err.print(line, markup=False, emoji=False, highlight=False)
 
 
 def _progress(bar: Progress, task) -> Callable[[DocResult], None]:

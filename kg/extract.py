@@ -5,6 +5,7 @@ No spaCy object leaves this module: what comes out is plain data.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -21,6 +22,9 @@ from kg.schema import DocResult, Document
 # Documents longer than this are cut at paragraph or line breaks into segments of at most
 # this many characters, so memory stays bounded whatever the file size.
 MAX_SEGMENT = 100_000
+# Where a text with no line break is cut: after a sentence end, else at a space, else at any whitespace.
+_SENTENCE_ENDS = (". ", "! ", "? ", '." ', "。", "！", "？")
+_LAST_SPACE = re.compile(r"(?s:.*)(\s)")
 
 
 class Extractor:
@@ -45,7 +49,7 @@ class Extractor:
 
         def tasks():
             for document in documents:
-                segs = segments(document)
+                segs = segments(document, self.config.segment_chars)
                 expected[document.name] = len(segs)
                 pending[document.name] = []
                 if not segs:
@@ -62,8 +66,12 @@ class Extractor:
                 yield merge(document, parts)
 
 
-def segments(document: Document) -> list[tuple[int, str]]:
-    """(offset, masked text) pieces of the document's body, each at most MAX_SEGMENT long."""
+def segments(document: Document, limit: int = MAX_SEGMENT) -> list[tuple[int, str]]:
+    """(offset, masked text) pieces of the document's body, each at most `limit` characters long.
+
+    Cuts after a paragraph or line break; a piece with no line break (a one-line dump) is cut
+    after its last sentence end or else its last whitespace, and one with no whitespace at exactly `limit`.
+    """
     spans = document.body or clean.body_spans(document.text)
     masked = clean.mask(document.text, spans)
     if not masked.strip():
@@ -71,15 +79,29 @@ def segments(document: Document) -> list[tuple[int, str]]:
     out = []
     pos = 0
     while pos < len(masked):
-        end = min(len(masked), pos + MAX_SEGMENT)
+        end = min(len(masked), pos + limit)
         if end < len(masked):
             cut = max(masked.rfind("\n\n", pos, end), masked.rfind("\n", pos, end))
+            if cut <= pos:
+                cut = _last_break(masked, pos, end)
             end = cut + 1 if cut > pos else end
         piece = masked[pos:end]
         if piece.strip():
             out.append((pos, piece))
         pos = end
     return out
+
+
+def _last_break(text: str, start: int, end: int) -> int:
+    """Index of the whitespace after the last sentence end in text[start:end], else of its last whitespace, or -1."""
+    found = (text.rfind(mark, start, end) for mark in _SENTENCE_ENDS)
+    cut = max((at + len(mark) - 1 for at, mark in zip(found, _SENTENCE_ENDS, strict=True) if at >= 0), default=-1)
+    if cut <= start:
+        cut = max(text.rfind(" ", start, end), text.rfind("\t", start, end))
+    if cut <= start:
+        match = _LAST_SPACE.match(text, start, end)
+        cut = match.start(1) if match else -1
+    return cut
 
 
 def extract(doc: Doc, name: str, offset: int, relations: RelationMatcher) -> DocResult:
