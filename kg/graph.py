@@ -47,8 +47,13 @@ def build_graph(
     n_sents = 0
     for r in results:
         ids = resolution.mention_entity.get(r.doc, [])
+        by_sent: dict[int, set[str]] = defaultdict(set)
         for ev in r.evidence:
             s, t = ids[ev.source], ids[ev.target]
+            if ev.kind == "coreference":  # a pronoun: the entity is present in that sentence too
+                if s is not None:
+                    by_sent[ev.sent].add(s)
+                continue
             if s is None or t is None or s == t:
                 continue
             start, end, text = r.sentences[ev.sent]
@@ -56,7 +61,6 @@ def build_graph(
                    "negated": ev.negated, "hypothetical": ev.hypothetical, "date": ev.date,
                    "relation": ev.relation, **ev.attrs}
             pattern[(s, edge_key(ev.relation, ev.negated, ev.hypothetical), t)].append(row)
-        by_sent: dict[int, set[str]] = defaultdict(set)
         for i, m in enumerate(r.mentions):
             if ids[i] is not None:
                 by_sent[m.sent].add(ids[i])

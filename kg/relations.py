@@ -140,7 +140,7 @@ class RelationMatcher:
             if name in self.builtins:
                 for ev in BUILTIN_RULES[name](ctx):
                     found.setdefault((ev.source, ev.target, ev.relation), ev)
-        return list(found.values())
+        return list(found.values()) + list(ctx.coreferences())
 
     def _matches(self, ctx: Context) -> Iterator[Evidence]:
         doc = ctx.doc
@@ -236,6 +236,8 @@ class Context:
             return objects if verb.dep_ == "xcomp" and objects else self.subjects(head, depth + 1)
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             return [head]
+        if verb.dep_ == "acl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+            return [c for c in head.children if c.dep_ == "poss"]  # "X's mission to guard Y"
         return []
 
     def resolve(self, tok: Token, depth: int = 0) -> list[tuple[int, str]]:
@@ -297,10 +299,10 @@ class Context:
                 yield c
                 yield from self._modifiers(c)
 
-    def _window(self, tok: Token, sentences: int) -> list[int]:
-        """Mentions before tok in its sentence and the `sentences` before it, nearest first."""
-        start = tok.sent.start
-        for _ in range(sentences):
+    def _window(self, tok: Token, sentences: int | None) -> list[int]:
+        """Mentions before tok in its sentence and the `sentences` before it (None: all), nearest first."""
+        start = tok.sent.start if sentences is not None else 0
+        for _ in range(sentences or 0):
             if start > 0:
                 start = self.doc[start - 1].sent.start
         found = {idx for i, idx in self.token_mention.items() if start <= i < tok.i}
@@ -338,14 +340,33 @@ class Context:
         own = {t.i for t in tok.subtree}
         window = [i for i in self._window(tok, 3)
                   if not self.mentions[i].demonym and self.heads[i].i not in own and self.heads[i].i < tok.left_edge.i]
-        for idx in window:
-            if lemma in self.descriptors.get(idx, set()):
+        for idx in self._window(tok, None):
+            if lemma in self.descriptors.get(idx, set()) and self.heads[idx].i < tok.left_edge.i:
                 return idx
         kind = self.lexicon.get("type_nouns", {}).get(lemma)
         for idx in window:
             if kind and self.mentions[idx].type == kind:
                 return idx
         return None
+
+    def coreferences(self) -> Iterator[Evidence]:
+        """A "coreference" record for each subject or possessive pronoun resolved to a mention.
+
+        The graph counts the mention as present in the pronoun's sentence for co-occurrence
+        ("Smith was born in Leeds. She studied in York." links Smith and York).
+        """
+        sent_of = {self.heads[idx].sent.start: self.mentions[idx].sent for idx in self.heads}
+        pronouns = self.words["person_pronouns"] | self.words["thing_pronouns"]
+        for tok in self.doc:
+            if tok.lower_ not in pronouns or tok.dep_ not in {"nsubj", "nsubjpass", "poss"}:
+                continue
+            sent = sent_of.get(tok.sent.start)
+            if sent is None:
+                continue
+            for idx, how in self._pronoun(tok, 0)[:1]:
+                if self.heads[idx].sent.start != tok.sent.start:
+                    yield Evidence(source=idx, target=idx, relation="coreference", sent=sent, rule="pronoun",
+                                   kind="coreference", attrs={"pronoun": tok.text, "resolved": how})
 
     # --- clause attributes ---------------------------------------------------------------
     def clause_verb(self, tok: Token) -> Token:
@@ -481,7 +502,8 @@ def title_role(ctx: Context) -> Iterator[Evidence]:
         left = [t for t in head.subtree if t.i < head.i and t.i not in _span(ctx, idx) and t.dep_ != "det"]
         left = [t for t in left if t.dep_ not in {"punct"} or t.text == "-"]
         title_words = [t for t in left if t.lower_ in titles]
-        title_tok = title_words[-1] if title_words else None
+        nouns = [t for t in left if t.pos_ == "NOUN" and t.head.i == head.i and ctx.mention_of(t) is None]
+        title_tok = title_words[-1] if title_words else (nouns[-1] if nouns else None)
         label = _title_text(left, title_tok, mods, ctx) if title_tok is not None else _clean(m.title)
         if not label:
             continue
@@ -493,7 +515,7 @@ def title_role(ctx: Context) -> Iterator[Evidence]:
         if owner_ids:
             yield from ctx.evidence("title-role", label, [head], [ctx.doc[ctx.heads[owner_ids[-1]].i]], anchor,
                                     attrs=attrs)
-        elif label.split("_")[-1] in ctx.words["government_titles"]:
+        elif title_words and label.split("_")[-1] in ctx.words["government_titles"]:
             country = document_country(ctx)
             if country is not None:
                 yield from ctx.evidence("title-role", label, [head], [ctx.heads[country]], anchor,
@@ -582,6 +604,8 @@ def hyphen_pair(ctx: Context) -> Iterator[Evidence]:
         head_b = ctx.heads[b]
         noun = head_b.head
         if head_b.dep_ not in {"compound", "amod", "nmod"} or noun.pos_ != "NOUN" or ctx.mention_of(noun) is not None:
+            continue
+        if noun.lemma_.lower() not in ctx.words["relational_nouns"]:
             continue
         label = noun_label(noun, ctx.lexicon)
         yield from ctx.evidence("hyphen-pair", label, [doc[tok.i - 1]], [head_b], noun, symmetric=True)
