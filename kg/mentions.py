@@ -143,8 +143,8 @@ def is_metonym(span: Span) -> bool:
     doc = span.doc
     root = span.root
     prev = doc[span.start - 1] if span.start > 0 else None
-    line_start = "\n" in doc.text[max(0, span.start_char - 2) : span.start_char]
-    if span.start == 0 or doc[span.start - 1].is_space or line_start:
+    nxt = doc[span.end].text if span.end < len(doc) else ""
+    if span.text.isupper() or nxt in {"-", "--", "—", "("}:
         return False  # dateline
     if span.end < len(doc) and doc[span.end].text in {"-", "-based"}:
         return False
@@ -207,11 +207,27 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "PERSON", f"title before: {m.title!r}"
     elif m.type == "ORG" and len(span) == 1 and not lexicon.is_acronym(name) and place_cue(span):
         m.type, m.cue = "GPE", "place cue before a one-word name"
+    if m.type == "WEAPON":
+        m.name = re.sub(r"\s+(?:missiles?|systems?|interceptors?|batter(?:y|ies))$", "", m.name, flags=re.I)
     if m.type in {"AIRCRAFT", "WEAPON"} and re.search(r"\ds$", m.name):
         m.name = m.name[:-1]  # 'F-2s' → 'F-2'
     if m.type == "GPE" and table.by_capital.get(lexicon.key(name)) and is_metonym(span):
         m.metonym = True
     return m
+
+
+def unlabelled_ships(doc: Doc) -> list[Span]:
+    """Proper-noun runs the model left unlabelled right after a ship noun ('the helicopter carrier Hyuga')."""
+    taken = {t.i for ent in doc.ents for t in ent}
+    out, i = [], 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+            j += 1
+        if j > i and ship_cue(doc[i:j]).startswith("ship noun before"):
+            out.append(Span(doc, i, j, label="SHIP"))
+        i = max(j, i + 1)
+    return out
 
 
 def extract_mentions(doc: Doc, sent_index: dict[int, int]) -> list[Mention]:
@@ -237,8 +253,14 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int]) -> list[Mention]:
                 found.append(Mention(start=ent.start_char, end=ent.end_char, text=ent.text, type=place.type,
                                      sent=sent, name=normalise(ent)[0], label=ent.label_, demonym=True,
                                      source=f"ruler:{ent.ent_id_}" if ent.ent_id_ else "ner"))
+            elif ship_cue(ent):
+                found.append(mention(ent, "ORG", sent))  # an unknown 'NORP' beside a ship noun: the ship's name
             continue
         if kind in {"ORG", "PERSON", "GPE", "NORP"} and only_title_part(ent):
             continue
         found.append(mention(ent, kind, sent))
-    return found
+    for span in unlabelled_ships(doc):
+        m = mention(span, "SHIP", sent_index[span.sent.start])
+        m.source, m.cue = "context", ship_cue(span)
+        found.append(m)
+    return sorted(found, key=lambda m: m.start)

@@ -1,0 +1,76 @@
+"""Mention typing from context on small sentences, with the real spaCy pipeline (session `extract_text`)."""
+
+from __future__ import annotations
+
+
+def by_text(result, text):
+    hits = [m for m in result.mentions if m.text == text or m.name == text]
+    assert hits, (text, [(m.text, m.type) for m in result.mentions])
+    return hits[0]
+
+
+def test_ship_noun_before_a_name_makes_it_a_ship(extract_text):
+    r = extract_text("The helicopter carrier Hyuga left port on Monday with two escorts.")
+    m = by_text(r, "Hyuga")
+    assert m.type == "SHIP" and "ship noun" in m.cue
+
+
+def test_hull_prefix_is_a_ship_and_stripped_from_the_name(extract_text):
+    r = extract_text("The destroyer HMS Daring arrived in Portsmouth on Friday.")
+    m = by_text(r, "HMS Daring")
+    assert m.type == "SHIP" and m.name == "Daring"
+
+
+def test_ship_apposition(extract_text):
+    r = extract_text("Sailors boarded the Mary Sears, a U.S. Navy survey ship, in the afternoon.")
+    assert by_text(r, "Mary Sears").type == "SHIP"
+
+
+def test_organisation_before_a_ship_noun_is_not_a_ship(extract_text):
+    r = extract_text("The Royal Navy helicopter carrier Ocean left Plymouth, joined by a Royal Navy supply ship.")
+    assert all(m.type != "SHIP" for m in r.mentions if "Navy" in m.text)
+
+
+def test_title_is_stripped_and_kept(extract_text):
+    r = extract_text("Foreign Minister Taro Kono met reporters in Tokyo on Tuesday.")
+    m = by_text(r, "Taro Kono")
+    assert m.type == "PERSON" and m.name == "Taro Kono" and m.title == "Foreign Minister"
+    assert not any(x.text in {"Foreign", "Foreign Minister"} for x in r.mentions)
+
+
+def test_demonym_is_a_flagged_mention_of_its_country(extract_text):
+    r = extract_text("German officials said the talks would continue in Berlin next week.")
+    m = by_text(r, "German")
+    assert m.demonym and m.type == "GPE"
+
+
+def test_hyphenated_country_compound_becomes_two_country_mentions(extract_text):
+    r = extract_text("The U.S.-Japan alliance was discussed at length by officials on Monday.")
+    texts = {m.text for m in r.mentions}
+    assert "U.S.-Japan" not in texts and {"U.S.", "Japan"} <= texts
+
+
+def test_armed_service_of_a_country_is_an_org(extract_text):
+    r = extract_text("Ammunition was provided to the U.S. military in the region.")
+    assert by_text(r, "U.S. military").type == "ORG"
+
+
+def test_designators_and_weapons(extract_text):
+    r = extract_text("Two F-35s escorted B-52 bombers while a destroyer fired SM-3 and Tomahawk missiles.")
+    assert by_text(r, "F-35").type == "AIRCRAFT"
+    assert by_text(r, "B-52").type == "AIRCRAFT"
+    assert by_text(r, "SM-3").type == "WEAPON"
+    assert by_text(r, "Tomahawk").type == "WEAPON"
+
+
+def test_laws_and_facilities(extract_text):
+    r = extract_text("The Patriot Act was debated near Kadena Air Base after the Treaty of Paris anniversary.")
+    assert by_text(r, "Patriot Act").type == "LAW"
+    assert by_text(r, "Kadena Air Base").type == "FACILITY"
+    assert by_text(r, "Treaty of Paris").type == "LAW"
+
+
+def test_capital_as_actor_is_a_metonym_but_not_as_a_place(extract_text):
+    r = extract_text("Beijing rejected the proposal. Officials met in Beijing later that day.")
+    first, second = [m for m in r.mentions if m.text == "Beijing"]
+    assert first.metonym and not second.metonym

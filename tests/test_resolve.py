@@ -1,0 +1,151 @@
+"""Resolution rules on small hand-made DocResults (no spaCy): each rule merges, and refuses to merge when unsure."""
+
+from __future__ import annotations
+
+from kg.resolve import resolve
+from kg.schema import DocResult, Entity, Mention
+
+
+def doc(name: str, text: str, *spans: tuple[str, str] | tuple[str, str, dict]) -> DocResult:
+    """A one-sentence DocResult whose mentions are the given (surface, type[, fields]) found in order in text."""
+    mentions, pos = [], 0
+    for span in spans:
+        surface, kind = span[0], span[1]
+        extra = span[2] if len(span) > 2 else {}
+        start = text.index(surface, pos)
+        pos = start + len(surface)
+        fields = {"name": surface, **extra}
+        mentions.append(Mention(start=start, end=pos, text=surface, type=kind, sent=0, **fields))
+    return DocResult(doc=name, sentences=[(0, len(text), text)], mentions=mentions)
+
+
+def node_of(entities: list[Entity], alias: str) -> Entity:
+    hits = [e for e in entities if alias in e.aliases or e.label == alias]
+    assert len(hits) == 1, (alias, [(e.label, e.aliases) for e in hits])
+    return hits[0]
+
+
+def test_surname_joins_the_only_full_name_in_the_document():
+    r = doc("a.txt", "Shinzo Abe spoke. Abe left.", ("Shinzo Abe", "PERSON"), ("Abe", "PERSON"))
+    res = resolve([r])
+    assert [e.label for e in res.entities] == ["Shinzo Abe"]
+    assert "Abe" in res.entities[0].aliases and res.entities[0].merges
+
+
+def test_surname_shared_by_two_people_in_one_document_stays_apart():
+    text = "Shinzo Abe met Akie Abe. Abe smiled."
+    r = doc("a.txt", text, ("Shinzo Abe", "PERSON"), ("Akie Abe", "PERSON"), ("Abe", "PERSON"))
+    labels = sorted(e.label for e in resolve([r]).entities)
+    assert labels == ["Abe", "Akie Abe", "Shinzo Abe"]
+
+
+def test_surname_uses_the_corpus_when_the_document_has_no_full_name():
+    a = doc("a.txt", "Donald Trump spoke.", ("Donald Trump", "PERSON"))
+    b = doc("b.txt", "Trump left.", ("Trump", "PERSON"))
+    res = resolve([a, b])
+    assert len(res.entities) == 1 and res.mention_entity["b.txt"] == res.mention_entity["a.txt"]
+
+
+def test_country_variants_are_one_node_and_the_navy_is_not_the_country():
+    r = doc("a.txt", "The US and the U.S. Navy and the United States military and U.S. forces.",
+            ("US", "GPE"), ("U.S. Navy", "ORG"), ("United States military", "ORG"), ("U.S. forces", "ORG"))
+    res = resolve([r])
+    us = node_of(res.entities, "US")
+    assert us.label == "United States" and us.type == "GPE"
+    navy = node_of(res.entities, "U.S. Navy")
+    military = node_of(res.entities, "U.S. forces")
+    assert navy.id != us.id and military.id not in {us.id, navy.id}
+    assert "United States military" in military.aliases
+
+
+def test_north_and_south_korea_stay_apart():
+    r = doc("a.txt", "North Korea and South Korea and Korea.", ("North Korea", "GPE"), ("South Korea", "GPE"))
+    assert len(resolve([r]).entities) == 2
+
+
+def test_demonym_is_a_mention_of_its_country_but_not_an_alias():
+    r = doc("a.txt", "Japan said Japanese ships sailed.", ("Japan", "GPE"), ("Japanese", "GPE", {"demonym": True}))
+    res = resolve([r])
+    assert len(res.entities) == 1
+    japan = res.entities[0]
+    assert "Japanese" not in japan.aliases and japan.mentions == 2
+    assert res.mention_entity["a.txt"] == [japan.id, japan.id]
+
+
+def test_acronym_spelt_out_in_parentheses():
+    text = "The National Graduate Institute for Policy Studies (GRIPS) said GRIPS agreed."
+    long = "National Graduate Institute for Policy Studies"
+    r = doc("a.txt", text, (long, "ORG"), ("GRIPS", "ORG"), ("GRIPS", "ORG"))
+    res = resolve([r])
+    assert len(res.entities) == 1 and res.entities[0].label == "National Graduate Institute for Policy Studies"
+
+
+def test_acronym_by_initials_keeps_sdf_and_msdf_apart():
+    a = doc("a.txt", "The Japan Self-Defense Forces and the Maritime Self-Defense Force.",
+            ("Japan Self-Defense Forces", "ORG"), ("Maritime Self-Defense Force", "ORG"))
+    b = doc("b.txt", "The SDF and the MSDF and the Self-Defense Forces.",
+            ("SDF", "ORG"), ("MSDF", "ORG"), ("Self-Defense Forces", "ORG"))
+    res = resolve([a, b])
+    sdf = node_of(res.entities, "SDF")
+    msdf = node_of(res.entities, "MSDF")
+    assert sdf.id != msdf.id
+    assert {"Japan Self-Defense Forces", "Self-Defense Forces"} <= set(sdf.aliases)
+    assert "Maritime Self-Defense Force" in msdf.aliases
+
+
+def test_ambiguous_initials_do_not_merge():
+    r = doc("a.txt", "The Central Bank and the Civil Board met the CB.",
+            ("Central Bank", "ORG"), ("Civil Board", "ORG"), ("CB", "ORG"))
+    assert len(resolve([r]).entities) == 3
+
+
+def test_common_acronym_from_the_data_table():
+    a = doc("a.txt", "The United Nations met.", ("United Nations", "ORG"))
+    b = doc("b.txt", "The UN met.", ("UN", "ORG"))
+    assert len(resolve([a, b]).entities) == 1
+
+
+def test_ship_prefix_variants_are_one_ship():
+    a = doc("a.txt", "JS Izumo sailed.", ("JS Izumo", "SHIP", {"name": "Izumo"}))
+    b = doc("b.txt", "The Izumo left.", ("Izumo", "ORG"), )
+    res = resolve([a, b])
+    assert len(res.entities) == 1 and res.entities[0].type == "SHIP"
+    assert {"Izumo", "JS Izumo"} <= set(res.entities[0].aliases)
+
+
+def test_generic_law_reference_joins_the_law_named_before_it():
+    text = "Japan enacted security legislation. The new legislation allows it."
+    r = doc("a.txt", text, ("security legislation", "LAW"), ("new legislation", "LAW"))
+    res = resolve([r])
+    assert [e.label for e in res.entities] == ["security legislation"]
+
+
+def test_country_qualified_organisation_and_its_short_form():
+    r = doc("a.txt", "Japan's Ministry of Defense said the Defense Ministry agreed.",
+            ("Japan's Ministry of Defense", "ORG"), ("Defense Ministry", "ORG"))
+    assert len(resolve([r]).entities) == 1
+
+
+def test_two_countries_qualifying_one_word_keep_both_apart():
+    r = doc("a.txt", "The U.S. Navy and the Chinese Navy and the Navy.",
+            ("U.S. Navy", "ORG"), ("Chinese Navy", "ORG"), ("Navy", "ORG"))
+    assert len(resolve([r]).entities) == 3
+
+
+def test_place_short_form_joins_its_long_form_of_the_same_type():
+    r = doc("a.txt", "Chiba Prefecture is near Chiba. The Mississippi River and Mississippi.",
+            ("Chiba Prefecture", "GPE"), ("Chiba", "GPE"), ("Mississippi River", "LOC"), ("Mississippi", "GPE"))
+    labels = sorted(e.label for e in resolve([r]).entities)
+    assert labels == ["Chiba Prefecture", "Mississippi", "Mississippi River"]
+
+
+def test_majority_type_with_context_outweighing_the_model():
+    text = "Trump spoke. Trump left. Trump won."
+    r = doc("a.txt", text, ("Trump", "PERSON"), ("Trump", "ORG"), ("Trump", "PERSON"))
+    assert resolve([r]).entities[0].type == "PERSON"
+
+
+def test_ids_are_stable_and_distinct():
+    a = doc("a.txt", "Georgia and Georgia.", ("Georgia", "PERSON"))
+    first = [e.id for e in resolve([a]).entities]
+    assert first == [e.id for e in resolve([a]).entities] == ["georgia"]
