@@ -8,6 +8,7 @@ At most a few batches are in flight at once: documents are streamed, never all h
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import multiprocessing
 from collections import deque
@@ -109,8 +110,7 @@ class PoolEngine(Engine):
         self.window = 2 * jobs
         ctx = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods()
                                           else "spawn")
-        self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=extractor_for,
-                                        initargs=(config,))
+        self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_warm_up, initargs=(config,))
 
     def submit(self, batch: list[Document]) -> Future:
         return self.pool.submit(extract_batch, self.config, batch)
@@ -120,6 +120,12 @@ class PoolEngine(Engine):
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _warm_up(config: BuildConfig) -> None:
+    """Load the pipeline as a worker starts; a failure is left for the first batch to report, as a clear error."""
+    with contextlib.suppress(Exception):  # extract_batch raises it again, picklable, in the same worker
+        extractor_for(config)
 
 
 def worker_fingerprint(config: BuildConfig) -> str:
@@ -138,7 +144,10 @@ class DaskEngine(Engine):
         self.config = config
         self.cluster = None
         if scheduler:
-            self.client = Client(scheduler)
+            try:
+                self.client = Client(scheduler, timeout=30)
+            except (OSError, TimeoutError) as exc:
+                raise RuntimeError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         else:
             self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
                                         dashboard_address=None)
