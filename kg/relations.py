@@ -188,6 +188,8 @@ class Context:
         out: dict[int, set[str]] = {}
         for idx, h in self.heads.items():
             words = {t.lemma_.lower() for t in self.description_nouns(h)}
+            if h.dep_ == "nsubj" and h.head.lemma_ == "be":  # "X is an American rock band" → band
+                words.update(c.lemma_.lower() for c in h.head.children if c.dep_ == "attr" and c.pos_ == "NOUN")
             words.add(self.mentions[idx].text.split()[-1].lower())
             out[idx] = words
         return out
@@ -195,8 +197,10 @@ class Context:
     def description_nouns(self, head: Token) -> list[Token]:
         """Common nouns in apposition with a mention's head word, either way round."""
         nouns = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i not in self.token_mention]
-        if head.dep_ in {"appos", "compound"} and head.head.pos_ == "NOUN" and head.head.i not in self.token_mention:
-            nouns.append(head.head)
+        outer = head.head
+        if head.dep_ in {"appos", "compound"} and outer.pos_ == "NOUN" and outer.i not in self.token_mention and (
+                head.dep_ == "appos" or outer.dep_ != "appos"):
+            nouns.append(outer)
         return nouns
 
     def mention_of(self, tok: Token) -> int | None:
@@ -350,7 +354,7 @@ class Context:
         return None
 
     def coreferences(self) -> Iterator[Evidence]:
-        """A "coreference" record for each subject or possessive pronoun resolved to a mention.
+        """A "coreference" record for each pronoun or definite description resolved to an earlier sentence's mention.
 
         The graph counts the mention as present in the pronoun's sentence for co-occurrence
         ("Smith was born in Leeds. She studied in York." links Smith and York).
@@ -358,15 +362,22 @@ class Context:
         sent_of = {self.heads[idx].sent.start: self.mentions[idx].sent for idx in self.heads}
         pronouns = self.words["person_pronouns"] | self.words["thing_pronouns"]
         for tok in self.doc:
-            if tok.lower_ not in pronouns or tok.dep_ not in {"nsubj", "nsubjpass", "poss"}:
+            if tok.dep_ not in {"nsubj", "nsubjpass", "poss", "dobj", "pobj"} or tok.i in self.token_mention:
                 continue
             sent = sent_of.get(tok.sent.start)
             if sent is None:
                 continue
-            for idx, how in self._pronoun(tok, 0)[:1]:
+            if tok.lower_ in pronouns and tok.dep_ in {"nsubj", "nsubjpass", "poss"}:
+                found = self._pronoun(tok, 0)
+            elif tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                idx = self._description(tok)
+                found = [(idx, f"description 'the {tok.lemma_.lower()}'")] if idx is not None else []
+            else:
+                continue
+            for idx, how in found[:1]:
                 if self.heads[idx].sent.start != tok.sent.start:
-                    yield Evidence(source=idx, target=idx, relation="coreference", sent=sent, rule="pronoun",
-                                   kind="coreference", attrs={"pronoun": tok.text, "resolved": how})
+                    yield Evidence(source=idx, target=idx, relation="coreference", sent=sent, rule="coreference",
+                                   kind="coreference", attrs={"word": tok.text, "resolved": how})
 
     # --- clause attributes ---------------------------------------------------------------
     def clause_verb(self, tok: Token) -> Token:
@@ -377,8 +388,11 @@ class Context:
         return cur
 
     def flags(self, anchor: Token) -> tuple[bool, bool, str]:
-        """(negated, hypothetical, date) of the clause around an anchor word."""
-        verb = self.clause_verb(anchor)
+        """(negated, hypothetical, date) of the clause around a verb anchor; a noun anchor (a title, an
+        apposition) states its fact whatever the clause, so only its own "no" negates it."""
+        if anchor.pos_ not in {"VERB", "AUX"}:
+            return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in anchor.children), False, ""
+        verb = anchor
         chain = [verb]
         while chain[-1].dep_ in {"xcomp", "conj"} and chain[-1].head.i != chain[-1].i and len(chain) < 5:
             chain.append(chain[-1].head)
@@ -387,6 +401,9 @@ class Context:
         negated = negated or (verb.dep_ == "pcomp" and verb.head.lower_ == "without")
         hypothetical = any(c.dep_ == "aux" and c.lower_ in self.words["modals"] for t in chain for c in t.children)
         hypothetical = hypothetical or any(t.lemma_.lower() in self.words["hypothetical_verbs"] for t in chain[1:])
+        hypothetical = hypothetical or any(  # the consequent of "if ..., X will ..."
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.words["conditional_marks"]
+                                      for m in c.children) for c in verb.children)
         cur = verb
         for _ in range(4):
             if any(c.dep_ in {"mark", "aux"} and c.lower_ in self.words["conditional_marks"] and c.i < cur.i
@@ -582,7 +599,7 @@ def modifier(ctx: Context) -> Iterator[Evidence]:
                 otype = "GPE" if om.demonym else om.type
                 if is_vehicle and otype in OWNER_TYPES:
                     label = "operated_by"
-                elif m.type == "ORG" and otype in OWNER_TYPES and mod.dep_ in {"poss", "amod", "compound"}:
+                elif m.type == "ORG" and otype in OWNER_TYPES and word.i == head.i:
                     label = "part_of"
                 elif m.type in PLACE_TYPES and otype in {"GPE", "LOC"} and mod.dep_ == "poss":
                     label = "located_in"
