@@ -37,6 +37,10 @@ _LINK = re.compile(
     r"^(https?://|www\.)\S+|^\S+\.(com|org|net|io|co|info|html?|php)(/\S*)?$|^\S+@\S+\.\w+$|^[@#]\w+$", re.I
 )
 _MENU_SEPARATORS = re.compile(r"\s*(?:\||•|·|»|›|/|–|—)\s*")
+# A dateline on a line of its own ("TOKYO --", "WASHINGTON, D.C. —"): body, however often it repeats.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}(?:, [A-Za-z.]+(?: [A-Za-z.]+){0,2})?\s*(?:--|—|–|-|:)?$"
+)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -190,12 +194,17 @@ def _flag_repeats(lines: list[str], flags: list[bool], repeats: frozenset[bytes]
     """Flag lines seen in other documents, unless they make up most of this one (a copy)."""
     if not repeats:
         return
-    repeated = [bool(line.strip()) and line_key(line) in repeats for line in lines]
+    repeated = [_repeated(line, repeats) for line in lines]
     total = sum(len(line.strip()) for line in lines)
     shared = sum(len(line.strip()) for line, rep in zip(lines, repeated, strict=True) if rep)
     if total and shared / total <= COPY_SHARE:
         for i, rep in enumerate(repeated):
             flags[i] = flags[i] or rep
+
+
+def _repeated(line: str, repeats: frozenset[bytes]) -> bool:
+    stripped = line.strip()
+    return bool(stripped) and line_key(stripped) in repeats and not _DATELINE.match(stripped)
 
 
 def _flag_tail(lines: list[str], flags: list[bool]) -> None:

@@ -163,6 +163,14 @@ def test_lines_repeated_across_a_corpus_are_masked():
     assert "Wharf Workers" in kept(docs[0])
 
 
+def test_a_repeated_dateline_line_stays():
+    other = "Lawmakers in Congress on Monday passed a bill to fund the government until March, averting a shutdown.\n"
+    docs = [f"WASHINGTON --\n{body}\nCelebrate our next chapter\n" for body in (BODY, other)]
+    repeats = clean.corpus_repeats(docs)
+    masked = kept(docs[0], repeats)
+    assert masked.startswith("WASHINGTON --\n") and "Celebrate" not in masked
+
+
 def test_a_copy_of_another_document_keeps_its_body():
     copies = [HEADLINE + BODY, HEADLINE + BODY, "Something else entirely about the weather in Oslo today.\n"]
     repeats = clean.corpus_repeats(copies)
