@@ -1,0 +1,215 @@
+"""Relation rules on sentences written for the tests (real spaCy model, no mocks)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.relations import RelationMatcher, load_rules
+from kg.schema import Evidence
+
+
+def names(m) -> set[str]:
+    """The ways a test may name a mention: its text with or without "the", and its normalised name."""
+    text = m.text.lower()
+    return {text, text.removeprefix("the "), (m.name or m.text).lower()}
+
+
+def facts(result) -> dict[tuple[str, str, str], Evidence]:
+    """(source text, relation, target text) → evidence, for pattern evidence only."""
+    out = {}
+    for ev in result.evidence:
+        if ev.kind == "pattern":
+            out[(result.mentions[ev.source].text, ev.relation, result.mentions[ev.target].text)] = ev
+    return out
+
+
+def has_pair(result, source: str, target: str) -> bool:
+    return any(ev.kind == "pattern" and source.lower() in names(result.mentions[ev.source])
+               and target.lower() in names(result.mentions[ev.target]) for ev in result.evidence)
+
+
+def find(result, source: str, target: str, prefix: str = "") -> Evidence:
+    """The evidence from source to target whose relation starts with prefix (fails when absent)."""
+    hits = [ev for ev in result.evidence if ev.kind == "pattern" and ev.relation.startswith(prefix)
+            and source.lower() in names(result.mentions[ev.source])
+            and target.lower() in names(result.mentions[ev.target])]
+    assert hits, f"no {source} -{prefix}…-> {target} in {sorted(facts(result))}"
+    return hits[0]
+
+
+# --- verbs ---------------------------------------------------------------------------------
+def test_active_svo_with_date(extract_text):
+    ev = find(extract_text("The USS Nimitz entered the Persian Gulf on Tuesday."), "USS Nimitz", "Persian Gulf",
+              "enter")
+    assert ev.rule == "svo" and ev.date == "Tuesday" and not ev.negated and not ev.hypothetical
+
+
+def test_passive_agent_is_the_source(extract_text):
+    r = extract_text("Nissan was acquired by Renault in 1999.")
+    ev = find(r, "Renault", "Nissan", "acquire")
+    assert ev.rule == "passive-agent" and ev.date == "1999"
+    assert not has_pair(r, "Nissan", "Renault")
+
+
+def test_negated_statement_is_kept_and_marked(extract_text):
+    ev = find(extract_text("Google did not buy Twitter."), "Google", "Twitter", "buy")
+    assert ev.negated and not ev.hypothetical
+
+
+def test_modal_and_conditional_are_hypothetical(extract_text):
+    assert find(extract_text("Apple could buy Netflix next year."), "Apple", "Netflix", "buy").hypothetical
+    r = extract_text("If China attacks Taiwan, the United States would defend Taiwan.")
+    assert find(r, "China", "Taiwan", "attack").hypothetical
+    assert find(r, "United States", "Taiwan", "defend").hypothetical
+
+
+def test_plain_statement_is_not_hypothetical(extract_text):
+    ev = find(extract_text("Google bought YouTube in 2006."), "Google", "YouTube", "buy")
+    assert not ev.hypothetical and not ev.negated
+
+
+def test_motion_preposition_labels_verb_and_preposition(extract_text):
+    ev = find(extract_text("The Royal Navy destroyer HMS Diamond sailed from Portsmouth."), "HMS Diamond",
+              "Portsmouth")
+    assert ev.relation == "sail_from" and ev.rule == "subject-verb-prep"
+
+
+def test_conjoined_subjects_each_get_the_relation(extract_text):
+    r = extract_text("Germany, France and Italy signed the Treaty of Rome.")
+    for country in ("Germany", "France", "Italy"):
+        find(r, country, "Treaty of Rome", "sign")
+
+
+def test_conjoined_objects_each_get_the_relation(extract_text):
+    r = extract_text("Germany must work closely with France and Italy.")
+    assert find(r, "Germany", "France", "work_with").hypothetical  # "must"
+    find(r, "Germany", "Italy", "work_with")
+
+
+def test_list_of_places_is_not_an_apposition(extract_text):
+    r = extract_text("Germany, France and Italy met in Rome.")
+    assert not any(rel == "located_in" for _s, rel, _t in facts(r))
+    find(r, "Germany", "Rome", "meet")
+
+
+# --- roles ---------------------------------------------------------------------------------
+def test_title_with_demonym_gives_role(extract_text):
+    r = extract_text("French President Emmanuel Macron visited Berlin on Monday.")
+    ev = find(r, "Emmanuel Macron", "French", "president")
+    assert ev.rule == "title-role" and ev.attrs["title"] == "president"
+    find(r, "Emmanuel Macron", "Berlin", "visit")
+
+
+def test_appositive_role_at_organisation(extract_text):
+    r = extract_text("Jane Smith, a professor at Oxford University, said the results were clear.")
+    ev = find(r, "Jane Smith", "Oxford University", "professor")
+    assert ev.rule == "appositive-role"
+
+
+def test_copula_nationality(extract_text):
+    ev = find(extract_text("Angela Merkel is a German politician."), "Angela Merkel", "German", "politician")
+    assert ev.rule == "copula-nationality"
+
+
+def test_title_without_country_in_a_foreign_free_text_gives_nothing(extract_text):
+    r = extract_text("Defense Minister Ben Wallace ordered the review.")
+    assert not any(rel.endswith("minister") for _s, rel, _t in facts(r))
+
+
+# --- modifiers and possessives -------------------------------------------------------------------
+def test_possessive_ministry_is_part_of_country(extract_text):
+    ev = find(extract_text("Germany's Foreign Ministry issued a statement."), "Foreign Ministry", "Germany")
+    assert ev.relation == "part_of" and ev.rule == "modifier"
+
+
+def test_navy_modifier_operates_the_ship(extract_text):
+    ev = find(extract_text("The Royal Navy destroyer HMS Diamond sailed from Portsmouth."), "HMS Diamond",
+              "Royal Navy")
+    assert ev.relation == "operated_by"
+
+
+def test_a_country_modifying_a_company_noun_is_not_part_of(extract_text):
+    r = extract_text("Siemens, a German company, opened a plant in Texas.")
+    assert not any(rel == "part_of" for _s, rel, _t in facts(r))
+    find(r, "Siemens", "German", "company")
+    assert find(r, "Siemens", "Texas", "open").attrs["resolved"].startswith("target: place")
+
+
+def test_direction_of_place(extract_text):
+    ev = find(extract_text("Yokohama, south of Tokyo, is a port city."), "Yokohama", "Tokyo")
+    assert ev.relation == "south_of"
+
+
+def test_relational_noun_between_two_entities_both_ways(extract_text):
+    r = extract_text("The talks between Germany and France ended without a deal.")
+    assert find(r, "Germany", "France", "talk").attrs["symmetric"]
+    find(r, "France", "Germany", "talk")
+
+
+def test_non_relational_noun_between_gives_nothing(extract_text):
+    r = extract_text("The forest between Albany and Perth burned for a week.")
+    assert not facts(r)
+
+
+# --- references ------------------------------------------------------------------------------
+def test_pronoun_subject_resolves_to_previous_person(extract_text):
+    r = extract_text("Emmanuel Macron arrived in Berlin. He met Olaf Scholz at the chancellery.")
+    ev = find(r, "Emmanuel Macron", "Olaf Scholz", "meet")
+    assert "pronoun 'He'" in ev.attrs["resolved"]
+    coref = [e for e in r.evidence if e.kind == "coreference"]
+    assert coref and r.mentions[coref[0].source].text == "Emmanuel Macron"
+
+
+def test_description_resolves_to_earlier_named_ship(extract_text):
+    r = extract_text("The USS Nimitz sailed from San Diego. The carrier later entered the Persian Gulf.")
+    ev = find(r, "USS Nimitz", "Persian Gulf", "enter")
+    assert "description 'the carrier'" in ev.attrs["resolved"]
+
+
+def test_relative_pronoun_resolves_to_its_noun(extract_text):
+    r = extract_text("Officials praised the USS Nimitz, which entered the Persian Gulf on Friday.")
+    ev = find(r, "USS Nimitz", "Persian Gulf", "enter")
+    assert "relative pronoun" in ev.attrs["resolved"] and ev.date == "Friday"
+
+
+def test_unresolvable_pronoun_object_gives_nothing(extract_text):
+    r = extract_text("Germany sent it to France.")
+    assert has_pair(r, "Germany", "France")  # through the preposition
+    assert not any(rel == "send" for _s, rel, _t in facts(r))
+
+
+# --- rule files ------------------------------------------------------------------------------
+def test_user_rule_file_adds_a_rule(extractor, tmp_path):
+    rules = {"rules": [{"name": "user-acquire", "source": "buyer", "target": "bought", "verb": "verb",
+                        "label": "took_over", "pattern": [
+                            {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "absorb"}},
+                            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "buyer", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+                            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "bought", "RIGHT_ATTRS": {"DEP": "dobj"}}]}]}
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps(rules), encoding="utf-8")
+    matcher = RelationMatcher(extractor.nlp.vocab, [path])
+    doc = extractor.nlp("Microsoft absorbed LinkedIn.")
+    from kg.mentions import extract_mentions
+
+    mentions = extract_mentions(doc, {s.start: i for i, s in enumerate(doc.sents)})
+    token_mention = {t.i: i for i, m in enumerate(mentions) for t in doc.char_span(m.start, m.end) or ()}
+    found = {(mentions[e.source].text, e.relation, mentions[e.target].text) for e in matcher(doc, mentions,
+                                                                                             token_mention)}
+    assert ("Microsoft", "took_over", "LinkedIn") in found
+
+
+@pytest.mark.parametrize("content, message", [
+    ("{not json", "cannot read relation rules"),
+    ('{"rules": [{"name": "x", "source": "a", "target": "b", "pattern": []}]}', "anchor 'a' is not in the pattern"),
+    ('{"rules": [{"name": "x", "source": "a", "target": "b", "pattern": '
+     '[{"RIGHT_ID": "a", "RIGHT_ATTRS": {"LEMMA": {"IN": "@nolist"}}}]}]}', "unknown word list '@nolist'"),
+    ('{"rules": [], "builtins": ["nope"]}', "unknown built-in rules"),
+])
+def test_bad_rule_file_names_file_and_problem(tmp_path, content, message):
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError) as exc:
+        load_rules([path])
+    assert str(path) in str(exc.value) and message in str(exc.value)
