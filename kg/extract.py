@@ -119,7 +119,7 @@ def extract(doc: Doc, name: str, offset: int, relations: RelationMatcher) -> Doc
     for i, m in enumerate(mentions):
         for tok in doc.char_span(m.start, m.end, alignment_mode="expand") or ():
             token_mention[tok.i] = i
-    evidence = relations(doc, mentions, token_mention)
+    evidence = relations(doc, mentions, token_mention, sent_index)
     for m in mentions:
         m.start += offset
         m.end += offset
@@ -131,7 +131,7 @@ def merge(document: Document, parts: list[DocResult]) -> DocResult:
     """One DocResult from a document's segments; keeps only sentences that hold a mention."""
     result = DocResult(doc=document.name, sentences=[], title=document.title)
     for part in parts:
-        used = sorted({m.sent for m in part.mentions})
+        used = sorted({m.sent for m in part.mentions} | {e.sent for e in part.evidence})
         remap = {}
         for old in used:
             remap[old] = len(result.sentences)

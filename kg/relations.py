@@ -131,8 +131,11 @@ class RelationMatcher:
             self.rules[rule.name] = rule
             self.anchors[rule.name] = [p["RIGHT_ID"] for p in pattern]
 
-    def __call__(self, doc: Doc, mentions: list[Mention], token_mention: dict[int, int]) -> list[Evidence]:
-        ctx = Context(doc, mentions, token_mention, self.lexicon)
+    def __call__(self, doc: Doc, mentions: list[Mention], token_mention: dict[int, int],
+                 sent_index: dict[int, int] | None = None) -> list[Evidence]:
+        """Evidence found in doc; sent_index (sentence start token → DocResult sentence) places each
+        piece of evidence in the sentence that states it, which may differ from where its ends are named."""
+        ctx = Context(doc, mentions, token_mention, self.lexicon, sent_index)
         found: dict[tuple, Evidence] = {}
         for ev in self._matches(ctx):
             found.setdefault((ev.source, ev.target, ev.relation), ev)
@@ -161,8 +164,10 @@ class RelationMatcher:
 class Context:
     """One Doc's mentions plus the rules that turn a token into the entity it stands for."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention], token_mention: dict[int, int], lexicon: dict):
+    def __init__(self, doc: Doc, mentions: list[Mention], token_mention: dict[int, int], lexicon: dict,
+                 sent_index: dict[int, int] | None = None):
         self.doc = doc
+        self.sent_index = sent_index or {}
         self.mentions = mentions
         self.token_mention = token_mention
         self.lexicon = lexicon
@@ -359,7 +364,7 @@ class Context:
         The graph counts the mention as present in the pronoun's sentence for co-occurrence
         ("Smith was born in Leeds. She studied in York." links Smith and York).
         """
-        sent_of = {self.heads[idx].sent.start: self.mentions[idx].sent for idx in self.heads}
+        sent_of = {self.heads[idx].sent.start: self.mentions[idx].sent for idx in self.heads}  # sentences with a name
         pronouns = self.words["person_pronouns"] | self.words["thing_pronouns"]
         for tok in self.doc:
             if tok.dep_ not in {"nsubj", "nsubjpass", "poss", "dobj", "pobj"} or tok.i in self.token_mention:
@@ -442,7 +447,9 @@ class Context:
                     extra["resolved"] = "; ".join(how)
                 pairs = [(s, t), (t, s)] if symmetric else [(s, t)]
                 for a, b in pairs:
-                    yield Evidence(source=a, target=b, relation=label, sent=self.mentions[a].sent, rule=rule,
+                    sent = self.sent_index.get(anchor.sent.start, self.mentions[a].sent) if anchor is not None \
+                        else self.mentions[a].sent
+                    yield Evidence(source=a, target=b, relation=label, sent=sent, rule=rule,
                                    negated=negated, hypothetical=hypothetical, date=date,
                                    attrs={**extra, "symmetric": True} if symmetric else extra)
 
@@ -601,6 +608,8 @@ def modifier(ctx: Context) -> Iterator[Evidence]:
                     label = "operated_by"
                 elif m.type == "ORG" and otype in OWNER_TYPES and word.i == head.i:
                     label = "part_of"
+                elif word.i != head.i and otype in {"GPE"} and m.type != "PERSON":
+                    label = noun_label(word, ctx.lexicon)  # "the Japanese automaker Toyota" → automaker
                 elif m.type in PLACE_TYPES and otype in {"GPE", "LOC"} and mod.dep_ == "poss":
                     label = "located_in"
                 else:

@@ -158,6 +158,7 @@ def test_pronoun_subject_resolves_to_previous_person(extract_text):
     r = extract_text("Emmanuel Macron arrived in Berlin. He met Olaf Scholz at the chancellery.")
     ev = find(r, "Emmanuel Macron", "Olaf Scholz", "meet")
     assert "pronoun 'He'" in ev.attrs["resolved"]
+    assert r.sentences[ev.sent][2].startswith("He met")  # the evidence is the sentence that states it
     coref = [e for e in r.evidence if e.kind == "coreference"]
     assert coref and r.mentions[coref[0].source].text == "Emmanuel Macron"
 
