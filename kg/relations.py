@@ -268,6 +268,10 @@ class Context:
                 return [(self.mention_of(c), f"apposition {tok.text!r}")]
         if tok.dep_ == "appos" and self.mention_of(tok.head) is not None:
             return [(self.mention_of(tok.head), f"apposition {tok.text!r}")]
+        if tok.dep_ == "attr" and tok.head.lemma_ == "be":  # "X is a footballer who plays for Y"
+            for subj in tok.head.children:
+                if subj.dep_ == "nsubj" and self.mention_of(subj) is not None:
+                    return [(self.mention_of(subj), f"predicate {tok.text!r}")]
         lemma = tok.lemma_.lower()
         if tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children):
             found = self._description(tok)
@@ -604,7 +608,9 @@ def modifier(ctx: Context) -> Iterator[Evidence]:
                     continue
                 om = ctx.mentions[other]
                 otype = "GPE" if om.demonym else om.type
-                if is_vehicle and otype in OWNER_TYPES:
+                if mod.head.lower_ in {"based", "headquartered"} and otype in {"GPE", "LOC"}:
+                    label = f"{mod.head.lower_}_in"  # "Tokyo-based Sony"
+                elif is_vehicle and otype in OWNER_TYPES:
                     label = "operated_by"
                 elif m.type == "ORG" and otype in OWNER_TYPES and word.i == head.i:
                     label = "part_of"

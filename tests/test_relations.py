@@ -214,3 +214,13 @@ def test_bad_rule_file_names_file_and_problem(tmp_path, content, message):
     with pytest.raises(ValueError) as exc:
         load_rules([path])
     assert str(path) in str(exc.value) and message in str(exc.value)
+
+
+def test_relative_clause_on_a_predicate_noun_resolves_to_the_subject(extract_text):
+    r = extract_text("John Smith is an English footballer who plays for Arsenal.")
+    ev = find(r, "John Smith", "Arsenal", "play_for")
+    assert "predicate 'footballer'" in ev.attrs["resolved"]
+
+
+def test_city_based_company(extract_text):
+    assert find(extract_text("Tokyo-based Sony opened a store."), "Sony", "Tokyo").relation == "based_in"
