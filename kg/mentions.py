@@ -216,6 +216,83 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     return m
 
 
+@lru_cache(maxsize=1)
+def _context_types() -> dict:
+    return lexicon.load_json("types.json")["context_types"]
+
+
+def context_type(span: Span) -> tuple[str, str]:
+    """(type, cue) for a span of a label that is not a node by itself (PRODUCT, WORK_OF_ART, ...), from the
+    span's own head words ('the Winter Olympics' → EVENT) or a type noun right after it ('a Cessna jet');
+    else ('', '')."""
+    table = _context_types()
+    words = [t.text for t in span if t.lower_ not in DETERMINERS]
+    if len(words) >= 2 and words[-1] in table["law_heads"]:
+        return "LAW", f"law word: {words[-1]!r}"
+    if len(words) >= 2 and (words[-1] in table["event_heads"] or words[0] in table["event_first"]):
+        return "EVENT", f"event word: {words[-1] if words[-1] in table['event_heads'] else words[0]!r}"
+    nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    kind = table["after"].get(nxt, "")
+    return (kind, f"{kind.lower()} noun after: {nxt!r}") if kind else ("", "")
+
+
+def named_in_doc(found: list[Mention]) -> tuple[dict[str, str], set[str]]:
+    """(name key → type of the mentions typed in the document, words that begin or end a multi-word person name)."""
+    types: dict[str, str] = {}
+    person_words: set[str] = set()
+    for m in found:
+        if m.demonym or m.metonym:
+            continue
+        types.setdefault(lexicon.key(m.name), m.type)
+        words = m.name.split()
+        if m.type == "PERSON" and len(words) >= 2:
+            person_words.update({words[0], words[-1]})
+    return types, person_words
+
+
+def same_name_type(span: Span, types: dict[str, str], person_words: set[str]) -> tuple[str, str]:
+    """(type, cue) when the span's name is typed elsewhere in the document ('Morphy' after 'Paul Morphy')."""
+    name = normalise(span)[0]
+    kind = types.get(lexicon.key(name))
+    if kind:
+        return kind, f"same name as a mention typed {kind} in the document"
+    if len(span) == 1 and name in person_words and name[:1].isupper() and not span[0].is_stop:
+        return "PERSON", "first or last word of a person's full name in the document"
+    return "", ""
+
+
+def typed_by_context(doc: Doc, spans: list[Span], found: list[Mention], sent_index: dict[int, int]) -> list[Mention]:
+    """Mentions for spans of non-node labels whose context shows a node type (see context_type, same_name_type)."""
+    types, person_words = named_in_doc(found)
+    out = []
+    for span in spans:
+        kind, cue = context_type(span)
+        if not kind:
+            kind, cue = same_name_type(span, types, person_words)
+        if kind:
+            m = mention(span, kind, sent_index[span.sent.start])
+            m.source, m.cue = "context", m.cue or cue
+            out.append(m)
+    return out
+
+
+def surnames_as_people(doc: Doc, found: list[Mention]) -> None:
+    """A one-word GPE/ORG/LOC/FACILITY the model typed, equal to the surname of a person named in the document,
+    is that person ('Dolly Parton' … 'Parton released'), unless a place preposition comes just before it."""
+    surnames = {m.name.split()[-1] for m in found if m.type == "PERSON" and len(m.name.split()) >= 2}
+    after = set(lexicon.rules()["surname_not_after"]["words"])
+    table = lexicon.countries()
+    for m in found:
+        if m.type not in {"GPE", "ORG", "LOC", "FACILITY"} or m.source != "ner" or m.cue or m.demonym:
+            continue
+        if " " in m.name or m.name not in surnames or table.any(m.name) or table.by_capital.get(lexicon.key(m.name)):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and span.start > 0 and doc[span.start - 1].lower_ in after:
+            continue
+        m.type, m.cue = "PERSON", "surname of a person named in the document"
+
+
 def unlabelled_ships(doc: Doc) -> list[Span]:
     """Proper-noun runs the model left unlabelled right after a ship noun ('the helicopter carrier Hyuga')."""
     taken = {t.i for ent in doc.ents for t in ent}
@@ -232,11 +309,16 @@ def unlabelled_ships(doc: Doc) -> list[Span]:
 
 def extract_mentions(doc: Doc, sent_index: dict[int, int]) -> list[Mention]:
     """One Mention per entity span whose label maps to a node type (demonyms as mentions of their country)."""
-    found = []
+    found: list[Mention] = []
+    untyped: list[Span] = []  # spans of labels that are not nodes by themselves: typed later from context
     table = lexicon.countries()
     for ent in doc.ents:
         kind = kg_type(ent.label_)
-        if kind is None or not ent.text.strip():
+        if not ent.text.strip():
+            continue
+        if kind is None:
+            if ent.label_ in _context_types()["labels"]:
+                untyped.append(ent)
             continue
         sent = sent_index[ent.sent.start]
         parts = country_parts(ent)
@@ -255,6 +337,8 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int]) -> list[Mention]:
                                      source=f"ruler:{ent.ent_id_}" if ent.ent_id_ else "ner"))
             elif ship_cue(ent):
                 found.append(mention(ent, "ORG", sent))  # an unknown 'NORP' beside a ship noun: the ship's name
+            elif ent.label_ in _context_types()["labels"]:
+                untyped.append(ent)
             continue
         if kind in {"ORG", "PERSON", "GPE", "NORP"} and only_title_part(ent):
             continue
@@ -263,4 +347,6 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int]) -> list[Mention]:
         m = mention(span, "SHIP", sent_index[span.sent.start])
         m.source, m.cue = "context", ship_cue(span)
         found.append(m)
+    surnames_as_people(doc, found)
+    found.extend(typed_by_context(doc, untyped, found, sent_index))
     return sorted(found, key=lambda m: m.start)

@@ -74,3 +74,45 @@ def test_capital_as_actor_is_a_metonym_but_not_as_a_place(extract_text):
     r = extract_text("Beijing rejected the proposal. Officials met in Beijing later that day.")
     first, second = [m for m in r.mentions if m.text == "Beijing"]
     assert first.metonym and not second.metonym
+
+
+def test_surname_the_model_calls_an_org_is_the_person(extract_text):
+    r = extract_text("Singer Ayumi Hamasaki released a new album. The album by Hamasaki sold well.")
+    short = [m for m in r.mentions if m.text == "Hamasaki"]
+    assert short and all(m.type == "PERSON" for m in short)
+
+
+def test_surname_after_a_place_preposition_stays_a_place(extract_text):
+    r = extract_text("Margaret Smith moved to Smith in 1990.")
+    assert by_text(r, "Smith").type != "PERSON"
+
+
+def test_non_node_label_typed_by_the_noun_after_it(extract_text):
+    r = extract_text("The company unveiled the Cessna Citation jet. Engineers fired the Kalashnikov rifle.")
+    assert by_text(r, "Citation").type == "AIRCRAFT"
+    assert by_text(r, "Kalashnikov").type == "WEAPON"
+
+
+def test_non_node_label_typed_by_the_same_name_in_the_document(extract_text):
+    r = extract_text("The chess champion Paul Morphy toured Europe. Critics praised Morphy for his speed.")
+    assert by_text(r, "Morphy").type == "PERSON"
+
+
+def test_work_of_art_without_type_context_is_not_a_node(extract_text):
+    r = extract_text("The band performed at the Glastonbury Festival and released the album Thriller.")
+    assert "Thriller" not in {m.text for m in r.mentions}
+
+
+def test_event_and_law_head_words_type_a_work_title(extractor):
+    from spacy.tokens import Span
+
+    from kg.mentions import context_type
+
+    doc = extractor.nlp("He wrote about the Siege of Leningrad, the Gleneagles Agreement and the Blue Album.")
+    words = [t.text for t in doc]
+    siege = Span(doc, words.index("Siege"), words.index("Leningrad") + 1, label="WORK_OF_ART")
+    agreement = Span(doc, words.index("Gleneagles"), words.index("Agreement") + 1, label="WORK_OF_ART")
+    album = Span(doc, words.index("Blue"), words.index("Album") + 1, label="WORK_OF_ART")
+    assert context_type(siege)[0] == "EVENT"
+    assert context_type(agreement)[0] == "LAW"
+    assert context_type(album) == ("", "")
