@@ -536,8 +536,9 @@ def title_role(ctx: Context) -> Iterator[Evidence]:
         if not label:
             continue
         owners = [t for t in left if ctx.mention_of(t) not in (None, idx) and t.lower_ not in mods]
+        owner_types = OWNER_TYPES | ({"PERSON"} if label.split("_")[-1] in ctx.words["kin"] else set())
         owner_ids = [ctx.mention_of(t) for t in owners
-                     if ctx.mentions[ctx.mention_of(t)].type in OWNER_TYPES or ctx.mentions[ctx.mention_of(t)].demonym]
+                     if ctx.mentions[ctx.mention_of(t)].type in owner_types or ctx.mentions[ctx.mention_of(t)].demonym]
         attrs = {"title": label.replace("_", " ")}
         anchor = title_tok or head
         if owner_ids:

@@ -224,3 +224,8 @@ def test_relative_clause_on_a_predicate_noun_resolves_to_the_subject(extract_tex
 
 def test_city_based_company(extract_text):
     assert find(extract_text("Tokyo-based Sony opened a store."), "Sony", "Tokyo").relation == "based_in"
+
+
+def test_family_title_points_to_the_relative(extract_text):
+    r = extract_text("Charles, the son of Queen Elizabeth, visited Canada.")
+    assert find(r, "Charles", "Queen Elizabeth", "son").relation == "son_of"
