@@ -12,7 +12,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg import clean
+from kg import clean, lexicon
 from kg.config import BuildConfig
 from kg.mentions import extract_mentions
 from kg.nlp import ENTITY_PATTERNS, build_pipeline, data_path, model_fingerprint, rules_fingerprint
@@ -39,7 +39,8 @@ class Extractor:
     @property
     def fingerprint(self) -> str:
         """Model and rule files: what a cached DocResult depends on besides the text."""
-        rules = rules_fingerprint([data_path(ENTITY_PATTERNS), *self.config.patterns, *self.rule_files])
+        rules = rules_fingerprint([data_path(ENTITY_PATTERNS), *self.config.patterns, *self.rule_files,
+                                   *lexicon.map_data_files()])
         return f"{model_fingerprint(self.nlp)}:{rules}"
 
     def pipe(self, documents: Iterable[Document]) -> Iterator[DocResult]:

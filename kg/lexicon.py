@@ -12,7 +12,19 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
+
+# kg/data files read while a document is mapped (typing, cleaning, relations): part of the map fingerprint,
+# so editing one invalidates cached DocResults. acronyms.json and colours.json are read only after the map.
+MAP_DATA_FILES = ("countries.json", "titles.json", "ships.json", "types.json", "resolution.json",
+                  "relation_lexicon.json", "chrome.json", "boilerplate.txt")
+
+
+def map_data_files() -> list[Path]:
+    """Paths of the kg/data files the map stage reads (see MAP_DATA_FILES)."""
+    folder = resources.files("kg.data")
+    return [Path(str(folder.joinpath(name))) for name in MAP_DATA_FILES]
 
 
 def load_json(name: str) -> Any:
