@@ -86,19 +86,27 @@ def summarise(r: dict) -> list[tuple[str, str, str, str]]:
     if "peak_rss_mb" not in m10:
         m10 = {"peak_rss_mb": float("nan"), "documents": "?", "cached": json.dumps(m10)}
     cold = o["total_s"]
+    map_cold = o["map_s"]
     rows = [
         ("bare nlp.pipe, 1 process", f"{o['bare_wps']:,.0f} words/s ({o['bare_s']:.1f} s)", "", ""),
-        ("kg build, 1 process, cold cache", f"{o['kg_wps']:,.0f} words/s ({cold:.1f} s, of which outputs "
-         f"{o['outputs_s']:.1f} s)", "", ""),
-        ("overhead: kg / bare", f"{o['ratio']:.2f}× (map+reduce only: {o['ratio_build_only']:.2f}×)", "≥ 0.85×",
-         yes(o["ratio"] >= 0.85)),
-        ("parallel: kg --jobs 2 / bare 1 process", f"{o['bare_s'] / p['total_s']:.2f}× ({p['total_s']:.1f} s)",
-         "≥ 1.6×", yes(o["bare_s"] / p["total_s"] >= 1.6)),
+        ("kg build, 1 process, cold cache", f"{o['kg_wps']:,.0f} words/s ({cold:.1f} s: map {map_cold:.1f} s, "
+         f"reduce {o['build_s'] - map_cold:.1f} s, outputs {o['outputs_s']:.1f} s)", "", ""),
+        ("overhead: bare / kg build (whole command)", f"{o['ratio']:.2f}×", "≥ 0.85×", yes(o["ratio"] >= 0.85)),
+        ("overhead: bare / kg map stage (read, clean, spaCy, rules, cache writes)", f"{o['bare_s'] / map_cold:.2f}×",
+         "≥ 0.85×", yes(o["bare_s"] / map_cold >= 0.85)),
+        ("parallel: bare 1 process / kg --jobs 2 (whole command)", f"{o['bare_s'] / p['total_s']:.2f}× "
+         f"({p['total_s']:.1f} s)", "≥ 1.6×", yes(o["bare_s"] / p["total_s"] >= 1.6)),
+        ("parallel: bare 1 process / kg --jobs 2 map stage (incl. worker start-up)",
+         f"{o['bare_s'] / p['map_s']:.2f}× ({p['map_s']:.1f} s)", "≥ 1.6×", yes(o["bare_s"] / p["map_s"] >= 1.6)),
         ("--jobs 2 outputs byte-identical to --jobs 1", str(p["identical"]), "True", yes(p["identical"])),
-        ("unchanged rebuild: cold / warm", f"{cold / inc['warm_s']:.1f}× ({inc['warm_s']:.2f} s, "
+        ("unchanged rebuild: cold / warm (whole command)", f"{cold / inc['warm_s']:.1f}× ({inc['warm_s']:.1f} s, "
          f"{inc['warm_cached']} of {o['documents']} cached)", "≥ 20×", yes(cold / inc["warm_s"] >= 20)),
-        ("one added document: time / cold", f"{100 * inc['plus_one_s'] / cold:.1f} % ({inc['plus_one_s']:.2f} s)",
-         "< 5 %", yes(inc["plus_one_s"] / cold < 0.05)),
+        ("unchanged rebuild: cold / warm map stage", f"{map_cold / inc['warm_map_s']:.1f}× "
+         f"({inc['warm_map_s']:.2f} s)", "≥ 20×", yes(map_cold / inc["warm_map_s"] >= 20)),
+        ("one added document: time / cold (whole command)", f"{100 * inc['plus_one_s'] / cold:.1f} % "
+         f"({inc['plus_one_s']:.1f} s)", "< 5 %", yes(inc["plus_one_s"] / cold < 0.05)),
+        ("one added document: map stage / cold map stage", f"{100 * inc['plus_one_map_s'] / map_cold:.1f} % "
+         f"({inc['plus_one_map_s']:.2f} s, incl. model load)", "< 5 %", yes(inc["plus_one_map_s"] / map_cold < 0.05)),
         ("cache hits after editing a rule file", f"{inc['hits_after_rule_edit']} of {inc['hits_same_rules']}", "0",
          yes(inc["hits_after_rule_edit"] == 0 and inc["hits_same_rules"] == o["documents"])),
         ("cache hits after editing one document", f"{inc['hits_after_one_doc_edit']} of {o['documents']}",

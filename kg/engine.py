@@ -185,7 +185,8 @@ def run_map(documents: Iterable[Document], config: BuildConfig, progress: Progre
     """
     from kg.cache import ResultCache, map_fingerprint
 
-    size = config.batch_size if config.jobs <= 1 and config.engine == "local" else max(8, config.batch_size // 4)
+    # Workers get smaller batches than one process would: several in flight per worker keeps them all busy.
+    size = config.batch_size if config.jobs <= 1 and config.engine == "local" else max(1, config.batch_size // 4)
     with make_engine(config) as engine:
         cache = None
         if config.cache_dir:
