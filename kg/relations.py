@@ -239,11 +239,12 @@ class Context:
         if verb.dep_ == "conj" and head.pos_ in {"VERB", "AUX"}:
             return self.subjects(head, depth + 1)
         if verb.dep_ in {"xcomp", "advcl"} and head.pos_ in {"VERB", "AUX"}:
-            if verb.dep_ == "advcl" and not any(c.lower_ == "to" for c in verb.children):
+            participle = verb.tag_ in {"VBN", "VBG"}  # "Born in Leeds, Smith moved ..."
+            if verb.dep_ == "advcl" and not participle and not any(c.lower_ == "to" for c in verb.children):
                 return []
             objects = [c for c in head.children if c.dep_ == "dobj"]
             return objects if verb.dep_ == "xcomp" and objects else self.subjects(head, depth + 1)
-        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        if verb.dep_ == "acl" and verb.tag_ in {"VBG", "VBN"}:  # "ships protecting X", "a firm founded in Y"
             return [head]
         if verb.dep_ == "acl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
             return [c for c in head.children if c.dep_ == "poss"]  # "X's mission to guard Y"
