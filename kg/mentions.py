@@ -22,6 +22,8 @@ DETERMINERS = {"the", "a", "an"}
 # Verbs whose subject is a place, not an actor ("Seoul lies ...", "Paris is ...").
 PLACE_VERBS = {"be", "lie", "locate", "host", "sit", "border", "become", "remain", "have", "include"}
 MOTION_VERBS = {"go", "fly", "travel", "return", "move", "arrive", "come", "sail", "head", "visit", "drive", "relocate"}
+# Verbs of a road or line going somewhere ("the road continues on to X"): X is a place, not its government.
+ROUTE_VERBS = {"continue", "lead", "run", "extend", "connect", "link"}
 
 
 @lru_cache(maxsize=1)
@@ -154,7 +156,11 @@ def is_metonym(span: Span) -> bool:
     if root.dep_ in {"nsubj", "nsubjpass"}:
         return root.head.lemma_ not in PLACE_VERBS | MOTION_VERBS
     if root.dep_ == "pobj" and root.head.lower_ in {"with", "to", "against", "between"}:
-        return root.head.head.lemma_ not in MOTION_VERBS
+        head = root.head.head
+        if head.pos_ in {"NOUN", "PROPN"}:
+            nouns = lexicon.rules()["metonym_nouns"]["nouns"]
+            return head.lower_ in nouns or head.lemma_.lower() in nouns
+        return head.pos_ in {"VERB", "AUX", "ADJ"} and head.lemma_ not in MOTION_VERBS | ROUTE_VERBS
     return False
 
 

@@ -116,3 +116,10 @@ def test_event_and_law_head_words_type_a_work_title(extractor):
     assert context_type(siege)[0] == "EVENT"
     assert context_type(agreement)[0] == "LAW"
     assert context_type(album) == ("", "")
+
+
+def test_capital_after_a_relation_noun_is_a_metonym_but_not_after_a_travel_noun(extract_text):
+    talks = extract_text("Talks with Beijing resumed on Monday.")
+    assert by_text(talks, "Beijing").metonym
+    trip = extract_text("The airline added flights to Paris and a rail link between Paris and Brussels.")
+    assert not any(m.metonym for m in trip.mentions)
