@@ -23,6 +23,7 @@ class BuildReport:
     words: int = 0
     seconds: float = 0.0
     cached: int = 0  # documents whose result came from the cache
+    digest: str = ""  # hash of every document's name and content, in order (kg.engine.run_map)
 
 
 class Built(KnowledgeGraph):
@@ -42,9 +43,16 @@ class Built(KnowledgeGraph):
 def build(inputs: Iterable[str | Path], config: BuildConfig | None = None,
           progress: Callable[[DocResult], None] | None = None) -> Built:
     """Build a knowledge graph from files and folders."""
+    config = config or BuildConfig()
+    results, report = extract_corpus(inputs, config, progress)
+    return reduce_corpus(results, config, report)
+
+
+def extract_corpus(inputs: Iterable[str | Path], config: BuildConfig,
+                   progress: Callable[[DocResult], None] | None = None) -> tuple[list[DocResult], BuildReport]:
+    """The map stage over every input file: per-document results, in name order, and the report so far."""
     from kg.engine import run_map
 
-    config = config or BuildConfig()
     report = BuildReport()
     t0 = time.perf_counter()
     inputs = list(inputs)
@@ -59,7 +67,7 @@ def build(inputs: Iterable[str | Path], config: BuildConfig | None = None,
                 yield clean.with_corpus_body(item, repeats)
 
     results = []
-    stats: dict[str, int] = {}
+    stats: dict = {}
     for result in run_map(documents(), config, stats=stats):
         results.append(result)
         report.documents += 1
@@ -67,8 +75,16 @@ def build(inputs: Iterable[str | Path], config: BuildConfig | None = None,
         if progress:
             progress(result)
     report.cached = stats.get("cached", 0)
-    built = Built(results, resolve(results), config, report)
+    report.digest = stats.get("digest", "")
     report.seconds = time.perf_counter() - t0
+    return results, report
+
+
+def reduce_corpus(results: list[DocResult], config: BuildConfig, report: BuildReport) -> Built:
+    """The reduce stage: entities across documents, then the graph."""
+    t0 = time.perf_counter()
+    built = Built(results, resolve(results), config, report)
+    report.seconds += time.perf_counter() - t0
     return built
 
 

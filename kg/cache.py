@@ -5,6 +5,9 @@ covers the model name/version, every rule and data file the map reads, and the s
 the map-stage modules, so editing a rule file changes every key while editing one document
 changes only its own. Writes happen in the parent process only, one transaction per batch,
 in WAL mode: a build killed at any point leaves a valid cache holding the batches it finished.
+
+The same database records, per output folder, a stamp of what its files were built from, so that
+`kg build` can leave unchanged outputs alone instead of redoing the whole reduce.
 """
 
 from __future__ import annotations
@@ -109,17 +112,72 @@ def map_fingerprint(config) -> str | None:
     return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}:{digest.hexdigest()[:16]}"
 
 
+def _connect(directory: Path) -> sqlite3.Connection:
+    """The cache database in `directory` (created if missing), in WAL mode with its tables."""
+    Path(directory).mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(Path(directory) / DB_NAME, timeout=60, isolation_level=None)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+    db.execute("CREATE TABLE IF NOT EXISTS outputs (folder TEXT PRIMARY KEY, stamp TEXT NOT NULL, files TEXT NOT NULL)")
+    return db
+
+
+@lru_cache(maxsize=1)
+def package_fingerprint() -> str:
+    """Hash of every file of the kg package (code, data, templates): what the reduce and the writers depend on."""
+    package = Path(str(resources.files("kg")))
+    digest = hashlib.sha256()
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def output_stamp(map_digest: str, config) -> str:
+    """What a build's output files depend on: every document's name and content, the model and rule files,
+    kg's own code and data, and the options of the reduce (not jobs, engine or cache)."""
+    options = {k: str(v) for k, v in sorted(vars(config).items())
+               if k not in {"jobs", "engine", "scheduler", "cache_dir", "batch_size"}}
+    parts = [map_digest, map_fingerprint(config) or config.model, package_fingerprint(), json.dumps(options)]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def _listing(folder: Path) -> dict[str, list[int]]:
+    """Size and modification time of every file directly in `folder`."""
+    if not folder.is_dir():
+        return {}
+    return {p.name: [p.stat().st_size, p.stat().st_mtime_ns] for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def outputs_current(directory: Path, out: Path, stamp: str) -> bool:
+    """True when `out` holds exactly the files the build with this stamp wrote there, untouched since."""
+    if not (Path(directory) / DB_NAME).exists():
+        return False
+    db = _connect(directory)
+    try:
+        row = db.execute("SELECT stamp, files FROM outputs WHERE folder = ?", [str(Path(out).resolve())]).fetchone()
+    finally:
+        db.close()
+    return bool(row) and row[0] == stamp and json.loads(row[1]) == _listing(Path(out))
+
+
+def record_outputs(directory: Path, out: Path, stamp: str) -> None:
+    """Remember that the files now in `out` were written by the build with this stamp."""
+    db = _connect(directory)
+    try:
+        db.execute("INSERT OR REPLACE INTO outputs (folder, stamp, files) VALUES (?, ?, ?)",
+                   [str(Path(out).resolve()), stamp, json.dumps(_listing(Path(out)))])
+    finally:
+        db.close()
+
+
 class ResultCache:
     """DocResults stored in SQLite under `directory`, keyed by fingerprint + document content."""
 
     def __init__(self, directory: Path, fingerprint: str):
         self.directory = Path(directory)
-        self.directory.mkdir(parents=True, exist_ok=True)
         self.fingerprint = f"{FORMAT}:{fingerprint}:{code_fingerprint()}"
-        self.db = sqlite3.connect(self.directory / DB_NAME, timeout=60, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        self.db = _connect(self.directory)
         self.hits = 0
         self.misses = 0
 

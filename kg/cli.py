@@ -57,8 +57,8 @@ def build_cmd(
     = False,
 ) -> None:
     """Build the graph page, GraphML and evidence files from articles."""
-    from kg.build import build, write_outputs
-    from kg.cache import default_dir
+    from kg.build import extract_corpus, reduce_corpus, write_outputs
+    from kg.cache import default_dir, output_stamp, outputs_current, record_outputs
     from kg.nlp import ModelNotFound
     from kg.read import find_files
 
@@ -76,11 +76,10 @@ def build_cmd(
     with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
         task = bar.add_task("docs", total=total, rate="")
         try:
-            built = build(inputs, config, progress=_progress(bar, task))
+            results, rep = extract_corpus(inputs, config, progress=_progress(bar, task))
         except (ModelNotFound, ValueError, RuntimeError) as exc:
             err.print(f"kg: {exc}", markup=False)
             raise typer.Exit(2) from None
-    rep = built.report
     for skip in rep.skipped:
         _say(f"kg: skipped {skip.path}: {skip.reason}")
     if strict and rep.skipped:
@@ -89,10 +88,18 @@ def build_cmd(
     if not rep.documents:
         _say(f"kg: no readable document ({len(rep.skipped)} skipped): nothing written")
         raise typer.Exit(EXIT_ERROR)
-    write_outputs(built, out)
-    g = built.graph
-    err.print(f"{rep.documents} documents, {g.number_of_nodes()} entities, {g.number_of_edges()} relations, "
-              f"{rep.seconds:.1f} s → {out}", markup=False)
+    # Same documents, model, rules, kg code and options as the build that wrote `out`: nothing to redo.
+    stamp = output_stamp(rep.digest, config) if config.cache_dir else ""
+    if stamp and outputs_current(config.cache_dir, out, stamp):
+        _say(f"kg: {out} is up to date: {rep.documents} documents, none changed since it was written")
+    else:
+        built = reduce_corpus(results, config, rep)
+        write_outputs(built, out)
+        if stamp:
+            record_outputs(config.cache_dir, out, stamp)
+        g = built.graph
+        err.print(f"{rep.documents} documents, {g.number_of_nodes()} entities, {g.number_of_edges()} relations, "
+                  f"{rep.seconds:.1f} s ({rep.cached} documents from cache) → {out}", markup=False)
     _say(f"kg: {rep.documents} processed, {len(rep.skipped)} skipped")
     if rep.skipped:
         raise typer.Exit(EXIT_SKIPPED)

@@ -177,12 +177,13 @@ def make_engine(config: BuildConfig) -> Engine:
 
 
 def run_map(documents: Iterable[Document], config: BuildConfig, progress: Progress | None = None,
-            stats: dict[str, int] | None = None) -> Iterator[DocResult]:
+            stats: dict[str, Any] | None = None) -> Iterator[DocResult]:
     """DocResults of the documents, in input order, using the cache when config.cache_dir is set.
 
     `progress` is called once per document as its result arrives; `stats` receives the counts
-    of cached and computed documents.
+    of cached and computed documents and a digest of every document's name and content.
     """
+    digest = hashlib.sha256()
     from kg.cache import ResultCache, map_fingerprint
 
     # Workers get smaller batches than one process would: several in flight per worker keeps them all busy.
@@ -192,20 +193,30 @@ def run_map(documents: Iterable[Document], config: BuildConfig, progress: Progre
         if config.cache_dir:
             cache = ResultCache(config.cache_dir, map_fingerprint(config) or engine.fingerprint())
         try:
-            yield from _run(engine, cache, batches(documents, size), progress)
+            yield from _run(engine, cache, batches(documents, size), progress, digest)
         finally:
+            if stats is not None:
+                stats.update(cached=cache.hits if cache else 0, computed=cache.misses if cache else 0,
+                             digest=digest.hexdigest())
             if cache is not None:
-                if stats is not None:
-                    stats.update(cached=cache.hits, computed=cache.misses)
                 cache.close()
 
 
-def _run(engine: Engine, cache, stream: Iterable[list[Document]], progress: Progress | None) -> Iterator[DocResult]:
-    """Look each batch up in the cache, send only the misses to the engine, merge back in order."""
+def _run(engine: Engine, cache, stream: Iterable[list[Document]], progress: Progress | None,
+         digest: Any = None) -> Iterator[DocResult]:
+    """Look each batch up in the cache, send only the misses to the engine, merge back in order.
+
+    `digest` (a hashlib object), when given, is updated with every document's name and content hash.
+    """
+    from kg.cache import document_hash
+
     found: dict[int, list[DocResult | None]] = {}
 
     def misses() -> Iterator[list[Document]]:
         for n, batch in enumerate(stream):
+            if digest is not None:
+                for d in batch:
+                    digest.update(f"{d.name}\0{document_hash(d)}\n".encode())
             hits = cache.get_many(batch) if cache is not None else [None] * len(batch)
             found[n] = hits
             yield [d for d, h in zip(batch, hits, strict=True) if h is None]

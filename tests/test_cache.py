@@ -109,3 +109,25 @@ def test_cache_clear_and_no_cache_from_the_command_line(tmp_path: Path, monkeypa
     res = runner.invoke(app, ["cache", "clear"])
     assert res.exit_code == 0 and "removed 6 cached results" in res.output
     assert not (tmp_path / ".kg-cache" / DB_NAME).exists()
+
+
+def test_unchanged_outputs_are_not_rewritten_and_a_touched_output_is(tmp_path: Path):
+    corpus = short_corpus(tmp_path / "in")
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    args = ["build", str(corpus), "--out", str(out), "--cache-dir", str(cache)]
+    runner = CliRunner()
+    assert runner.invoke(app, args).exit_code == 0
+    before = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+    res = runner.invoke(app, args)
+    assert res.exit_code == 0 and "is up to date" in res.output
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == before
+    (out / "mentions.jsonl").write_text("", encoding="utf-8")
+    res = runner.invoke(app, args)
+    assert res.exit_code == 0 and "is up to date" not in res.output
+    assert (out / "mentions.jsonl").stat().st_size > 0
+    res = runner.invoke(app, [*args, "--min-count", "2"])
+    assert "is up to date" not in res.output
+    (corpus / "a.txt").write_text("Kenya and Ethiopia held talks in Nairobi.\n", encoding="utf-8")
+    res = runner.invoke(app, [*args, "--min-count", "2"])
+    assert res.exit_code == 0 and "is up to date" not in res.output
+    assert "Nairobi" in (out / "mentions.jsonl").read_text(encoding="utf-8")
