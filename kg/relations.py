@@ -330,7 +330,8 @@ class Context:
                     return [(idx, f"pronoun {tok.text!r}")]
             return []
         if low in self.words["thing_pronouns"] and tok.dep_ in {"nsubj", "nsubjpass", "poss"}:
-            if tok.head.lemma_ == "be" and tok.dep_ == "nsubj":
+            if tok.head.lemma_ == "be" and tok.dep_ == "nsubj" and any(
+                    c.dep_ in {"ccomp", "xcomp", "csubj"} for c in tok.head.children):
                 return []  # "it is likely that ..." has no referent
             return self._via(self._previous_subject(tok, depth), f"pronoun {tok.text!r}")
         return []

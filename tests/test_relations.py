@@ -235,3 +235,7 @@ def test_participle_born_in_gives_the_person_a_birthplace(extract_text):
     r = extract_text("Born in Leeds, John Smith moved to London in 1990.")
     assert find(r, "John Smith", "Leeds", "born_in").rule == "participle-prep"
     assert find(r, "John Smith", "London", "move_to").date == "1990"
+
+
+def test_person_of_organisation(extract_text):
+    assert find(extract_text("John Smith of Oxfam said the aid arrived."), "John Smith", "Oxfam").relation == "of"
