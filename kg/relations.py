@@ -143,6 +143,8 @@ class RelationMatcher:
             if name in self.builtins:
                 for ev in BUILTIN_RULES[name](ctx):
                     found.setdefault((ev.source, ev.target, ev.relation), ev)
+        for ev in containment_chains(ctx, list(found.values())):
+            found.setdefault((ev.source, ev.target, ev.relation), ev)
         return list(found.values()) + list(ctx.coreferences())
 
     def _matches(self, ctx: Context) -> Iterator[Evidence]:
@@ -684,6 +686,35 @@ def reciprocal(ctx: Context) -> Iterator[Evidence]:
         for i, a in enumerate(subjects):
             for b in subjects[i + 1:]:
                 yield from ctx.evidence("reciprocal", f"{verb_label(tok)}_with", [a], [b], tok, symmetric=True)
+
+
+def is_containment(ev: Evidence, places: set[str]) -> bool:
+    """located_in, based_in, or a place noun with "in" ("village_in")."""
+    if ev.relation in {"located_in", "based_in", "headquartered_in"}:
+        return True
+    head, _, prep = ev.relation.rpartition("_")
+    return prep == "in" and head.split("_")[-1] in places
+
+
+def containment_chains(ctx: Context, evidence: list[Evidence]) -> Iterator[Evidence]:
+    """Containment is transitive: A in B and B in C (a GPE or LOC) gives A —located_in→ C, in A→B's sentence.
+
+    "Leeds, England" plus "a mill in Leeds" → the mill is in England (rule "located-in-chain").
+    """
+    places = ctx.words["places"]
+    inside: dict[int, list[Evidence]] = {}
+    for ev in evidence:
+        if ev.kind == "pattern" and not (ev.negated or ev.hypothetical) and is_containment(ev, places):
+            inside.setdefault(ev.source, []).append(ev)
+    for first in [ev for evs in inside.values() for ev in evs]:
+        for second in inside.get(first.target, []):
+            outer = ctx.mentions[second.target]
+            if second.target == first.source or outer.type not in {"GPE", "LOC"} or \
+                    not ctx._pair_ok(first.source, second.target, (), ()):
+                continue
+            yield Evidence(source=first.source, target=second.target, relation="located_in", sent=first.sent,
+                           rule="located-in-chain", date=first.date,
+                           attrs={"via": ctx.mentions[first.target].text})
 
 
 BUILTIN_RULES = {

@@ -239,3 +239,12 @@ def test_participle_born_in_gives_the_person_a_birthplace(extract_text):
 
 def test_person_of_organisation(extract_text):
     assert find(extract_text("John Smith of Oxfam said the aid arrived."), "John Smith", "Oxfam").relation == "of"
+
+
+def test_containment_chains_through_an_intermediate_place(extract_text):
+    r = extract_text("The mill stands in Saltaire, a village in Bradford, England.")
+    find(r, "Saltaire", "Bradford", "village_in")
+    find(r, "Bradford", "England", "located_in")
+    ev = find(r, "Saltaire", "England", "located_in")
+    assert ev.rule == "located-in-chain" and ev.attrs["via"] == "Bradford"
+    assert not has_pair(r, "England", "Saltaire")
