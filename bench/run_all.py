@@ -49,11 +49,15 @@ def speed(*args: str, timeout: float | None = None) -> dict:
     print("$ python bench/speed.py " + " ".join(args), file=sys.stderr, flush=True)
     try:
         done = subprocess.run(cmd, check=True, capture_output=True, text=True, env=env, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return {"timeout_s": timeout}
+    except subprocess.TimeoutExpired as exc:
+        out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else (exc.stdout or "")
+        stages = [json.loads(line) for line in out.splitlines() if line.startswith('{"stage"')]
+        row = {"timeout_s": timeout, **{f"{x['stage']}_s": x["s"] for x in stages}}
+        print(json.dumps(row), file=sys.stderr, flush=True)
+        return row
     except subprocess.CalledProcessError as exc:
         return {"error": exc.stderr.strip().splitlines()[-1] if exc.stderr.strip() else f"exit {exc.returncode}"}
-    row = json.loads(done.stdout.strip().splitlines()[-1])
+    row = json.loads(done.stdout.strip().splitlines()[-1])  # earlier lines: per-stage progress
     print(json.dumps(row), file=sys.stderr, flush=True)
     return row
 
@@ -89,24 +93,23 @@ def summarise(r: dict) -> list[tuple[str, str, str, str]]:
     map_cold = o["map_s"]
     rows = [
         ("bare nlp.pipe, 1 process", f"{o['bare_wps']:,.0f} words/s ({o['bare_s']:.1f} s)", "", ""),
-        ("kg build, 1 process, cold cache", f"{o['kg_wps']:,.0f} words/s ({cold:.1f} s: map {map_cold:.1f} s, "
-         f"reduce {o['build_s'] - map_cold:.1f} s, outputs {o['outputs_s']:.1f} s)", "", ""),
+        ("kg build, 1 process, cold cache", f"{o['kg_wps']:,.0f} words/s ({cold:.1f} s: map stage {map_cold:.1f} s, "
+         f"then reduce + outputs {o['rest_s']:.1f} s)", "", ""),
         ("overhead: bare / kg build (whole command)", f"{o['ratio']:.2f}×", "≥ 0.85×", yes(o["ratio"] >= 0.85)),
-        ("overhead: bare / kg map stage (read, clean, spaCy, rules, cache writes)", f"{o['bare_s'] / map_cold:.2f}×",
-         "≥ 0.85×", yes(o["bare_s"] / map_cold >= 0.85)),
+        ("overhead: bare / kg map stage (read, clean, spaCy, rules, cache writes)", f"{o['ratio_map']:.2f}×",
+         "≥ 0.85×", yes(o["ratio_map"] >= 0.85)),
         ("parallel: bare 1 process / kg --jobs 2 (whole command)", f"{o['bare_s'] / p['total_s']:.2f}× "
          f"({p['total_s']:.1f} s)", "≥ 1.6×", yes(o["bare_s"] / p["total_s"] >= 1.6)),
         ("parallel: bare 1 process / kg --jobs 2 map stage (incl. worker start-up)",
          f"{o['bare_s'] / p['map_s']:.2f}× ({p['map_s']:.1f} s)", "≥ 1.6×", yes(o["bare_s"] / p["map_s"] >= 1.6)),
         ("--jobs 2 outputs byte-identical to --jobs 1", str(p["identical"]), "True", yes(p["identical"])),
-        ("unchanged rebuild: cold / warm (whole command)", f"{cold / inc['warm_s']:.1f}× ({inc['warm_s']:.1f} s, "
-         f"{inc['warm_cached']} of {o['documents']} cached)", "≥ 20×", yes(cold / inc["warm_s"] >= 20)),
-        ("unchanged rebuild: cold / warm map stage", f"{map_cold / inc['warm_map_s']:.1f}× "
-         f"({inc['warm_map_s']:.2f} s)", "≥ 20×", yes(map_cold / inc["warm_map_s"] >= 20)),
+        ("unchanged rebuild: cold / warm (whole command)", f"{cold / inc['warm_s']:.1f}× ({inc['warm_s']:.2f} s, "
+         f"{inc['warm_cached']} of {o['documents']} cached, outputs up to date: {inc['warm_up_to_date']})", "≥ 20×",
+         yes(cold / inc["warm_s"] >= 20)),
         ("one added document: time / cold (whole command)", f"{100 * inc['plus_one_s'] / cold:.1f} % "
          f"({inc['plus_one_s']:.1f} s)", "< 5 %", yes(inc["plus_one_s"] / cold < 0.05)),
         ("one added document: map stage / cold map stage", f"{100 * inc['plus_one_map_s'] / map_cold:.1f} % "
-         f"({inc['plus_one_map_s']:.2f} s, incl. model load)", "< 5 %", yes(inc["plus_one_map_s"] / map_cold < 0.05)),
+         f"({inc['plus_one_map_s']:.2f} s)", "< 5 %", yes(inc["plus_one_map_s"] / map_cold < 0.05)),
         ("cache hits after editing a rule file", f"{inc['hits_after_rule_edit']} of {inc['hits_same_rules']}", "0",
          yes(inc["hits_after_rule_edit"] == 0 and inc["hits_same_rules"] == o["documents"])),
         ("cache hits after editing one document", f"{inc['hits_after_one_doc_edit']} of {o['documents']}",
@@ -115,12 +118,12 @@ def summarise(r: dict) -> list[tuple[str, str, str, str]]:
         ("peak RSS, 10× corpus (distinct names), cache", f"{m10['peak_rss_mb']:.0f} MB ({m10['documents']} docs, "
          f"{m10['cached']} cached)", "grows with the graph", ""),
     ]
-    if "resolve_s" in g:
-        rows.append((f"graph stages, {g['nodes']:,} nodes / {g['edges']:,} edges / {g['mentions']:,} mentions",
-                     f"resolve {g['resolve_s']:.1f} s, graph {g['graph_s']:.1f} s, exports {g['exports_s']:.1f} s, "
-                     f"page {g['page_s']:.1f} s", "nothing quadratic", ""))
-    else:
-        rows.append(("graph stages (synthetic)", json.dumps(g), "", ""))
+    for g in (r["graph_small"], r["graph"]):
+        what = (f"{g['nodes']:,} nodes / {g['edges']:,} edges / {g['mentions']:,} mentions" if "nodes" in g
+                else f"did not finish in {g.get('timeout_s')} s")
+        stages = ", ".join(f"{k[:-2]} {v:.1f} s" for k, v in g.items()
+                           if k.endswith("_s") and k not in ("timeout_s", "outputs_s", "make_results_s"))
+        rows.append((f"graph stages (synthetic), {what}", stages or json.dumps(g), "nothing quadratic", ""))
     return rows
 
 
@@ -153,6 +156,8 @@ def main() -> None:
     r["memory_10"] = speed("memory", str(corpus), "--copies", "10", "--cache", str(cache), timeout=args.memory_timeout)
     r["memory_1"] = speed("memory", str(corpus))
     r["parallel"] = speed("parallel", str(corpus), "--ref", str(ref), "--jobs", "2")
+    r["graph_small"] = speed("graph", "--nodes", str(args.nodes // 5), "--edges", str(args.edges // 5),
+                             timeout=args.graph_timeout)
     r["graph"] = speed("graph", "--nodes", str(args.nodes), "--edges", str(args.edges), timeout=args.graph_timeout)
     load_end = os.getloadavg()
     shutil.rmtree(work)
@@ -167,8 +172,10 @@ def main() -> None:
         f"Corpus: {'Re-DocRED dev + test texts (make_raw.py) + the 3 sample articles' if not args.corpus else corpus}"
         f", {r['overhead']['documents']} documents, {r['overhead']['words']:,} words (kg's count: tokens that are "
         "neither space nor punctuation, after cleaning). Bare spaCy = `build_pipeline()` (the model plus kg's "
-        "EntityRuler) through `nlp.pipe(batch_size=64)`, Docs discarded; kg build = `build()` + `write_outputs()`, "
-        "model loaded beforehand in both.",
+        "EntityRuler) through `nlp.pipe(batch_size=64)`, Docs discarded; kg build = the `kg build` command run "
+        "in the same process (typer's CliRunner) with its default result cache, model loaded beforehand in both. "
+        "'Map stage' = from the start of the command to the last per-document result; the rest is the reduce "
+        "(resolution, graph, communities/centrality) and the output files.",
         "",
         "Command: `make bench` (= `.venv/bin/python bench/run_all.py`); each line below is one "
         "`bench/speed.py` sub-command in a fresh process.",

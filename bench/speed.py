@@ -1,7 +1,7 @@
 """Speed benchmarks of kg, one sub-command per measurement; each prints one JSON line.
 
-    python bench/speed.py overhead  CORPUS [--cache DIR]   kg build vs bare nlp.pipe, one process; with a
-                                                           cache: then warm rebuild, +1 document, rule edit
+    python bench/speed.py overhead  CORPUS --cache DIR --out OUT   kg build vs bare nlp.pipe, one process;
+                                            then unchanged rebuild, +1 document, rule and document edits
     python bench/speed.py parallel  CORPUS --ref OUT1       kg build --jobs 2 (outputs compared to OUT1)
     python bench/speed.py memory    CORPUS [--copies N]     peak RSS of one build (run in a fresh process)
     python bench/speed.py graph     [--nodes N --edges M]   reduce stages on a synthetic graph
@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from kg import render
-from kg.build import build, write_outputs
+from kg.build import write_outputs
 from kg.config import BuildConfig
 from kg.schema import DocResult, Document, Evidence, Mention
 
@@ -35,18 +35,63 @@ def texts_of(corpus: Path) -> list[str]:
     return [d.text for d in read_documents([corpus]) if not isinstance(d, Skipped)]
 
 
-def timed_build(corpus: Path, config: BuildConfig, out: Path | None = None) -> dict:
-    """Seconds of build() (map + reduce) and of write_outputs, words and documents."""
-    last = {"t": 0.0}
-    t0 = time.perf_counter()
-    built = build([corpus], config, progress=lambda _r: last.update(t=time.perf_counter()))
-    t1 = time.perf_counter()
-    if out is not None:
-        write_outputs(built, out)
-    t2 = time.perf_counter()
-    rep = built.report
-    return {"map_s": max(0.0, last["t"] - t0), "build_s": t1 - t0, "outputs_s": t2 - t1, "total_s": t2 - t0,
-            "words": rep.words, "documents": rep.documents, "cached": rep.cached}
+class MapProbe:
+    """Wraps kg.engine.run_map for one build: keeps the Documents it is given, the time its last result
+    came out (end of the map stage), and its stats (cached documents)."""
+
+    def __init__(self, keep_documents: bool = False):
+        self.keep = keep_documents
+        self.documents: list[Document] = []
+        self.stats: dict = {}
+        self.words = 0
+        self.count = 0
+        self.last = 0.0
+
+    def __enter__(self) -> MapProbe:
+        from kg import engine
+
+        self.original = engine.run_map
+
+        def run_map(documents, config, progress=None, stats=None):
+            def keep():
+                for d in documents:
+                    if self.keep:
+                        self.documents.append(Document(name=d.name, text=d.text, title=d.title, body=list(d.body)))
+                    yield d
+
+            self.stats = stats if stats is not None else {}
+            for result in self.original(keep(), config, progress, self.stats):
+                self.words += result.words
+                self.count += 1
+                self.last = time.perf_counter()
+                yield result
+
+        engine.run_map = run_map
+        return self
+
+    def __exit__(self, *exc) -> None:
+        from kg import engine
+
+        engine.run_map = self.original
+
+
+def timed_kg(corpus: Path, out: Path, *options: str, keep_documents: bool = False) -> tuple[dict, MapProbe]:
+    """`kg build CORPUS --out OUT OPTIONS` run in this process (the model stays loaded between runs)."""
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    with MapProbe(keep_documents) as probe:
+        t0 = time.perf_counter()
+        res = CliRunner().invoke(app, ["build", str(corpus), "--out", str(out), *options])
+        total = time.perf_counter() - t0
+    if res.exit_code not in (0, 3):
+        raise SystemExit(f"kg build failed ({res.exit_code}): {res.output[-500:]} {res.exception!r}")
+    row = {"total_s": total, "map_s": max(0.0, probe.last - t0) if probe.last else 0.0,
+           "documents": probe.count, "words": probe.words,
+           "cached": probe.stats.get("cached", 0), "up_to_date": "is up to date" in res.output}
+    row["rest_s"] = total - row["map_s"]
+    return row, probe
 
 
 def bare_pipe_seconds(texts: list[str], config: BuildConfig) -> float:
@@ -62,32 +107,25 @@ def bare_pipe_seconds(texts: list[str], config: BuildConfig) -> float:
 
 
 def overhead(args) -> dict:
-    """Bare spaCy and kg build (cold cache, one process, model already loaded) on the same texts."""
+    """Bare spaCy, then `kg build` (cold cache, one process, model already loaded), on the same texts."""
     from kg.engine import extractor_for
 
-    config = BuildConfig(cache_dir=Path(args.cache) if args.cache else None)
-    bare = bare_pipe_seconds(texts_of(args.corpus), config)
+    config = BuildConfig()
+    texts = texts_of(args.corpus)
+    bare = bare_pipe_seconds(texts, config)
     extractor_for(config)  # load the model outside the timed region, as bare does
-    from kg import engine
-
-    seen: list[Document] = []
-    original, engine.run_map = recording_run_map(seen)
-    try:
-        kg = timed_build(args.corpus, config, Path(args.out) if args.out else None)
-    finally:
-        engine.run_map = original
+    cache = Path(args.cache)
+    kg, probe = timed_kg(args.corpus, Path(args.out), "--cache-dir", str(cache), keep_documents=True)
     row = {"bench": "overhead", "bare_s": bare, **kg, "bare_wps": kg["words"] / bare,
-           "kg_wps": kg["words"] / kg["total_s"], "ratio": bare / kg["total_s"],
-           "ratio_build_only": bare / kg["build_s"]}
-    if args.cache:
-        row["incremental"] = incremental(args.corpus, Path(args.cache), seen)
+           "kg_wps": kg["words"] / kg["total_s"], "ratio": bare / kg["total_s"], "ratio_map": bare / kg["map_s"]}
+    row["incremental"] = incremental(args.corpus, Path(args.out), cache, probe.documents)
     return row
 
 
 def parallel(args) -> dict:
-    """kg build --jobs 2 from a cold start (workers load the model), outputs compared to a --jobs 1 run."""
+    """`kg build --jobs 2 --no-cache` from a cold start (workers load the model), outputs compared to --jobs 1."""
     out = Path(tempfile.mkdtemp(prefix="kg-par-"))
-    kg = timed_build(args.corpus, BuildConfig(jobs=args.jobs), out)
+    kg, _ = timed_kg(args.corpus, out, "--jobs", str(args.jobs), "--no-cache")
     ref = Path(args.ref)
     names = sorted(p.name for p in ref.iterdir() if p.is_file() and not p.name.startswith("."))
     same = all((ref / n).read_bytes() == (out / n).read_bytes() for n in names)
@@ -95,21 +133,21 @@ def parallel(args) -> dict:
     return {"bench": "parallel", "jobs": args.jobs, **kg, "identical": same, "files": names}
 
 
-def incremental(corpus: Path, cache: Path, documents: list[Document]) -> dict:
-    """Warm rebuild, rebuild with one new document, and cache hits after a rule or a document edit.
+def incremental(corpus: Path, out: Path, cache: Path, documents: list[Document]) -> dict:
+    """Unchanged rebuild, rebuild with one added document, and cache hits after a rule or a document edit.
 
-    Runs in the process that did the cold build, so the code fingerprint is the same; `documents`
-    are the Documents the cold build sent to the map stage (after the corpus-level cleaning pass).
+    Runs in the process that did the cold build (same code fingerprint); `documents` are what the cold
+    build sent to the map stage (after the corpus-level cleaning pass).
     """
     from kg.cache import ResultCache, map_fingerprint
 
+    warm, _ = timed_kg(corpus, out, "--cache-dir", str(cache))
     work = Path(tempfile.mkdtemp(prefix="kg-inc-"))
-    warm = timed_build(corpus, BuildConfig(cache_dir=cache), work / "warm")
     shutil.copytree(corpus, work / "c")
     (work / "c" / "zz_new.txt").write_text(
         "The mayor of Lisbon met officials from Iberia Airlines on Tuesday to discuss new routes to Brazil.\n",
         encoding="utf-8")
-    plus_one = timed_build(work / "c", BuildConfig(cache_dir=cache), work / "plus")
+    plus_one, _ = timed_kg(work / "c", work / "out", "--cache-dir", str(cache))  # `out` stays the --jobs 1 reference
     rules = work / "extra.jsonl"
     rules.write_text(json.dumps({"label": "ORG", "pattern": "Iberia Airlines"}) + "\n", encoding="utf-8")
     before = ResultCache(cache, map_fingerprint(BuildConfig()))
@@ -117,28 +155,12 @@ def incremental(corpus: Path, cache: Path, documents: list[Document]) -> dict:
     edited = [Document(name=d.name, text=d.text + (" Edited." if i == 0 else ""), title=d.title, body=d.body)
               for i, d in enumerate(documents)]
     shutil.rmtree(work)
-    return {"warm_s": warm["total_s"], "warm_map_s": warm["map_s"], "warm_outputs_s": warm["outputs_s"],
-            "warm_cached": warm["cached"], "plus_one_s": plus_one["total_s"], "plus_one_map_s": plus_one["map_s"],
-            "plus_one_cached": plus_one["cached"], "plus_one_documents": plus_one["documents"],
+    return {"warm_s": warm["total_s"], "warm_map_s": warm["map_s"], "warm_cached": warm["cached"],
+            "warm_up_to_date": warm["up_to_date"], "plus_one_s": plus_one["total_s"],
+            "plus_one_map_s": plus_one["map_s"], "plus_one_cached": plus_one["cached"],
             "hits_same_rules": sum(r is not None for r in before.get_many(documents)),
             "hits_after_rule_edit": sum(r is not None for r in after.get_many(documents)),
             "hits_after_one_doc_edit": sum(r is not None for r in before.get_many(edited))}
-
-
-def recording_run_map(seen: list[Document]):
-    """kg.engine.run_map, also keeping the Documents it is given (their text and body spans)."""
-    from kg import engine
-
-    original = engine.run_map
-
-    def run_map(documents, *a, **k):
-        def keep():
-            for d in documents:
-                seen.append(Document(name=d.name, text=d.text, title=d.title, body=list(d.body)))
-                yield d
-        return original(keep(), *a, **k)
-
-    return original, run_map
 
 
 def memory(args) -> dict:
@@ -149,8 +171,10 @@ def memory(args) -> dict:
         for i in range(args.copies):
             shutil.copytree(corpus, tmp / f"copy{i:02d}")
         corpus = tmp
-    config = BuildConfig(cache_dir=Path(args.cache) if args.cache else None, jobs=args.jobs)
-    kg = timed_build(corpus, config)
+    options = ["--cache-dir", args.cache] if args.cache else ["--no-cache"]
+    out = Path(tempfile.mkdtemp(prefix="kg-mem-out-"))
+    kg, _ = timed_kg(corpus, out, *options, "--jobs", str(args.jobs))
+    shutil.rmtree(out)
     if args.copies > 1:
         shutil.rmtree(corpus)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -180,39 +204,68 @@ def synthetic_results(nodes: int, edges: int, per_doc: int = 50, seed: int = 7) 
     return results
 
 
+class StageTimer:
+    """Replaces module functions by timed wrappers; prints each stage's seconds as it ends (JSON lines)."""
+
+    def __init__(self):
+        self.seconds: dict[str, float] = {}
+        self.undo: list[tuple[object, str, object]] = []
+
+    def wrap(self, module, name: str, stage: str) -> None:
+        original = getattr(module, name, None)
+        if original is None:
+            return
+
+        def timed(*a, **k):
+            t0 = time.perf_counter()
+            try:
+                return original(*a, **k)
+            finally:
+                self.record(stage, time.perf_counter() - t0)
+
+        setattr(module, name, timed)
+        self.undo.append((module, name, original))
+
+    def record(self, stage: str, seconds: float) -> None:
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
+        print(json.dumps({"stage": stage, "s": round(seconds, 3)}), flush=True)
+
+    def restore(self) -> None:
+        for module, name, original in reversed(self.undo):
+            setattr(module, name, original)
+
+
 def graph_stages(args) -> dict:
-    """Seconds of resolution, graph assembly, exports and the page for a synthetic graph."""
-    from kg.build import BuildReport, Built
+    """Seconds of resolution, graph assembly, analysis (communities, centrality), exports and the page."""
     from kg.resolve import resolve
 
+    kb = sys.modules["kg.build"]  # the module (the package's `kg.build` attribute is the function)
+
+    timer = StageTimer()
     t0 = time.perf_counter()
     results = synthetic_results(args.nodes, args.edges)
-    t1 = time.perf_counter()
+    timer.record("make_results", time.perf_counter() - t0)
+    t0 = time.perf_counter()
     resolution = resolve(results)
-    t2 = time.perf_counter()
-    built = Built(results, resolution, BuildConfig(), BuildReport())
-    t3 = time.perf_counter()
-    page = {"s": 0.0}
-    original = render.write_html
-
-    def timed_page(*a, **k):
-        p0 = time.perf_counter()
-        original(*a, **k)
-        page["s"] = time.perf_counter() - p0
-
-    render.write_html = timed_page
+    timer.record("resolve", time.perf_counter() - t0)
+    timer.wrap(kb, "build_graph", "graph")
+    if hasattr(kb, "analyse"):
+        timer.wrap(kb.analyse, "annotate", "analyse")
+    timer.wrap(render, "write_html", "page")
     out = Path(tempfile.mkdtemp(prefix="kg-graph-"))
     try:
+        built = kb.Built(results, resolution, BuildConfig(), kb.BuildReport())
+        t0 = time.perf_counter()
         write_outputs(built, out)
+        timer.record("outputs", time.perf_counter() - t0)
     finally:
-        render.write_html = original
-    t4 = time.perf_counter()
+        timer.restore()
     sizes = {p.name: p.stat().st_size for p in out.iterdir() if p.is_file()}
     shutil.rmtree(out)
-    g = built.graph
+    g, sec = built.graph, timer.seconds
     return {"bench": "graph", "nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
-            "mentions": sum(len(r.mentions) for r in results), "make_results_s": t1 - t0, "resolve_s": t2 - t1,
-            "graph_s": t3 - t2, "exports_s": t4 - t3 - page["s"], "page_s": page["s"], "file_bytes": sizes,
+            "mentions": sum(len(r.mentions) for r in results), **{f"{k}_s": v for k, v in sec.items()},
+            "exports_s": sec["outputs"] - sec.get("page", 0.0), "file_bytes": sizes,
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
 
 
