@@ -613,8 +613,8 @@ def modifier(ctx: Context) -> Iterator[Evidence]:
                     continue
                 om = ctx.mentions[other]
                 otype = "GPE" if om.demonym else om.type
-                if mod.head.lower_ in {"based", "headquartered"} and otype in {"GPE", "LOC"}:
-                    label = f"{mod.head.lower_}_in"  # "Tokyo-based Sony"
+                if mod.head.lower_ in {"based", "headquartered", "born"} and otype in {"GPE", "LOC"}:
+                    label = f"{mod.head.lower_}_in"  # "Tokyo-based Sony", "Leeds-born Smith"
                 elif is_vehicle and otype in OWNER_TYPES:
                     label = "operated_by"
                 elif m.type == "ORG" and otype in OWNER_TYPES and word.i == head.i:

@@ -248,3 +248,9 @@ def test_containment_chains_through_an_intermediate_place(extract_text):
     ev = find(r, "Saltaire", "England", "located_in")
     assert ev.rule == "located-in-chain" and ev.attrs["via"] == "Bradford"
     assert not has_pair(r, "England", "Saltaire")
+
+
+def test_copula_location_and_city_born(extract_text):
+    assert find(extract_text("Harvard University is in Cambridge."), "Harvard University", "Cambridge",
+                "located_in").rule == "copula-location"
+    assert find(extract_text("Tokyo-born Yoko Ono moved to New York."), "Yoko Ono", "Tokyo").relation == "born_in"
