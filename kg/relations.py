@@ -137,8 +137,11 @@ class RelationMatcher:
         piece of evidence in the sentence that states it, which may differ from where its ends are named."""
         ctx = Context(doc, mentions, token_mention, self.lexicon, sent_index)
         found: dict[tuple, Evidence] = {}
-        for ev in self._matches(ctx):
-            found.setdefault((ev.source, ev.target, ev.relation), ev)
+        stated: set[tuple] = set()  # (source, target, sentence, anchor): one label per statement, first rule wins
+        for ev, anchor in self._matches(ctx):
+            if (ev.source, ev.target, ev.sent, anchor) not in stated:
+                stated.add((ev.source, ev.target, ev.sent, anchor))
+                found.setdefault((ev.source, ev.target, ev.relation), ev)
         for name in BUILTINS:
             if name in self.builtins:
                 for ev in BUILTIN_RULES[name](ctx):
@@ -147,9 +150,12 @@ class RelationMatcher:
             found.setdefault((ev.source, ev.target, ev.relation), ev)
         return list(found.values()) + list(ctx.coreferences())
 
-    def _matches(self, ctx: Context) -> Iterator[Evidence]:
+    def _matches(self, ctx: Context) -> Iterator[tuple[Evidence, int]]:
+        """(evidence, anchor token index) for every match, rules in file order."""
         doc = ctx.doc
-        for match_id, token_ids in sorted(self.matcher(doc), key=lambda m: sorted(m[1])):
+        order = {name: i for i, name in enumerate(self.rules)}
+        matches = self.matcher(doc)
+        for match_id, token_ids in sorted(matches, key=lambda m: (order[doc.vocab.strings[m[0]]], sorted(m[1]))):
             name = doc.vocab.strings[match_id]
             rule = self.rules[name]
             slot = {a: doc[i] for a, i in zip(self.anchors[name], token_ids, strict=True)}
@@ -159,8 +165,9 @@ class RelationMatcher:
                 continue
             sources = ctx.end_tokens(rule.source, slot, clause)
             targets = ctx.end_tokens(rule.target, slot, clause)
-            yield from ctx.evidence(name, label, sources, targets, clause, rule.symmetric,
-                                    rule.source_types, rule.target_types)
+            for ev in ctx.evidence(name, label, sources, targets, clause, rule.symmetric,
+                                   rule.source_types, rule.target_types):
+                yield ev, clause.i if clause is not None else -1
 
 
 class Context:
