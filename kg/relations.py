@@ -212,9 +212,10 @@ class Context:
         """Common nouns in apposition with a mention's head word, either way round."""
         nouns = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i not in self.token_mention]
         outer = head.head
-        if head.dep_ in {"appos", "compound"} and outer.pos_ == "NOUN" and outer.i not in self.token_mention and (
-                head.dep_ == "appos" or outer.dep_ != "appos"):
-            nouns.append(outer)
+        kinds = self.words["vehicles"] | self.words["places"] | set(self.lexicon.get("type_nouns", {}))
+        if outer.pos_ == "NOUN" and outer.i not in self.token_mention and (head.dep_ == "appos" or (
+                head.dep_ == "compound" and outer.dep_ != "appos" and outer.lemma_.lower() in kinds)):
+            nouns.append(outer)  # "the carrier Izumo", "the JS Sazanami destroyer" (not "US-Japan exercises")
         return nouns
 
     def mention_of(self, tok: Token) -> int | None:
