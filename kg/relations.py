@@ -627,7 +627,7 @@ def modifier(ctx: Context) -> Iterator[Evidence]:
                     label = "operated_by"
                 elif m.type == "ORG" and otype in OWNER_TYPES and word.i == head.i:
                     label = "part_of"
-                elif word.i != head.i and otype in {"GPE"} and m.type != "PERSON":
+                elif word.i != head.i and otype in {"GPE"} and m.type != "PERSON" and mod.dep_ != "poss":
                     label = noun_label(word, ctx.lexicon)  # "the Japanese automaker Toyota" → automaker
                 elif m.type in PLACE_TYPES and otype in {"GPE", "LOC"} and mod.dep_ == "poss":
                     label = "located_in"

@@ -254,3 +254,14 @@ def test_copula_location_and_city_born(extract_text):
     assert find(extract_text("Harvard University is in Cambridge."), "Harvard University", "Cambridge",
                 "located_in").rule == "copula-location"
     assert find(extract_text("Tokyo-born Yoko Ono moved to New York."), "Yoko Ono", "Tokyo").relation == "born_in"
+
+
+def test_title_of_country_in_apposition_to_a_person(extract_text):
+    r = extract_text("The president of France, Emmanuel Macron, met Olaf Scholz.")
+    assert find(r, "Emmanuel Macron", "France").relation == "president_of"
+    assert "apposition 'president'" in find(r, "Emmanuel Macron", "Olaf Scholz", "meet").attrs["resolved"]
+
+
+def test_possessive_description_of_a_place(extract_text):
+    r = extract_text("Osaka, Japan's second largest city, hosted the summit.")
+    assert find(r, "Osaka", "Japan", "city_of").rule == "appositive-possessive-description"
