@@ -187,7 +187,7 @@ def test_nested_hidden_symlinked_and_unreadable_entries(tmp_path):
                        "proc-mem.txt": "cannot read (Input/output error)"}
 
 
-def test_odd_file_names_are_names_not_commands(tmp_path):
+def test_odd_file_names_are_names_not_commands(tmp_path, sample_out):
     """Spaces, Unicode, shell metacharacters, a newline and bytes that are not UTF-8: read, escaped, run nothing."""
     corpus = tmp_path / "in"
     corpus.mkdir()
@@ -204,7 +204,22 @@ def test_odd_file_names_are_names_not_commands(tmp_path):
     assert docs == {"with space.txt", "Zürich – 東京.txt", "$(touch pwned).txt", "`touch pwned2`;rm -rf x.txt",
                     "a'b\"c&|<>*?.txt", "new\\nline.txt", "latin-\\xe9.txt"}
     assert sorted(p.name for p in tmp_path.iterdir()) == [".kg-cache-test", "in", "out"]
+    assert {p.name for p in out.iterdir()} == {p.name for p in sample_out.iterdir()}  # no name taken from a document
     assert safe_name(os.fsdecode(b"\xff\n")) == "\\xff\\n"
+
+
+def test_html_with_script_and_style_keeps_only_the_article(tmp_path, extractor):
+    page = ("<html><head><title>Summit in Paris</title><style>body { color: red } /* STYLE_MARKER */</style>"
+            "<script>var s = 'SCRIPT_MARKER'; document.write('<p>Vladimir Putin</p>');</script></head><body>"
+            f"<nav>Home | World | Sport</nav><article><p>{SENTENCE}</p><p>{PROSE}</p>"
+            "<script type='application/ld+json'>{\"name\": \"LDJSON_MARKER\"}</script></article></body></html>")
+    doc = read(tmp_path, "page.html", page.encode("utf-8"))
+    assert "Angela Merkel" in doc.text and doc.title == "Summit in Paris"
+    for marker in ("SCRIPT_MARKER", "STYLE_MARKER", "LDJSON_MARKER", "Vladimir Putin", "color: red", "<p>"):
+        assert marker not in doc.text
+    assert_offsets_valid(doc, next(extractor.pipe([doc])))
+    empty = "<html><head><script>alert('x')</script></head><body><style>p {}</style></body></html>"
+    assert skip_reason(tmp_path, "empty.html", empty.encode()) == "no text in the HTML page"
 
 
 def test_decode_never_returns_lone_surrogates(tmp_path):
