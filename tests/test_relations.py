@@ -265,3 +265,8 @@ def test_title_of_country_in_apposition_to_a_person(extract_text):
 def test_possessive_description_of_a_place(extract_text):
     r = extract_text("Osaka, Japan's second largest city, hosted the summit.")
     assert find(r, "Osaka", "Japan", "city_of").rule == "appositive-possessive-description"
+
+
+def test_nationality_of_a_place(extract_text):
+    r = extract_text("Olympic National Park is an American national park.")
+    assert find(r, "Olympic National Park", "American", "national_park").rule == "copula-nationality"
