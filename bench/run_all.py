@@ -102,6 +102,11 @@ def summarise(r: dict) -> list[tuple[str, str, str, str]]:
          f"({p['total_s']:.1f} s)", "≥ 1.6×", yes(o["bare_s"] / p["total_s"] >= 1.6)),
         ("parallel: bare 1 process / kg --jobs 2 map stage (incl. worker start-up)",
          f"{o['bare_s'] / p['map_s']:.2f}× ({p['map_s']:.1f} s)", "≥ 1.6×", yes(o["bare_s"] / p["map_s"] >= 1.6)),
+        ("CPU time: bare / kg build (whole command, 1 process)", f"{o['bare_cpu_s'] / o['cpu_s']:.2f}× "
+         f"({o['bare_cpu_s']:.1f} s / {o['cpu_s']:.1f} s)", "", ""),
+        ("--jobs 2 estimate from CPU time: bare CPU / (workers' CPU / 2)",
+         f"{o['bare_cpu_s'] / (p['worker_cpu_s'] / 2):.2f}× (workers {p['worker_cpu_s']:.1f} CPU s)", "≥ 1.6×",
+         "(estimate)"),
         ("--jobs 2 outputs byte-identical to --jobs 1", str(p["identical"]), "True", yes(p["identical"])),
         ("unchanged rebuild: cold / warm (whole command)", f"{cold / inc['warm_s']:.1f}× ({inc['warm_s']:.2f} s, "
          f"{inc['warm_cached']} of {o['documents']} cached, outputs up to date: {inc['warm_up_to_date']})", "≥ 20×",

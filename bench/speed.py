@@ -46,6 +46,7 @@ class MapProbe:
         self.words = 0
         self.count = 0
         self.last = 0.0
+        self.worker_cpu: dict[int, float] = {}  # CPU seconds of each worker process, last seen
 
     def __enter__(self) -> MapProbe:
         from kg import engine
@@ -64,10 +65,23 @@ class MapProbe:
                 self.words += result.words
                 self.count += 1
                 self.last = time.perf_counter()
+                if config.jobs > 1 and self.count % 5 == 0:
+                    self.sample_workers()
                 yield result
 
         engine.run_map = run_map
         return self
+
+    def sample_workers(self) -> None:
+        """Record the CPU time of every process below this one (the pool's workers)."""
+        import psutil
+
+        for child in psutil.Process().children(recursive=True):
+            try:
+                times = child.cpu_times()
+            except psutil.Error:
+                continue
+            self.worker_cpu[child.pid] = times.user + times.system
 
     def __exit__(self, *exc) -> None:
         from kg import engine
@@ -82,28 +96,32 @@ def timed_kg(corpus: Path, out: Path, *options: str, keep_documents: bool = Fals
     from kg.cli import app
 
     with MapProbe(keep_documents) as probe:
+        c0 = time.process_time()
         t0 = time.perf_counter()
         res = CliRunner().invoke(app, ["build", str(corpus), "--out", str(out), *options])
         total = time.perf_counter() - t0
+        cpu = time.process_time() - c0
     if res.exit_code not in (0, 3):
         raise SystemExit(f"kg build failed ({res.exit_code}): {res.output[-500:]} {res.exception!r}")
     row = {"total_s": total, "map_s": max(0.0, probe.last - t0) if probe.last else 0.0,
            "documents": probe.count, "words": probe.words,
-           "cached": probe.stats.get("cached", 0), "up_to_date": "is up to date" in res.output}
+           "cached": probe.stats.get("cached", 0), "up_to_date": "is up to date" in res.output,
+           "cpu_s": cpu, "worker_cpu_s": sum(probe.worker_cpu.values())}
     row["rest_s"] = total - row["map_s"]
     return row, probe
 
 
-def bare_pipe_seconds(texts: list[str], config: BuildConfig) -> float:
-    """Seconds for bare nlp.pipe over the texts: the same pipeline and batch size kg uses, Docs discarded."""
+def bare_pipe_seconds(texts: list[str], config: BuildConfig) -> tuple[float, float]:
+    """Wall and CPU seconds of bare nlp.pipe over the texts: kg's pipeline and batch size, Docs discarded."""
     from kg.nlp import build_pipeline
 
     nlp = build_pipeline(config.model, config.patterns)
     list(nlp.pipe(texts[:20], batch_size=config.batch_size))  # warm-up, as kg's run is warmed up too
+    c0 = time.process_time()
     t0 = time.perf_counter()
     for _doc in nlp.pipe(texts, batch_size=config.batch_size):
         pass
-    return time.perf_counter() - t0
+    return time.perf_counter() - t0, time.process_time() - c0
 
 
 def overhead(args) -> dict:
@@ -112,11 +130,11 @@ def overhead(args) -> dict:
 
     config = BuildConfig()
     texts = texts_of(args.corpus)
-    bare = bare_pipe_seconds(texts, config)
+    bare, bare_cpu = bare_pipe_seconds(texts, config)
     extractor_for(config)  # load the model outside the timed region, as bare does
     cache = Path(args.cache)
     kg, probe = timed_kg(args.corpus, Path(args.out), "--cache-dir", str(cache), keep_documents=True)
-    row = {"bench": "overhead", "bare_s": bare, **kg, "bare_wps": kg["words"] / bare,
+    row = {"bench": "overhead", "bare_s": bare, "bare_cpu_s": bare_cpu, **kg, "bare_wps": kg["words"] / bare,
            "kg_wps": kg["words"] / kg["total_s"], "ratio": bare / kg["total_s"], "ratio_map": bare / kg["map_s"]}
     row["incremental"] = incremental(args.corpus, Path(args.out), cache, probe.documents)
     return row
