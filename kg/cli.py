@@ -94,7 +94,11 @@ def build_cmd(
         _say(f"kg: {out} is up to date: {rep.documents} documents, none changed since it was written")
     else:
         built = reduce_corpus(results, config, rep)
-        write_outputs(built, out)
+        try:
+            write_outputs(built, out)
+        except OSError as exc:  # --out is a file, read-only, full disk: the previous outputs stay as they were
+            _say(f"kg: cannot write outputs to {out}: {exc.strerror or exc}")
+            raise typer.Exit(EXIT_ERROR) from None
         if stamp:
             record_outputs(config.cache_dir, out, stamp)
         g = built.graph

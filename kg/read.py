@@ -61,6 +61,8 @@ _UTF8_MULTIBYTE = re.compile(
 )
 WESTERN_CODECS = {"cp1252", "latin_1", "iso8859_15"}
 CHAOS_TIE = 0.01  # charset-normalizer matches this close in "chaos" are equally good
+MOSTLY_ASCII = 0.75  # undetectable bytes that are this much ASCII are read as damaged UTF-8
+_ASCII = bytes(range(128))
 _REPLACEMENT_RUN = re.compile("\ufffd+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _NAME_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -258,6 +260,9 @@ def _guess_legacy(data: bytes) -> tuple[str, str]:
 
     matches = list(from_bytes(data))
     if not matches:
+        ascii_bytes = len(data) - len(data.translate(None, _ASCII))
+        if ascii_bytes >= MOSTLY_ASCII * len(data):  # text with a few stray bytes: keep the text
+            return data.decode("utf-8", errors="replace"), "utf-8 (invalid bytes replaced)"
         raise ValueError("not text in any known encoding")
     best = min(m.chaos for m in matches)
     for match in matches:

@@ -278,3 +278,7 @@ def test_cli_exit_status_0_2_and_1(tmp_path):
     (bad / "empty.txt").write_bytes(b"")
     nothing = run_kg("build", bad, "--out", tmp_path / "o3", cwd=tmp_path)
     assert nothing.returncode == 1 and "no readable document" in nothing.stderr and not (tmp_path / "o3").exists()
+    (tmp_path / "a-file").write_text("not a folder")
+    blocked = run_kg("build", good, "--out", tmp_path / "a-file", cwd=tmp_path)
+    assert blocked.returncode == 1 and "kg: cannot write outputs to" in blocked.stderr.splitlines()[-1]
+    assert (tmp_path / "a-file").read_text() == "not a folder"
