@@ -15,18 +15,45 @@ import igraph as ig
 import networkx as nx
 
 SEED = 42
-SPACING = 60.0  # screen pixels per node, roughly: the drawing spans SPACING * sqrt(n) across
+KAMADA_KAWAI_MAX = 400  # small components: Kamada–Kawai spreads hub-and-spoke clusters more evenly
+SPACING = 110.0  # screen pixels per node, roughly: the drawing spans SPACING * sqrt(n) across at zoom 1
 
 
 def layout(g: nx.Graph, seed: int = SEED, spacing: float = SPACING) -> dict[Hashable, tuple[float, float]]:
-    """Deterministic (x, y) for every node of ``g``, centred on 0 and scaled to screen pixels."""
+    """Deterministic (x, y) for every node of ``g``, centred on 0 and scaled to screen pixels.
+
+    Each connected component is laid out on its own and the components are packed in rows, largest
+    first, so small islands do not drift far away and squeeze the main cluster into a corner.
+    """
     nodes = list(g.nodes)
     if not nodes:
         return {}
-    if len(nodes) == 1:
-        return {nodes[0]: (0.0, 0.0)}
-    coords = _fruchterman_reingold(_simple_igraph(g, nodes), seed)
-    return dict(zip(nodes, _scaled(coords, spacing * math.sqrt(len(nodes))), strict=True))
+    h = _simple_igraph(g, nodes)
+    boxes = []
+    for members in sorted(h.connected_components(), key=lambda c: (-len(c), c[0])):
+        coords = [(0.0, 0.0)] if len(members) == 1 else _force_directed(h.induced_subgraph(members), seed)
+        boxes.append((members, _scaled(coords, spacing * math.sqrt(len(members)))))
+    placed = _pack(boxes, spacing)
+    return {nodes[i]: placed[i] for i in range(len(nodes))}
+
+
+def _pack(boxes: list[tuple[list[int], list[tuple[float, float]]]], gap: float) -> dict[int, tuple[float, float]]:
+    """Shelf-pack laid-out components (largest first) into rows about as wide as the whole is tall."""
+    sizes = [(max(x for x, _ in c) - min(x for x, _ in c) + gap, max(y for _, y in c) - min(y for _, y in c) + gap)
+             for _, c in boxes]
+    row_width = max(max(w for w, _ in sizes), math.sqrt(sum(w * h for w, h in sizes)) * 1.2)
+    out: dict[int, tuple[float, float]] = {}
+    x = y = row_h = 0.0
+    for (members, coords), (w, h) in zip(boxes, sizes, strict=True):
+        if x > 0 and x + w > row_width:
+            x, y, row_h = 0.0, y + row_h, 0.0
+        min_x, min_y = min(c[0] for c in coords), min(c[1] for c in coords)
+        for i, (cx, cy) in zip(members, coords, strict=True):
+            out[i] = (cx - min_x + x, cy - min_y + y)
+        x, row_h = x + w, max(row_h, h)
+    xs, ys = [p[0] for p in out.values()], [p[1] for p in out.values()]
+    mx, my = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    return {i: (round(px - mx, 1) + 0.0, round(py - my, 1) + 0.0) for i, (px, py) in out.items()}
 
 
 def _simple_igraph(g: nx.Graph, nodes: list[Hashable]) -> ig.Graph:
@@ -36,14 +63,17 @@ def _simple_igraph(g: nx.Graph, nodes: list[Hashable]) -> ig.Graph:
     return ig.Graph(n=len(nodes), edges=sorted(pairs), directed=False)
 
 
-def _fruchterman_reingold(h: ig.Graph, seed: int) -> list[tuple[float, float]]:
-    """igraph's FR layout with a seeded start and a seeded generator (igraph's RNG is global)."""
+def _force_directed(h: ig.Graph, seed: int) -> list[tuple[float, float]]:
+    """Kamada–Kawai (small) or Fruchterman–Reingold (large) from a seeded start with a seeded generator."""
     rng = random.Random(seed)
     side = math.sqrt(h.vcount())
     start = [[rng.uniform(-side, side), rng.uniform(-side, side)] for _ in range(h.vcount())]
     ig.set_random_number_generator(random.Random(seed))
     try:
-        coords = h.layout_fruchterman_reingold(seed=start, niter=500)
+        if h.vcount() <= KAMADA_KAWAI_MAX:
+            coords = h.layout_kamada_kawai(seed=start)
+        else:
+            coords = h.layout_fruchterman_reingold(seed=start, niter=500)
     finally:
         ig.set_random_number_generator(random)
     return [(float(x), float(y)) for x, y in coords.coords]
