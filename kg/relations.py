@@ -60,11 +60,18 @@ class Rule:
     source_types: list[str] = field(default_factory=list)
     target_types: list[str] = field(default_factory=list)
     no_lists: bool = False  # skip matches inside a list ("Japan, the U.S. and South Korea" is not an apposition)
+    active_only: bool = False  # skip clauses in the passive voice (their subject is the agent, not the mover)
+    fallback: bool = False  # kept only when no other rule links the same two mentions in the same sentence
 
 
 def in_list(tok: Token) -> bool:
     """True when the token is a member of a coordination (it or its head has a conjunct)."""
     return bool(tok.conjuncts) or any(c.dep_ in {"cc", "conj"} for c in tok.head.children)
+
+
+def is_passive(verb: Token) -> bool:
+    """True when the verb's clause is in the passive voice ("was built", "is located")."""
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
 
 
 def _expand(value, lexicon: dict, where: str):
@@ -98,7 +105,8 @@ def load_rules(paths: Iterable[Path], lexicon: dict | None = None) -> tuple[list
                 rule = Rule(spec["name"], spec["source"], spec["target"], spec.get("verb", spec["source"]),
                             spec.get("label", "{verb}"), bool(spec.get("symmetric", False)),
                             list(spec.get("source_types", [])), list(spec.get("target_types", [])),
-                            bool(spec.get("no_lists", False)))
+                            bool(spec.get("no_lists", False)), bool(spec.get("active_only", False)),
+                            bool(spec.get("fallback", False)))
                 pattern = _expand(spec["pattern"], lexicon, where)
             except (KeyError, TypeError) as exc:
                 raise ValueError(f"{where}: missing or bad field {exc}") from None
@@ -138,14 +146,21 @@ class RelationMatcher:
         ctx = Context(doc, mentions, token_mention, self.lexicon, sent_index)
         found: dict[tuple, Evidence] = {}
         stated: set[tuple] = set()  # (source, target, sentence, anchor): one label per statement, first rule wins
+        fallbacks: list[Evidence] = []
         for ev, anchor in self._matches(ctx):
-            if (ev.source, ev.target, ev.sent, anchor) not in stated:
+            if self.rules[ev.rule].fallback:
+                fallbacks.append(ev)
+            elif (ev.source, ev.target, ev.sent, anchor) not in stated:
                 stated.add((ev.source, ev.target, ev.sent, anchor))
                 found.setdefault((ev.source, ev.target, ev.relation), ev)
         for name in BUILTINS:
             if name in self.builtins:
                 for ev in BUILTIN_RULES[name](ctx):
                     found.setdefault((ev.source, ev.target, ev.relation), ev)
+        linked = {(ev.sent, frozenset((ev.source, ev.target))) for ev in found.values()}
+        for ev in fallbacks:
+            if (ev.sent, frozenset((ev.source, ev.target))) not in linked:
+                found.setdefault((ev.source, ev.target, ev.relation), ev)
         for ev in containment_chains(ctx, list(found.values())):
             found.setdefault((ev.source, ev.target, ev.relation), ev)
         return list(found.values()) + list(ctx.coreferences())
@@ -162,6 +177,8 @@ class RelationMatcher:
             clause = slot.get(rule.verb)
             label = render_label(rule.label, slot, ctx.lexicon)
             if not label or (rule.no_lists and any(in_list(t) for t in slot.values())):
+                continue
+            if rule.active_only and clause is not None and is_passive(clause):
                 continue
             sources = ctx.end_tokens(rule.source, slot, clause)
             targets = ctx.end_tokens(rule.target, slot, clause)
@@ -295,13 +312,14 @@ class Context:
                         if pobj.dep_ == "pobj":
                             return self._via(self.resolve(pobj, depth + 1), f"place '{lemma} {prep.lower_}'")
             return []
-        if lemma in self.words["proxies"] and not any(c.lower_ in {"a", "an"} for c in tok.children):
+        if (lemma in self.words["proxies"] or tok.lower_ in self.words["proxies"]) and not any(
+                c.lower_ in {"a", "an"} for c in tok.children):
             return self._stand_in(tok)
         return []
 
     def _stand_in(self, tok: Token) -> list[tuple[int, str]]:
         """"Japan's government" → Japan; "F-16 fighters" → F-16 (a vehicle noun stands for the named type)."""
-        vehicle = tok.lemma_.lower() in self.words["vehicles"]
+        vehicle = tok.lemma_.lower() in self.words["vehicles"] or tok.lower_ in self.words["vehicles"]
         for mod in self._modifiers(tok):
             idx = self.mention_of(mod)
             if idx is None:
@@ -627,8 +645,8 @@ def modifier(ctx: Context) -> Iterator[Evidence]:
                     label = "operated_by"
                 elif m.type == "ORG" and otype in OWNER_TYPES and word.i == head.i:
                     label = "part_of"
-                elif word.i != head.i and otype in {"GPE"} and m.type != "PERSON" and mod.dep_ != "poss":
-                    label = noun_label(word, ctx.lexicon)  # "the Japanese automaker Toyota" → automaker
+                elif word.i != head.i and otype in {"GPE"} and mod.dep_ != "poss":
+                    label = noun_label(word, ctx.lexicon)  # "the Japanese automaker Toyota", "the Indian writer X"
                 elif m.type in PLACE_TYPES and otype in {"GPE", "LOC"} and mod.dep_ == "poss":
                     label = "located_in"
                 else:
