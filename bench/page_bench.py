@@ -24,11 +24,9 @@ import networkx as nx
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
-
-from browser import launch, offline_page  # noqa: E402
 
 from kg import render  # noqa: E402
+from tests.browser import launch, offline_page  # noqa: E402
 
 RESULTS = ROOT / "bench" / "RESULTS.md"
 TYPES = ["PERSON", "ORG", "GPE", "LOC", "FACILITY", "SHIP", "AIRCRAFT", "WEAPON", "LAW", "EVENT"]

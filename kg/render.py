@@ -185,7 +185,8 @@ def notebook_iframe(page: str, height: str = "720px") -> str:
             f'border:1px solid #ddd" sandbox="allow-scripts"></iframe>')
 
 
-def show(graph: Any, height: str = "720px", path: Path | None = None, title: str = "kg — entity graph") -> Any:
+def show(graph: Any, height: str = "720px", path: Path | None = None, title: str = "kg — entity graph",
+         open_browser: bool = True) -> Any:
     """Show a graph: an ``IPython.display.HTML`` iframe in Jupyter, else write the page and open a browser.
 
     Outside a notebook it returns the path of the written page (a temporary file unless ``path`` is given).
@@ -199,5 +200,6 @@ def show(graph: Any, height: str = "720px", path: Path | None = None, title: str
         path = Path(tempfile.mkdtemp(prefix="kg-")) / "graph.html"
     with atomic_open(Path(path)) as fh:
         fh.write(page)
-    open_in_browser(Path(path))
+    if open_browser:
+        open_in_browser(Path(path))
     return Path(path)
