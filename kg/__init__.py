@@ -9,5 +9,12 @@ from kg.load import load
 from kg.query import EntityNotFound, Evidence, KnowledgeGraph, Node, PathNotFound, Relation
 
 __all__ = ["BuildConfig", "EntityNotFound", "Evidence", "KnowledgeGraph", "Node", "PathNotFound", "Relation", "build",
-           "load"]
+           "load", "show"]
 __version__ = "0.1.0"
+
+
+def show(graph, **options):
+    """The graph page in Jupyter (an iframe), or written and opened in a browser; see :func:`kg.render.show`."""
+    from kg.render import show as _show
+
+    return _show(graph, **options)

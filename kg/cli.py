@@ -55,6 +55,8 @@ def build_cmd(
     = None,
     strict: Annotated[bool, typer.Option("--strict", help="Any skipped file is an error: exit 1, write nothing")]
     = False,
+    open_page: Annotated[bool, typer.Option("--open", help="Open graph.html in the default browser afterwards")]
+    = False,
 ) -> None:
     """Build the graph page, GraphML and evidence files from articles."""
     from kg.build import extract_corpus, reduce_corpus, write_outputs
@@ -105,6 +107,11 @@ def build_cmd(
         err.print(f"{rep.documents} documents, {g.number_of_nodes()} entities, {g.number_of_edges()} relations, "
                   f"{rep.seconds:.1f} s ({rep.cached} documents from cache) → {out}", markup=False)
     _say(f"kg: {rep.documents} processed, {len(rep.skipped)} skipped")
+    if open_page:
+        from kg.render import open_in_browser
+
+        if not open_in_browser(out / "graph.html"):
+            _say(f"kg: no browser found; open {out / 'graph.html'} yourself")
     if rep.skipped:
         raise typer.Exit(EXIT_SKIPPED)
 

@@ -34,8 +34,13 @@ def launch(playwright):
 
 
 def offline_page(browser, requests: list[str], viewport: tuple[int, int] = (1280, 800)):
-    """A new page whose every request except file:// loads is aborted and recorded in ``requests``."""
-    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, service_workers="block")
+    """A new page whose every request except file:// loads is aborted and recorded in ``requests``.
+
+    The page's Content-Security-Policy is bypassed so that any request it would make really is attempted
+    (and caught here) rather than silently blocked, and so Playwright may evaluate its probes.
+    """
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, service_workers="block",
+                                  bypass_csp=True)
     page = context.new_page()
 
     def route(r):

@@ -289,3 +289,19 @@ def test_screenshot_of_the_sample_graph(chromium, sample_page_path):
     finally:
         page.context.close()
     assert out.stat().st_size > 20_000
+
+
+def test_build_open_hands_the_page_to_the_browser(tmp_path):
+    """`kg build --open` opens graph.html with the user's browser ($BROWSER here: a script noting its argument)."""
+    import os
+    import subprocess
+    import sys
+
+    opener = tmp_path / "opener.sh"
+    opener.write_text(f'#!/bin/sh\necho "$1" > {tmp_path / "opened.txt"}\n', encoding="utf-8")
+    opener.chmod(0o755)
+    env = {**os.environ, "BROWSER": f"{opener} %s"}
+    out = tmp_path / "out"
+    subprocess.run([str(Path(sys.executable).parent / "kg"), "build", str(ROOT / "raw"), "--out", str(out), "--open"],
+                   check=True, env=env, capture_output=True, timeout=300)
+    assert (tmp_path / "opened.txt").read_text(encoding="utf-8").strip() == (out / "graph.html").resolve().as_uri()
