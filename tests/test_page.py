@@ -185,6 +185,31 @@ def test_type_filter_hides_nodes(chromium, sample_page_path, sample_built):
 
 
 @pytest.mark.browser
+def test_cooccurrence_toggle_relation_filter_and_neighbourhood(chromium, sample_page_path, sample_built):
+    g = sample_built.graph
+    patterns = [d["relation"] for _, _, d in g.edges(data=True) if d["kind"] == "pattern"]
+    page = open_page(chromium, sample_page_path)
+    try:
+        page.uncheck("#show-cooc")
+        assert page.evaluate("network.body.data.edges.length") == len(patterns)
+        page.uncheck(f'#relations label[data-relation="{patterns[0]}"] input')
+        assert page.evaluate("network.body.data.edges.length") == len(patterns) - patterns.count(patterns[0])
+        page.check(f'#relations label[data-relation="{patterns[0]}"] input')
+        page.check("#show-cooc")
+        hub = max(g.nodes, key=g.degree)
+        page.evaluate("(i) => network.selectNodes([i])", node_index(page, hub))
+        page.fill("#depth", "1")
+        page.click("#hood")
+        shown = set(page.evaluate("network.body.data.nodes.getIds().map(i => kg.data.nodes.id[i])"))
+        assert shown == {hub, *nx.all_neighbors(g, hub)}
+        assert len(shown) < g.number_of_nodes()
+        page.click("#show-all")
+        assert page.evaluate("network.body.data.nodes.length") == g.number_of_nodes()
+    finally:
+        page.context.close()
+
+
+@pytest.mark.browser
 def test_clicking_a_node_shows_its_evidence(chromium, sample_page_path, sample_built):
     g = sample_built.graph
     u, d = next((u, d) for u, _v, d in g.edges(data=True) if d["kind"] == "pattern")
