@@ -30,7 +30,7 @@ from kg.schema import Evidence, Mention
 
 RELATION_PATTERNS = "relation_patterns.json"
 RELATION_LEXICON = "relation_lexicon.json"
-BUILTINS = ("title-role", "modifier", "hyphen-pair", "direction-of", "reciprocal")
+BUILTINS = ("title-role", "modifier", "hyphen-pair", "direction-of", "reciprocal", "place-kind")
 SUBJECTS = {"nsubj", "csubj"}
 NOUNISH = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 # Entity types that can own, operate or contain something else.
@@ -287,6 +287,8 @@ class Context:
         low = tok.lower_
         if low in self.words["relative_pronouns"] and tok.head.dep_ == "relcl":
             return self._via(self.resolve(tok.head.head, depth + 1), f"relative pronoun {tok.text!r}")
+        if tok.lower_ in {"those", "that"} and tok.pos_ == "PRON":  # "those of Japan's air force"
+            return self._via(self._of_object(tok, depth), f"pronoun {tok.text!r}")
         if tok.pos_ == "PRON":
             return self._pronoun(tok, depth)
         if tok.pos_ not in {"NOUN", "PROPN"}:
@@ -305,6 +307,10 @@ class Context:
             found = self._description(tok)
             if found is not None:
                 return [(found, f"description 'the {lemma}'")]
+        if lemma in self.words["place_kinds"]:  # "the Pudu district (of Kuala Lumpur)" is Pudu
+            named = [c for c in tok.lefts if c.dep_ in {"compound", "nmod"} and self._own_name(c)]
+            if named:
+                return [(self.mention_of(named[-1]), f"place '{named[-1].text} {lemma}'")]
         if lemma in self.words["places"] and tok.dep_ not in {"nsubj", "nsubjpass"}:
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ in self.words["location_preps"] | {"of"}:
@@ -317,9 +323,30 @@ class Context:
             return self._stand_in(tok)
         return []
 
+    def _own_name(self, tok: Token) -> bool:
+        """True when tok is a place name that is not a country's ("Pudu" in "the Pudu district")."""
+        idx = self.mention_of(tok)
+        if idx is None:
+            return False
+        m = self.mentions[idx]
+        return m.type in {"GPE", "LOC"} and not m.demonym and not is_country(m)
+
+    def _of_object(self, tok: Token, depth: int) -> list[tuple[int, str]]:
+        """What the "of" phrase after tok names ("those of X", "the army of X")."""
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return self.resolve(pobj, depth + 1)
+        return []
+
     def _stand_in(self, tok: Token) -> list[tuple[int, str]]:
-        """"Japan's government" → Japan; "F-16 fighters" → F-16 (a vehicle noun stands for the named type)."""
+        """"Japan's government", "the government of Japan" → Japan; "F-16 fighters" → F-16 (a vehicle noun
+        stands for the named type)."""
         vehicle = tok.lemma_.lower() in self.words["vehicles"] or tok.lower_ in self.words["vehicles"]
+        owners = [(i, how) for i, how in self._of_object(tok, 2) if self.mentions[i].type in OWNER_TYPES]
+        if owners:
+            return self._via(owners[:1], f"stand-in '{tok.text} of'")
         for mod in self._modifiers(tok):
             idx = self.mention_of(mod)
             if idx is None:
@@ -494,6 +521,21 @@ class Context:
         if source_types and ms.type not in source_types and not (ms.demonym and "GPE" in source_types):
             return False
         return not (target_types and mt.type not in target_types and not (mt.demonym and "GPE" in target_types))
+
+
+def is_country(m: Mention) -> bool:
+    """True when the mention names a country or its people (kg's country table)."""
+    names = country_names()
+    return (m.name or m.text).lower() in names or m.text.lower() in names
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Lower-case country names, variants and demonyms of kg's country table."""
+    from kg.resolve import country_table
+
+    variants, demonyms = country_table()
+    return frozenset(variants) | frozenset(demonyms)
 
 
 def _key(m: Mention) -> str:
@@ -714,6 +756,32 @@ def reciprocal(ctx: Context) -> Iterator[Evidence]:
                 yield from ctx.evidence("reciprocal", f"{verb_label(tok)}_with", [a], [b], tok, symmetric=True)
 
 
+def place_kind(ctx: Context) -> Iterator[Evidence]:
+    """"the U.S. state of Indiana", "the Japanese island of Shikoku" → Indiana —located_in→ United States;
+    "the Shinjuku district of Tokyo" → Shinjuku —located_in→ Tokyo.
+
+    A place-kind noun ("state", "district") between two names: when the name before it is a country
+    (or demonym), or the kind is an outer one ("the Paris suburb of Saint-Denis"), the name after "of" lies in
+    it; otherwise the name before it is the place's own name and it lies in the one after "of".
+    """
+    for noun in ctx.doc:
+        lemma = noun.lemma_.lower()
+        if noun.pos_ != "NOUN" or lemma not in ctx.words["place_kinds"]:
+            continue
+        objs = [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                for p in prep.children if p.dep_ == "pobj"]
+        objs += [c for p in objs for c in p.conjuncts]
+        for mod in noun.lefts:
+            idx = ctx.mention_of(mod)
+            if not objs or idx is None or mod.dep_ not in {"compound", "amod", "nmod", "poss"}:
+                continue
+            m = ctx.mentions[idx]
+            country = m.demonym or m.type == "NORP" or is_country(m)
+            inner, outer = (objs, [mod]) if country or lemma in ctx.words["outer_place_kinds"] else ([mod], objs)
+            yield from ctx.evidence("place-kind", "located_in", inner, outer, noun,
+                                    source_types=PLACE_TYPES | {"ORG"}, target_types={"GPE", "LOC"})
+
+
 def is_containment(ev: Evidence, places: set[str]) -> bool:
     """located_in, based_in, or a place noun with "in" ("village_in")."""
     if ev.relation in {"located_in", "based_in", "headquartered_in"}:
@@ -749,4 +817,5 @@ BUILTIN_RULES = {
     "hyphen-pair": hyphen_pair,
     "direction-of": direction_of,
     "reciprocal": reciprocal,
+    "place-kind": place_kind,
 }

@@ -270,3 +270,96 @@ def test_possessive_description_of_a_place(extract_text):
 def test_nationality_of_a_place(extract_text):
     r = extract_text("Olympic National Park is an American national park.")
     assert find(r, "Olympic National Park", "American", "national_park").rule == "copula-nationality"
+
+
+# --- place kinds, possessives, copula predicates, stand-ins --------------------------------------
+def test_place_kind_of_a_country_contains_the_named_place(extract_text):
+    r = extract_text("Salem is the capital of the U.S. state of Oregon.")
+    assert find(r, "Oregon", "U.S.", "located_in").rule == "place-kind"
+    assert not has_pair(r, "U.S.", "Oregon")
+
+
+def test_place_kind_with_its_own_name_lies_in_the_of_place(extract_text):
+    r = extract_text("The museum stands in the Montmartre district of Paris.")
+    assert find(r, "Montmartre district", "Paris", "located_in").rule == "place-kind"
+    assert not has_pair(r, "Paris", "Montmartre district")
+
+
+def test_outer_place_kind_suburb(extract_text):
+    r = extract_text("The studio is in the Paris suburb of Saint-Denis.")
+    assert find(r, "Saint-Denis", "Paris", "located_in").rule == "place-kind"
+
+
+def test_place_kind_without_a_named_place_gives_nothing(extract_text):
+    assert not facts(extract_text("The state of emergency in France ended."))
+
+
+def test_place_noun_with_its_own_name_resolves_to_it(extract_text):
+    r = extract_text("Hang Tuah station is in the Pudu district of Kuala Lumpur.")
+    assert find(r, "Pudu", "Kuala Lumpur", "located_in")
+    assert not has_pair(r, "Pudu", "Pudu")
+
+
+def test_noun_phrase_adverbial_place_is_located_in(extract_text):
+    r = extract_text("He is a lawyer from Spokane Valley, Washington.")
+    assert find(r, "Spokane Valley", "Washington", "located_in").rule == "appositive-location"
+
+
+def test_possessive_name_is_a_fallback(extract_text):
+    r = extract_text("Amtrak's Northeast Corridor is busy.")
+    assert find(r, "Northeast Corridor", "Amtrak", "of").rule == "possessive-name"
+    r = extract_text("Japan's Ministry of Defense said it would respond.")
+    assert find(r, "Ministry of Defense", "Japan", "part_of")
+    assert [rel for s, rel, t in facts(r) if s == "Ministry of Defense"] == ["part_of"]  # no extra "of"
+
+
+def test_demonym_before_a_person_noun_gives_nationality(extract_text):
+    r = extract_text("Across the Black Waters is a novel by the Indian writer Mulk Raj Anand.")
+    assert find(r, "Mulk Raj Anand", "Indian", "writer").rule == "modifier"
+
+
+def test_plural_stand_in_demonym_agent(extract_text):
+    ev = find(extract_text("Japan will be threatened by North Korean missiles."), "North Korean", "Japan", "threaten")
+    assert ev.rule == "passive-agent" and "stand-in 'missiles'" in ev.attrs["resolved"]
+
+
+def test_of_phrase_stand_in_and_those_of(extract_text):
+    ev = find(extract_text("The government of France condemned Russia."), "France", "Russia", "condemn")
+    assert "stand-in 'government of'" in ev.attrs["resolved"]
+    r = extract_text("Japan's pilots and those of France trained together in Guam.")
+    assert "pronoun 'those'" in find(r, "France", "Guam").attrs.get("resolved", "")
+
+
+def test_subject_verb_prep_is_active_only(extract_text):
+    assert find(extract_text("Franke moved to Los Angeles in 1991."), "Franke", "Los Angeles",
+                "move_to").rule == "subject-verb-prep"
+    r = extract_text("The bridge was built by Siemens in Germany.")
+    assert not any(rel.startswith("build") for _s, rel, _t in facts(r))
+
+
+def test_verb_object_prep_keeps_dealings_not_complements(extract_text):
+    assert find(extract_text("Japan improved its cooperation with South Korea."), "Japan", "South Korea",
+                "improve_cooperation_with").rule == "verb-object-prep"
+    assert not has_pair(extract_text("Air Canada retained a stake in US Airways."), "Air Canada", "US Airways")
+
+
+def test_event_noun_place(extract_text):
+    ev = find(extract_text("Russia launched a major offensive in Ukraine."), "Russia", "Ukraine", "launch_offensive_in")
+    assert ev.rule == "verb-event-place"
+
+
+def test_copula_role_by_and_affiliation(extract_text):
+    assert find(extract_text("Ulysses is a novel by James Joyce."), "Ulysses", "James Joyce",
+                "novel_by").rule == "copula-role"
+    r = extract_text("John Smith was a senior British Army officer.")
+    assert find(r, "John Smith", "British Army", "officer").rule == "copula-affiliation"
+    r = extract_text("Sony is a NASDAQ company.")  # only a person is affiliated by a predicate noun
+    assert not any(ev.rule == "copula-affiliation" for ev in r.evidence)
+    r = extract_text("Maria Lopez is a German politician.")  # a country is nationality, not affiliation
+    assert find(r, "Maria Lopez", "German", "politician").rule == "copula-nationality"
+
+
+def test_place_after_an_of_phrase_belongs_to_the_named_place(extract_text):
+    r = extract_text("The plan angered the residents of Cranford in London.")
+    assert find(r, "Cranford", "London", "located_in").rule == "of-place-in"
+    assert not has_pair(r, "London", "Cranford")
