@@ -383,6 +383,9 @@ class Context:
             for idx in self._window(tok, 1):
                 if self.mentions[idx].type == "PERSON":
                     return [(idx, f"pronoun {tok.text!r}")]
+            for idx in self._window(tok, None):  # no person nearby: the latest person who was a subject
+                if self.mentions[idx].type == "PERSON" and self.heads[idx].dep_ in {"nsubj", "nsubjpass"}:
+                    return [(idx, f"pronoun {tok.text!r} (earlier subject)")]
             return []
         if low in self.words["thing_pronouns"] and tok.dep_ in {"nsubj", "nsubjpass", "poss"}:
             if tok.head.lemma_ == "be" and tok.dep_ == "nsubj" and any(
@@ -392,10 +395,11 @@ class Context:
         return []
 
     def _previous_subject(self, tok: Token, depth: int) -> list[tuple[int, str]]:
-        """The non-person subject of the clause before tok: same sentence first, then the previous one."""
+        """The non-person subject of the clause before tok: same sentence first, then up to two sentences back
+        ("The Izumo left Yokosuka. The ship is Japan's largest. It sailed to Guam.")."""
         sents = [tok.sent]
-        if tok.sent.start > 0:
-            sents.append(self.doc[tok.sent.start - 1].sent)
+        while len(sents) < 3 and sents[-1].start > 0:
+            sents.append(self.doc[sents[-1].start - 1].sent)
         for sent in sents:
             subjects = [t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.i < tok.i and t.pos_ != "PRON"]
             for subj in reversed(subjects):
@@ -433,7 +437,8 @@ class Context:
             sent = sent_of.get(tok.sent.start)
             if sent is None:
                 continue
-            if tok.lower_ in pronouns and tok.dep_ in {"nsubj", "nsubjpass", "poss"}:
+            if tok.lower_ in pronouns and (tok.dep_ in {"nsubj", "nsubjpass", "poss"}
+                                           or tok.lower_ in self.words["person_pronouns"]):
                 found = self._pronoun(tok, 0)
             elif tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
                 idx = self._description(tok)

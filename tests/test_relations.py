@@ -363,3 +363,17 @@ def test_place_after_an_of_phrase_belongs_to_the_named_place(extract_text):
     r = extract_text("The plan angered the residents of Cranford in London.")
     assert find(r, "Cranford", "London", "located_in").rule == "of-place-in"
     assert not has_pair(r, "London", "Cranford")
+
+
+def test_person_pronoun_falls_back_to_the_latest_person_subject(extract_text):
+    r = extract_text("Marie Curie was born in Warsaw. The city was then part of Russia. She studied in Paris.")
+    assert "earlier subject" in find(r, "Marie Curie", "Paris", "study_in").attrs["resolved"]
+    r = extract_text("The report named Marie Curie. The city was then part of Russia. She studied in Paris.")
+    assert not has_pair(r, "Marie Curie", "Paris")  # named only as an object: not a safe referent
+
+
+def test_it_reaches_two_sentences_back_but_not_three(extract_text):
+    r = extract_text("The Izumo left Yokosuka on Monday. The weather was calm. It arrived in Guam on Friday.")
+    assert "pronoun 'It'" in find(r, "Izumo", "Guam", "arrive_in").attrs["resolved"]
+    assert not has_pair(extract_text("Toyota opened a plant. Sales rose. Prices fell. It hired workers in Ohio."),
+                        "Toyota", "Ohio")
