@@ -14,7 +14,7 @@ class BuildConfig:
     patterns: list[Path] = field(default_factory=list)  # extra EntityRuler JSONL files
     relation_patterns: list[Path] = field(default_factory=list)  # extra relation rule JSON files
     batch_size: int = 64
-    segment_chars: int = 100_000  # longest piece of a document spaCy sees at once (bounds memory)
+    segment_chars: int = 20_000  # longest piece of a document spaCy sees at once (bounds memory and time)
     jobs: int = 1
     engine: str = "local"  # "local" or "dask"
     scheduler: str | None = None  # Dask scheduler address; None = LocalCluster

@@ -21,7 +21,7 @@ from kg.schema import DocResult, Document
 
 # Documents longer than this are cut at paragraph or line breaks into segments of at most
 # this many characters, so memory stays bounded whatever the file size.
-MAX_SEGMENT = 100_000
+MAX_SEGMENT = 20_000  # per-piece cost grows faster than linearly (Span.sent lookups), so keep pieces small
 # Where a text with no line break is cut: after a sentence end, else at a space, else at any whitespace.
 _SENTENCE_ENDS = (". ", "! ", "? ", '." ', "。", "！", "？")
 _LAST_SPACE = re.compile(r"(?s:.*)(\s)")
