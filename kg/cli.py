@@ -65,6 +65,8 @@ def build_cmd(
     from kg.read import find_files
 
     inputs = inputs or [Path("raw")]
+    if verbose:
+        _explain_merges()
     config = BuildConfig(model=model, patterns=patterns or [], relation_patterns=relation_patterns or [],
                          min_weight=min_weight, min_count=min_count, verbose=verbose, jobs=jobs, engine=engine,
                          scheduler=scheduler, cache_dir=None if no_cache else (cache_dir or default_dir()))
@@ -114,6 +116,17 @@ def build_cmd(
             _say(f"kg: no browser found; open {out / 'graph.html'} yourself")
     if rep.skipped:
         raise typer.Exit(EXIT_SKIPPED)
+
+
+def _explain_merges() -> None:
+    """Send kg's DEBUG log (one line per alias merge and its reason, from kg.resolve) to stderr."""
+    import logging
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(name)s: %(message)s"))
+    logger = logging.getLogger("kg")
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
 
 
 def _say(line: str) -> None:

@@ -92,3 +92,11 @@ def test_unknown_model_is_a_one_line_error(tmp_path):
     lines = [x for x in proc.stderr.splitlines() if x.strip()]
     assert len(lines) == 1 and "no_such_model_xyz" in lines[0], proc.stderr
     assert not (tmp_path / "graph.graphml").exists()
+
+
+def test_verbose_explains_each_merge(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "kg", "build", str(RAW), "--out", str(tmp_path), "--no-cache",
+                           "--verbose"], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    merges = [line for line in proc.stderr.splitlines() if line.startswith("kg.resolve: merge")]
+    assert any("'Abe'" in line and "shinzo abe" in line for line in merges), proc.stderr
