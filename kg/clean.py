@@ -14,16 +14,20 @@ Text is judged line by line (a line is a paragraph in most scraped text). A line
   when what follows holds no long prose and is the smaller part of the document.
 
 Chrome lines are blanked (every character but newlines becomes a space), so the masked text has
-the length of the original and every offset spaCy reports indexes the text as read.
+the length of the original and every offset spaCy reports indexes the text as read. Inside a body line,
+only template markers are blanked. Lines longer than ``LONG_LINE`` characters (a one-line dump) are prose:
+never judged chrome by their look. Every step is one pass over the lines (linear in the text), and words
+are counted, never listed, so a single 50 MB line costs no more memory than its own text.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -32,7 +36,8 @@ from kg.schema import Document
 
 # A token that looks like an icon or widget name glued together: "ChevronIcon", "ArrowArtboardCreated".
 _GLUED = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+\.?\w*$")
-_TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{\w+\}")
+# Bounded lengths: an unclosed "{{" never makes the search scan the rest of a long line again and again.
+_TEMPLATE = re.compile(r"\{\{[^{}\n]{0,200}\}\}|\{%[^%\n]{0,200}%\}|\$\{\w{1,100}\}")
 _LINK = re.compile(
     r"^(https?://|www\.)\S+|^\S+\.(com|org|net|io|co|info|html?|php)(/\S*)?$|^\S+@\S+\.\w+$|^[@#]\w+$", re.I
 )
@@ -43,6 +48,7 @@ _DATELINE = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _WORD = re.compile(r"[\w'’-]+")
+_SPACES = re.compile(r"\s+")
 
 # Share-bar words that alone never make a share bar ("Copy link", "Save this article" do).
 _FILLER = frozenset({"this", "on", "via", "article", "line", "link", "copy", "save", "x"})
@@ -52,6 +58,8 @@ COPY_SHARE = 0.5
 # A "real paragraph": this many words and a sentence end. Used to bound end-of-article markers.
 PROSE_WORDS = 12
 LONG_PROSE_WORDS = 30
+# A line longer than this many characters is never chrome by its look or an end marker: page furniture is short.
+LONG_LINE = 5_000
 
 
 @dataclass(frozen=True)
@@ -93,8 +101,11 @@ def boilerplate_phrases() -> tuple[str, ...]:
 
 
 def line_key(line: str) -> bytes:
-    """A stable short digest of a line with white space folded (the same in every process)."""
-    return hashlib.blake2b(" ".join(line.split()).encode("utf-8"), digest_size=8).digest()
+    """A stable short digest of a line with white space folded (the same in every process).
+
+    Folded with one regex pass, not split into a list of words: a 50 MB line stays one copy.
+    """
+    return hashlib.blake2b(_SPACES.sub(" ", line).strip().encode("utf-8", "surrogatepass"), digest_size=8).digest()
 
 
 def corpus_repeats(texts: Iterable[str], min_docs: int = 2) -> frozenset[bytes]:
@@ -109,21 +120,36 @@ def corpus_repeats(texts: Iterable[str], min_docs: int = 2) -> frozenset[bytes]:
     return frozenset(key for key, n in counts.items() if n >= min_docs)
 
 
-def _words(line: str) -> list[str]:
-    return _WORD.findall(line)
+def _count_words(line: str, limit: int | None = None) -> int:
+    """Words in the line, counted without building a list; stops once past `limit` (returns limit + 1)."""
+    n = 0
+    for _ in _WORD.finditer(line):
+        n += 1
+        if limit is not None and n > limit:
+            break
+    return n
 
 
 def _is_short(line: str) -> bool:
-    return len(_words(line)) <= rules().short_line_words
+    short = rules().short_line_words
+    return _count_words(line, short) <= short
+
+
+def _ends_sentence(line: str) -> bool:
+    """The line's last visible character closes a sentence (only the line's end is looked at, never copied whole)."""
+    tail = line[-200:].rstrip()
+    if not tail and len(line) > 200:
+        tail = line.rstrip()[-200:]
+    return bool(_SENTENCE_END.search(tail))
 
 
 def _is_sentence(line: str) -> bool:
     """Shaped like a sentence of prose: six words or more and a sentence end."""
-    return len(_words(line)) >= 6 and bool(_SENTENCE_END.search(line.strip()))
+    return _ends_sentence(line) and _count_words(line, 6) >= 6
 
 
 def _is_paragraph(line: str, words: int = PROSE_WORDS) -> bool:
-    return len(_words(line)) >= words and bool(_SENTENCE_END.search(line.strip()))
+    return _ends_sentence(line) and _count_words(line, words) >= words
 
 
 def _icon_like(words: list[str]) -> bool:
@@ -158,10 +184,12 @@ def _boilerplate(stripped: str) -> bool:
 
 def is_chrome(line: str) -> bool:
     """True for a line that is web-page furniture by its own look (no context, no corpus)."""
+    if len(line) > LONG_LINE:
+        return False
     stripped = line.strip()
     if not stripped:
         return False
-    if _TEMPLATE.search(stripped):
+    if _TEMPLATE.search(stripped) and _is_short(stripped):
         return True
     words = stripped.split()
     return (_icon_like(words) or _link_like(words) or _menu_like(stripped) or _share_bar(stripped)
@@ -172,7 +200,7 @@ def end_marker(line: str) -> int:
     """Where the block after an article starts, relative to this line: 0 when the line opens it
     ("Check Also", "Leave a Reply"), 1 when the line is the article's last (a credit: "Source: CNN"),
     -1 when the line is no end marker."""
-    stripped = line.strip()
+    stripped = line.strip() if len(line) <= LONG_LINE else ""
     if not stripped:
         return -1
     r = rules()
@@ -211,17 +239,22 @@ def _flag_tail(lines: list[str], flags: list[bool]) -> None:
     """Flag everything after the first end-of-article marker that closes the body.
 
     A marker closes the body when a real paragraph comes before it, no long paragraph comes after
-    it, and what follows it is the smaller part of the document.
+    it, and what follows it is the smaller part of the document. Word counts and "a long paragraph
+    follows" are computed once from the end (suffix tables), so many markers cost one pass, not one each.
     """
-    sizes = [len(_words(line)) for line in lines]
-    total = sum(sizes)
+    n = len(lines)
+    words_from = [0] * (n + 1)  # words in lines[i:]
+    long_from = [False] * (n + 1)  # a long paragraph somewhere in lines[i:]
+    for i in range(n - 1, -1, -1):
+        words_from[i] = words_from[i + 1] + _count_words(lines[i])
+        long_from[i] = long_from[i + 1] or _is_paragraph(lines[i], LONG_PROSE_WORDS)
+    total = words_from[0]
     seen_paragraph = False
     for i, line in enumerate(lines):
         shift = end_marker(line) if seen_paragraph else -1
         if shift >= 0:
             start = i + shift
-            rest = lines[i + 1:]
-            if not any(_is_paragraph(r, LONG_PROSE_WORDS) for r in rest) and sum(sizes[start:]) * 2 <= total:
+            if not long_from[i + 1] and words_from[start] * 2 <= total:
                 for j in range(start, len(lines)):
                     flags[j] = flags[j] or bool(lines[j].strip())
                 return
@@ -259,23 +292,44 @@ def body_spans(text: str, repeats: frozenset[bytes] = frozenset()) -> list[tuple
     pos = 0
     for line, chrome in zip(lines, flags, strict=True):
         if not chrome:
-            if spans and spans[-1][1] == pos:
-                spans[-1] = (spans[-1][0], pos + len(line))
-            else:
-                spans.append((pos, pos + len(line)))
+            for start, end in _unmarked(line, pos):
+                if spans and spans[-1][1] == start:
+                    spans[-1] = (spans[-1][0], end)
+                else:
+                    spans.append((start, end))
         pos += len(line)
     return spans
 
 
-def mask(text: str, spans: list[tuple[int, int]]) -> str:
-    """`text` with everything outside `spans` blanked (newlines kept), so offsets stay valid."""
+def _unmarked(line: str, pos: int) -> Iterator[tuple[int, int]]:
+    """Spans of a body line (starting at `pos` in the text) around its template markers ("{{...}}")."""
+    start = 0
+    for marker in _TEMPLATE.finditer(line):
+        if marker.start() > start:
+            yield pos + start, pos + marker.start()
+        start = marker.end()
+    if start < len(line):
+        yield pos + start, pos + len(line)
+
+
+def mask(text: str, spans: list[tuple[int, int]], start: int = 0, end: int | None = None) -> str:
+    """`text[start:end]` with everything outside `spans` blanked (newlines kept), so offsets stay valid.
+
+    Only the asked window is copied, so a huge text can be masked piece by piece.
+    """
+    end = len(text) if end is None else end
     out = []
-    pos = 0
-    for start, end in spans:
-        out.append(_blank(text[pos:start]))
-        out.append(text[start:end])
-        pos = end
-    out.append(_blank(text[pos:]))
+    pos = start
+    for lo, hi in spans[bisect.bisect_right(spans, start, key=lambda span: span[1]):]:
+        if lo >= end:
+            break
+        lo, hi = max(lo, start), min(hi, end)
+        if hi <= lo:
+            continue
+        out.append(_blank(text[pos:lo]))
+        out.append(text[lo:hi])
+        pos = hi
+    out.append(_blank(text[pos:end]))
     return "".join(out)
 
 
