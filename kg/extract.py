@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from kg import clean, lexicon
 from kg.config import BuildConfig
@@ -22,6 +22,9 @@ from kg.schema import DocResult, Document
 # Documents longer than this are cut at paragraph or line breaks into segments of at most
 # this many characters, so memory stays bounded whatever the file size.
 MAX_SEGMENT = 20_000  # per-piece cost grows faster than linearly (Span.sent lookups), so keep pieces small
+# At most this many characters go through spaCy in one nlp.pipe batch (besides the batch_size cap): 64
+# pieces of 20,000 characters in one batch held >1 MB of text and ~3 GB of parser state at once.
+MAX_BATCH_CHARS = 100_000
 # Where a text with no line break is cut: after a sentence end, else at a space, else at any whitespace.
 _SENTENCE_ENDS = (". ", "! ", "? ", '." ', "。", "！", "？")
 _LAST_SPACE = re.compile(r"(?s:.*)(\s)")
@@ -38,59 +41,84 @@ class Extractor:
 
     @property
     def fingerprint(self) -> str:
-        """Model and rule files: what a cached DocResult depends on besides the text."""
+        """Model, rule files and segment size: what a cached DocResult depends on besides the text."""
         rules = rules_fingerprint([data_path(ENTITY_PATTERNS), *self.config.patterns, *self.rule_files,
                                    *lexicon.map_data_files()])
-        return f"{model_fingerprint(self.nlp)}:{rules}"
+        return f"{model_fingerprint(self.nlp)}:{rules}:segment_chars={self.config.segment_chars}"
 
     def pipe(self, documents: Iterable[Document]) -> Iterator[DocResult]:
-        """DocResults in input order, streaming: no Doc outlives its segment."""
-        pending: dict[str, list[DocResult]] = {}
-        expected: dict[str, int] = {}
+        """DocResults in input order, streaming: no Doc outlives its segment, and the pieces of a long
+        document are cut and masked only as spaCy asks for them (see :func:`char_batches`)."""
+        parts: list[DocResult] = []
+        for group in char_batches(_tasks(documents, self.config.segment_chars), self.config.batch_size):
+            for doc, (document, offset, last) in self.nlp.pipe(group, as_tuples=True, batch_size=len(group)):
+                if offset >= 0:
+                    parts.append(extract(doc, document.name, offset, self.relations))
+                if last:
+                    yield merge(document, parts)
+                    parts = []
 
-        def tasks():
-            for document in documents:
-                segs = segments(document, self.config.segment_chars)
-                expected[document.name] = len(segs)
-                pending[document.name] = []
-                if not segs:
-                    yield "", (document, 0)
-                for offset, text in segs:
-                    yield text, (document, offset)
 
-        for doc, (document, offset) in self.nlp.pipe(tasks(), as_tuples=True, batch_size=self.config.batch_size):
-            parts = pending[document.name]
-            if expected[document.name]:
-                parts.append(extract(doc, document.name, offset, self.relations))
-            if len(parts) >= expected[document.name]:
-                del pending[document.name]
-                yield merge(document, parts)
+Task = tuple[str, tuple[Document, int, bool]]
+
+
+def _tasks(documents: Iterable[Document], limit: int) -> Iterator[Task]:
+    """(text, (document, offset, is its last piece)) per piece; a document with no body gives one empty
+    task with offset -1, so that every document yields exactly one result."""
+    for document in documents:
+        pieces = iter_segments(document, limit)
+        previous = next(pieces, None)
+        if previous is None:
+            yield "", (document, -1, True)
+            continue
+        for piece in pieces:
+            yield previous[1], (document, previous[0], False)
+            previous = piece
+        yield previous[1], (document, previous[0], True)
+
+
+def char_batches(tasks: Iterable[Task], size: int, max_chars: int = MAX_BATCH_CHARS) -> Iterator[list[Task]]:
+    """Consecutive lists of at most `size` tasks holding at most `max_chars` characters (at least one task),
+    so the text and parser state in flight stay bounded whatever the pieces' length."""
+    group: list[Task] = []
+    chars = 0
+    for task in tasks:
+        if group and (len(group) >= size or chars + len(task[0]) > max_chars):
+            yield group
+            group, chars = [], 0
+        group.append(task)
+        chars += len(task[0])
+    if group:
+        yield group
 
 
 def segments(document: Document, limit: int = MAX_SEGMENT) -> list[tuple[int, str]]:
-    """(offset, masked text) pieces of the document's body, each at most `limit` characters long.
+    """(offset, masked text) pieces of the document's body, each at most `limit` characters long (a list)."""
+    return list(iter_segments(document, limit))
+
+
+def iter_segments(document: Document, limit: int = MAX_SEGMENT) -> Iterator[tuple[int, str]]:
+    """(offset, masked text) pieces of the document's body, each at most `limit` characters long, one at a time.
 
     Cuts after a paragraph or line break; a piece with no line break (a one-line dump) is cut
     after its last sentence end or else its last whitespace, and one with no whitespace at exactly `limit`.
+    Each window is masked on its own, so the whole masked text is never built.
     """
-    spans = document.body or clean.body_spans(document.text)
-    masked = clean.mask(document.text, spans)
-    if not masked.strip():
-        return []
-    out = []
+    text = document.text
+    spans = document.body or clean.body_spans(text)
     pos = 0
-    while pos < len(masked):
-        end = min(len(masked), pos + limit)
-        if end < len(masked):
-            cut = max(masked.rfind("\n\n", pos, end), masked.rfind("\n", pos, end))
-            if cut <= pos:
-                cut = _last_break(masked, pos, end)
-            end = cut + 1 if cut > pos else end
-        piece = masked[pos:end]
-        if piece.strip():
-            out.append((pos, piece))
-        pos = end
-    return out
+    while pos < len(text):
+        end = min(len(text), pos + limit)
+        window = clean.mask(text, spans, pos, end)
+        if end < len(text):
+            cut = window.rfind("\n")
+            if cut <= 0:
+                cut = _last_break(window, 0, len(window))
+            if cut > 0:
+                window = window[: cut + 1]
+        if window.strip():
+            yield pos, window
+        pos += len(window)
 
 
 def _last_break(text: str, start: int, end: int) -> int:
@@ -109,7 +137,7 @@ def extract(doc: Doc, name: str, offset: int, relations: RelationMatcher) -> Doc
     """Mentions and relation evidence of one segment, offsets shifted into the document."""
     sent_index: dict[int, int] = {}
     sentences = []
-    for sent in doc.sents:
+    for sent in index_sentences(doc):
         sent_index[sent.start] = len(sentences)
         text = sent.text.strip()
         lead = len(sent.text) - len(sent.text.lstrip())
@@ -126,6 +154,28 @@ def extract(doc: Doc, name: str, offset: int, relations: RelationMatcher) -> Doc
         m.end += offset
     words = sum(1 for t in doc if not (t.is_space or t.is_punct))
     return DocResult(doc=name, sentences=sentences, mentions=mentions, evidence=evidence, words=words)
+
+
+def index_sentences(doc: Doc) -> list[Span]:
+    """The Doc's sentences, and hooks so that `token.sent` and `span.sent` look them up in a per-token table.
+
+    Without the hooks spaCy walks the tokens to the sentence's edges on every call; kg's rules ask for
+    sentences of tokens and spans thousands of times per piece.
+    """
+    sents = list(doc.sents)
+    of_token = [0] * len(doc)
+    for n, sent in enumerate(sents):
+        of_token[sent.start : sent.end] = [n] * len(sent)
+
+    def span_sent(span: Span) -> Span:
+        return sents[of_token[min(span.start, len(doc) - 1)]]
+
+    def token_sent(token: Token) -> Span:
+        return sents[of_token[token.i]]
+
+    doc.user_span_hooks["sent"] = span_sent
+    doc.user_token_hooks["sent"] = token_sent
+    return sents
 
 
 def merge(document: Document, parts: list[DocResult]) -> DocResult:

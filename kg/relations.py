@@ -14,12 +14,13 @@ the evidence's ``attrs["resolved"]``.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from spacy.matcher import DependencyMatcher
@@ -200,6 +201,26 @@ class Context:
         self.words = {k: set(v) for k, v in lexicon.items() if isinstance(v, list)}
         self.heads = self._mention_heads()
         self.descriptors = self._descriptors()
+        # Mention tokens in document order, for windows found by bisection instead of a scan of every mention.
+        self._tokens = sorted(token_mention.items())
+        self._token_positions = [i for i, _ in self._tokens]
+
+    @cached_property
+    def mention_tokens(self) -> dict[int, set[int]]:
+        """Mention index → the token indices it covers (built once, not per lookup)."""
+        out: dict[int, set[int]] = {}
+        for i, idx in self.token_mention.items():
+            out.setdefault(idx, set()).add(i)
+        return out
+
+    @cached_property
+    def dates_by_sentence(self) -> dict[int, list]:
+        """Sentence start → the DATE entities in that sentence, in order (doc.ents rebuilds every span per call)."""
+        out: dict[int, list] = {}
+        for ent in self.doc.ents:
+            if ent.label_ == "DATE":
+                out.setdefault(ent.sent.start, []).append(ent)
+        return out
 
     # --- mentions and their head words -------------------------------------------------
     def _mention_heads(self) -> dict[int, Token]:
@@ -374,7 +395,8 @@ class Context:
         for _ in range(sentences or 0):
             if start > 0:
                 start = self.doc[start - 1].sent.start
-        found = {idx for i, idx in self.token_mention.items() if start <= i < tok.i}
+        lo, hi = bisect.bisect_left(self._token_positions, start), bisect.bisect_left(self._token_positions, tok.i)
+        found = {idx for _, idx in self._tokens[lo:hi]}
         return sorted(found, key=lambda idx: -self.mentions[idx].start)
 
     def _pronoun(self, tok: Token, depth: int) -> list[tuple[int, str]]:
@@ -488,8 +510,8 @@ class Context:
 
     def date(self, verb: Token) -> str:
         """The first DATE entity whose clause is verb's clause."""
-        for ent in self.doc.ents:
-            if ent.label_ == "DATE" and ent.sent.start == verb.sent.start and self.clause_verb(ent.root).i == verb.i:
+        for ent in self.dates_by_sentence.get(verb.sent.start, ()):
+            if self.clause_verb(ent.root).i == verb.i:
                 return ent.text
         return ""
 
@@ -629,7 +651,7 @@ def title_role(ctx: Context) -> Iterator[Evidence]:
 
 
 def _span(ctx: Context, idx: int) -> set[int]:
-    return {i for i, j in ctx.token_mention.items() if j == idx}
+    return ctx.mention_tokens.get(idx, set())
 
 
 def _clean(text: str) -> str:
