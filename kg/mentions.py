@@ -89,12 +89,23 @@ def only_title_part(span: Span) -> bool:
 
 def near_text(span: Span, before: int = 0, after: int = 0) -> str:
     """Lower-cased document text of up to `before` tokens before or `after` tokens after the span."""
-    doc = span.doc
+    doc = span.doc  # slices of tokens, never doc.text: spaCy rebuilds the whole text on every doc.text
     if before:
         start = max(0, span.start - before)
-        return doc.text[doc[start].idx : span.start_char].lower().strip()
+        return doc[start : span.start].text_with_ws.lower().strip()
     end = min(len(doc), span.end + after)
-    return doc.text[span.end_char : doc[end - 1].idx + len(doc[end - 1])].lower().strip() if end > span.end else ""
+    return doc[span.end : end].text.lower().strip() if end > span.end else ""
+
+
+def text_after(span: Span, chars: int) -> str:
+    """The document text right after the span, at most `chars` characters (read token by token)."""
+    parts, size = [span[-1].whitespace_], len(span[-1].whitespace_)
+    for token in span.doc[span.end :]:
+        if size >= chars:
+            break
+        parts.append(token.text_with_ws)
+        size += len(token.text_with_ws)
+    return "".join(parts)[:chars]
 
 
 def ship_cue(span: Span) -> str:
@@ -107,7 +118,7 @@ def ship_cue(span: Span) -> str:
             return f"ship noun before: {noun!r}"
         if re.match(rf"^{re.escape(noun)}(?:$|[\s,.;:)])", after) and ship_noun_after_names(span, noun):
             return f"ship noun after: {noun!r}"
-    tail = span.doc.text[span.end_char : span.end_char + 80].lower()
+    tail = text_after(span, 80).lower()
     words = "|".join(re.escape(n) for n in nouns)
     if re.match(rf"^\s*,\s*(?:a|an|the)\s+(?:[^,;:()]{{0,50}}\s)?(?:{words})(?:$|[\s,.;:)])", tail):
         return "apposition names a ship"
@@ -174,11 +185,11 @@ def normalise(span: Span) -> tuple[str, str]:
     title = ""
     n = leading_title(tokens) if tokens and span.label_ in {"PERSON", "PER"} else 0
     if n:
-        title = span.doc.text[tokens[0].idx : tokens[n - 1].idx + len(tokens[n - 1])]
+        title = span.doc[tokens[0].i : tokens[n - 1].i + 1].text
         tokens = tokens[n:]
     if not tokens:
         return span.text, ""
-    return span.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])], title
+    return span.doc[tokens[0].i : tokens[-1].i + 1].text, title
 
 
 def country_parts(span: Span) -> list[tuple[int, int, str]] | None:
