@@ -10,6 +10,7 @@ from pathlib import Path
 from kg import analyse, clean, export, render
 from kg.config import BuildConfig
 from kg.graph import build_graph
+from kg.layout import layout
 from kg.query import KnowledgeGraph
 from kg.read import Skipped, read_documents
 from kg.resolve import Resolution, resolve
@@ -89,7 +90,9 @@ def reduce_corpus(results: list[DocResult], config: BuildConfig, report: BuildRe
 
 
 def write_outputs(kg: KnowledgeGraph, out: Path) -> None:
+    """Every output file; the layout is computed once and shared by GraphML, GEXF and the page."""
     out.mkdir(parents=True, exist_ok=True)
     g = kg.graph
-    export.write_all(g, kg.mention_rows(), out)
-    render.write_html(g, out / "graph.html")
+    pos = layout(g)
+    export.write_all(g, kg.mention_rows(), out, pos)
+    render.write_html(g, out / "graph.html", positions=pos)

@@ -14,20 +14,26 @@ import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import IO, Any
 
 import networkx as nx
-from networkx.readwrite.graphml import GraphMLWriter
 
+from kg import xmlout
 from kg.resolve import Resolution
 from kg.schema import DocResult
 
 # Characters XML 1.0 cannot carry (controls except tab/newline/CR, lone surrogates, U+FFFE/U+FFFF).
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Characters str.splitlines breaks at that json.dumps leaves raw: escaped in JSONL so one row stays one line.
+_LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
+# Every file kg writes into --out; a killed build may leave ".<name>.<random>.tmp" beside them (atomic_open).
+OUTPUT_NAMES = ("graph.graphml", "relations.jsonl", "mentions.jsonl", "graph.gexf", "graph.json", "nodes.csv",
+                "edges.csv", "graph.html")
 ALIAS_SEP = " | "
 # List-valued attributes of the in-memory graph, joined by ALIAS_SEP in every flat format.
 LIST_ATTRS = frozenset({"aliases", "docs", "titles", "merges", "rules"})
@@ -58,6 +64,15 @@ def atomic_open(path: Path, mode: str = "w") -> Iterator[IO]:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def remove_stale_temps(out: Path, names: Iterable[str] = OUTPUT_NAMES) -> list[Path]:
+    """Delete the temporary files a killed build left in `out` (only ".<output name>.<random>.tmp"); returns them."""
+    pattern = re.compile(rf"\.(?:{'|'.join(re.escape(n) for n in names)})\.[A-Za-z0-9_]+\.tmp")
+    stale = [p for p in Path(out).glob(".*.tmp") if pattern.fullmatch(p.name) and p.is_file() and not p.is_symlink()]
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return stale
 
 
 def _umask() -> int:
@@ -117,6 +132,58 @@ def node_size(mentions: int) -> float:
     return round(10.0 + 4.0 * max(mentions, 0) ** 0.5, 2)
 
 
+@dataclass
+class Flat:
+    """A graph's attributes as scalar, XML-safe rows of one type per attribute (see :func:`flatten`).
+
+    ``nodes``: (id, attrs) in the graph's node order. ``edges``: (source, target, attrs) with ``key`` and a
+    unique ``id``, in NetworkX's iteration order of the flat MultiDiGraph (by source node, then sorted).
+    """
+
+    nodes: list[tuple[str, dict]]
+    edges: list[tuple[str, str, dict]]
+    labels: list[str]  # per edge: the relation, the edge's drawing label
+
+    def drawing(self, g: nx.MultiDiGraph, pos: dict) -> tuple[list[tuple[str, dict]], list[tuple[str, str, dict]]]:
+        """Rows with drawing hints: nodes get ``r g b size x y``, edges a ``label`` before ``key`` and ``id``."""
+        nodes = []
+        for (n, d), (fn, attrs) in zip(g.nodes(data=True), self.nodes, strict=True):
+            row = dict(attrs)
+            row["r"], row["g"], row["b"] = rgb(d.get("type", ""))
+            row["size"] = node_size(int(d.get("mentions", 1) or 0))
+            row["x"], row["y"] = (float(c) for c in pos.get(n, (0.0, 0.0)))
+            nodes.append((fn, row))
+        edges = []
+        for (u, v, attrs), label in zip(self.edges, self.labels, strict=True):
+            row = {k: x for k, x in attrs.items() if k not in ("key", "id")}
+            row["label"] = label
+            row["key"], row["id"] = attrs["key"], attrs["id"]
+            edges.append((u, v, row))
+        return nodes, edges
+
+
+def flatten(g: nx.MultiDiGraph) -> Flat:
+    """Scalar rows of every node and edge: lists joined, dicts as JSON, text XML-safe, one type per attribute."""
+    nodes = [(xml_safe(str(n)), {k: _scalar(v) for k, v in d.items()}) for n, d in g.nodes(data=True)]
+    ordered = sorted(g.edges(keys=True, data=True), key=lambda e: tuple(map(str, e[:3])))
+    edges, labels = [], []
+    for i, (u, v, k, d) in enumerate(ordered):
+        attrs = {a: _scalar(x) for a, x in d.items() if a != "evidence_rows"}
+        attrs["key"] = xml_safe(str(k))
+        attrs["id"] = f"e{i}"
+        edges.append((xml_safe(str(u)), xml_safe(str(v)), attrs))
+        labels.append(xml_safe(str(d.get("relation", ""))))
+    _unify(a for _, a in nodes)
+    _unify(a for _, _, a in edges)
+    # A MultiDiGraph built from these rows lists edges by source node (in node order), each group as sorted.
+    by_source: dict[str, list[int]] = {}
+    for i, (u, _, _) in enumerate(edges):
+        by_source.setdefault(u, []).append(i)
+    seen = dict.fromkeys([n for n, _ in nodes] + [x for u, v, _ in edges for x in (u, v)])
+    order = [i for n in seen for i in by_source.get(n, [])]
+    return Flat(nodes, [edges[i] for i in order], [labels[i] for i in order])
+
+
 def scalar_graph(g: nx.MultiDiGraph, drawing: bool = True, pos: dict | None = None) -> nx.MultiDiGraph:
     """A copy with only scalar, XML-safe attributes of one type each, as GraphML, GEXF and Gephi need.
 
@@ -126,28 +193,9 @@ def scalar_graph(g: nx.MultiDiGraph, drawing: bool = True, pos: dict | None = No
     """
     from kg.layout import layout
 
-    if drawing and pos is None:
-        pos = layout(g)
-    pos = pos or {}
+    flat = flatten(g)
+    nodes, edges = flat.drawing(g, pos if pos is not None else layout(g)) if drawing else (flat.nodes, flat.edges)
     out = nx.MultiDiGraph()
-    nodes = []
-    for n, d in g.nodes(data=True):
-        attrs = {k: _scalar(v) for k, v in d.items()}
-        if drawing:
-            attrs["r"], attrs["g"], attrs["b"] = rgb(d.get("type", ""))
-            attrs["size"] = node_size(int(d.get("mentions", 1) or 0))
-            attrs["x"], attrs["y"] = (float(c) for c in pos.get(n, (0.0, 0.0)))
-        nodes.append((xml_safe(str(n)), attrs))
-    edges = []
-    for i, (u, v, k, d) in enumerate(sorted(g.edges(keys=True, data=True), key=lambda e: tuple(map(str, e[:3])))):
-        attrs = {a: _scalar(x) for a, x in d.items() if a != "evidence_rows"}
-        if drawing:
-            attrs["label"] = xml_safe(str(d.get("relation", "")))
-        attrs["key"] = xml_safe(str(k))
-        attrs["id"] = f"e{i}"
-        edges.append((xml_safe(str(u)), xml_safe(str(v)), attrs))
-    _unify(a for _, a in nodes)
-    _unify(a for _, _, a in edges)
     out.add_nodes_from(nodes)
     out.add_edges_from((u, v, attrs["key"], attrs) for u, v, attrs in edges)
     return out
@@ -156,57 +204,31 @@ def scalar_graph(g: nx.MultiDiGraph, drawing: bool = True, pos: dict | None = No
 # ---------------------------------------------------------------- GraphML
 
 
-class NamedKeyGraphMLWriter(GraphMLWriter):
-    """NetworkX's GraphML writer with readable key ids and no duplicate edge-id data.
+def write_graphml(g: nx.MultiDiGraph, path: Path, pos: dict | None = None, flat: Flat | None = None) -> None:
+    """GraphML for Gephi: scalar typed attributes, named key ids, unique edge ids, colours and positions.
 
-    NetworkX numbers keys ``d0, d1, …``; Gephi reads keys ``d3`` (node) and ``d7`` (edge) as labels by the
-    yEd convention, so ids here are the attribute names (``edge_<name>`` when a node key has that name).
-    Python ints are declared GraphML ``int`` (NetworkX says ``long``), as OUTPUTS.md specifies.
+    Key ids are the attribute names (``edge_<name>`` when a node key has that name): NetworkX numbers keys
+    ``d0, d1, …`` and Gephi reads ``d3``/``d7`` as labels by the yEd convention. Counts are GraphML ``int``.
     """
+    from kg.layout import layout
 
-    def get_key(self, name: str, attr_type: str, scope: str, default: Any) -> str:
-        """The id of the key for (name, type, scope), declaring it on first use."""
-        attr_type = "int" if attr_type == "long" else attr_type  # OUTPUTS.md: counts are GraphML `int`
-        found = self.keys.get((name, attr_type, scope))
-        if found is not None:
-            return found
-        taken = set(self.keys.values())
-        new_id = name if name not in taken else f"{scope}_{name}"
-        self.keys[(name, attr_type, scope)] = new_id
-        element = self.myElement("key", **{"id": new_id, "for": scope, "attr.name": name, "attr.type": attr_type})
-        if default is not None:
-            default_element = self.myElement("default")
-            default_element.text = str(default)
-            element.append(default_element)
-        self.xml.insert(0, element)
-        return new_id
-
-    def add_attributes(self, scope: str, xml_obj: Any, data: dict, default: dict) -> None:
-        """As NetworkX, minus the edge attribute already written as the edge's ``id``."""
-        if scope == "edge" and self.edge_id_from_attribute:
-            data = {k: v for k, v in data.items() if k != self.edge_id_from_attribute}
-        super().add_attributes(scope, xml_obj, data, default)
-
-
-def write_graphml(g: nx.MultiDiGraph, path: Path, pos: dict | None = None) -> None:
-    """GraphML for Gephi: scalar typed attributes, named key ids, unique edge ids, colours and positions."""
-    flat = scalar_graph(g, pos=pos)
-    writer = NamedKeyGraphMLWriter(graph=flat, infer_numeric_types=True, edge_id_from_attribute="id")
+    flat = flat or flatten(g)
+    nodes, edges = flat.drawing(g, pos if pos is not None else layout(g))
     with atomic_open(path, "wb") as fh:
-        writer.dump(fh)
+        xmlout.write_graphml(fh, nodes, edges)
 
 
 # ---------------------------------------------------------------- GEXF, node-link JSON, CSV
 
 
-def write_gexf(g: nx.MultiDiGraph, path: Path, pos: dict | None = None) -> None:
+def write_gexf(g: nx.MultiDiGraph, path: Path, pos: dict | None = None, flat: Flat | None = None) -> None:
     """GEXF 1.2 with the ``viz`` namespace (colour, size, position) that Gephi draws directly."""
-    flat = scalar_graph(g, pos=pos)
-    for _, d in flat.nodes(data=True):
-        d["viz"] = {"color": {"r": d.pop("r"), "g": d.pop("g"), "b": d.pop("b"), "a": 1.0},
-                    "size": d.pop("size"), "position": {"x": d.pop("x"), "y": d.pop("y"), "z": 0.0}}
+    from kg.layout import layout
+
+    flat = flat or flatten(g)
+    nodes, edges = flat.drawing(g, pos if pos is not None else layout(g))
     with atomic_open(path, "wb") as fh:
-        nx.write_gexf(flat, fh, version="1.2draft")
+        xmlout.write_gexf(fh, nodes, edges)
 
 
 def node_link(g: nx.MultiDiGraph) -> dict:
@@ -221,19 +243,19 @@ def write_node_link(g: nx.MultiDiGraph, path: Path) -> None:
         fh.write("\n")
 
 
-def node_table(g: nx.MultiDiGraph) -> tuple[list[str], list[dict]]:
+def node_table(g: nx.MultiDiGraph, flat: Flat | None = None) -> tuple[list[str], list[dict]]:
     """Column names and one flat row per node (what nodes.csv and ``to_pandas`` hold)."""
-    flat = scalar_graph(g, drawing=False)
-    rows = [{"id": n, **d} for n, d in flat.nodes(data=True)]
+    flat = flat or flatten(g)
+    rows = [{"id": n, **d} for n, d in flat.nodes]
     return _columns(rows, ("id", "label", "type", "aliases", "mentions", "documents")), rows
 
 
-def edge_table(g: nx.MultiDiGraph) -> tuple[list[str], list[dict]]:
+def edge_table(g: nx.MultiDiGraph, flat: Flat | None = None) -> tuple[list[str], list[dict]]:
     """Column names and one flat row per edge (what edges.csv and ``to_pandas`` hold)."""
-    flat = scalar_graph(g, drawing=False)
-    labels = {n: d.get("label", n) for n, d in flat.nodes(data=True)}
+    flat = flat or flatten(g)
+    labels = {n: d.get("label", n) for n, d in flat.nodes}
     rows = [{"source": u, "target": v, "source_label": labels[u], "target_label": labels[v], **d}
-            for u, v, d in flat.edges(data=True)]
+            for u, v, d in flat.edges]
     first = ("id", "source", "target", "source_label", "target_label", "relation", "kind", "weight", "count",
              "evidence")
     return _columns(rows, first), rows
@@ -244,9 +266,10 @@ def _columns(rows: list[dict], first: tuple[str, ...]) -> list[str]:
     return [c for c in first if c in seen] + sorted(seen - set(first))
 
 
-def write_csv(g: nx.MultiDiGraph, out: Path) -> None:
+def write_csv(g: nx.MultiDiGraph, out: Path, flat: Flat | None = None) -> None:
     """``nodes.csv`` and ``edges.csv`` in `out`: UTF-8, RFC 4180 (quoted as needed, CRLF rows)."""
-    for name, (columns, rows) in (("nodes.csv", node_table(g)), ("edges.csv", edge_table(g))):
+    flat = flat or flatten(g)
+    for name, (columns, rows) in (("nodes.csv", node_table(g, flat)), ("edges.csv", edge_table(g, flat))):
         with atomic_open(out / name) as fh:
             writer = csv.DictWriter(fh, fieldnames=columns, lineterminator="\r\n")
             writer.writeheader()
@@ -263,10 +286,10 @@ def _json(obj: Any, indent: int | None = None) -> str:
 
 
 def write_jsonl(rows: Iterable[dict], path: Path) -> None:
-    """One JSON object per line."""
+    """One JSON object per line (U+0085, U+2028, U+2029 escaped: every line splitter sees one row per line)."""
     with atomic_open(path) as fh:
         for row in rows:
-            fh.write(_json(row) + "\n")
+            fh.write(_LINE_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", _json(row)) + "\n")
 
 
 def mention_rows(results: Iterable[DocResult], resolution: Resolution) -> Iterator[dict]:
@@ -295,14 +318,19 @@ def relation_rows(g: nx.MultiDiGraph) -> Iterator[dict]:
 _ROW_FIRST = frozenset({"doc", "relation", "sentence", "start", "end", *EDGE_FIELDS})
 
 
-def write_all(g: nx.MultiDiGraph, mentions: Iterable[dict], out: Path) -> None:
-    """Every data file into `out`: the OUTPUTS.md files plus GEXF, node-link JSON and CSV (one layout for all)."""
+def write_all(g: nx.MultiDiGraph, mentions: Iterable[dict], out: Path, pos: dict | None = None) -> None:
+    """Every data file into `out`: the OUTPUTS.md files plus GEXF, node-link JSON and CSV.
+
+    One layout (`pos`, else :func:`kg.layout.layout`) and one flattening serve every file.
+    """
     from kg.layout import layout
 
-    pos = layout(g)
-    write_graphml(g, out / "graph.graphml", pos)
+    remove_stale_temps(out)
+    pos = pos if pos is not None else layout(g)
+    flat = flatten(g)
+    write_graphml(g, out / "graph.graphml", pos, flat)
     write_jsonl(relation_rows(g), out / "relations.jsonl")
     write_jsonl(mentions, out / "mentions.jsonl")
-    write_gexf(g, out / "graph.gexf", pos)
+    write_gexf(g, out / "graph.gexf", pos, flat)
     write_node_link(g, out / "graph.json")
-    write_csv(g, out)
+    write_csv(g, out, flat)

@@ -155,10 +155,10 @@ def _as_graph(graph: Any) -> nx.Graph:
     return graph if isinstance(graph, nx.Graph) else graph.graph
 
 
-def write_html(g: nx.Graph, path: Path, title: str = "kg — entity graph") -> None:
-    """Write the page atomically."""
+def write_html(g: nx.Graph, path: Path, title: str = "kg — entity graph", positions: dict | None = None) -> None:
+    """Write the page atomically (`positions` from :func:`kg.layout.layout`, computed when not given)."""
     with atomic_open(path) as fh:
-        fh.write(page_html(_as_graph(g), title=title))
+        fh.write(page_html(_as_graph(g), title=title, positions=positions))
 
 
 def open_in_browser(path: Path) -> bool:
