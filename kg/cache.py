@@ -94,14 +94,16 @@ def model_meta(model: str) -> dict:
 
 
 def map_fingerprint(config) -> str | None:
-    """Model name/version + the user's rule files + kg's own rules and map code; None if the model is unknown.
+    """Model name/version + the user's rule files + segment size + kg's own rules and map code; None if the
+    model is unknown. Computed without loading spaCy, so that a fully cached rebuild never loads the model.
 
-    Computed without loading spaCy, so that a fully cached rebuild never loads the model.
+    The segment size is in it because where a long document is cut changes what spaCy finds.
     """
     meta = model_meta(config.model)
     if not meta.get("version"):
         return None
     digest = hashlib.sha256(f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}".encode())
+    digest.update(f"\0segment_chars\0{config.segment_chars}".encode())
     for kind, paths in (("patterns", config.patterns), ("relations", config.relation_patterns)):
         for path in paths:
             try:

@@ -15,7 +15,6 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import AbstractContextManager
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,10 @@ from kg.schema import DocResult, Document
 
 ENGINES = ("local", "dask")
 Progress = Callable[[DocResult], None]
+
+# A batch sent to a worker holds at most this many characters of documents (at least one document), so the
+# text in flight stays bounded when documents are long (a batch of 16 dumps of 50 MB would hold 800 MB).
+MAX_BATCH_CHARS = 2_000_000
 
 # One Extractor per (worker) process and configuration: loading spaCy is the expensive part.
 _EXTRACTORS: dict[str, Any] = {}
@@ -34,8 +37,8 @@ def extractor_for(config: BuildConfig):
     from kg.extract import Extractor
 
     files = [*config.patterns, *config.relation_patterns]
-    key = repr((config.model, config.batch_size, [(str(p), hashlib.sha256(Path(p).read_bytes()).hexdigest())
-                                                  for p in files]))
+    key = repr((config.model, config.batch_size, config.segment_chars,
+                [(str(p), hashlib.sha256(Path(p).read_bytes()).hexdigest()) for p in files]))
     if key not in _EXTRACTORS:
         _EXTRACTORS[key] = Extractor(config)
     return _EXTRACTORS[key]
@@ -46,10 +49,17 @@ def extract_batch(config: BuildConfig, documents: list[Document]) -> list[DocRes
     return list(extractor_for(config).pipe(documents))
 
 
-def batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    """Consecutive lists of at most `size` documents."""
-    it = iter(documents)
-    while batch := list(islice(it, size)):
+def batches(documents: Iterable[Document], size: int, max_chars: int = MAX_BATCH_CHARS) -> Iterator[list[Document]]:
+    """Consecutive lists of at most `size` documents and at most `max_chars` characters (at least one document)."""
+    batch: list[Document] = []
+    chars = 0
+    for document in documents:
+        if batch and (len(batch) >= size or chars + len(document.text) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(document)
+        chars += len(document.text)
+    if batch:
         yield batch
 
 
