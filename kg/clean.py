@@ -49,6 +49,7 @@ _DATELINE = re.compile(
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _WORD = re.compile(r"[\w'’-]+")
 _SPACES = re.compile(r"\s+")
+KEY_CHUNK = 65_536  # line_key folds white space this many characters at a time
 
 # Share-bar words that alone never make a share bar ("Copy link", "Save this article" do).
 _FILLER = frozenset({"this", "on", "via", "article", "line", "link", "copy", "save", "x"})
@@ -103,9 +104,21 @@ def boilerplate_phrases() -> tuple[str, ...]:
 def line_key(line: str) -> bytes:
     """A stable short digest of a line with white space folded (the same in every process).
 
-    Folded with one regex pass, not split into a list of words: a 50 MB line stays one copy.
+    The digest is fed piece by piece (pieces cut at white space), so a 50 MB line never becomes a list of
+    millions of words; the result is the digest of ``" ".join(line.split())``.
     """
-    return hashlib.blake2b(_SPACES.sub(" ", line).strip().encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    digest = hashlib.blake2b(digest_size=8)
+    sep = b""
+    pos = 0
+    while pos < len(line):
+        cut = _SPACES.search(line, pos + KEY_CHUNK) if len(line) - pos > KEY_CHUNK else None
+        end = cut.start() if cut else len(line)
+        words = line[pos:end].split()
+        if words:
+            digest.update(sep + " ".join(words).encode("utf-8", "surrogatepass"))
+            sep = b" "
+        pos = end
+    return digest.digest()
 
 
 def corpus_repeats(texts: Iterable[str], min_docs: int = 2) -> frozenset[bytes]:

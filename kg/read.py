@@ -298,7 +298,7 @@ def read_document(path: Path, name: str) -> Document:
     title = ""
     if path.suffix.lower() in HTML_SUFFIXES:
         title, text = html_text(text)  # kg.html: title and article body; offsets index this text
-    if not text.strip():
+    if not text or text.isspace():  # not text.strip(): that copies a 200 MB text just to test it
         raise ValueError("only whitespace")
     return Document(name=name, text=safe_text(text), path=str(path), encoding=encoding, title=safe_text(title))
 

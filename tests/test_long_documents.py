@@ -100,3 +100,11 @@ def test_jsonl_rows_with_line_separators_stay_one_line_each(tmp_path):
     lines = path.read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(rows)
     assert [json.loads(line) for line in lines] == rows
+
+
+def test_line_key_folds_white_space_the_same_way_when_fed_in_pieces(monkeypatch):
+    lines = ["", "   ", " a  b\tc ", "Lorem\u00a0ipsum  dolor sit\u2028amet  ", "x" * 40, "word " * 30 + " end"]
+    whole = [clean.line_key(line) for line in lines]
+    monkeypatch.setattr(clean, "KEY_CHUNK", 3)
+    assert [clean.line_key(line) for line in lines] == whole
+    assert clean.line_key(" a  b\tc ") == clean.line_key("a b c") != clean.line_key("a bc")
