@@ -26,12 +26,18 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg import lexicon
-from kg.lexicon import is_acronym, key
+from kg.lexicon import is_acronym
 from kg.schema import DocResult, Entity, Mention
 
 log = logging.getLogger("kg.resolve")
+
+# The name helpers, memoised: the same names recur across thousands of mentions and each call runs regexes.
+key = lru_cache(maxsize=1 << 17)(lexicon.key)
+initials = lru_cache(maxsize=1 << 17)(lexicon.initials)
+split_country_prefix = lru_cache(maxsize=1 << 17)(lexicon.split_country_prefix)
 
 __all__ = ["Resolution", "country_table", "key", "resolve", "slug"]
 
@@ -138,7 +144,7 @@ def base_key(r: Ref) -> None:
         r.country = True
         return
     if m.type == "ORG":
-        country, core = lexicon.split_country_prefix(r.name)
+        country, core = split_country_prefix(r.name)
         r.core = org_core(core)
         r.gid = f"{key(country.name)}|{r.core}" if country else r.core
         return
@@ -278,9 +284,9 @@ def spelt_out(result: DocResult, refs: list[Ref]) -> list[tuple[Ref, Ref]]:
         after = s_text[b.m.end - s_start : b.m.end - s_start + 1]
         if between.strip() != "(" or after != ")":
             continue
-        if is_acronym(b.name) and not is_acronym(a.name) and b.name[0].upper() in lexicon.initials(a.name):
+        if is_acronym(b.name) and not is_acronym(a.name) and b.name[0].upper() in initials(a.name):
             pairs.append((a, b))
-        elif is_acronym(a.name) and not is_acronym(b.name) and a.name[0].upper() in lexicon.initials(b.name):
+        elif is_acronym(a.name) and not is_acronym(b.name) and a.name[0].upper() in initials(b.name):
             pairs.append((b, a))
     return pairs
 
@@ -293,9 +299,9 @@ def initials_index(refs: Iterable[Ref]) -> dict[str, set[str]]:
             continue
         if len(r.name.split()) < 2 and "-" not in r.name:
             continue
-        out[lexicon.initials(r.name)].add(r.gid)
-        _, core = lexicon.split_country_prefix(r.name)
-        out[lexicon.initials(core)].add(r.gid)
+        out[initials(r.name)].add(r.gid)
+        _, core = split_country_prefix(r.name)
+        out[initials(core)].add(r.gid)
     return out
 
 
