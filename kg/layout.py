@@ -16,6 +16,9 @@ import networkx as nx
 
 SEED = 42
 KAMADA_KAWAI_MAX = 400  # small components: Kamada–Kawai spreads hub-and-spoke clusters more evenly
+FR_ITERATIONS = 500
+FR_FULL_MAX = 5_000  # larger components get fewer iterations: each costs O(n + m) (~3 ms at 8k nodes, 16 ms at 20k)
+FR_MIN_ITERATIONS = 100
 SPACING = 110.0  # screen pixels per node, roughly: the drawing spans SPACING * sqrt(n) across at zoom 1
 
 
@@ -73,10 +76,18 @@ def _force_directed(h: ig.Graph, seed: int) -> list[tuple[float, float]]:
         if h.vcount() <= KAMADA_KAWAI_MAX:
             coords = h.layout_kamada_kawai(seed=start)
         else:
-            coords = h.layout_fruchterman_reingold(seed=start, niter=500)
+            coords = h.layout_fruchterman_reingold(seed=start, niter=iterations(h.vcount()))
     finally:
         ig.set_random_number_generator(random)
     return [(float(x), float(y)) for x, y in coords.coords]
+
+
+def iterations(n: int) -> int:
+    """Fruchterman–Reingold iterations for a component of n nodes: full up to FR_FULL_MAX, then fewer,
+    so that the layout of a 100,000-node graph takes seconds rather than a minute."""
+    if n <= FR_FULL_MAX:
+        return FR_ITERATIONS
+    return max(FR_MIN_ITERATIONS, FR_ITERATIONS * FR_FULL_MAX // n)
 
 
 def _scaled(coords: list[tuple[float, float]], extent: float) -> list[tuple[float, float]]:
