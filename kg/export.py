@@ -279,17 +279,36 @@ def write_csv(g: nx.MultiDiGraph, out: Path, flat: Flat | None = None) -> None:
 # ---------------------------------------------------------------- JSON lines
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # made once: json.dumps with options builds one per call
+JSONL_CHUNK = 4096  # rows per write
+
+
+def _escape_code(m: re.Match) -> str:
+    return f"\\u{ord(m.group()):04x}"
+
+
 def _json(obj: Any, indent: int | None = None) -> str:
     """JSON that keeps non-ASCII text readable; lone surrogates (not encodable as UTF-8) become escapes."""
-    text = json.dumps(obj, ensure_ascii=False, indent=indent)
-    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    text = _ENCODER.encode(obj) if indent is None else json.dumps(obj, ensure_ascii=False, indent=indent)
+    return _SURROGATE.sub(_escape_code, text)
 
 
 def write_jsonl(rows: Iterable[dict], path: Path) -> None:
     """One JSON object per line (U+0085, U+2028, U+2029 escaped: every line splitter sees one row per line)."""
     with atomic_open(path) as fh:
+        lines: list[str] = []
         for row in rows:
-            fh.write(_LINE_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", _json(row)) + "\n")
+            lines.append(_ENCODER.encode(row))
+            if len(lines) >= JSONL_CHUNK:
+                fh.write(_jsonl_text(lines))
+                lines.clear()
+        if lines:
+            fh.write(_jsonl_text(lines))
+
+
+def _jsonl_text(lines: list[str]) -> str:
+    """Encoded rows joined into lines, surrogates and Unicode line breaks escaped (one pass per chunk)."""
+    return _LINE_BREAKS.sub(_escape_code, _SURROGATE.sub(_escape_code, "\n".join(lines) + "\n"))
 
 
 def mention_rows(results: Iterable[DocResult], resolution: Resolution) -> Iterator[dict]:
