@@ -21,7 +21,7 @@ from kg.schema import DocResult, Document
 
 # Documents longer than this are cut at paragraph or line breaks into segments of at most
 # this many characters, so memory stays bounded whatever the file size.
-MAX_SEGMENT = 20_000  # per-piece cost grows faster than linearly (Span.sent lookups), so keep pieces small
+MAX_SEGMENT = 20_000  # a piece costs slightly more than linear time (dependency matcher, coreference windows)
 # At most this many characters go through spaCy in one nlp.pipe batch (besides the batch_size cap): 64
 # pieces of 20,000 characters in one batch held >1 MB of text and ~3 GB of parser state at once.
 MAX_BATCH_CHARS = 100_000
