@@ -71,42 +71,45 @@ def _write(fh: IO[bytes], pieces: Iterable[str]) -> None:
 # ---------------------------------------------------------------- GraphML
 
 
-def _graphml_type(types: set[type]) -> str:
-    """GraphML type of an attribute from the Python types of its values (NetworkX's numeric inference)."""
-    if len(types) == 1:
-        t = next(iter(types))
-        return {bool: "boolean", int: "int", float: "double"}.get(t, "string")
-    if str in types:
-        return "string"
-    return "double" if float in types else "int"
-
-
 def _graphml_keys(nodes: list[NodeRow], edges: list[EdgeRow], edge_id: str) -> list[tuple[str, str, str, str]]:
-    """(scope, name, id, type) of every key in order of first use; ids are names, ``edge_<name>`` on a clash."""
-    types: dict[tuple[str, str], set[type]] = {}
+    """(scope, name, id, type) of every key in order of first use; ids are names, ``edge_<name>`` on a clash.
+
+    Rows have one type per attribute (kg.export.flatten makes them so): the first value gives the type.
+    Rows with the same attribute names in the same order are looked at once.
+    """
+    found: dict[tuple[str, str], type] = {}
     for scope, rows in (("node", (d for _, d in nodes)), ("edge", (d for _, _, d in edges))):
+        shapes: set[tuple[str, ...]] = set()
         for d in rows:
-            for k, v in d.items():
-                if scope == "edge" and k == edge_id:
-                    continue
-                types.setdefault((scope, k), set()).add(type(v))
+            shape = tuple(d)
+            if shape in shapes:
+                continue
+            shapes.add(shape)
+            for k in shape:
+                if (scope, k) not in found and not (scope == "edge" and k == edge_id):
+                    found[(scope, k)] = type(d[k])
     keys, taken = [], set()
-    for (scope, name), ts in types.items():
+    for (scope, name), t in found.items():
         key_id = name if name not in taken else f"{scope}_{name}"
         taken.add(key_id)
-        keys.append((scope, name, key_id, _graphml_type(ts)))
+        keys.append((scope, name, key_id, {bool: "boolean", int: "int", float: "double"}.get(t, "string")))
     return keys
 
 
-def _data(ids: dict[str, str], d: dict[str, Any], indent: str, skip: str | None = None) -> Iterator[str]:
+def _data_tags(ids: dict[str, str], indent: str) -> dict[str, tuple[str, str]]:
+    """Per attribute: the opening ``<data>`` tag and the empty element, escaped once."""
+    return {k: (f'{indent}<data key="{attr(i)}">', f'{indent}<data key="{attr(i)}" />\n') for k, i in ids.items()}
+
+
+def _data(out: list[str], tags: dict[str, tuple[str, str]], d: dict[str, Any], skip: str | None = None) -> None:
     for k, v in d.items():
         if k == skip:
             continue
         value = str(v)
         if value:
-            yield f'{indent}<data key="{attr(ids[k])}">{text(value)}</data>\n'
+            out.append(f"{tags[k][0]}{text(value)}</data>\n")
         else:
-            yield f'{indent}<data key="{attr(ids[k])}" />\n'
+            out.append(tags[k][1])
 
 
 def graphml_pieces(nodes: list[NodeRow], edges: list[EdgeRow], edge_id: str = "id") -> Iterator[str]:
@@ -119,24 +122,36 @@ def graphml_pieces(nodes: list[NodeRow], edges: list[EdgeRow], edge_id: str = "i
         yield '  <graph edgedefault="directed" />\n</graphml>\n'
         return
     yield '  <graph edgedefault="directed">\n'
-    node_ids = {name: key_id for scope, name, key_id, _ in keys if scope == "node"}
-    edge_ids = {name: key_id for scope, name, key_id, _ in keys if scope == "edge"}
+    node_tags = _data_tags({name: key_id for scope, name, key_id, _ in keys if scope == "node"}, "      ")
+    edge_tags = _data_tags({name: key_id for scope, name, key_id, _ in keys if scope == "edge"}, "      ")
+    ids: dict[str, str] = {}
+    out: list[str] = []
     for n, d in nodes:
+        ids[n] = attr(n)
         if not d:
-            yield f'    <node id="{attr(n)}" />\n'
-            continue
-        yield f'    <node id="{attr(n)}">\n'
-        yield from _data(node_ids, d, "      ")
-        yield "    </node>\n"
+            out.append(f'    <node id="{ids[n]}" />\n')
+        else:
+            out.append(f'    <node id="{ids[n]}">\n')
+            _data(out, node_tags, d)
+            out.append("    </node>\n")
+        if len(out) > CHUNK:
+            yield "".join(out)
+            out.clear()
     for u, v, d in edges:
-        head = f'    <edge source="{attr(u)}" target="{attr(v)}" id="{attr(str(d[edge_id]))}"'
+        su = ids[u] if u in ids else attr(u)
+        sv = ids[v] if v in ids else attr(v)
+        head = f'    <edge source="{su}" target="{sv}" id="{attr(str(d[edge_id]))}"'
         if len(d) <= 1:
-            yield head + " />\n"
-            continue
-        yield head + ">\n"
-        yield from _data(edge_ids, d, "      ", skip=edge_id)
-        yield "    </edge>\n"
-    yield "  </graph>\n</graphml>\n"
+            out.append(head + " />\n")
+        else:
+            out.append(head + ">\n")
+            _data(out, edge_tags, d, skip=edge_id)
+            out.append("    </edge>\n")
+        if len(out) > CHUNK:
+            yield "".join(out)
+            out.clear()
+    out.append("  </graph>\n</graphml>\n")
+    yield "".join(out)
 
 
 def write_graphml(fh: IO[bytes], nodes: list[NodeRow], edges: list[EdgeRow]) -> None:
@@ -176,14 +191,19 @@ def _gexf_attributes(nodes: list[NodeRow], edges: list[EdgeRow]) -> dict[str, di
     return out
 
 
-def _attvalues(table: dict[str, tuple[str, str]], d: dict[str, Any], skip: set[str], edge: bool) -> Iterator[str]:
+def _attvalues(out: list[str], tags: dict[str, str], d: dict[str, Any], skip: set[str], edge: bool) -> None:
+    """Append the ``<attvalues>`` block of one node or edge (nothing when it has no attribute left)."""
     rows = [(("networkx_key" if edge and k == "key" else k), v) for k, v in d.items() if k not in skip]
     if not rows:
         return
-    yield "        <attvalues>\n"
+    out.append("        <attvalues>\n")
     for title, v in rows:
-        yield f'          <attvalue for="{table[title][0]}" value="{attr(_gexf_value(v))}" />\n'
-    yield "        </attvalues>\n"
+        out.append(f'{tags[title]}{attr(_gexf_value(v))}" />\n')
+    out.append("        </attvalues>\n")
+
+
+def _attvalue_tags(table: dict[str, tuple[str, str]]) -> dict[str, str]:
+    return {title: f'          <attvalue for="{i}" value="' for title, (i, _) in table.items()}
 
 
 def gexf_pieces(nodes: list[NodeRow], edges: list[EdgeRow], date: str | None = None) -> Iterator[str]:
@@ -211,15 +231,19 @@ def _gexf_nodes(nodes: list[NodeRow], table: dict[str, tuple[str, str]]) -> Iter
         yield "    <nodes />\n"
         return
     yield "    <nodes>\n"
-    skip = {"label", *NODE_VIZ}
+    skip, tags, out = {"label", *NODE_VIZ}, _attvalue_tags(table), []
     for n, d in nodes:
-        yield f'      <node id="{attr(n)}" label="{attr(str(d.get("label", n)))}">\n'
-        yield (f'        <viz:color r="{d["r"]}" g="{d["g"]}" b="{d["b"]}" a="1.0" />\n'
-               f'        <viz:size value="{d["size"]}" />\n'
-               f'        <viz:position x="{d["x"]}" y="{d["y"]}" z="0.0" />\n')
-        yield from _attvalues(table, d, skip, edge=False)
-        yield "      </node>\n"
-    yield "    </nodes>\n"
+        out.append(f'      <node id="{attr(n)}" label="{attr(str(d.get("label", n)))}">\n'
+                   f'        <viz:color r="{d["r"]}" g="{d["g"]}" b="{d["b"]}" a="1.0" />\n'
+                   f'        <viz:size value="{d["size"]}" />\n'
+                   f'        <viz:position x="{d["x"]}" y="{d["y"]}" z="0.0" />\n')
+        _attvalues(out, tags, d, skip, edge=False)
+        out.append("      </node>\n")
+        if len(out) > CHUNK:
+            yield "".join(out)
+            out.clear()
+    out.append("    </nodes>\n")
+    yield "".join(out)
 
 
 def _gexf_edges(edges: list[EdgeRow], table: dict[str, tuple[str, str]]) -> Iterator[str]:
@@ -227,18 +251,25 @@ def _gexf_edges(edges: list[EdgeRow], table: dict[str, tuple[str, str]]) -> Iter
         yield "    <edges />\n"
         return
     yield "    <edges>\n"
-    skip = {"id", *EDGE_ELEMENT_ATTRS}
+    skip, tags, out = {"id", *EDGE_ELEMENT_ATTRS}, _attvalue_tags(table), []
+    ids: dict[str, str] = {}
     for u, v, d in edges:
+        su = ids[u] if u in ids else ids.setdefault(u, attr(u))
+        sv = ids[v] if v in ids else ids.setdefault(v, attr(v))
         extra = "".join(f' {k}="{attr(str(d[k]))}"' for k in EDGE_ELEMENT_ATTRS if k in d)
-        head = f'      <edge source="{attr(u)}" target="{attr(v)}" id="{attr(str(d["id"]))}"{extra}'
-        body = list(_attvalues(table, d, skip, edge=True))
-        if not body:
-            yield head + " />\n"
-            continue
-        yield head + ">\n"
-        yield from body
-        yield "      </edge>\n"
-    yield "    </edges>\n"
+        head = f'      <edge source="{su}" target="{sv}" id="{attr(str(d["id"]))}"{extra}'
+        mark = len(out)
+        out.append(head + ">\n")
+        _attvalues(out, tags, d, skip, edge=True)
+        if len(out) == mark + 1:
+            out[mark] = head + " />\n"
+        else:
+            out.append("      </edge>\n")
+        if len(out) > CHUNK:
+            yield "".join(out)
+            out.clear()
+    out.append("    </edges>\n")
+    yield "".join(out)
 
 
 def write_gexf(fh: IO[bytes], nodes: list[NodeRow], edges: list[EdgeRow], date: str | None = None) -> None:
