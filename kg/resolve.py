@@ -134,11 +134,12 @@ def base_key(r: Ref) -> None:
     """Set the ref's first group key from its name alone."""
     m, table = r.m, lexicon.countries()
     if m.demonym or m.metonym:
-        place = table.any(m.name) or table.by_capital.get(key(m.name))
+        k = key(m.name)  # the tables are keyed by lexicon.key; `key` here is its memoised form
+        place = table.by_variant.get(k) or table.by_demonym.get(k) or table.by_capital.get(k)
         if place is not None:
             r.gid, r.core, r.country, r.hidden = key(place.name), key(place.name), True, True
             return
-    place = table.variant(r.name) if m.type in {"GPE", "LOC", "ORG"} else None
+    place = table.by_variant.get(key(r.name)) if m.type in {"GPE", "LOC", "ORG"} else None
     if place is not None:
         r.gid = r.core = key(place.name)
         r.country = True
