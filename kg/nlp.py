@@ -40,29 +40,28 @@ def load_model(name: str) -> Language:
 def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     """The model with an EntityRuler (kg's patterns plus the user's) placed before NER."""
     nlp = load_model(model)
-    ruler_opts = {"overwrite_ents": True, "phrase_matcher_attr": "LOWER"}
+    # Phrase patterns match on exact spelling (spaCy's default), so that the pronoun "us" never reads as
+    # the country in the thousands of '<country> <service>' names; these go through spaCy's PhraseMatcher,
+    # cheap whatever their number, while one ruler keeps the longest match where patterns overlap.
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-    ruler = nlp.add_pipe("entity_ruler", name="kg_entity_ruler", config=ruler_opts, **where)
-    ruler.add_patterns(armed_forces_patterns(nlp))
+    ruler = nlp.add_pipe("entity_ruler", name="kg_entity_ruler", config={"overwrite_ents": True}, **where)
+    ruler.add_patterns(armed_forces_patterns())
     for path in [data_path(ENTITY_PATTERNS), *patterns]:
         ruler.add_patterns(list(_read_jsonl(Path(path))))
     return nlp
 
 
-def armed_forces_patterns(nlp: Language) -> list[dict]:
-    """ORG patterns '<country name> <service>' ("U.S. military", "US Navy") built from kg's country and
-    armed-forces tables, so that a country's armed service is never read as the country itself."""
+def armed_forces_patterns() -> list[dict]:
+    """ORG phrase patterns '<country name> <service>' ("U.S. military", "US Navy") built from kg's country
+    and armed-forces tables, so that a country's armed service is never read as the country itself."""
     from kg import lexicon
 
     services = [s for s in lexicon.rules()["armed_forces"] if s != "comment"]
     names = {v for row in lexicon.load_json("countries.json")["countries"] for v in [row["name"], *row["variants"]]}
-    out = []
-    for name in sorted(names):
-        lead = [{"ORTH": t.text} for t in nlp.make_doc(name) if t.lower_ != "the"]
-        for service in services:
-            tail = [{"LOWER": t.text} for t in nlp.make_doc(service)]
-            out.append({"label": "ORG", "id": "armed-forces", "pattern": lead + tail})
-    return out
+    names = {n[4:] if n.lower().startswith("the ") else n for n in names}
+    spellings = {form for s in services for form in (s, s.title())}
+    return [{"label": "ORG", "id": "armed-forces", "pattern": f"{name} {service}"}
+            for name in sorted(names) for service in sorted(spellings)]
 
 
 def model_fingerprint(nlp: Language) -> str:
