@@ -108,19 +108,32 @@ def text_after(span: Span, chars: int) -> str:
     return "".join(parts)[:chars]
 
 
+@lru_cache(maxsize=1)
+def _ship_noun_patterns() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
+    """(noun, 'ends the text before', 'starts the text after') for each ship noun, compiled once: a few
+    hundred patterns overflow the re module's own cache when built per mention."""
+    _, nouns = lexicon.ships()
+    return tuple((noun, re.compile(rf"(?:^|\s){re.escape(noun)}$"), re.compile(rf"^{re.escape(noun)}(?:$|[\s,.;:)])"))
+                 for noun in nouns)
+
+
+@lru_cache(maxsize=1)
+def _ship_apposition() -> re.Pattern:
+    _, nouns = lexicon.ships()
+    words = "|".join(re.escape(n) for n in nouns)
+    return re.compile(rf"^\s*,\s*(?:a|an|the)\s+(?:[^,;:()]{{0,50}}\s)?(?:{words})(?:$|[\s,.;:)])")
+
+
 def ship_cue(span: Span) -> str:
     """Why the span names a ship ('helicopter carrier Izumo', 'the Sazanami destroyer', 'X, a supply ship'), or ''."""
-    _, nouns = lexicon.ships()
     before = near_text(span, before=4)
     after = near_text(span, after=3)
-    for noun in nouns:
-        if re.search(rf"(?:^|\s){re.escape(noun)}$", before):
+    for noun, ends_before, starts_after in _ship_noun_patterns():
+        if ends_before.search(before):
             return f"ship noun before: {noun!r}"
-        if re.match(rf"^{re.escape(noun)}(?:$|[\s,.;:)])", after) and ship_noun_after_names(span, noun):
+        if starts_after.match(after) and ship_noun_after_names(span, noun):
             return f"ship noun after: {noun!r}"
-    tail = text_after(span, 80).lower()
-    words = "|".join(re.escape(n) for n in nouns)
-    if re.match(rf"^\s*,\s*(?:a|an|the)\s+(?:[^,;:()]{{0,50}}\s)?(?:{words})(?:$|[\s,.;:)])", tail):
+    if _ship_apposition().match(text_after(span, 80).lower()):
         return "apposition names a ship"
     return ""
 
