@@ -14,6 +14,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 ENTITY_PATTERNS = "entity_patterns.jsonl"
 
@@ -48,7 +49,32 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     ruler.add_patterns(armed_forces_patterns())
     for path in [data_path(ENTITY_PATTERNS), *patterns]:
         ruler.add_patterns(list(_read_jsonl(Path(path))))
+    nlp.add_pipe("kg_line_break_split", after="ner" if "ner" in nlp.pipe_names else "kg_entity_ruler")
     return nlp
+
+
+@Language.component("kg_line_break_split")
+def split_at_line_breaks(doc: Doc) -> Doc:
+    """Cut entity spans at line breaks: a name never crosses one, but NER sometimes runs a headline into
+    the dateline below it ("English Channel\n\nLONDON"). Each piece keeps the span's label."""
+    if not any("\n" in ent.text for ent in doc.ents):
+        return doc
+    ents: list[Span] = []
+    for ent in doc.ents:
+        piece: list[int] = []
+        for tok in [*ent, None]:
+            if tok is not None and "\n" not in tok.text:
+                piece.append(tok.i)
+                continue
+            while piece and doc[piece[-1]].is_space:
+                piece.pop()
+            while piece and doc[piece[0]].is_space:
+                piece.pop(0)
+            if piece:
+                ents.append(Span(doc, piece[0], piece[-1] + 1, label=ent.label, kb_id=ent.kb_id, span_id=ent.id))
+            piece = []
+    doc.ents = ents
+    return doc
 
 
 def armed_forces_patterns() -> list[dict]:

@@ -123,3 +123,15 @@ def test_capital_after_a_relation_noun_is_a_metonym_but_not_after_a_travel_noun(
     assert by_text(talks, "Beijing").metonym
     trip = extract_text("The airline added flights to Paris and a rail link between Paris and Brussels.")
     assert not any(m.metonym for m in trip.mentions)
+
+
+def test_no_mention_crosses_a_line_break(extract_text):
+    text = ("Royal Navy frigate shadows Russian warships through English Channel\n\n"
+            "LONDON -- The frigate HMS Richmond escorted two corvettes on Tuesday.\n"
+            "Officials in\nParis said nothing.")
+    result = extract_text(text)
+    assert result.mentions, "the model found no entity at all"
+    for m in result.mentions:
+        assert "\n" not in m.text, m
+        assert text[m.start : m.end] == m.text
+    assert any(m.text == "English Channel" for m in result.mentions), [m.text for m in result.mentions]
