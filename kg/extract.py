@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -201,6 +200,3 @@ def merge(document: Document, parts: list[DocResult]) -> DocResult:
         result.words += part.words
     return result
 
-
-def default_rule_files() -> list[Path]:
-    return [data_path(ENTITY_PATTERNS), data_path(RELATION_PATTERNS)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
+from xml.sax.saxutils import escape
 
 NodeRow = tuple[str, dict[str, Any]]
 EdgeRow = tuple[str, str, dict[str, Any]]
@@ -31,29 +32,17 @@ GEXF_CREATOR = "kg"
 CHUNK = 4096  # elements per write
 
 
+_ATTR_ENTITIES = {'"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"}
+
+
 def text(value: str) -> str:
-    """Escape element text as ElementTree does."""
-    if "&" in value:
-        value = value.replace("&", "&amp;")
-    if "<" in value:
-        value = value.replace("<", "&lt;")
-    if ">" in value:
-        value = value.replace(">", "&gt;")
-    return value
+    """Escape element text as ElementTree does (&, <, >)."""
+    return escape(value)
 
 
 def attr(value: str) -> str:
-    """Escape an attribute value as ElementTree does (quotes and line breaks as character references)."""
-    value = text(value)
-    if '"' in value:
-        value = value.replace('"', "&quot;")
-    if "\r" in value:
-        value = value.replace("\r", "&#13;")
-    if "\n" in value:
-        value = value.replace("\n", "&#10;")
-    if "\t" in value:
-        value = value.replace("\t", "&#09;")
-    return value
+    """Escape an attribute value as ElementTree does (also quotes and line breaks as character references)."""
+    return escape(value, _ATTR_ENTITIES)
 
 
 def _write(fh: IO[bytes], pieces: Iterable[str]) -> None:
