@@ -17,7 +17,7 @@ from typing import Any
 
 # kg/data files read while a document is mapped (typing, cleaning, relations): part of the map fingerprint,
 # so editing one invalidates cached DocResults. acronyms.json and colours.json are read only after the map.
-MAP_DATA_FILES = ("countries.json", "titles.json", "ships.json", "types.json", "resolution.json",
+MAP_DATA_FILES = ("countries.json", "titles.json", "ships.json", "types.json", "resolution.json", "groups.json",
                   "relation_lexicon.json", "chrome.json", "boilerplate.txt")
 
 
@@ -100,6 +100,18 @@ def ships() -> tuple[frozenset[str], tuple[str, ...]]:
     data = load_json("ships.json")
     nouns = sorted({n.lower() for n in data["ship_nouns"]}, key=lambda n: (-len(n), n))
     return frozenset(data["hull_prefixes"]), tuple(nouns)
+
+
+@lru_cache(maxsize=1)
+def groups() -> dict[str, str]:
+    """Key of each form of a religious, political or ethnic group ('Christian', 'Kurdish') → the group's name."""
+    rows = load_json("groups.json")["groups"]
+    return {key(form): row["name"] for row in rows for form in [row["name"], *row["forms"]]}
+
+
+def group(name: str) -> str | None:
+    """The group a name is a form of ('Shiite' → 'Shias'), or None."""
+    return groups().get(key(name))
 
 
 @lru_cache(maxsize=1)

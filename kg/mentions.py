@@ -337,6 +337,20 @@ def unlabelled_ships(doc: Doc) -> list[Span]:
     return out
 
 
+def group_cue(span: Span) -> str:
+    """Why a NORP span that is no country's demonym names a group of people, an actor in the news ('Kurds',
+    'Shiite', 'Republicans'): a form in kg/data/groups.json, or a capitalised plural proper noun; else ''."""
+    name = normalise(span)[0]
+    if not name[:1].isupper():
+        return ""
+    if lexicon.group(name):
+        return f"group of people: a form of {lexicon.group(name)!r} (kg/data/groups.json)"
+    last = span[-1]
+    if last.tag_ == "NNPS" and last.text.endswith("s") and all(t.text[:1].isupper() for t in span if t.is_alpha):
+        return "group of people: a plural proper noun labelled NORP"
+    return ""
+
+
 def extract_mentions(doc: Doc, sent_index: dict[int, int]) -> list[Mention]:
     """One Mention per entity span whose label maps to a node type (demonyms as mentions of their country)."""
     found: list[Mention] = []
@@ -367,6 +381,10 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int]) -> list[Mention]:
                                      source=f"ruler:{ent.ent_id_}" if ent.ent_id_ else "ner"))
             elif ship_cue(ent):
                 found.append(mention(ent, "ORG", sent))  # an unknown 'NORP' beside a ship noun: the ship's name
+            elif kind == "NORP" and group_cue(ent):
+                m = mention(ent, "ORG", sent)
+                m.cue = m.cue or group_cue(ent)
+                found.append(m)
             elif ent.label_ in _context_types()["labels"]:
                 untyped.append(ent)
             continue

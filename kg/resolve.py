@@ -144,6 +144,9 @@ def base_key(r: Ref) -> None:
         r.gid = r.core = key(place.name)
         r.country = True
         return
+    if m.type == "ORG" and lexicon.group(r.name):
+        r.gid = r.core = key(lexicon.group(r.name))  # 'Shiite', 'Shias' → one group (kg/data/groups.json)
+        return
     if m.type == "ORG":
         country, core = split_country_prefix(r.name)
         r.core = org_core(core)
@@ -370,6 +373,11 @@ def entity_label(refs: list[Ref]) -> str:
     return max(names, key=lambda n: (not is_generic_law(n), not is_acronym(n), len(n.split()), names[n], len(n), n))
 
 
+def kind_of_group(refs: list[Ref]) -> bool:
+    """True when the group's mentions are organisations (a group of people of kg/data/groups.json)."""
+    return any(r.m.type == "ORG" for r in refs)
+
+
 def make_entities(state: State, results: list[DocResult]) -> Resolution:
     groups: dict[str, list[Ref]] = defaultdict(list)
     for r in state.refs:
@@ -378,7 +386,8 @@ def make_entities(state: State, results: list[DocResult]) -> Resolution:
     entities, used = [], set()
     for gid in sorted(groups):
         refs = groups[gid]
-        label = entity_label(refs)
+        group = lexicon.groups().get(gid, "")
+        label = group if key(group) == gid and kind_of_group(refs) else entity_label(refs)
         kind = entity_type(refs)
         eid = slug(label)
         if eid in used:

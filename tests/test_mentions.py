@@ -135,3 +135,25 @@ def test_no_mention_crosses_a_line_break(extract_text):
         assert "\n" not in m.text, m
         assert text[m.start : m.end] == m.text
     assert any(m.text == "English Channel" for m in result.mentions), [m.text for m in result.mentions]
+
+
+def test_religious_and_political_groups_are_org_mentions(extract_text):
+    r = extract_text("Kurdish fighters and Shiite militias clashed with Sunni tribes, while Christians fled the city.")
+    for text in ("Kurdish", "Shiite", "Sunni", "Christians"):
+        m = by_text(r, text)
+        assert m.type == "ORG" and "group of people" in m.cue and not m.demonym
+    r = extract_text("Republicans and Democrats in Congress argued over the budget on Monday.")
+    assert by_text(r, "Republicans").type == "ORG" and by_text(r, "Democrats").type == "ORG"
+
+
+def test_country_demonym_is_not_made_a_group(extract_text):
+    r = extract_text("German officials met Christian Wulff in Berlin on Monday.")
+    assert by_text(r, "German").demonym and by_text(r, "German").type == "GPE"
+    assert by_text(r, "Christian Wulff").type == "PERSON"
+    assert not any("group of people" in m.cue for m in r.mentions)
+
+
+def test_plural_proper_noun_labelled_norp_is_a_group(extract_text):
+    r = extract_text("The Puritans and the Quakers settled in the colony in the seventeenth century.")
+    m = by_text(r, "Puritans")
+    assert m.type == "ORG" and "plural proper noun" in m.cue

@@ -149,3 +149,18 @@ def test_ids_are_stable_and_distinct():
     a = doc("a.txt", "Georgia and Georgia.", ("Georgia", "PERSON"))
     first = [e.id for e in resolve([a]).entities]
     assert first == [e.id for e in resolve([a]).entities] == ["georgia"]
+
+
+def test_forms_of_a_group_are_one_node_named_by_the_group():
+    text = "Shiite militias fought. The Shias prayed. A Shia cleric spoke. Sunni tribes watched."
+    r = doc("a.txt", text, ("Shiite", "ORG"), ("Shias", "ORG"), ("Shia", "ORG"), ("Sunni", "ORG"))
+    res = resolve([r])
+    shia = node_of(res.entities, "Shiite")
+    assert shia.label == "Shias" and {"Shiite", "Shia"} <= set(shia.aliases) and shia.mentions == 3
+    assert node_of(res.entities, "Sunni").id != shia.id
+
+
+def test_group_word_as_a_person_name_is_not_the_group():
+    r = doc("a.txt", "Christian met Christians.", ("Christian", "PERSON"), ("Christians", "ORG"))
+    res = resolve([r])
+    assert len(res.entities) == 2 and node_of(res.entities, "Christian").type == "PERSON"
