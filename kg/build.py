@@ -31,7 +31,8 @@ class Built(KnowledgeGraph):
     """A KnowledgeGraph that also keeps the per-document results it came from."""
 
     def __init__(self, results: list[DocResult], resolution: Resolution, config: BuildConfig, report: BuildReport):
-        super().__init__(analyse.annotate(build_graph(results, resolution, config.min_weight, config.min_count)))
+        super().__init__(analyse.annotate(build_graph(results, resolution, config.min_weight, config.min_count,
+                                                     config.document_links)))
         self.results = results
         self.resolution = resolution
         self.report = report

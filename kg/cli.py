@@ -46,6 +46,8 @@ def build_cmd(
                                                                   help="Extra relation rule JSON file")] = None,
     min_weight: Annotated[float, typer.Option(help="Drop co-occurrence edges with NPMI below this")] = -1.0,
     min_count: Annotated[int, typer.Option(help="Drop co-occurrence edges seen fewer times")] = 1,
+    document_links: Annotated[bool, typer.Option(help="Link each document's subject to everything else it names, "
+                                                      "and its places to one another (same_document edges)")] = True,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Explain merges")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for the NLP stage")] = 1,
     engine: Annotated[str, typer.Option(help="Where the NLP stage runs: local or dask")] = "local",
@@ -68,7 +70,8 @@ def build_cmd(
     if verbose:
         _explain_merges()
     config = BuildConfig(model=model, patterns=patterns or [], relation_patterns=relation_patterns or [],
-                         min_weight=min_weight, min_count=min_count, verbose=verbose, jobs=jobs, engine=engine,
+                         min_weight=min_weight, min_count=min_count, document_links=document_links,
+                         verbose=verbose, jobs=jobs, engine=engine,
                          scheduler=scheduler, cache_dir=None if no_cache else (cache_dir or default_dir()))
     try:
         total = len(find_files(inputs))

@@ -19,6 +19,7 @@ class BuildConfig:
     engine: str = "local"  # "local" or "dask"
     scheduler: str | None = None  # Dask scheduler address; None = LocalCluster
     cache_dir: Path | None = None  # None = no cache
-    min_weight: float = 0.0  # co-occurrence edges below this NPMI are dropped
+    min_weight: float = -1.0  # co-occurrence edges below this NPMI are dropped (-1 keeps all, as the CLI)
     min_count: int = 1  # co-occurrence edges seen fewer times are dropped
+    document_links: bool = True  # same_document edges: a document's subject and its places (kg.graph)
     verbose: bool = False

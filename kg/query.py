@@ -19,7 +19,7 @@ import networkx as nx
 from kg.resolve import key
 
 # Cost of one hop in g.path(): a rule-made relation is preferred to a plain co-occurrence.
-HOP_COST = {"pattern": 1.0, "qualified": 2.0, "cooccurrence": 3.0}
+HOP_COST = {"pattern": 1.0, "qualified": 2.0, "cooccurrence": 3.0, "same_document": 4.0}
 _NODE_FIELDS = ("label", "type", "aliases", "mentions", "documents", "community", "degree")
 
 
@@ -314,5 +314,5 @@ class KnowledgeGraph:
 
 def _hop_cost(d: dict) -> float:
     if d.get("kind") != "pattern":
-        return HOP_COST["cooccurrence"]
+        return HOP_COST["same_document" if d.get("relation") == "same_document" else "cooccurrence"]
     return HOP_COST["qualified"] if d.get("negated") or d.get("hypothetical") else HOP_COST["pattern"]

@@ -25,10 +25,10 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from kg.export import atomic_open
+from kg.graph import COOCCURRENCE, SAME_DOCUMENT
 from kg.layout import layout
 
 VIS_JS = ("lib", "vis-9.1.2", "vis-network.min.js")  # vis-network as bundled by pyvis 0.3.2
-COOCCURRENCE = "co_occurrence"
 
 
 @lru_cache(maxsize=1)
@@ -133,6 +133,7 @@ def page_data(g: nx.Graph, positions: dict | None = None) -> dict[str, Any]:
         "docs": docs.values(),
         "sents": sents.values(),
         "edgeColours": c.get("edges", {"pattern": "#444444", "cooccurrence": "#b4b4b4"}),
+        "documentRelation": SAME_DOCUMENT,  # hidden until the user asks: a star per document otherwise
     }
 
 

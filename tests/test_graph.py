@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
-from kg.graph import COOCCURRENCE, build_graph, edge_key, npmi
+from kg.graph import COOCCURRENCE, SAME_DOCUMENT, build_graph, edge_key, npmi
 from kg.resolve import Resolution
 from kg.schema import DocResult, Entity, Evidence, Mention
 
@@ -91,3 +92,70 @@ def test_npmi_bounds_and_independence():
     assert npmi(0, 3, 3, 10) == -1.0
     assert math.isclose(npmi(1, 2, 5, 10), 0.0, abs_tol=1e-9)  # p(ab) = p(a) p(b)
     assert -1.0 <= npmi(1, 9, 9, 10) <= 1.0
+
+
+def typed_doc(name: str, sentences: list[list[tuple[str, str]]]) -> tuple[DocResult, Resolution]:
+    """A DocResult of (text, type) mentions placed in order through the sentences, and its resolution."""
+    mentions, sents = [], []
+    for i, ents in enumerate(sentences):
+        sents.append((i * 100, i * 100 + 90, f"sentence {i}"))
+        mentions += [Mention(start=i * 100 + 10 * j, end=i * 100 + 10 * j + 5, text=t, type=k, sent=i, name=t)
+                     for j, (t, k) in enumerate(ents)]
+    r = DocResult(doc=name, sentences=sents, mentions=mentions)
+    types = {m.text: m.type for m in mentions}
+    ents = [Entity(id=t.lower(), label=t, type=k) for t, k in sorted(types.items())]
+    return r, Resolution(entities=ents, mention_entity={name: [m.text.lower() for m in mentions]})
+
+
+def test_a_long_list_sentence_pairs_only_neighbours():
+    names = [(c, "GPE") for c in "ABCDEFGH"]  # more entities than max_sentence_entities
+    r, res = typed_doc("a.txt", [names])
+    g = build_graph([r], res, document_links=False)
+    pairs = {tuple(sorted((u, v))) for u, v, k in g.edges(keys=True) if k == COOCCURRENCE}
+    assert pairs == {(a.lower(), b.lower()) for (a, _), (b, _) in pairwise(names)}
+    short, res2 = typed_doc("b.txt", [names[:4]])
+    assert build_graph([short], res2, document_links=False).number_of_edges() == 6  # every pair of 4
+
+
+def test_document_subject_links_to_entities_of_other_sentences():
+    r, res = typed_doc("a.txt", [[("Ann", "PERSON"), ("Acme", "ORG")], [("Ann", "PERSON")],
+                                 [("Bob", "PERSON"), ("Zeta", "ORG")]])
+    g = build_graph([r], res)
+    assert g.has_edge("ann", "bob", SAME_DOCUMENT) and g.has_edge("ann", "zeta", SAME_DOCUMENT)
+    d = g.edges["ann", "bob", SAME_DOCUMENT]
+    assert d["kind"] == "cooccurrence" and d["rules"] == ["document-subject"] and d["evidence"] == "sentence 2"
+    assert not g.has_edge("acme", "bob", SAME_DOCUMENT)  # neither is the subject nor a place
+    assert not g.has_edge("acme", "ann", SAME_DOCUMENT)  # already paired by a sentence
+    assert g.has_edge("acme", "ann", COOCCURRENCE)
+    assert not any(k == SAME_DOCUMENT for *_e, k in build_graph([r], res, document_links=False).edges(keys=True))
+
+
+def test_places_of_a_document_are_linked_to_one_another():
+    r, res = typed_doc("a.txt", [[("Ann", "PERSON"), ("Ann", "PERSON"), ("Kyoto", "GPE")],
+                                 [("Bob", "PERSON"), ("Japan", "GPE")], [("Fuji", "LOC"), ("Acme", "ORG")]])
+    g = build_graph([r], res)
+    assert g.has_edge("japan", "kyoto", SAME_DOCUMENT) and g.has_edge("fuji", "kyoto", SAME_DOCUMENT)
+    assert g.edges["fuji", "japan", SAME_DOCUMENT]["rules"] == ["document-places"]
+    assert not g.has_edge("acme", "japan", SAME_DOCUMENT) and not g.has_edge("bob", "fuji", SAME_DOCUMENT)
+
+
+def test_same_document_weight_is_npmi_over_documents():
+    docs = [typed_doc(f"{i}.txt", [[("Hub", "GPE"), ("Hub", "GPE")], [(x, "GPE")]]) for i, x in enumerate("AAB")]
+    results = [r for r, _ in docs]
+    ents = {e.id: e for _, res in docs for e in res.entities}
+    res = Resolution(entities=list(ents.values()),
+                     mention_entity={k: v for _, r in docs for k, v in r.mention_entity.items()})
+    g = build_graph(results, res)
+    assert g.edges["a", "hub", SAME_DOCUMENT]["count"] == 2
+    assert math.isclose(g.edges["a", "hub", SAME_DOCUMENT]["weight"], round(npmi(2, 2, 3, 3), 6))
+
+
+def test_build_option_turns_document_links_off(sample_built):
+    from kg.build import BuildReport, Built
+    from kg.config import BuildConfig
+
+    assert any(k == SAME_DOCUMENT for *_e, k in sample_built.graph.edges(keys=True))
+    off = Built(sample_built.results, sample_built.resolution, BuildConfig(document_links=False), BuildReport())
+    assert not any(k == SAME_DOCUMENT for *_e, k in off.graph.edges(keys=True))
+    kept = {(u, v, k) for u, v, k in sample_built.graph.edges(keys=True) if k != SAME_DOCUMENT}
+    assert set(off.graph.edges(keys=True)) == kept

@@ -11,6 +11,7 @@ import networkx as nx
 import pytest
 
 from kg import render
+from kg.graph import SAME_DOCUMENT
 from kg.layout import layout
 from tests.browser import launch, offline_page, wait_ready
 
@@ -145,7 +146,8 @@ def test_offline_load_makes_no_request(chromium, sample_page_path, sample_built)
         assert requests == []
         assert errors == []
         assert page.evaluate("network.body.data.nodes.length") == sample_built.graph.number_of_nodes()
-        assert page.evaluate("network.body.data.edges.length") == sample_built.graph.number_of_edges()
+        shown = sum(1 for *_e, k in sample_built.graph.edges(keys=True) if k != SAME_DOCUMENT)
+        assert page.evaluate("network.body.data.edges.length") == shown  # same-document links start hidden
     finally:
         page.context.close()
 
@@ -188,8 +190,14 @@ def test_type_filter_hides_nodes(chromium, sample_page_path, sample_built):
 def test_cooccurrence_toggle_relation_filter_and_neighbourhood(chromium, sample_page_path, sample_built):
     g = sample_built.graph
     patterns = [d["relation"] for _, _, d in g.edges(data=True) if d["kind"] == "pattern"]
+    same_doc = [(u, v) for u, v, k in g.edges(keys=True) if k == SAME_DOCUMENT]
     page = open_page(chromium, sample_page_path)
     try:
+        assert same_doc  # hidden until asked for
+        assert page.evaluate("network.body.data.edges.length") == g.number_of_edges() - len(same_doc)
+        page.check("#show-codoc")
+        assert page.evaluate("network.body.data.edges.length") == g.number_of_edges()
+        page.uncheck("#show-codoc")
         page.uncheck("#show-cooc")
         assert page.evaluate("network.body.data.edges.length") == len(patterns)
         page.uncheck(f'#relations label[data-relation="{patterns[0]}"] input')
@@ -201,7 +209,8 @@ def test_cooccurrence_toggle_relation_filter_and_neighbourhood(chromium, sample_
         page.fill("#depth", "1")
         page.click("#hood")
         shown = set(page.evaluate("network.body.data.nodes.getIds().map(i => kg.data.nodes.id[i])"))
-        assert shown == {hub, *nx.all_neighbors(g, hub)}
+        visible = nx.subgraph_view(g, filter_edge=lambda u, v, k: k != SAME_DOCUMENT)
+        assert shown == {hub, *nx.all_neighbors(visible, hub)}
         assert len(shown) < g.number_of_nodes()
         page.click("#show-all")
         assert page.evaluate("network.body.data.nodes.length") == g.number_of_nodes()

@@ -31,6 +31,8 @@
   const typeName = (i) => D.types[N.type[i]][0];
   const typeColour = (i) => D.types[N.type[i]][1];
   const isPattern = (i) => E.kind[i] === 1;
+  const documentRelation = D.relations.indexOf(D.documentRelation);
+  const isDocumentLink = (i) => E.rel[i] === documentRelation;
   function relText(i) {
     const r = D.relations[E.rel[i]];
     const f = E.flag[i];
@@ -39,14 +41,14 @@
 
   // ---- filters --------------------------------------------------------------
   const state = {
-    typeOn: D.types.map(() => true), relOn: D.relations.map(() => true), cooc: true,
+    typeOn: D.types.map(() => true), relOn: D.relations.map(() => true), cooc: true, codoc: false,
     minWeight: -Infinity, minCount: 0, minMentions: 0, hood: null, sizeBy: "mentions",
   };
   function nodeVisible(i) {
     return state.typeOn[N.type[i]] && N.mentions[i] >= state.minMentions && (!state.hood || state.hood.has(i));
   }
   function edgeVisible(i) {
-    if (isPattern(i) ? !state.relOn[E.rel[i]] : !state.cooc) return false;
+    if (isPattern(i) ? !state.relOn[E.rel[i]] : !(isDocumentLink(i) ? state.codoc : state.cooc)) return false;
     return E.weight[i] >= state.minWeight && E.count[i] >= state.minCount;
   }
 
@@ -139,6 +141,7 @@
   });
   if (!relCounts.some((c) => c)) $("relations").appendChild(el("div", "none found", "count"));
   $("show-cooc").addEventListener("change", (ev) => { state.cooc = ev.target.checked; refresh(); });
+  $("show-codoc").addEventListener("change", (ev) => { state.codoc = ev.target.checked; refresh(); });
   function numberInput(id, key, fallback) {
     $(id).addEventListener("input", (ev) => {
       const v = parseFloat(ev.target.value);
