@@ -351,6 +351,53 @@ def group_cue(span: Span) -> str:
     return ""
 
 
+def _stands_alone(doc: Doc, start: int, end: int) -> bool:
+    """The tokens are not part of a longer capitalised name: no capitalised word right before (unless the
+    sentence starts there; 'The' does not count) or right after."""
+    prev = doc[start - 1] if start > 0 and not doc[start].is_sent_start else None
+    if prev is not None and prev.text[:1].isupper() and prev.is_alpha and prev.lower_ not in DETERMINERS:
+        return False
+    return end >= len(doc) or not (doc[end].text[:1].isupper() and doc[end].is_alpha)
+
+
+def repeated_names(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> list[Mention]:
+    """Mentions for later (or earlier) occurrences of a name found in the document that the model left
+    unlabelled ('Dolly Parton' found once, missed the second time), or the surname of a person's full name
+    ('Parton'): same spelling, not inside any entity span, not part of a longer capitalised name; a one-word
+    name must be tagged a proper noun there. Each gets the type of the mention it repeats."""
+    by_first: dict[str, dict[tuple[str, ...], Mention]] = {}
+    for m in found:
+        words = tuple(m.name.split())
+        if m.demonym or m.metonym or not words or len(m.name) < 3 or not m.name[:1].isupper() or m.type == "LAW":
+            continue
+        by_first.setdefault(words[0], {}).setdefault(words, m)
+        last = words[-1]
+        if m.type == "PERSON" and len(words) >= 2 and len(last) >= 3 and last.isalpha() and last[:1].isupper():
+            by_first.setdefault(last, {}).setdefault((last,), m)
+    taken = {t.i for ent in doc.ents for t in ent}
+    taken.update(t.i for m in found for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ())
+    out: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        hit = None
+        for words, m in sorted(by_first.get(doc[i].text, {}).items(), key=lambda kv: -len(kv[0])):
+            end = i + len(words)
+            if end <= len(doc) and tuple(t.text for t in doc[i:end]) == words and not taken & set(range(i, end)):
+                if _stands_alone(doc, i, end) and (len(words) > 1 or doc[i].pos_ == "PROPN"):
+                    hit = (end, m)
+                break
+        if hit is None:
+            i += 1
+            continue
+        end, m = hit
+        span = doc[i:end]
+        out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type=m.type,
+                           sent=sent_index[span.sent.start], name=span.text, label=m.label, source="context",
+                           cue=f"same name as a {m.type} mention found elsewhere in the document"))
+        i = end
+    return out
+
+
 def extract_mentions(doc: Doc, sent_index: dict[int, int]) -> list[Mention]:
     """One Mention per entity span whose label maps to a node type (demonyms as mentions of their country)."""
     found: list[Mention] = []
@@ -397,4 +444,5 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int]) -> list[Mention]:
         found.append(m)
     surnames_as_people(doc, found)
     found.extend(typed_by_context(doc, untyped, found, sent_index))
+    found.extend(repeated_names(doc, found, sent_index))
     return sorted(found, key=lambda m: m.start)

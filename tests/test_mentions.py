@@ -157,3 +157,22 @@ def test_plural_proper_noun_labelled_norp_is_a_group(extract_text):
     r = extract_text("The Puritans and the Quakers settled in the colony in the seventeenth century.")
     m = by_text(r, "Puritans")
     assert m.type == "ORG" and "plural proper noun" in m.cue
+
+
+def test_a_name_found_once_is_found_where_the_model_missed_it(extract_text):
+    r = extract_text("The Link River is a short river connecting two lakes. Before settlers came, the Link River was "
+                     "known to the locals by another name.")
+    repeats = [m for m in r.mentions if m.source == "context" and m.name == "Link River"]
+    assert repeats and repeats[0].type == "LOC" and repeats[0].start == 4
+
+
+def test_surname_of_a_full_name_is_found_again(extract_text):
+    r = extract_text("Pedro Matos arrived in Lisbon. Young people cheered as Matos spoke.")
+    m = by_text(r, "Matos")
+    assert m.type == "PERSON" and "same name" in m.cue
+    assert not any(x.text == "Young" for x in r.mentions)
+
+
+def test_repeated_name_inside_a_longer_name_is_not_taken(extract_text):
+    r = extract_text("Mark Yates spoke on Monday. Yates Street is closed. Mark Young spoke. Young voters left.")
+    assert not any(m.text in {"Yates", "Young"} for m in r.mentions)
