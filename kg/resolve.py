@@ -250,6 +250,28 @@ def partial_places(state: State) -> None:
                                             f"'{r.name} …' in {doc}")
 
 
+def org_short_forms(state: State) -> None:
+    """'Harvard' joins 'Harvard University', 'Toyota' joins 'Toyota Motor Corp.': a short ORG name equal to
+    the only longer ORG name of the document minus trailing organisation words (kg/data/resolution.json)."""
+    suffixes = set(lexicon.rules()["org_suffixes"]["words"])
+    for doc, refs in state.by_doc().items():
+        longer: dict[str, set[str]] = defaultdict(set)
+        for r in refs:
+            if r.m.type != "ORG" or r.hidden or r.country:
+                continue
+            words = key(r.name).split()
+            while len(words) > 1 and words[-1] in suffixes:
+                words = words[:-1]
+                longer[" ".join(words)].add(r.gid)
+        for r in refs:
+            if r.hidden or r.country or r.m.type != "ORG" or is_acronym(r.name):  # a GPE 'Syracuse' is the city
+                continue
+            options = longer.get(key(r.name), set()) - {r.gid}
+            if len(options) == 1 and len(longer.get(key(r.name), set())) == 1:
+                target = next(iter(options))
+                state.move([r], target, f"{r.name!r} is the short form of the only organisation '{r.name} …' in {doc}")
+
+
 # ---------------------------------------------------------------- 4. generic law references
 
 
@@ -416,6 +438,7 @@ def resolve(results: list[DocResult]) -> Resolution:
     qualify(state)
     partial_people(state)
     partial_places(state)
+    org_short_forms(state)
     generic_laws(state)
     acronyms(state, results)
     return make_entities(state, results)

@@ -164,3 +164,22 @@ def test_group_word_as_a_person_name_is_not_the_group():
     r = doc("a.txt", "Christian met Christians.", ("Christian", "PERSON"), ("Christians", "ORG"))
     res = resolve([r])
     assert len(res.entities) == 2 and node_of(res.entities, "Christian").type == "PERSON"
+
+
+def test_short_form_of_an_organisation_joins_its_full_name():
+    text = "Harvard University admitted her. Harvard said so. Toyota Motor Corp. grew, and Toyota hired."
+    r = doc("a.txt", text, ("Harvard University", "ORG"), ("Harvard", "ORG"), ("Toyota Motor Corp.", "ORG"),
+            ("Toyota", "ORG"))
+    res = resolve([r])
+    assert node_of(res.entities, "Harvard").label == "Harvard University"
+    assert node_of(res.entities, "Toyota").label == "Toyota Motor Corp."
+    assert len(res.entities) == 2
+
+
+def test_city_named_like_a_university_stays_the_city():
+    text = "Syracuse University is in Syracuse. Apple Records and Apple Corp. both sued Apple."
+    r = doc("a.txt", text, ("Syracuse University", "ORG"), ("Syracuse", "GPE"), ("Apple Records", "ORG"),
+            ("Apple Corp.", "ORG"), ("Apple", "ORG"))
+    res = resolve([r])
+    assert node_of(res.entities, "Syracuse").type == "GPE" and node_of(res.entities, "Syracuse").label == "Syracuse"
+    assert node_of(res.entities, "Apple").label == "Apple"  # two longer names: ambiguous, no merge
