@@ -12,8 +12,10 @@ Both kinds are ``cooccurrence``; the thresholds apply to both. Settings: kg/data
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from itertools import combinations, pairwise
 
 import networkx as nx
@@ -114,22 +116,37 @@ def pattern_rows(r: DocResult, ids: list[str | None]) -> Iterator[tuple[tuple[st
         yield (s, edge_key(ev.relation, ev.negated, ev.hypothetical), t), row
 
 
+@lru_cache(maxsize=1)
+def dateline_after() -> re.Pattern[str]:
+    """What follows the place of a dateline that opens a sentence ("TOKYO -- ", "LONDON (Reuters) - ")."""
+    return re.compile(lexicon.load_json("cooccurrence.json")["dateline_after"])
+
+
 def sentence_entities(r: DocResult, ids: list[str | None]) -> dict[int, list[str]]:
-    """The distinct entities of each sentence in order of first mention; a pronoun counts for its antecedent."""
-    found: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    """The distinct entities of each sentence in order of first mention; a pronoun counts for its antecedent.
+    A dateline ("TOKYO --") goes last: the sentence is not about it."""
+    found: dict[int, list[tuple[bool, int, str]]] = defaultdict(list)
     for i, m in enumerate(r.mentions):
         if ids[i] is not None:
-            found[m.sent].append((m.start, ids[i]))
+            start, _end, text = r.sentences[m.sent]
+            at = m.start - start
+            dateline = not text[:at].strip() and bool(dateline_after().match(text, m.end - start))
+            found[m.sent].append((dateline, m.start, ids[i]))
     for ev in r.evidence:
         if ev.kind == "coreference" and ids[ev.source] is not None:
             # the pronoun's own offset is not kept: it counts after the sentence's named mentions
-            found[ev.sent].append((r.sentences[ev.sent][1], ids[ev.source]))
-    return {sent: list(dict.fromkeys(e for _pos, e in sorted(items))) for sent, items in found.items()}
+            found[ev.sent].append((False, r.sentences[ev.sent][1], ids[ev.source]))
+    return {sent: list(dict.fromkeys(e for *_pos, e in sorted(items))) for sent, items in found.items()}
 
 
 def sentence_pairs(ents: list[str], cap: int) -> Iterator[tuple[str, str]]:
-    """Unordered pairs (sorted ids) of one sentence's entities; a long list pairs only its neighbours."""
-    for a, b in combinations(ents, 2) if len(ents) <= cap else pairwise(ents):
+    """Unordered pairs (sorted ids) of one sentence's entities. A sentence naming more than `cap` is a list:
+    only its first-named entity (usually the subject) with each other one, and neighbours, are paired."""
+    if len(ents) <= cap:
+        pairs: Iterable[tuple[str, str]] = combinations(ents, 2)
+    else:
+        pairs = dict.fromkeys([*((ents[0], e) for e in ents[1:]), *pairwise(ents[1:])])
+    for a, b in pairs:
         yield (a, b) if a < b else (b, a)
 
 

@@ -107,12 +107,14 @@ def typed_doc(name: str, sentences: list[list[tuple[str, str]]]) -> tuple[DocRes
     return r, Resolution(entities=ents, mention_entity={name: [m.text.lower() for m in mentions]})
 
 
-def test_a_long_list_sentence_pairs_only_neighbours():
+def test_a_long_list_sentence_pairs_its_first_entity_and_neighbours_only():
     names = [(c, "GPE") for c in "ABCDEFGH"]  # more entities than max_sentence_entities
     r, res = typed_doc("a.txt", [names])
     g = build_graph([r], res, document_links=False)
     pairs = {tuple(sorted((u, v))) for u, v, k in g.edges(keys=True) if k == COOCCURRENCE}
-    assert pairs == {(a.lower(), b.lower()) for (a, _), (b, _) in pairwise(names)}
+    ids = [n.lower() for n, _ in names]
+    assert pairs == {*pairwise(ids), *(("a", b) for b in ids[1:])}
+    assert ("c", "e") not in pairs
     short, res2 = typed_doc("b.txt", [names[:4]])
     assert build_graph([short], res2, document_links=False).number_of_edges() == 6  # every pair of 4
 
@@ -159,3 +161,17 @@ def test_build_option_turns_document_links_off(sample_built):
     assert not any(k == SAME_DOCUMENT for *_e, k in off.graph.edges(keys=True))
     kept = {(u, v, k) for u, v, k in sample_built.graph.edges(keys=True) if k != SAME_DOCUMENT}
     assert set(off.graph.edges(keys=True)) == kept
+
+
+def test_a_dateline_place_is_not_the_first_named_entity_of_its_sentence():
+    text = "TOKYO -- Ann met Bob, Cy, Di, Ed, Flo and Gus in Kobe."
+    names = ["TOKYO", "Ann", "Bob", "Cy", "Di", "Ed", "Flo", "Gus", "Kobe"]
+    mentions = [Mention(start=text.index(n), end=text.index(n) + len(n), text=n, type="PERSON", sent=0, name=n)
+                for n in names]
+    r = DocResult(doc="a.txt", sentences=[(0, len(text), text)], mentions=mentions)
+    res = Resolution(entities=[Entity(id=n.lower(), label=n, type="PERSON") for n in names],
+                     mention_entity={"a.txt": [n.lower() for n in names]})
+    g = build_graph([r], res, document_links=False)
+    assert g.has_edge("ann", "kobe", COOCCURRENCE) and g.has_edge("ann", "gus", COOCCURRENCE)
+    assert not g.has_edge("bob", "tokyo", COOCCURRENCE) and not g.has_edge("ed", "tokyo", COOCCURRENCE)
+    assert g.has_edge("ann", "tokyo", COOCCURRENCE) and g.has_edge("kobe", "tokyo", COOCCURRENCE)  # moved last
