@@ -195,8 +195,9 @@ def qualify(state: State) -> None:
 # ---------------------------------------------------------------- 3. partial names
 
 
-def full_names(refs: Iterable[Ref], kind: str) -> dict[str, set[str]]:
-    """word key → group keys of multi-word names of this type containing that word first or last."""
+def full_names(refs: Iterable[Ref], kind: str, inner: bool = False) -> dict[str, set[str]]:
+    """word key → group keys of multi-word names of this type containing that word first or last (with `inner`,
+    also any inner word of three letters or more: 'Endara' in 'Guillermo David Endara Galimany')."""
     out: dict[str, set[str]] = defaultdict(set)
     for r in refs:
         if r.m.type != kind or r.hidden or r.country:
@@ -205,6 +206,10 @@ def full_names(refs: Iterable[Ref], kind: str) -> dict[str, set[str]]:
         if len(words) >= 2:
             out[words[-1]].add(r.gid)
             out[words[0]].add(r.gid)
+        if inner and len(words) >= 3:
+            for w in words[1:-1]:
+                if len(w) >= 3 and w.isalpha():
+                    out[w].add(r.gid)
     return out
 
 
@@ -212,7 +217,7 @@ def partial_people(state: State) -> None:
     """A one-word person name joins the only full name of the document (else corpus) that contains it."""
     corpus = full_names(state.refs, "PERSON")
     for doc, refs in state.by_doc().items():
-        local = full_names(refs, "PERSON")
+        local = full_names(refs, "PERSON", inner=True)
         groups: dict[str, list[Ref]] = defaultdict(list)
         for r in refs:
             groups[r.gid].append(r)

@@ -183,3 +183,18 @@ def test_city_named_like_a_university_stays_the_city():
     res = resolve([r])
     assert node_of(res.entities, "Syracuse").type == "GPE" and node_of(res.entities, "Syracuse").label == "Syracuse"
     assert node_of(res.entities, "Apple").label == "Apple"  # two longer names: ambiguous, no merge
+
+
+def test_inner_surname_joins_the_only_full_name_in_the_document():
+    text = "Guillermo David Endara Galimany won. Endara ruled. Carlos Duque lost."
+    r = doc("a.txt", text, ("Guillermo David Endara Galimany", "PERSON"), ("Endara", "PERSON"),
+            ("Carlos Duque", "PERSON"))
+    res = resolve([r])
+    assert node_of(res.entities, "Endara").label == "Guillermo David Endara Galimany" and len(res.entities) == 2
+
+
+def test_inner_word_shared_by_two_full_names_does_not_merge():
+    text = "Ana Maria Lopez Cruz met Juan Carlos Lopez Vega. Lopez smiled."
+    r = doc("a.txt", text, ("Ana Maria Lopez Cruz", "PERSON"), ("Juan Carlos Lopez Vega", "PERSON"),
+            ("Lopez", "PERSON"))
+    assert node_of(resolve([r]).entities, "Lopez").label == "Lopez"
