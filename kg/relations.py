@@ -486,13 +486,19 @@ class Context:
 
     def _description(self, tok: Token) -> int | None:
         """The latest earlier mention described by this noun, or failing that of the noun's type."""
+        if tok.i + 1 in self.token_mention or any(c.dep_ == "appos" and c.i in self.token_mention
+                                                  for c in tok.children):
+            return None  # "the carrier USS Vinson", "the carrier, USS Vinson,": the noun introduces a name
         lemma = tok.lemma_.lower()
         own = {t.i for t in tok.subtree}
         window = [i for i in self._window(tok, 3)
                   if not self.mentions[i].demonym and self.heads[i].i not in own and self.heads[i].i < tok.left_edge.i]
-        for idx in self._window(tok, None):
-            if lemma in self.descriptors.get(idx, set()) and self.heads[idx].i < tok.left_edge.i:
-                return idx
+        described = [idx for idx in self._window(tok, None)
+                     if lemma in self.descriptors.get(idx, set()) and self.heads[idx].i < tok.left_edge.i]
+        # The nearest described name, when it is close by or the only thing so described; else it is unclear.
+        if described and (described[0] in window
+                          or len({self.mentions[i].name or self.mentions[i].text for i in described}) == 1):
+            return described[0]
         kind = self.lexicon.get("type_nouns", {}).get(lemma)
         for idx in window:
             if kind and self.mentions[idx].type == kind:

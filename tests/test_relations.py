@@ -169,6 +169,24 @@ def test_description_resolves_to_earlier_named_ship(extract_text):
     assert "description 'the carrier'" in ev.attrs["resolved"]
 
 
+FILLER = "Officials met on Monday. Talks went on for hours. Nothing was agreed. Reporters waited outside. "
+
+
+def test_far_description_resolves_only_when_one_thing_is_so_described(extract_text):
+    one = extract_text("The aircraft carrier USS Nimitz sailed from San Diego. " + FILLER
+                       + "The carrier later entered the Persian Gulf.")
+    assert "description 'the carrier'" in find(one, "USS Nimitz", "Persian Gulf", "enter").attrs["resolved"]
+    two = extract_text("The aircraft carrier USS Nimitz sailed from San Diego. The carrier USS Vinson stayed in Guam. "
+                       + FILLER
+                       + "The carrier later entered the Persian Gulf.")
+    assert not any(e.kind == "coreference" for e in two.evidence)  # two carriers, far back: unclear
+    assert not any(e.kind == "coreference" for e in extract_text("The aircraft carrier USS Nimitz sailed. "
+                                                                 "The carrier USS Vinson stayed.").evidence)
+    near = extract_text("The aircraft carrier USS Nimitz sailed from San Diego. The carrier USS Vinson stayed in Guam. "
+                        "The carrier later entered the Persian Gulf.")
+    assert has_pair(near, "USS Vinson", "Persian Gulf")  # the nearest one, close by
+
+
 def test_relative_pronoun_resolves_to_its_noun(extract_text):
     r = extract_text("Officials praised the USS Nimitz, which entered the Persian Gulf on Friday.")
     ev = find(r, "USS Nimitz", "Persian Gulf", "enter")
