@@ -468,6 +468,22 @@ class Context:
                     c.dep_ in {"ccomp", "xcomp", "csubj"} for c in tok.head.children):
                 return []  # "it is likely that ..." has no referent
             return self._via(self._previous_subject(tok, depth), f"pronoun {tok.text!r}")
+        if low in self.words["thing_pronouns"] and tok.dep_ in {"dobj", "pobj"}:
+            return self._via(self._previous_object_antecedent(tok, depth), f"pronoun {tok.text!r} (object)")
+        return []
+
+    def _previous_object_antecedent(self, tok: Token, depth: int) -> list[tuple[int, str]]:
+        """An object "it" is the previous sentence's subject when that is a thing acted upon (a ship, aircraft,
+        weapon, law, facility: "The Byrd left Yokosuka. The Izumo escorted it.") and not this clause's subject."""
+        if tok.sent.start == 0:
+            return []
+        previous = self.doc[tok.sent.start - 1].sent
+        own = {idx for t in tok.sent if t.dep_ in {"nsubj", "nsubjpass"} and t.i < tok.i
+               for idx, _how in self.resolve(t, depth + 1)}
+        for subj in (t for t in previous if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ != "PRON"):
+            for idx, how in self.resolve(subj, depth + 1):
+                if self.mentions[idx].type in self.words["object_pronoun_types"] and idx not in own:
+                    return [(idx, how)]
         return []
 
     def _previous_subject(self, tok: Token, depth: int) -> list[tuple[int, str]]:
@@ -519,8 +535,7 @@ class Context:
             sent = sent_of.get(tok.sent.start)
             if sent is None:
                 continue
-            if tok.lower_ in pronouns and (tok.dep_ in {"nsubj", "nsubjpass", "poss"}
-                                           or tok.lower_ in self.words["person_pronouns"]):
+            if tok.lower_ in pronouns:
                 found = self._pronoun(tok, 0)
             elif tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
                 idx = self._description(tok)

@@ -193,6 +193,17 @@ def test_relative_pronoun_resolves_to_its_noun(extract_text):
     assert "relative pronoun" in ev.attrs["resolved"] and ev.date == "Friday"
 
 
+def test_object_it_is_the_previous_sentences_subject_when_that_is_a_thing(extract_text):
+    r = extract_text("The USNS Mercy left San Diego on Monday. The frigate HMS Kent escorted it toward Gibraltar.")
+    ev = find(r, "HMS Kent", "USNS Mercy", "escort")
+    assert "pronoun 'it' (object)" in ev.attrs["resolved"]
+    company = extract_text("Rolls-Royce built the engine. Boeing bought it last year.")
+    assert not any(ev.kind in {"pattern", "coreference"} for ev in company.evidence)  # an ORG "it" is unclear
+    same = extract_text("The JS Izumo left Yokosuka. The JS Izumo escorted it to Guam.")
+    assert not any(ev.source == ev.target and ev.kind == "pattern" for ev in same.evidence)
+    assert not any(rel.startswith("escort") and s == t for s, rel, t in facts(same))
+
+
 def test_unresolvable_pronoun_object_gives_nothing(extract_text):
     r = extract_text("Germany sent it to France.")
     assert has_pair(r, "Germany", "France")  # through the preposition
