@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import pickle
+import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -15,6 +20,9 @@ from kg.query import KnowledgeGraph
 from kg.read import Skipped, read_documents
 from kg.resolve import Resolution, resolve
 from kg.schema import DocResult
+
+# Graphs with at least this many nodes have their output files written by two processes at once.
+PARALLEL_MIN_NODES = 2_000
 
 
 @dataclass
@@ -90,10 +98,64 @@ def reduce_corpus(results: list[DocResult], config: BuildConfig, report: BuildRe
     return built
 
 
-def write_outputs(kg: KnowledgeGraph, out: Path) -> None:
-    """Every output file; the layout is computed once and shared by GraphML, GEXF and the page."""
+def write_outputs(kg: KnowledgeGraph, out: Path, jobs: int = 1) -> None:
+    """Every output file; the layout is computed once and shared by GraphML, GEXF and the page.
+
+    With `jobs` > 1 and a graph of PARALLEL_MIN_NODES nodes or more (on Linux), two processes write at
+    once (see :func:`_write_forked`); the files are the same either way.
+    """
     out.mkdir(parents=True, exist_ok=True)
     g = kg.graph
+    if jobs > 1 and g.number_of_nodes() >= PARALLEL_MIN_NODES and sys.platform == "linux" and hasattr(os, "fork"):
+        _write_forked(kg, out)
+        return
     pos = layout(g)
     export.write_all(g, kg.mention_rows(), out, pos)
     render.write_html(g, out / "graph.html", positions=pos)
+
+
+def _write_forked(kg: KnowledgeGraph, out: Path) -> None:
+    """A forked child computes the layout, sends it back and writes GEXF and the page, while this process
+    writes the files that need no layout and then GraphML; if the child fails, its files are written here."""
+    g = kg.graph
+    export.remove_stale_temps(out)
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        os.close(read_end)
+        _drawn_in_child(g, out, write_end)
+    os.close(write_end)
+    status = None
+    try:
+        received: list[bytes] = []
+        with os.fdopen(read_end, "rb") as pipe:  # a thread drains the pipe so the child never waits on it
+            reader = threading.Thread(target=lambda: received.append(pipe.read()), daemon=True)
+            reader.start()
+            flat = export.flatten(g)
+            export.write_undrawn(g, kg.mention_rows(), out, flat)
+            reader.join()
+        pos = pickle.loads(received[0]) if received and received[0] else layout(g)
+        export.write_graphml(g, out / "graph.graphml", pos, flat)
+    finally:
+        status = os.waitpid(pid, 0)[1]
+    if os.waitstatus_to_exitcode(status) != 0:
+        export.write_gexf(g, out / "graph.gexf", pos, flat)
+        render.write_html(g, out / "graph.html", positions=pos)
+
+
+def _drawn_in_child(g, out: Path, write_end: int) -> None:
+    """In the forked child: layout → pipe, then graph.gexf and graph.html; leaves with os._exit (no cleanup
+    of the parent's state runs twice)."""
+    code = 1
+    try:
+        pos = layout(g)
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(pickle.dumps(pos, protocol=pickle.HIGHEST_PROTOCOL))
+        export.write_gexf(g, out / "graph.gexf", pos)
+        render.write_html(g, out / "graph.html", positions=pos)
+        code = 0
+    except BaseException as exc:  # reported; the parent then writes the files itself
+        with contextlib.suppress(Exception):
+            os.write(2, f"kg: second writer process failed ({exc!r}); writing its files in one process\n".encode())
+    finally:
+        os._exit(code)

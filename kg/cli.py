@@ -102,7 +102,7 @@ def build_cmd(
     else:
         built = reduce_corpus(results, config, rep)
         try:
-            write_outputs(built, out)
+            write_outputs(built, out, jobs=config.jobs)
         except OSError as exc:  # --out is a file, read-only, full disk: the previous outputs stay as they were
             _say(f"kg: cannot write outputs to {out}: {exc.strerror or exc}")
             raise typer.Exit(EXIT_ERROR) from None

@@ -348,8 +348,13 @@ def write_all(g: nx.MultiDiGraph, mentions: Iterable[dict], out: Path, pos: dict
     pos = pos if pos is not None else layout(g)
     flat = flatten(g)
     write_graphml(g, out / "graph.graphml", pos, flat)
+    write_undrawn(g, mentions, out, flat)
+    write_gexf(g, out / "graph.gexf", pos, flat)
+
+
+def write_undrawn(g: nx.MultiDiGraph, mentions: Iterable[dict], out: Path, flat: Flat | None = None) -> None:
+    """The data files that need no layout: relations.jsonl, mentions.jsonl, graph.json, nodes.csv, edges.csv."""
     write_jsonl(relation_rows(g), out / "relations.jsonl")
     write_jsonl(mentions, out / "mentions.jsonl")
-    write_gexf(g, out / "graph.gexf", pos, flat)
     write_node_link(g, out / "graph.json")
     write_csv(g, out, flat)

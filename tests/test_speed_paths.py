@@ -1,6 +1,8 @@
-"""kg's DependencyMatcher (distinct node patterns run once, tree roots from the head array) finds exactly
-what spaCy's DependencyMatcher finds, in the same order, on real text."""
+"""Speed paths give the same results as the plain ones: kg's DependencyMatcher (distinct node patterns run
+once, tree roots from the head array) finds what spaCy's finds, in the same order, on real text; the output
+files written by two processes are byte-identical to those written by one."""
 
+import sys
 from pathlib import Path
 
 from spacy.matcher import DependencyMatcher
@@ -31,3 +33,15 @@ def test_tree_roots_follow_heads(extractor):
     roots = tree_roots(doc)
     assert [int(r) for r in roots] == [list(t.ancestors)[-1].i if t.head.i != t.i else t.i for t in doc]
     assert len(set(int(r) for r in roots)) == 2
+
+
+def test_forked_writer_writes_the_same_bytes(sample_built, tmp_path, capfd):
+    kb = sys.modules["kg.build"]  # the module (the package's `kg.build` attribute is the function)
+    kb.write_outputs(sample_built, tmp_path / "one")
+    kb._write_forked(sample_built, tmp_path / "two")
+    assert "second writer process failed" not in capfd.readouterr().err  # the child wrote its files
+    names = sorted(p.name for p in (tmp_path / "one").iterdir())
+    assert names == sorted(p.name for p in (tmp_path / "two").iterdir())
+    assert {"graph.graphml", "graph.gexf", "graph.html", "relations.jsonl"} <= set(names)
+    for name in names:
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
