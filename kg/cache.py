@@ -23,7 +23,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from kg.schema import DocResult, Document
+from kg.schema import ENTITY_TYPES, DocResult, Document
 
 DB_NAME = "results.sqlite"
 DEFAULT_DIR = Path(".kg-cache")  # relative to the working directory; KG_CACHE_DIR overrides
@@ -104,6 +104,8 @@ def map_fingerprint(config) -> str | None:
         return None
     digest = hashlib.sha256(f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}".encode())
     digest.update(f"\0segment_chars\0{config.segment_chars}".encode())
+    if tuple(config.entity_types) != ENTITY_TYPES:  # extra or fewer node types change what the map keeps
+        digest.update(f"\0types\0{','.join(config.entity_types)}".encode())
     for kind, paths in (("patterns", config.patterns), ("relations", config.relation_patterns)):
         for path in paths:
             try:

@@ -24,7 +24,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kg.config import DEFAULT_MODEL, BuildConfig
-from kg.schema import DocResult
+from kg.schema import ENTITY_TYPES, DocResult, check_entity_types
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Offline entity knowledge graphs from news.")
 err = Console(stderr=True, soft_wrap=True)
@@ -46,6 +46,8 @@ def build_cmd(
                                                                   help="Extra relation rule JSON file")] = None,
     min_weight: Annotated[float, typer.Option(help="Drop co-occurrence edges with NPMI below this")] = -1.0,
     min_count: Annotated[int, typer.Option(help="Drop co-occurrence edges seen fewer times")] = 1,
+    entity_types: Annotated[str, typer.Option(help="Node types to keep, comma-separated: kg's ten, and optionally "
+                                                   "NORP, PRODUCT, WORK_OF_ART, LANGUAGE")] = ",".join(ENTITY_TYPES),
     document_links: Annotated[bool, typer.Option(help="Link each document's subject to everything else it names, "
                                                       "and its places to one another (same_document edges)")] = True,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Explain merges")] = False,
@@ -69,8 +71,14 @@ def build_cmd(
     inputs = inputs or [Path("raw")]
     if verbose:
         _explain_merges()
+    try:
+        types = check_entity_types(entity_types.split(","))
+    except ValueError as exc:
+        err.print(f"kg: --entity-types: {exc}", markup=False)
+        raise typer.Exit(2) from None
     config = BuildConfig(model=model, patterns=patterns or [], relation_patterns=relation_patterns or [],
                          min_weight=min_weight, min_count=min_count, document_links=document_links,
+                         entity_types=types,
                          verbose=verbose, jobs=jobs, engine=engine,
                          scheduler=scheduler, cache_dir=None if no_cache else (cache_dir or default_dir()))
     try:

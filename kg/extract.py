@@ -16,7 +16,7 @@ from kg.config import BuildConfig
 from kg.mentions import extract_mentions
 from kg.nlp import ENTITY_PATTERNS, build_pipeline, data_path, model_fingerprint, rules_fingerprint
 from kg.relations import RELATION_PATTERNS, RelationMatcher
-from kg.schema import DocResult, Document
+from kg.schema import ENTITY_TYPES, DocResult, Document
 
 # Documents longer than this are cut at paragraph or line breaks into segments of at most
 # this many characters, so memory stays bounded whatever the file size.
@@ -43,7 +43,9 @@ class Extractor:
         """Model, rule files and segment size: what a cached DocResult depends on besides the text."""
         rules = rules_fingerprint([data_path(ENTITY_PATTERNS), *self.config.patterns, *self.rule_files,
                                    *lexicon.map_data_files()])
-        return f"{model_fingerprint(self.nlp)}:{rules}:segment_chars={self.config.segment_chars}"
+        chosen = tuple(self.config.entity_types)
+        types = "" if chosen == ENTITY_TYPES else f":types={','.join(chosen)}"
+        return f"{model_fingerprint(self.nlp)}:{rules}:segment_chars={self.config.segment_chars}{types}"
 
     def pipe(self, documents: Iterable[Document]) -> Iterator[DocResult]:
         """DocResults in input order, streaming: no Doc outlives its segment, and the pieces of a long
@@ -52,7 +54,8 @@ class Extractor:
         for group in char_batches(_tasks(documents, self.config.segment_chars), self.config.batch_size):
             for doc, (document, offset, last) in self.nlp.pipe(group, as_tuples=True, batch_size=len(group)):
                 if offset >= 0:
-                    parts.append(extract(doc, document.name, offset, self.relations))
+                    parts.append(extract(doc, document.name, offset, self.relations,
+                                         self.config.entity_types))
                 if last:
                     yield merge(document, parts)
                     parts = []
@@ -132,7 +135,8 @@ def _last_break(text: str, start: int, end: int) -> int:
     return cut
 
 
-def extract(doc: Doc, name: str, offset: int, relations: RelationMatcher) -> DocResult:
+def extract(doc: Doc, name: str, offset: int, relations: RelationMatcher,
+            types: tuple[str, ...] = ENTITY_TYPES) -> DocResult:
     """Mentions and relation evidence of one segment, offsets shifted into the document."""
     sent_index: dict[int, int] = {}
     sentences = []
@@ -142,7 +146,7 @@ def extract(doc: Doc, name: str, offset: int, relations: RelationMatcher) -> Doc
         lead = len(sent.text) - len(sent.text.lstrip())
         start = sent.start_char + lead + offset
         sentences.append((start, start + len(text), text))
-    mentions = extract_mentions(doc, sent_index)
+    mentions = extract_mentions(doc, sent_index, types)
     token_mention = {}
     for i, m in enumerate(mentions):
         for tok in doc.char_span(m.start, m.end, alignment_mode="expand") or ():

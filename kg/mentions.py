@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from kg import lexicon
-from kg.schema import Mention
+from kg.schema import ENTITY_TYPES, Mention
 
 DETERMINERS = {"the", "a", "an"}
 # Verbs whose subject is a place, not an actor ("Seoul lies ...", "Paris is ...").
@@ -398,8 +398,12 @@ def repeated_names(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -
     return out
 
 
-def extract_mentions(doc: Doc, sent_index: dict[int, int]) -> list[Mention]:
-    """One Mention per entity span whose label maps to a node type (demonyms as mentions of their country)."""
+def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...] = ENTITY_TYPES) -> list[Mention]:
+    """One Mention per entity span whose label maps to a node type (demonyms as mentions of their country).
+
+    `types` are the node types kept: kg's ten by default; extra spaCy labels (EXTRA_ENTITY_TYPES) the user
+    added become types of their own."""
+    extra = set(types) - set(ENTITY_TYPES)
     found: list[Mention] = []
     untyped: list[Span] = []  # spans of labels that are not nodes by themselves: typed later from context
     table = lexicon.countries()
@@ -408,7 +412,9 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int]) -> list[Mention]:
         if not ent.text.strip():
             continue
         if kind is None:
-            if ent.label_ in _context_types()["labels"]:
+            if ent.label_ in extra:
+                found.append(mention(ent, ent.label_, sent_index[ent.sent.start]))
+            elif ent.label_ in _context_types()["labels"]:
                 untyped.append(ent)
             continue
         sent = sent_index[ent.sent.start]
@@ -432,6 +438,8 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int]) -> list[Mention]:
                 m = mention(ent, "ORG", sent)
                 m.cue = m.cue or group_cue(ent)
                 found.append(m)
+            elif "NORP" in extra:
+                found.append(mention(ent, "NORP", sent))
             elif ent.label_ in _context_types()["labels"]:
                 untyped.append(ent)
             continue
@@ -445,4 +453,4 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int]) -> list[Mention]:
     surnames_as_people(doc, found)
     found.extend(typed_by_context(doc, untyped, found, sent_index))
     found.extend(repeated_names(doc, found, sent_index))
-    return sorted(found, key=lambda m: m.start)
+    return sorted((m for m in found if m.type in types), key=lambda m: m.start)

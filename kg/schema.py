@@ -13,6 +13,19 @@ from typing import Any
 # Entity types a node may carry (OUTPUTS.md). Everything else spaCy emits is either
 # mapped onto one of these or dropped (dates, numbers, money, percentages).
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FACILITY", "SHIP", "AIRCRAFT", "WEAPON", "LAW", "EVENT")
+# spaCy labels a user may add as node types of their own (`kg build --entity-types`); never dates or numbers.
+EXTRA_ENTITY_TYPES = ("NORP", "PRODUCT", "WORK_OF_ART", "LANGUAGE")
+
+
+def check_entity_types(types: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """The chosen node types, upper-cased and checked; a ValueError names an unknown one."""
+    chosen = tuple(dict.fromkeys(t.strip().upper() for t in types if t.strip()))
+    known = ENTITY_TYPES + EXTRA_ENTITY_TYPES
+    unknown = [t for t in chosen if t not in known]
+    if unknown or not chosen:
+        raise ValueError(f"unknown entity type {unknown[0] if unknown else '(none given)'}; "
+                         f"choose from {', '.join(known)}")
+    return chosen
 
 
 @dataclass
