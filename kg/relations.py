@@ -33,7 +33,7 @@ from kg.schema import Evidence, Mention
 
 RELATION_PATTERNS = "relation_patterns.json"
 RELATION_LEXICON = "relation_lexicon.json"
-BUILTINS = ("title-role", "modifier", "hyphen-pair", "direction-of", "reciprocal", "place-kind")
+BUILTINS = ("title-role", "modifier", "hyphen-pair", "direction-of", "reciprocal", "place-kind", "name-country")
 SUBJECTS = {"nsubj", "csubj"}
 NOUNISH = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 # Entity types that can own, operate or contain something else.
@@ -913,7 +913,48 @@ def containment_chains(ctx: Context, evidence: list[Evidence]) -> Iterator[Evide
                            attrs={"via": ctx.mentions[first.target].text})
 
 
+def name_country(ctx: Context) -> Iterator[Evidence]:
+    """A state body whose own name holds its country ("Japan's Ministry of Defense", "the Japanese Defense
+    Ministry", "the U.S. Navy") is part_of that country, linked to the document's nearest mention of it."""
+    from kg.resolve import country_table
+
+    variants, demonyms = country_table()
+    bodies = ctx.words["state_bodies"]
+    named: dict[str, list[int]] = defaultdict(list)  # country → its own mentions (not inside another name)
+    for idx in sorted(ctx.heads):
+        m = ctx.mentions[idx]
+        key = (m.name or m.text).lower()
+        country = demonyms.get(key) if m.demonym else variants.get(key)
+        if country:
+            named[country].append(idx)
+    for idx, head in ctx.heads.items():
+        m = ctx.mentions[idx]
+        if m.type != "ORG" or head.lemma_.lower() not in bodies:
+            continue
+        country = qualifier_country(m.text, variants, demonyms)
+        others = [i for i in named.get(country or "", []) if i != idx]
+        if not others:
+            continue
+        target = min(others, key=lambda i: (abs(ctx.mentions[i].start - m.start), i))
+        yield Evidence(source=idx, target=target, relation="part_of", sent=m.sent, rule="name-country",
+                       attrs={"resolved": f"target: the country in the name {m.text!r}"})
+
+
+def qualifier_country(text: str, variants: dict[str, str], demonyms: dict[str, str]) -> str | None:
+    """The country a name opens with: a possessive ("Japan's"), a demonym ("Japanese") or a name ("U.S.")."""
+    words = re.sub(r"^the\s+", "", text.replace("\u2019", "'"), flags=re.IGNORECASE).split()
+    for n in range(min(3, len(words) - 1), 0, -1):
+        lead = " ".join(words[:n])
+        if lead.lower().endswith("'s"):
+            return variants.get(lead[:-2].lower())
+        found = variants.get(lead.lower()) or demonyms.get(lead.lower())
+        if found:
+            return found
+    return None
+
+
 BUILTIN_RULES = {
+    "name-country": name_country,
     "title-role": title_role,
     "modifier": modifier,
     "hyphen-pair": hyphen_pair,

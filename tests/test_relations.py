@@ -124,6 +124,18 @@ def test_possessive_ministry_is_part_of_country(extract_text):
     assert ev.relation == "part_of" and ev.rule == "modifier"
 
 
+def test_state_body_named_with_its_country_is_part_of_it(extract_text):
+    r = extract_text("Russia said the Russian Foreign Ministry summoned the envoy. The U.S. Navy said the United "
+                     "States would respond.")
+    assert find(r, "Russian Foreign Ministry", "Russia", "part_of").rule == "name-country"
+    assert find(r, "U.S. Navy", "United States", "part_of").rule == "name-country"
+    company = extract_text("American Airlines flew to Dallas in the United States.")
+    assert not has_pair(company, "American Airlines", "United States") or \
+        find(company, "American Airlines", "United States").rule != "name-country"
+    alone = extract_text("The Japanese Defense Ministry announced a drill on Monday.")
+    assert not any(ev.rule == "name-country" for ev in alone.evidence)  # the country is named nowhere else
+
+
 def test_navy_modifier_operates_the_ship(extract_text):
     ev = find(extract_text("The Royal Navy destroyer HMS Diamond sailed from Portsmouth."), "HMS Diamond",
               "Royal Navy")
