@@ -14,9 +14,12 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 ENTITY_PATTERNS = "entity_patterns.jsonl"
+FEATURE_NAMES = "feature_names.json"
 
 
 class ModelNotFound(RuntimeError):
@@ -50,6 +53,7 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     for path in [data_path(ENTITY_PATTERNS), *patterns]:
         ruler.add_patterns(list(_read_jsonl(Path(path))))
     nlp.add_pipe("kg_line_break_split", after="ner" if "ner" in nlp.pipe_names else "kg_entity_ruler")
+    nlp.add_pipe("kg_feature_names", after="kg_line_break_split")
     return nlp
 
 
@@ -75,6 +79,95 @@ def split_at_line_breaks(doc: Doc) -> Doc:
             piece = []
     doc.ents = ents
     return doc
+
+
+@Language.factory("kg_feature_names")
+def make_feature_names(nlp: Language, name: str) -> FeatureNames:
+    """spaCy factory for FeatureNames, driven by kg/data/feature_names.json."""
+    return FeatureNames(nlp, _load_json(data_path(FEATURE_NAMES)))
+
+
+class FeatureNames:
+    """Join geographic feature names the model cuts or mis-types ('English Channel' read as English/LANGUAGE;
+    'Lake Baikal' as a PERSON) into one entity, by their general English shapes ('<Name> Sea', 'Lake <Name>',
+    'Strait of <Name>'). It never cuts a longer name the model found, nor one a capitalised word continues."""
+
+    def __init__(self, nlp: Language, table: dict) -> None:
+        self.label = table["label"]
+        self.keep_head = {"all": set(table["keep_head"]["all"])}
+        self.keep_head["suffix"] = self.keep_head["all"] | set(table["keep_head"]["suffix"])
+        self.keep_head["prefix"] = self.keep_head["of"] = self.keep_head["all"]
+        self.suffix_not_inside = set(table["suffix_not_inside"]["labels"])
+        name = {"IS_TITLE": True, "POS": "PROPN", "OP": "+"}
+        self.matcher = Matcher(nlp.vocab)
+        self.matcher.add("suffix", [[{"IS_TITLE": True, "POS": {"IN": ["PROPN", "ADJ", "NOUN"]}, "OP": "+"},
+                                     {"TEXT": {"IN": table["suffix_heads"]["words"]}}]])
+        self.matcher.add("prefix", [[{"TEXT": {"IN": table["prefix_heads"]["words"]}}, name]])
+        self.matcher.add("of", [[{"TEXT": {"IN": table["of_heads"]["words"]}}, {"LOWER": "of"}, name]])
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Set each feature name that passes the checks as one entity, replacing the pieces it holds."""
+        matches = [_drop_leading_demonym(Span(doc, start, end, label=match_id))
+                   for match_id, start, end in self.matcher(doc) if self._shape_ok(doc, start, end)]
+        found = [Span(doc, span.start, span.end, label=self.label)
+                 for span in filter_spans(matches) if self._fits(span, doc.vocab.strings[span.label])]
+        if found:
+            kept = [ent for ent in doc.ents if not any(ent.start < s.end and s.start < ent.end for s in found)]
+            doc.ents = sorted(kept + found, key=lambda span: span.start)
+        return doc
+
+    @staticmethod
+    def _shape_ok(doc: Doc, start: int, end: int) -> bool:
+        """The name is not cut: no capitalised name word right after it (Tampa Bay Buccaneers) or right before
+        it (Salt Lake City), and a capitalised common word opening a sentence is not a name (Strong Channel
+        currents)."""
+        if doc[start].is_sent_start and not _name_word(doc[start]):
+            return False
+        after = doc[end] if end < len(doc) else None
+        before = doc[start - 1] if start > 0 else None
+        return not (_continues_name(after) and after.ent_iob_ != "B") and not (
+            _continues_name(before) and before.ent_iob_ in {"", "O"})
+
+    def _fits(self, span: Span, kind: str) -> bool:
+        """The match holds every entity it overlaps, and no model name holding the head word (more than the bare
+        head) has a label the shape must keep; a '<Name> Head' match does not swallow a model person or
+        organisation."""
+        head = span.end - 1 if kind == "suffix" else span.start
+        for ent in span.doc.ents:
+            if ent.end <= span.start or ent.start >= span.end:
+                continue
+            if ent.start < span.start or ent.end > span.end:
+                return False
+            holds_head = ent.start <= head < ent.end
+            if holds_head and len(ent) > 1 and ent.label_ in self.keep_head[kind]:
+                return False
+            if kind == "suffix" and not holds_head and ent.label_ in self.suffix_not_inside:
+                return False
+        return True
+
+
+def _name_word(tok) -> bool:
+    """A sentence's first word is a name word when the model put it in an entity ('English' Channel) or the
+    document also writes it capitalised inside a sentence; its capital alone says nothing."""
+    if tok.ent_iob_ in {"B", "I"}:
+        return True
+    return any(t.text == tok.text and not t.is_sent_start for t in tok.doc)
+
+
+def _drop_leading_demonym(span: Span) -> Span:
+    """'Italian Pelagie Islands' -> 'Pelagie Islands': a demonym the model found opening a '<Name> Head' match
+    is the country's, not part of the name, when a name word still stands before the head ('Persian Gulf' stays)."""
+    if span[0].ent_iob_ != "B" or span[0].ent_type_ not in {"NORP", "LANGUAGE"}:
+        return span
+    end = span.start + 1
+    while end < span.end and span.doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(span.doc, end, span.end, label=span.label) if span.end - end >= 2 else span
+
+
+def _continues_name(tok) -> bool:
+    """A capitalised proper-noun word that would make the name longer."""
+    return tok is not None and tok.pos_ == "PROPN" and (tok.is_title or tok.is_upper) and tok.is_alpha
 
 
 def armed_forces_patterns() -> list[dict]:
@@ -103,6 +196,16 @@ def rules_fingerprint(paths: Iterable[Path]) -> str:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def _load_json(path: Path) -> dict:
+    """A JSON table, with a clear error naming the file when it is malformed."""
+    import json
+
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{path}: not valid JSON ({exc.msg}, line {exc.lineno})") from None
 
 
 def _read_jsonl(path: Path):

@@ -160,9 +160,10 @@ def test_plural_proper_noun_labelled_norp_is_a_group(extract_text):
 
 
 def test_a_name_found_once_is_found_where_the_model_missed_it(extract_text):
-    r = extract_text("The Link River is a short river connecting two lakes. Before settlers came, the Link River was "
+    # 'Creek' is not a kg_feature_names head, so the model alone misses the first mention.
+    r = extract_text("The Link Creek is a short creek connecting two lakes. Before settlers came, the Link Creek was "
                      "known to the locals by another name.")
-    repeats = [m for m in r.mentions if m.source == "context" and m.name == "Link River"]
+    repeats = [m for m in r.mentions if m.source == "context" and m.name == "Link Creek"]
     assert repeats and repeats[0].type == "LOC" and repeats[0].start == 4
 
 
