@@ -8,7 +8,7 @@ move recording why (Entity.merges, and a DEBUG log line on the ``kg.resolve`` lo
    country variants, demonyms and capitals used for their government share the country's key;
    a country's armed service ("U.S. military") keeps its own key, qualified by the country;
 2. country qualifiers: "Self-Defense Forces" joins "Japan Self-Defense Forces" when Japan is the only
-   country seen with that name in the document (else in the corpus);
+   country seen with that name in the document (else in the corpus, among the countries the document mentions);
 3. partial names: a surname or first name joins the one full name containing it in the document
    (else the corpus); "Chiba" joins "Chiba Prefecture", "Pacific" joins "Pacific Ocean";
 4. generic law references ("the new legislation") join the law last named in their document;
@@ -171,7 +171,9 @@ def name_keys(state: State) -> None:
 
 
 def qualify(state: State) -> None:
-    """Unqualified ORG names join the one country-qualified group with the same core (document, else corpus)."""
+    """Unqualified ORG names join the one country-qualified group with the same core in the document, else the
+    one in the corpus whose country the document mentions ('National Assembly' in a text that never names
+    Madagascar is not the Malagasy National Assembly of another text)."""
     corpus: dict[str, set[str]] = defaultdict(set)
     for r in state.refs:
         if "|" in r.gid:
@@ -181,15 +183,22 @@ def qualify(state: State) -> None:
         for r in refs:
             if "|" in r.gid:
                 local[r.core].add(r.gid)
+        named = countries_named(refs)
         for r in refs:
             if r.m.type != "ORG" or "|" in r.gid or r.country:
                 continue
-            options = local.get(r.core) or corpus.get(r.core, set())
+            options = local.get(r.core) or {g for g in corpus.get(r.core, ()) if g.split("|")[0] in named}
             if len(options) == 1:
                 target = next(iter(options))
-                where = "document" if local.get(r.core) else "corpus"
+                where = "document" if local.get(r.core) else "corpus among the countries its document names"
                 state.move([r], target, f"{r.name!r} is the {target.split('|')[0]} one: the only country-qualified "
                                         f"form of this name in the {where}")
+
+
+def countries_named(refs: Iterable[Ref]) -> set[str]:
+    """Keys of the countries a document mentions: by name, variant, demonym or capital, or as the qualifier
+    of a name ('U.S. Navy')."""
+    return {r.gid.split("|")[0] for r in refs if r.country or "|" in r.gid}
 
 
 # ---------------------------------------------------------------- 3. partial names

@@ -83,8 +83,8 @@ def test_acronym_spelt_out_in_parentheses():
 def test_acronym_by_initials_keeps_sdf_and_msdf_apart():
     a = doc("a.txt", "The Japan Self-Defense Forces and the Maritime Self-Defense Force.",
             ("Japan Self-Defense Forces", "ORG"), ("Maritime Self-Defense Force", "ORG"))
-    b = doc("b.txt", "The SDF and the MSDF and the Self-Defense Forces.",
-            ("SDF", "ORG"), ("MSDF", "ORG"), ("Self-Defense Forces", "ORG"))
+    b = doc("b.txt", "In Japan, the SDF and the MSDF and the Self-Defense Forces.",
+            ("Japan", "GPE"), ("SDF", "ORG"), ("MSDF", "ORG"), ("Self-Defense Forces", "ORG"))
     res = resolve([a, b])
     sdf = node_of(res.entities, "SDF")
     msdf = node_of(res.entities, "MSDF")
@@ -130,6 +130,33 @@ def test_two_countries_qualifying_one_word_keep_both_apart():
     r = doc("a.txt", "The U.S. Navy and the Chinese Navy and the Navy.",
             ("U.S. Navy", "ORG"), ("Chinese Navy", "ORG"), ("Navy", "ORG"))
     assert len(resolve([r]).entities) == 3
+
+
+def test_short_form_does_not_join_a_country_qualified_name_of_a_country_its_document_never_names():
+    a = doc("a.txt", "The Malagasy National Assembly voted.", ("Malagasy National Assembly", "ORG"))
+    b = doc("b.txt", "In Paris, the National Assembly voted.", ("Paris", "GPE"), ("National Assembly", "ORG"))
+    res = resolve([a, b])
+    assert node_of(res.entities, "National Assembly").id != node_of(res.entities, "Malagasy National Assembly").id
+
+
+def test_short_form_joins_a_country_qualified_name_of_a_country_its_document_names():
+    a = doc("a.txt", "The Malagasy National Assembly voted.", ("Malagasy National Assembly", "ORG"))
+    b = doc("b.txt", "In Madagascar, the National Assembly voted.", ("Madagascar", "GPE"), ("National Assembly", "ORG"))
+    c = doc("c.txt", "Malagasy lawmakers said the National Assembly voted.",
+            ("Malagasy", "GPE", {"demonym": True}), ("National Assembly", "ORG"))
+    res = resolve([a, b, c])
+    node = node_of(res.entities, "Malagasy National Assembly")
+    assert "National Assembly" in node.aliases and node.merges
+    assert res.mention_entity["b.txt"][1] == res.mention_entity["c.txt"][1] == node.id
+
+
+def test_short_form_with_no_country_named_joins_its_unqualified_namesake_not_the_qualified_one():
+    a = doc("a.txt", "The Malagasy National Assembly voted.", ("Malagasy National Assembly", "ORG"))
+    b = doc("b.txt", "The National Assembly voted.", ("National Assembly", "ORG"))
+    c = doc("c.txt", "The National Assembly met.", ("National Assembly", "ORG"))
+    res = resolve([a, b, c])
+    assert len(res.entities) == 2
+    assert res.mention_entity["b.txt"] == res.mention_entity["c.txt"] != res.mention_entity["a.txt"]
 
 
 def test_place_short_form_joins_its_long_form_of_the_same_type():
