@@ -24,8 +24,9 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy
-from spacy.attrs import HEAD
+from spacy.attrs import HEAD, IDS
 from spacy.matcher import DependencyMatcher, Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
@@ -128,9 +129,11 @@ def load_rules(paths: Iterable[Path], lexicon: dict | None = None) -> tuple[list
 class SharedNodeMatcher(DependencyMatcher):
     """spaCy's DependencyMatcher with a cheaper first step, same matches in the same order.
 
-    spaCy runs one token pattern per node of every rule (113 here, 57 distinct) over the whole Doc and
-    walks each matched token's ancestors to find its tree's root. This runs each distinct node pattern
-    once and takes roots from one pass over the head array; the tree matching itself is spaCy's.
+    spaCy runs one token pattern per node of every rule (113 here, 57 distinct) through its token Matcher
+    over the whole Doc and walks each matched token's ancestors to find its tree's root. Here each distinct
+    node pattern is tested once, on columns of token attributes (numpy), and roots come from one pass over
+    the head array; node patterns the columns cannot express go through spaCy's Matcher; the tree matching
+    itself is spaCy's.
     """
 
     def add(self, key, patterns, *, on_match=None) -> None:
@@ -138,33 +141,83 @@ class SharedNodeMatcher(DependencyMatcher):
         super().add(key, patterns, on_match=on_match)
         self._distinct = None
 
-    def _distinct_nodes(self) -> tuple[Matcher, dict[int, list[int]]]:
-        """A Matcher holding each distinct node pattern once, and distinct id → spaCy's per-node matcher keys."""
+    def _distinct_nodes(self) -> tuple[list[tuple[list[tuple[int, str, object]], list[int]]], Matcher, dict]:
+        """(column tests, spaCy's node keys) per distinct node pattern the columns can express; a Matcher with the
+        others; and its match id → spaCy's node keys."""
         if getattr(self, "_distinct", None) is None:
-            matcher = Matcher(self.vocab)
             keys: dict[str, list[int]] = {}
             for key, node_patterns in self._patterns.items():
                 for pattern, node_keys in zip(node_patterns, self._tokens_to_key[key], strict=True):
                     for (attrs,), node_key in zip(pattern, node_keys, strict=True):
                         keys.setdefault(json.dumps(attrs, sort_keys=True), []).append(node_key)
-            ids: dict[int, list[int]] = {}
+            tested, matcher, ids = [], Matcher(self.vocab), {}
             for n, (attrs, node_keys) in enumerate(keys.items()):
-                name = f"kg-node-{n}"
-                matcher.add(name, [[json.loads(attrs)]])
-                ids[self.vocab.strings[name]] = node_keys
-            self._distinct = (matcher, ids)
+                tests = column_tests(json.loads(attrs))
+                if tests is not None:
+                    tested.append((tests, node_keys))
+                else:
+                    name = f"kg-node-{n}"
+                    matcher.add(name, [[json.loads(attrs)]])
+                    ids[self.vocab.strings[name]] = node_keys
+            self._distinct = (tested, matcher, ids)
         return self._distinct
 
     def _get_keys_to_position_maps(self, doc: Doc) -> dict:
         """Tree root → node key → positions (ascending) of the tokens under that root matching the node."""
-        matcher, ids = self._distinct_nodes()
+        tested, matcher, ids = self._distinct_nodes()
         roots = tree_roots(doc)
         maps: dict = defaultdict(lambda: defaultdict(list))
-        for match_id, start, _end in sorted(matcher(doc), key=lambda m: m[1]):
-            by_key = maps[int(roots[start])]
-            for node_key in ids[match_id]:
-                by_key[node_key].append(start)
+        columns = doc.to_array(COLUMN_ATTRS) if len(doc) else numpy.zeros((0, len(COLUMN_ATTRS)), dtype=numpy.uint64)
+        found: list[tuple[numpy.ndarray, list[int]]] = []
+        for tests, node_keys in tested:
+            mask = numpy.ones(len(doc), dtype=bool)
+            for column, op, value in tests:
+                if op == "==":
+                    mask &= columns[:, column] == value
+                else:
+                    mask &= numpy.isin(columns[:, column], value, invert=op == "NOT_IN")
+            found.append((numpy.flatnonzero(mask), node_keys))
+        if matcher:
+            by_id: dict[int, list[int]] = defaultdict(list)
+            for match_id, start, _end in matcher(doc):
+                by_id[match_id].append(start)
+            found += [(numpy.array(sorted(starts), dtype=numpy.int64), ids[m]) for m, starts in by_id.items()]
+        if found:  # trees in order of their first matched token, as spaCy lists them
+            matched = numpy.unique(numpy.concatenate([positions for positions, _ in found]))
+            for root in dict.fromkeys(roots[matched].tolist()):
+                maps[root] = defaultdict(list)
+        for positions, node_keys in found:
+            for root, start in zip(roots[positions].tolist(), positions.tolist(), strict=True):
+                by_key = maps[root]
+                for node_key in node_keys:
+                    by_key[node_key].append(start)
         return maps
+
+
+# Token attributes node patterns can test as array columns (the values spaCy's Matcher compares as well).
+COLUMN_NAMES = ("ORTH", "LOWER", "NORM", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE", "SHAPE")
+COLUMN_ATTRS = [IDS[name] for name in COLUMN_NAMES]
+
+
+def column_tests(attrs: dict) -> list[tuple[int, str, object]] | None:
+    """(column, "==" / "IN" / "NOT_IN", string id or array of ids) per attribute of a node pattern, or None
+    when some attribute or operator is not a plain string test of a column."""
+    tests = []
+    for name, value in attrs.items():
+        name = "ORTH" if name.upper() == "TEXT" else name.upper()
+        if name not in COLUMN_NAMES:
+            return None
+        column = COLUMN_NAMES.index(name)
+        if isinstance(value, str):
+            tests.append((column, "==", get_string_id(value)))
+        elif (isinstance(value, dict) and len(value) == 1 and next(iter(value)) in ("IN", "NOT_IN")
+              and isinstance(next(iter(value.values())), list)
+              and all(isinstance(v, str) for v in next(iter(value.values())))):
+            op, words = next(iter(value.items()))
+            tests.append((column, op, numpy.array([get_string_id(w) for w in words], dtype=numpy.uint64)))
+        else:
+            return None
+    return tests
 
 
 def tree_roots(doc: Doc) -> numpy.ndarray:

@@ -45,3 +45,18 @@ def test_forked_writer_writes_the_same_bytes(sample_built, tmp_path, capfd):
     assert {"graph.graphml", "graph.gexf", "graph.html", "relations.jsonl"} <= set(names)
     for name in names:
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+
+
+def test_node_patterns_the_columns_cannot_express_go_through_spacy(extractor):
+    pattern = [{"RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": "VERB", "IS_ALPHA": True}},
+               {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "subject",
+                "RIGHT_ATTRS": {"DEP": "nsubj", "LOWER": {"REGEX": "^[a-m]"}}},
+               {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "object", "RIGHT_ATTRS": {"DEP": {"IN": ["dobj"]}}}]
+    ours, reference = SharedNodeMatcher(extractor.nlp.vocab), DependencyMatcher(extractor.nlp.vocab)
+    for matcher in (ours, reference):
+        matcher.add("svo", [pattern])
+    docs = list(extractor.nlp.pipe(["", "Maria bought bread. Zoe sold fish, and mayors signed deals.",
+                                     (RAW / sorted(p.name for p in RAW.glob("*.txt"))[0]).read_text()[:5000]]))
+    found = [ours(doc) for doc in docs]
+    assert found == [reference(doc) for doc in docs]
+    assert found[0] == [] and len(found[1]) == 2  # Maria bought bread; mayors signed deals (not Zoe)
