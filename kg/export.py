@@ -204,7 +204,8 @@ def scalar_graph(g: nx.MultiDiGraph, drawing: bool = True, pos: dict | None = No
 # ---------------------------------------------------------------- GraphML
 
 
-def write_graphml(g: nx.MultiDiGraph, path: Path, pos: dict | None = None, flat: Flat | None = None) -> None:
+def write_graphml(g: nx.MultiDiGraph, path: Path, pos: dict | None = None, flat: Flat | None = None,
+                  drawn: tuple[list, list] | None = None) -> None:
     """GraphML for Gephi: scalar typed attributes, named key ids, unique edge ids, colours and positions.
 
     Key ids are the attribute names (``edge_<name>`` when a node key has that name): NetworkX numbers keys
@@ -212,8 +213,9 @@ def write_graphml(g: nx.MultiDiGraph, path: Path, pos: dict | None = None, flat:
     """
     from kg.layout import layout
 
-    flat = flat or flatten(g)
-    nodes, edges = flat.drawing(g, pos if pos is not None else layout(g))
+    if drawn is None:
+        drawn = (flat or flatten(g)).drawing(g, pos if pos is not None else layout(g))
+    nodes, edges = drawn
     with atomic_open(path, "wb") as fh:
         xmlout.write_graphml(fh, nodes, edges)
 
@@ -221,12 +223,16 @@ def write_graphml(g: nx.MultiDiGraph, path: Path, pos: dict | None = None, flat:
 # ---------------------------------------------------------------- GEXF, node-link JSON, CSV
 
 
-def write_gexf(g: nx.MultiDiGraph, path: Path, pos: dict | None = None, flat: Flat | None = None) -> None:
-    """GEXF 1.2 with the ``viz`` namespace (colour, size, position) that Gephi draws directly."""
+def write_gexf(g: nx.MultiDiGraph, path: Path, pos: dict | None = None, flat: Flat | None = None,
+               drawn: tuple[list, list] | None = None) -> None:
+    """GEXF 1.2 with the ``viz`` namespace (colour, size, position) that Gephi draws directly.
+
+    `drawn`: the rows of ``flat.drawing(g, pos)`` when the caller already made them (GraphML uses the same)."""
     from kg.layout import layout
 
-    flat = flat or flatten(g)
-    nodes, edges = flat.drawing(g, pos if pos is not None else layout(g))
+    if drawn is None:
+        drawn = (flat or flatten(g)).drawing(g, pos if pos is not None else layout(g))
+    nodes, edges = drawn
     with atomic_open(path, "wb") as fh:
         xmlout.write_gexf(fh, nodes, edges)
 
@@ -347,9 +353,10 @@ def write_all(g: nx.MultiDiGraph, mentions: Iterable[dict], out: Path, pos: dict
     remove_stale_temps(out)
     pos = pos if pos is not None else layout(g)
     flat = flatten(g)
-    write_graphml(g, out / "graph.graphml", pos, flat)
+    drawn = flat.drawing(g, pos)
+    write_graphml(g, out / "graph.graphml", drawn=drawn)
     write_undrawn(g, mentions, out, flat)
-    write_gexf(g, out / "graph.gexf", pos, flat)
+    write_gexf(g, out / "graph.gexf", drawn=drawn)
 
 
 def write_undrawn(g: nx.MultiDiGraph, mentions: Iterable[dict], out: Path, flat: Flat | None = None) -> None:
