@@ -187,10 +187,13 @@ class SharedNodeMatcher(DependencyMatcher):
             for root in dict.fromkeys(roots[matched].tolist()):
                 maps[root] = defaultdict(list)
         for positions, node_keys in found:
+            per_root: dict[int, list[int]] = defaultdict(list)
             for root, start in zip(roots[positions].tolist(), positions.tolist(), strict=True):
+                per_root[root].append(start)
+            for root, starts in per_root.items():
                 by_key = maps[root]
-                for node_key in node_keys:
-                    by_key[node_key].append(start)
+                for node_key in node_keys:  # one list shared by the rules' identical nodes (spaCy only reads it)
+                    by_key[node_key] = starts
         return maps
 
 
