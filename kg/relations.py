@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -314,6 +314,26 @@ class Context:
         # Mention tokens in document order, for windows found by bisection instead of a scan of every mention.
         self._tokens = sorted(token_mention.items())
         self._token_positions = [i for i, _ in self._tokens]
+
+    @cached_property
+    def datelines(self) -> set[int]:
+        """Mentions of a dateline that opens a sentence or a line ("MANILA (Reuters) - "): where and by whom the
+        story was filed, never an end of a relation."""
+        after, line = re.compile(self.lexicon["dateline_after"]), re.compile(self.lexicon["dateline_line"])
+        text, found = self.doc.text, set()
+        for idx, head in self.heads.items():
+            m = self.mentions[idx]
+            opens = max(head.sent.start_char, text.rfind("\n", 0, m.start) + 1)
+            if text[opens:m.start].strip():  # a mention inside an all-caps dateline: "MANILA (Reuters) -"
+                match = line.match(text, opens + len(text[opens:m.start]) - len(text[opens:m.start].lstrip()))
+                if match and m.end <= match.end():
+                    found.add(idx)
+                continue
+            match = after.match(text, m.end)
+            if match:
+                found.add(idx)
+                found.update(i for i, o in enumerate(self.mentions) if m.end <= o.start < match.end())
+        return found
 
     @cached_property
     def mention_tokens(self) -> dict[int, set[int]]:
@@ -680,6 +700,8 @@ class Context:
                                    attrs={**extra, "symmetric": True} if symmetric else extra)
 
     def _pair_ok(self, s: int, t: int, source_types: Iterable[str], target_types: Iterable[str]) -> bool:
+        if s in self.datelines or t in self.datelines:
+            return False
         ms, mt = self.mentions[s], self.mentions[t]
         if s == t or _key(ms) == _key(mt):
             return False
@@ -782,10 +804,10 @@ def title_role(ctx: Context) -> Iterator[Evidence]:
             yield from ctx.evidence("title-role", label, [head], [ctx.doc[ctx.heads[owner_ids[-1]].i]], anchor,
                                     attrs=attrs)
         elif title_words and label.split("_")[-1] in ctx.words["government_titles"]:
-            country = document_country(ctx)
+            country, why = document_country(ctx)
             if country is not None:
                 yield from ctx.evidence("title-role", label, [head], [ctx.heads[country]], anchor,
-                                        attrs={**attrs, "country_from": "document"})
+                                        attrs={**attrs, "country_from": why})
 
 
 def _span(ctx: Context, idx: int) -> set[int]:
@@ -808,26 +830,38 @@ def _title_text(left: list[Token], title_tok: Token, mods: set[str], ctx: Contex
     return "_".join(words)
 
 
-def document_country(ctx: Context) -> int | None:
-    """The first mention of the country mentioned most often in the document (GPE or demonym)."""
+def country_mentions(ctx: Context) -> dict[str, list[int]]:
+    """Each country the document names → its mentions in order: GPE names and demonyms only (a ship
+    called "America" is not the country)."""
     from kg.resolve import country_table
 
     variants, demonyms = country_table()
-    counts: Counter[str] = Counter()
-    first: dict[str, int] = {}
+    named: dict[str, list[int]] = defaultdict(list)
     for idx in sorted(ctx.heads):
         m = ctx.mentions[idx]
         key = (m.name or m.text).lower()
-        country = demonyms.get(key) if m.demonym else variants.get(key)
-        if country is None and m.type == "GPE" and not m.demonym:
-            country = None
+        country = demonyms.get(key) if m.demonym else variants.get(key) if m.type == "GPE" else None
         if country:
-            counts[country] += 1
-            if not m.demonym:
-                first.setdefault(country, idx)
-    for country, _n in counts.most_common(1):
-        return first.get(country)
-    return None
+            named[country].append(idx)
+    return named
+
+
+def document_country(ctx: Context) -> tuple[int | None, str]:
+    """The country a bare government title belongs to, and why: the country of a capital in the document's
+    first dateline ("LONDON --"), else the country named clearly more often than any other (1.5 times the next);
+    no guess when two countries are named about equally."""
+    from kg.lexicon import countries, key
+
+    named = {c: [i for i in idxs if not ctx.mentions[i].demonym] for c, idxs in country_mentions(ctx).items()}
+    for idx in sorted(ctx.datelines):
+        place = countries().by_capital.get(key(ctx.mentions[idx].name or ctx.mentions[idx].text))
+        if place is not None and named.get(place.name):
+            return named[place.name][0], "dateline"
+        break
+    counts = sorted(((len(v), c) for c, v in country_mentions(ctx).items()), reverse=True)
+    if counts and named.get(counts[0][1]) and (len(counts) == 1 or 2 * counts[0][0] >= 3 * counts[1][0]):
+        return named[counts[0][1]][0], "document"
+    return None, ""
 
 
 def modifier(ctx: Context) -> Iterator[Evidence]:
@@ -983,13 +1017,7 @@ def name_country(ctx: Context) -> Iterator[Evidence]:
 
     variants, demonyms = country_table()
     bodies = ctx.words["state_bodies"]
-    named: dict[str, list[int]] = defaultdict(list)  # country → its own mentions (not inside another name)
-    for idx in sorted(ctx.heads):
-        m = ctx.mentions[idx]
-        key = (m.name or m.text).lower()
-        country = demonyms.get(key) if m.demonym else variants.get(key)
-        if country:
-            named[country].append(idx)
+    named = country_mentions(ctx)
     for idx, head in ctx.heads.items():
         m = ctx.mentions[idx]
         if m.type != "ORG" or head.lemma_.lower() not in bodies:

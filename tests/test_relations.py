@@ -136,6 +136,30 @@ def test_state_body_named_with_its_country_is_part_of_it(extract_text):
     assert not any(ev.rule == "name-country" for ev in alone.evidence)  # the country is named nowhere else
 
 
+def test_a_ship_named_like_a_country_is_not_the_country(extract_text):
+    r = extract_text("The USS America arrived in Guam. It carried US Marines from the United States.")
+    assert find(r, "US Marines", "United States", "part_of").rule == "name-country"
+    assert not any(ev.rule == "name-country" and r.mentions[ev.target].type == "SHIP" for ev in r.evidence)
+
+
+def test_dateline_place_and_agency_are_never_relation_ends(extract_text):
+    r = extract_text("OSLO (Reuters) - Norway and Sweden signed a border treaty on Monday.")
+    ends = {r.mentions[i].text for ev in r.evidence if ev.kind == "pattern" for i in (ev.source, ev.target)}
+    assert "Reuters" not in ends and "OSLO" not in ends
+
+
+def test_bare_government_title_takes_the_datelines_country(extract_text):
+    text = ("LONDON -- Defence Secretary John Healey said Russia must stop. Russia denied it. Russian ships "
+            "sailed on, and Russian officials said Russia would not stop. Britain said it would watch.")
+    r = extract_text(text)
+    ev = find(r, "John Healey", "Britain", "defence_secretary")
+    assert ev.attrs["country_from"] == "dateline"
+    even = extract_text("Defence Secretary John Healey spoke. France and Germany agreed. France and Germany signed.")
+    assert not any(ev.rule == "title-role" for ev in even.evidence)  # two countries named as often: no guess
+    clear = extract_text("Defence Secretary John Healey spoke. Japan agreed. Japan and China signed. Japan left.")
+    assert find(clear, "John Healey", "Japan", "defence_secretary").attrs["country_from"] == "document"
+
+
 def test_navy_modifier_operates_the_ship(extract_text):
     ev = find(extract_text("The Royal Navy destroyer HMS Diamond sailed from Portsmouth."), "HMS Diamond",
               "Royal Navy")
