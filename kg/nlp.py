@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 
 ENTITY_PATTERNS = "entity_patterns.jsonl"
 FEATURE_NAMES = "feature_names.json"
+FEATURE_NAME_ID = "feature-name"  # the entity id kg_feature_names sets: mentions read it as a rule-made type
 
 
 class ModelNotFound(RuntimeError):
@@ -54,6 +55,7 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
         ruler.add_patterns(list(_read_jsonl(Path(path))))
     nlp.add_pipe("kg_line_break_split", after="ner" if "ner" in nlp.pipe_names else "kg_entity_ruler")
     nlp.add_pipe("kg_feature_names", after="kg_line_break_split")
+    nlp.add_pipe("kg_ship_names", after="kg_feature_names")
     return nlp
 
 
@@ -98,6 +100,7 @@ class FeatureNames:
         self.keep_head["suffix"] = self.keep_head["all"] | set(table["keep_head"]["suffix"])
         self.keep_head["prefix"] = self.keep_head["of"] = self.keep_head["all"]
         self.suffix_not_inside = set(table["suffix_not_inside"]["labels"])
+        self.retype = table["retype"]
         name = {"IS_TITLE": True, "POS": "PROPN", "OP": "+"}
         self.matcher = Matcher(nlp.vocab)
         self.matcher.add("suffix", [[{"IS_TITLE": True, "POS": {"IN": ["PROPN", "ADJ", "NOUN"]}, "OP": "+"},
@@ -109,12 +112,39 @@ class FeatureNames:
         """Set each feature name that passes the checks as one entity, replacing the pieces it holds."""
         matches = [_drop_leading_demonym(Span(doc, start, end, label=match_id))
                    for match_id, start, end in self.matcher(doc) if self._shape_ok(doc, start, end)]
-        found = [Span(doc, span.start, span.end, label=self.label)
-                 for span in filter_spans(matches) if self._fits(span, doc.vocab.strings[span.label])]
+        found = []
+        for span in filter_spans(matches):
+            kind = doc.vocab.strings[span.label]
+            model = self._retyped(span, kind)
+            if model is not None or self._fits(span, kind):
+                start = model.start if model is not None else span.start
+                found.append(Span(doc, start, span.end, label=self.label, span_id=FEATURE_NAME_ID))
         if found:
             kept = [ent for ent in doc.ents if not any(ent.start < s.end and s.start < ent.end for s in found)]
             doc.ents = sorted(kept + found, key=lambda span: span.start)
         return doc
+
+    def _retyped(self, span: Span, kind: str) -> Span | None:
+        """The model entity that is exactly this match (after an optional 'the') but mis-typed: a structure label on
+        a natural feature ('Galway Bay' FAC), or an organisation label on 'the <Name> Channel' after a preposition
+        or verb of place or passage ('crossed the Bristol Channel'); else None ('retype' in feature_names.json)."""
+        doc = span.doc
+        head = span[-1] if kind == "suffix" else span[0]
+        if head.text not in self.retype["heads"] or (span[0].is_sent_start and not _written_inside(span[0])):
+            return None
+        model = [ent for ent in doc.ents if ent.start < span.end and span.start < ent.end]
+        if len(model) != 1 or model[0].end != span.end:
+            return None
+        ent = model[0]
+        the = ent.start == span.start - 1 and doc[ent.start].lower_ == "the"
+        if ent.start != span.start and not the:
+            return None
+        if ent.label_ in self.retype["structure_labels"]:
+            return ent
+        prev = doc[ent.start - 1] if the and ent.start > 0 else None
+        after = prev is not None and (prev.lower_ in self.retype["place_prepositions"]
+                                      or (prev.pos_ == "VERB" and prev.lemma_ in self.retype["place_verb_lemmas"]))
+        return ent if after and ent.label_ in self.retype["place_labels"] else None
 
     @staticmethod
     def _shape_ok(doc: Doc, start: int, end: int) -> bool:
@@ -146,11 +176,90 @@ class FeatureNames:
         return True
 
 
+SHIP_NAME_ID = "ship-noun-name"
+# Model labels a ship's name may be cut into after a ship noun ('Admiral' left out, 'Grigorovich' a PERSON).
+SHIP_NAME_PIECES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "SHIP"}
+# Lower-case words that may join the capitalised words of a ship's name ('Principe de Asturias').
+SHIP_NAME_PARTICLES = {"de", "da", "do", "dos", "das", "del", "la", "di", "van", "von"}
+
+
+@Language.component("kg_ship_names")
+def ship_names(doc: Doc) -> Doc:
+    """After a ship noun written in lower case ('the frigate', 'the aircraft carrier'), the whole run of capitalised
+    words that follows in the sentence is the ship's name, one SHIP entity replacing the model's pieces: 'the
+    frigate Admiral Grigorovich' is no SHIP 'Admiral' plus a PERSON 'Grigorovich'. Runs of one word, runs that
+    name a country, and runs overlapping a date, number or a name that continues past them are left alone."""
+    from kg import lexicon
+
+    _, nouns = lexicon.ships()
+    nouns_set = set(nouns)
+    longest = max((len(n.replace("-", " - ").split()) for n in nouns), default=0)
+    found: list[Span] = []
+    i = 1
+    while i < len(doc):
+        end = _ship_name_end(doc, i) if _after_ship_noun(doc, i, nouns_set, longest) else i
+        span = Span(doc, i, end, label="SHIP", span_id=SHIP_NAME_ID) if end - i >= 2 else None
+        if span is not None and _ship_name_fits(span):
+            found.append(span)
+        i = max(end, i + 1)
+    if found:
+        kept = [ent for ent in doc.ents if not any(ent.start < s.end and s.start < ent.end for s in found)]
+        doc.ents = sorted(kept + found, key=lambda span: span.start)
+    return doc
+
+
+def _after_ship_noun(doc: Doc, i: int, nouns: set[str], longest: int) -> bool:
+    """A ship noun, written in lower case, ends right before token i in the same sentence."""
+    if doc[i].is_sent_start or not doc[i].is_title:
+        return False
+    for k in range(1, min(longest, i) + 1):
+        words = doc[i - k : i]
+        if words.text.lower() in nouns and words.text == words.text.lower():
+            return not any(t.is_sent_start for t in words[1:])
+    return False
+
+
+def _ship_name_end(doc: Doc, i: int) -> int:
+    """End of the run of capitalised words starting at i (particles inside it allowed)."""
+    end = i
+    while end < len(doc) and not (end > i and doc[end].is_sent_start):
+        tok = doc[end]
+        particle = tok.lower_ in SHIP_NAME_PARTICLES and end > i and end + 1 < len(doc) and doc[end + 1].is_title
+        if not (tok.is_title and tok.is_alpha) and not particle:
+            break
+        end += 1
+    return end
+
+
+def _ship_name_fits(span: Span) -> bool:
+    """The run neither names nor opens with a country ('the warship Chinese President Xi Jinping visited'), holds no
+    full person name after other words ('the destroyer Admiral John Smith commanded'), and every entity it overlaps
+    lies inside it with a label a ship's name may have been cut into."""
+    from kg import lexicon
+
+    table = lexicon.countries()
+    if table.any(span.text) is not None or table.any(span[0].text) is not None:
+        return False
+    for ent in span.doc.ents:
+        if ent.end <= span.start or ent.start >= span.end:
+            continue
+        if ent.start < span.start or ent.end > span.end or ent.label_ not in SHIP_NAME_PIECES:
+            return False
+        if ent.label_ == "PERSON" and len(ent) >= 2 and ent.start > span.start:
+            return False
+    return True
+
+
 def _name_word(tok) -> bool:
     """A sentence's first word is a name word when the model put it in an entity ('English' Channel) or the
     document also writes it capitalised inside a sentence; its capital alone says nothing."""
     if tok.ent_iob_ in {"B", "I"}:
         return True
+    return _written_inside(tok)
+
+
+def _written_inside(tok) -> bool:
+    """The document also writes the word with this spelling inside a sentence, where a capital shows a name."""
     return any(t.text == tok.text and not t.is_sent_start for t in tok.doc)
 
 

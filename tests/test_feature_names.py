@@ -89,3 +89,28 @@ def test_feature_names_become_loc_mentions(extract_text):
     found = {(m.text.removeprefix("the "), m.type) for m in result.mentions}
     assert ("English Channel", "LOC") in found and ("Gulf of Aden", "LOC") in found
     assert not any(m.text in {"English", "Channel"} for m in result.mentions)
+
+
+@pytest.mark.parametrize(("text", "name", "model_label"), [
+    ("Fishermen were rescued in Galway Bay yesterday.", "Galway Bay", "FAC"),
+    ("Migrants crossed the English Channel in small boats.", "English Channel", "ORG"),
+    ("A ferry sank in the Bristol Channel.", "Bristol Channel", "ORG"),
+    ("The cable runs under the English Channel to France.", "English Channel", "ORG"),
+])
+def test_model_name_mistyped_as_a_structure_or_an_organisation_is_retyped_loc(extractor, text, name, model_label):
+    """The model's own span, typed FAC (a bay is no building) or ORG after a word of place or passage, becomes LOC."""
+    bare = extractor.nlp.make_doc(text)
+    for proc_name, proc in extractor.nlp.pipeline:
+        if proc_name in {"kg_feature_names", "kg_ship_names"}:
+            break
+        bare = proc(bare)
+    assert any(e.text.endswith(name) and e.label_ == model_label for e in bare.ents)
+    assert (name, "LOC") in ents(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Viewers watched the show on the Disney Channel.", "Disney Channel"),
+    ("The film aired on the History Channel.", "History Channel"),
+])
+def test_a_channel_the_model_calls_an_organisation_stays_one_without_a_place_word(extractor, text, name):
+    assert (name, "ORG") in ents(extractor, text)
