@@ -10,6 +10,7 @@ flagged as a metonym of its country.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -323,6 +324,27 @@ def surnames_as_people(doc: Doc, found: list[Mention]) -> None:
         m.type, m.cue = "PERSON", "surname of a person named in the document"
 
 
+def country_qualifiers(doc: Doc, found: list[Mention]) -> None:
+    """An ORG written right after a country's possessive or demonym that the model left outside it ("Russia's
+    Defence Ministry", "the Russian | Defence Ministry") is that country's: the country is kept in Mention.qualifier
+    so that resolution keys the name by it, as it does for "Japan's Ministry of Defense" written as one span."""
+    table = lexicon.countries()
+    ordered = sorted(found, key=lambda m: m.start)
+    for prev, m in itertools.pairwise(ordered):
+        if m.type != "ORG" or m.qualifier or lexicon.split_country_prefix(m.name)[0]:
+            continue
+        place = table.demonym(prev.name) if prev.demonym else table.variant(prev.name)
+        joins = {""} if prev.demonym else {"", "'s", "’s", "'", "’"}
+        if place is not None and _between(doc, prev.end, m.start).strip() in joins:
+            m.qualifier = place.name
+
+
+def _between(doc: Doc, start: int, end: int) -> str:
+    """The document text between two character offsets, read from the tokens there (never the whole doc.text)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.text_with_ws if span is not None else " " * max(0, end - start)
+
+
 def unlabelled_ships(doc: Doc) -> list[Span]:
     """Proper-noun runs the model left unlabelled right after a ship noun ('the helicopter carrier Hyuga')."""
     taken = {t.i for ent in doc.ents for t in ent}
@@ -451,6 +473,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
         m.source, m.cue = "context", ship_cue(span)
         found.append(m)
     surnames_as_people(doc, found)
+    country_qualifiers(doc, found)
     found.extend(typed_by_context(doc, untyped, found, sent_index))
     found.extend(repeated_names(doc, found, sent_index))
     return sorted((m for m in found if m.type in types), key=lambda m: m.start)

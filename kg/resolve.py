@@ -6,9 +6,12 @@ move recording why (Entity.merges, and a DEBUG log line on the ``kg.resolve`` lo
 
 1. name keys: determiners, possessives, titles and hull prefixes are already gone from Mention.name;
    country variants, demonyms and capitals used for their government share the country's key;
-   a country's armed service ("U.S. military") keeps its own key, qualified by the country;
+   a country's armed service ("U.S. military") keeps its own key, qualified by the country, as does an ORG
+   written after a country's possessive ("Russia's Defence Ministry"); an ORG written exactly like a place or
+   facility of the corpus joins it (one node per name, majority type);
 2. country qualifiers: "Self-Defense Forces" joins "Japan Self-Defense Forces" when Japan is the only
-   country seen with that name in the document (else in the corpus, among the countries the document mentions);
+   country seen with that name written before it in the document (a short form written before every qualified
+   form stays apart), else in the corpus, among the countries the document mentions;
 3. partial names: a surname or first name joins the one full name containing it in the document
    (else the corpus); "Chiba" joins "Chiba Prefecture", "Pacific" joins "Pacific Ocean";
 4. generic law references ("the new legislation") join the law last named in their document;
@@ -66,6 +69,7 @@ class Ref:
     core: str = ""  # the name's key without a leading country ("self defense forces")
     country: bool = False  # the group is a country of the table
     hidden: bool = False  # a demonym or a metonym: a mention of the entity, never an alias
+    base: str = ""  # the group key its name alone gave (rule 1): a ref still there has not been moved
 
     @property
     def name(self) -> str:
@@ -149,6 +153,8 @@ def base_key(r: Ref) -> None:
         return
     if m.type == "ORG":
         country, core = split_country_prefix(r.name)
+        if country is None and m.qualifier:  # "Russia's Defence Ministry": the country stands outside the name
+            country = table.any(m.qualifier)
         r.core = org_core(core)
         r.gid = f"{key(country.name)}|{r.core}" if country else r.core
         return
@@ -158,6 +164,7 @@ def base_key(r: Ref) -> None:
 def name_keys(state: State) -> None:
     for r in state.refs:
         base_key(r)
+        r.base = r.gid
     groups: dict[str, set[str]] = defaultdict(set)
     for r in state.refs:
         if not r.hidden:
@@ -165,6 +172,23 @@ def name_keys(state: State) -> None:
     for gid, names in groups.items():
         if len(names) > 1:
             state.why[gid].append(f"same name once titles, determiners and variants are set aside: {sorted(names)}")
+
+
+def same_name_across_types(state: State) -> None:
+    """An ORG mention whose name is written exactly like a place or facility of the corpus joins it, whatever key
+    its organisation reading gave it ('the English Channel' read as an ORG is not the English 'Channel'): one
+    node per name, typed by the majority of its mentions. People, ships and the like never join this way."""
+    places: dict[str, set[str]] = defaultdict(set)
+    for r in state.refs:
+        if r.m.type in {"GPE", "LOC", "FACILITY"} and not r.hidden and not r.country and r.gid == key(r.name):
+            places[r.gid].add(r.m.type)
+    for r in state.refs:
+        plain = key(r.name)
+        if r.m.type != "ORG" or r.hidden or r.country or r.m.qualifier or r.gid == plain or plain not in places:
+            continue
+        r.core = plain
+        state.move([r], plain, f"{r.name!r} is written like the {'/'.join(sorted(places[plain]))} of that name: one "
+                               f"node, typed by its mentions' majority")
 
 
 # ---------------------------------------------------------------- 2. country qualifiers
@@ -184,15 +208,31 @@ def qualify(state: State) -> None:
             if "|" in r.gid:
                 local[r.core].add(r.gid)
         named = countries_named(refs)
+        first = _first_starts(refs)
         for r in refs:
             if r.m.type != "ORG" or "|" in r.gid or r.country:
                 continue
-            options = local.get(r.core) or {g for g in corpus.get(r.core, ()) if g.split("|")[0] in named}
+            if local.get(r.core):
+                # In news the qualified name comes first and short forms follow: a short form that appears before
+                # every qualified form of its document is not that one ("the Ministry of Defence said" in a London
+                # report, then "Russia's Defence Ministry").
+                options = {g for g in local[r.core] if first[g] < first[r.gid]}
+                where = "document, written before it"
+            else:
+                options = {g for g in corpus.get(r.core, ()) if g.split("|")[0] in named}
+                where = "corpus among the countries its document names"
             if len(options) == 1:
                 target = next(iter(options))
-                where = "document" if local.get(r.core) else "corpus among the countries its document names"
                 state.move([r], target, f"{r.name!r} is the {target.split('|')[0]} one: the only country-qualified "
                                         f"form of this name in the {where}")
+
+
+def _first_starts(refs: Iterable[Ref]) -> dict[str, int]:
+    """Group key → offset of its first mention in one document."""
+    first: dict[str, int] = {}
+    for r in refs:
+        first[r.gid] = min(first.get(r.gid, r.m.start), r.m.start)
+    return first
 
 
 def countries_named(refs: Iterable[Ref]) -> set[str]:
@@ -361,15 +401,15 @@ def acronyms(state: State, results: list[DocResult]) -> None:
     for doc, refs in docs.items():
         local = initials_index(refs)
         for r in refs:
-            if r.hidden or r.country or not is_acronym(r.name) or r.gid != key(r.name):
+            if r.hidden or r.country or not is_acronym(r.name) or r.gid != r.base:
                 continue
             letters = r.name.replace(".", "").upper()
             for options, why in ((learnt.get(key(r.name), set()), "spelt out elsewhere in the corpus"),
                                  (local.get(letters, set()), f"initials of the only such name in {doc}"),
                                  (corpus.get(letters, set()), "initials of the only such name in the corpus")):
                 if len(options) == 1:
-                    target = next(iter(options))
-                    state.move([r], target, f"{r.name!r}: {why}")
+                    target = next(iter(options))  # the whole group: its other mentions may have been qualified to it
+                    state.move([x for x in refs if x.gid == r.gid], target, f"{r.name!r}: {why}")
                     break
                 if len(options) > 1:
                     break
@@ -449,6 +489,7 @@ def resolve(results: list[DocResult]) -> Resolution:
     refs = [Ref(r.doc, i, m) for r in results for i, m in enumerate(r.mentions) if (m.name or m.text).strip()]
     state = State(refs)
     name_keys(state)
+    same_name_across_types(state)
     qualify(state)
     partial_people(state)
     partial_places(state)

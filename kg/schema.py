@@ -58,6 +58,7 @@ class Mention:
     source: str = "ner"  # "ner", "ruler:<pattern id>", "description", ...
     cue: str = ""  # why kg changed spaCy's type or split the span ("ship noun before: 'destroyer'")
     metonym: bool = False  # a capital standing for its country ("talks with Washington"): a mention, not an alias
+    qualifier: str = ""  # a country written just before the name, outside it ("Russia's Defence Ministry" → "Russia")
 
 
 @dataclass

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def by_text(result, text):
     hits = [m for m in result.mentions if m.text == text or m.name == text]
@@ -177,3 +179,40 @@ def test_surname_of_a_full_name_is_found_again(extract_text):
 def test_repeated_name_inside_a_longer_name_is_not_taken(extract_text):
     r = extract_text("Mark Yates spoke on Monday. Yates Street is closed. Mark Young spoke. Young voters left.")
     assert not any(m.text in {"Yates", "Young"} for m in r.mentions)
+
+
+@pytest.mark.parametrize(("text", "ship"), [
+    ("The Russian frigate Admiral Grigorovich entered the strait.", "Admiral Grigorovich"),
+    ("The aircraft carrier Admiral Kuznetsov returned to port.", "Admiral Kuznetsov"),
+    ("The British submarine sank the cruiser General Belgrano in 1982.", "General Belgrano"),
+    ("The Brazilian frigate Almirante Tamandaré was launched.", "Almirante Tamandaré"),
+    ("The cruiser Marshal Ustinov left Severomorsk.", "Marshal Ustinov"),
+])
+def test_ship_noun_makes_the_whole_following_name_a_ship(extract_text, text, ship):
+    """A title word opening a ship's name stays in it: one SHIP, no PERSON piece of it."""
+    r = extract_text(text)
+    m = by_text(r, ship)
+    assert m.type == "SHIP" and m.name == ship
+    words = set(ship.split())
+    assert not [x for x in r.mentions if x.type == "PERSON" and set(x.name.split()) & words]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("The destroyer escorted Admiral John Smith's flagship.", "John Smith"),
+    ("The destroyer Admiral John Smith commanded sank in 1942.", "John Smith"),
+])
+def test_a_person_after_or_near_a_ship_noun_is_not_made_a_ship(extract_text, text, person):
+    r = extract_text(text)
+    assert by_text(r, person).type == "PERSON"
+    assert not [m for m in r.mentions if m.type == "SHIP" and person in m.name]
+
+
+def test_country_after_a_ship_noun_stays_the_country(extract_text):
+    r = extract_text("The navy seized the tanker Saudi Arabia chartered.")
+    assert by_text(r, "Saudi Arabia").type == "GPE"
+
+
+def test_country_possessive_before_an_organisation_is_its_qualifier(extract_text):
+    r = extract_text("Officials at Germany's Health Ministry said the Health Ministry would act.")
+    marked = [m for m in r.mentions if m.name == "Health Ministry"]
+    assert [m.qualifier for m in marked] == ["Germany", ""]

@@ -225,3 +225,46 @@ def test_inner_word_shared_by_two_full_names_does_not_merge():
     r = doc("a.txt", text, ("Ana Maria Lopez Cruz", "PERSON"), ("Juan Carlos Lopez Vega", "PERSON"),
             ("Lopez", "PERSON"))
     assert node_of(resolve([r]).entities, "Lopez").label == "Lopez"
+
+
+def test_short_form_written_before_the_qualified_form_stays_apart():
+    """A Berlin report's 'the Health Ministry' is not 'France's Health Ministry' named only later."""
+    text = "BERLIN - The Health Ministry said cases rose. France's Health Ministry disagreed."
+    r = doc("a.txt", text, ("Health Ministry", "ORG"), ("France", "GPE"),
+            ("Health Ministry", "ORG", {"qualifier": "France"}))
+    res = resolve([r])
+    assert res.mention_entity["a.txt"][0] != res.mention_entity["a.txt"][2]
+
+
+def test_short_form_written_after_the_qualified_form_joins_it():
+    text = "France's Health Ministry said cases rose. The Ministry of Health later added details."
+    r = doc("a.txt", text, ("France", "GPE"), ("Health Ministry", "ORG", {"qualifier": "France"}),
+            ("Ministry of Health", "ORG"))
+    res = resolve([r])
+    assert res.mention_entity["a.txt"][1] == res.mention_entity["a.txt"][2]
+    assert any("written before it" in why for why in node_of(res.entities, "Ministry of Health").merges)
+
+
+def test_short_forms_before_a_later_qualified_form_still_join_each_other():
+    text = "The Health Ministry said so. The Ministry of Health agreed. Italy's Health Ministry did not."
+    r = doc("a.txt", text, ("Health Ministry", "ORG"), ("Ministry of Health", "ORG"), ("Italy", "GPE"),
+            ("Health Ministry", "ORG", {"qualifier": "Italy"}))
+    ids = resolve([r]).mention_entity["a.txt"]
+    assert ids[0] == ids[1] != ids[3]
+
+
+def test_organisation_written_like_a_place_joins_it_with_the_majority_type():
+    """'Irish Sea' read as an ORG would be keyed as Ireland's 'Sea': it joins the LOC of the same name."""
+    text = "Ferries crossed the Irish Sea. Storms hit the Irish Sea. The Irish Sea calmed."
+    r = doc("a.txt", text, ("Irish Sea", "LOC", {"source": "ruler:feature-name"}), ("Irish Sea", "ORG"),
+            ("Irish Sea", "LOC"))
+    res = resolve([r])
+    assert len(res.entities) == 1 and res.entities[0].type == "LOC" and res.entities[0].merges
+
+
+def test_organisation_written_like_a_ship_or_person_does_not_join_it():
+    text = "The English Rose sailed. English Rose, the band, played. Irish Murphy sued the Irish Murphy pub chain."
+    r = doc("a.txt", text, ("English Rose", "SHIP"), ("English Rose", "ORG"), ("Irish Murphy", "PERSON"),
+            ("Irish Murphy", "ORG"))
+    ids = resolve([r]).mention_entity["a.txt"]
+    assert ids[0] != ids[1] and ids[2] != ids[3]
