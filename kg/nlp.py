@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+
+from kg import lexicon
 
 ENTITY_PATTERNS = "entity_patterns.jsonl"
 FEATURE_NAMES = "feature_names.json"
@@ -56,7 +59,35 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_line_break_split", after="ner" if "ner" in nlp.pipe_names else "kg_entity_ruler")
     nlp.add_pipe("kg_feature_names", after="kg_line_break_split")
     nlp.add_pipe("kg_ship_names", after="kg_feature_names")
+    nlp.add_pipe("kg_amount_tail", after="kg_line_break_split")
     return nlp
+
+
+@Language.component("kg_amount_tail")
+def cut_amount_tail(doc: Doc) -> Doc:
+    """Drop a trailing amount from a name ("Apple 1.8 billion" → "Apple"): a number followed by a scale word
+    (kg/data/types.json amount_scales) is never part of a name, though "Boeing 747" or "Apollo 11" are."""
+    scales = _amount_scales()
+    ents, changed = [], False
+    for ent in doc.ents:
+        end = ent.end
+        if len(ent) > 2 and doc[end - 1].lower_ in scales and doc[end - 2].like_num:
+            end -= 2
+            while end > ent.start and (doc[end - 1].like_num or doc[end - 1].is_currency):
+                end -= 1
+        if end != ent.end and end > ent.start:
+            ents.append(Span(doc, ent.start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id))
+            changed = True
+        else:
+            ents.append(ent)
+    if changed:
+        doc.ents = ents
+    return doc
+
+
+@lru_cache(maxsize=1)
+def _amount_scales() -> frozenset[str]:
+    return frozenset(lexicon.load_json("types.json")["amount_scales"]["words"])
 
 
 @Language.component("kg_line_break_split")

@@ -216,3 +216,13 @@ def test_country_possessive_before_an_organisation_is_its_qualifier(extract_text
     r = extract_text("Officials at Germany's Health Ministry said the Health Ministry would act.")
     marked = [m for m in r.mentions if m.name == "Health Ministry"]
     assert [m.qualifier for m in marked] == ["Germany", ""]
+
+
+def test_a_name_never_ends_in_an_amount(extractor):
+    doc = extractor.nlp("The European Commission fined Apple 1.8 billion euros on Monday. Boeing 747 jets landed.")
+    names = {e.text for e in doc.ents}
+    assert "Apple" in names and not any("billion" in n and n != "1.8 billion euros" for n in names)
+    cut = next(e for e in doc.ents if e.text == "Apple")
+    assert cut.label_ == "ORG"
+    untouched = extractor.nlp("Tesla lost $2 billion last year.")
+    assert [(e.text, e.label_) for e in untouched.ents if e.label_ == "MONEY"] == [("$2 billion", "MONEY")]
