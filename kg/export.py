@@ -45,6 +45,8 @@ EDGE_FIELDS = ("source", "target", "kind", "key")
 
 def xml_safe(text: str) -> str:
     """`text` without the characters XML 1.0 forbids (they would make the whole file unreadable)."""
+    if text.isascii() and text.isprintable():  # printable ASCII holds none of them: skip the regex (most values)
+        return text
     return _XML_ILLEGAL.sub("", text)
 
 
@@ -86,6 +88,11 @@ def _umask() -> int:
 
 def _scalar(value: Any) -> Any:
     """One attribute value as a GraphML/CSV scalar: lists joined, dicts as JSON, strings XML-safe."""
+    kind = type(value)
+    if kind is str:
+        return xml_safe(value)
+    if kind is int or kind is float or kind is bool:
+        return value
     if isinstance(value, (list, tuple, set)):
         return xml_safe(ALIAS_SEP.join(str(x) for x in value))
     if isinstance(value, dict):
