@@ -476,4 +476,11 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     country_qualifiers(doc, found)
     found.extend(typed_by_context(doc, untyped, found, sent_index))
     found.extend(repeated_names(doc, found, sent_index))
-    return sorted((m for m in found if m.type in types), key=lambda m: m.start)
+    kept = (m for m in found if m.type in types and has_name(m.name or m.text))
+    return sorted(kept, key=lambda m: m.start)
+
+
+def has_name(text: str) -> bool:
+    """A letter or digit besides a determiner: the model sometimes labels a stray "the '", a node with no label."""
+    words = [w for w in re.findall(r"\w+", text) if w.lower() not in DETERMINERS]
+    return bool(words)

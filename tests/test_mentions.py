@@ -226,3 +226,10 @@ def test_a_name_never_ends_in_an_amount(extractor):
     assert cut.label_ == "ORG"
     untouched = extractor.nlp("Tesla lost $2 billion last year.")
     assert [(e.text, e.label_) for e in untouched.ents if e.label_ == "MONEY"] == [("$2 billion", "MONEY")]
+
+
+def test_a_mention_needs_a_word_besides_a_determiner():
+    from kg.mentions import has_name
+
+    assert has_name("F-16") and has_name("على") and has_name("The Hague")
+    assert not has_name("the '") and not has_name("'") and not has_name("The")
