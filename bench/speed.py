@@ -272,7 +272,7 @@ def graph_stages(args) -> dict:
     timer.wrap(render, "write_html", "page")
     out = Path(tempfile.mkdtemp(prefix="kg-graph-"))
     try:
-        built = kb.Built(results, resolution, BuildConfig(), kb.BuildReport())
+        built = kb.Built(results, resolution, BuildConfig(document_links=args.document_links), kb.BuildReport())
         t0 = time.perf_counter()
         write_outputs(built, out)
         timer.record("outputs", time.perf_counter() - t0)
@@ -281,7 +281,8 @@ def graph_stages(args) -> dict:
     sizes = {p.name: p.stat().st_size for p in out.iterdir() if p.is_file()}
     shutil.rmtree(out)
     g, sec = built.graph, timer.seconds
-    return {"bench": "graph", "nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
+    return {"bench": "graph", "document_links": args.document_links,
+            "nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
             "mentions": sum(len(r.mentions) for r in results), **{f"{k}_s": v for k, v in sec.items()},
             "exports_s": sec["outputs"] - sec.get("page", 0.0), "file_bytes": sizes,
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
@@ -301,6 +302,9 @@ def main(argv: list[str] | None = None) -> None:
     g = sub.add_parser("graph")
     g.add_argument("--nodes", type=int, default=100_000)
     g.add_argument("--edges", type=int, default=500_000)
+    g.add_argument("--document-links", action="store_true",
+                   help="Add same_document edges too (the synthetic documents name ~100 entities each, so the graph "
+                        "gets several times the requested edges)")
     args = ap.parse_args(argv)
     run = {"overhead": overhead, "parallel": parallel, "memory": memory,
            "graph": graph_stages}[args.cmd]

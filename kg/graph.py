@@ -4,7 +4,7 @@ Pattern edges: one per (source, relation, target), weight = number of asserting 
 Co-occurrence edges: one per unordered pair seen in a sentence, weighted by NPMI over
 sentence counts so that hub entities ("Japan" in every sentence) do not dominate.
 Same-document edges: a document's subject (its most-mentioned entity) with every other entity
-it names, and its places with one another, weighted by NPMI over document counts; many facts
+it names, and its main places with its other places, weighted by NPMI over document counts; many facts
 in an article span sentences ("Yokosuka ... Japan"), which sentence co-occurrence cannot see.
 Both kinds are ``cooccurrence``; the thresholds apply to both. Settings: kg/data/cooccurrence.json.
 """
@@ -52,7 +52,8 @@ def build_graph(
             merges=list(e.merges),
         )
     settings = lexicon.load_json("cooccurrence.json")
-    cap, places = settings["max_sentence_entities"], frozenset(settings["place_types"])
+    cap, places, main_places = (settings["max_sentence_entities"], frozenset(settings["place_types"]),
+                                settings["main_places"])
     types = {e.id: e.type for e in resolution.entities}
 
     pattern: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
@@ -76,7 +77,7 @@ def build_graph(
                                      "rule": "sentence", "relation": COOCCURRENCE})
         if document_links:
             entity_docs.update({i for i in ids if i is not None})
-            for (a, b), sent, rule in document_pairs(r, ids, by_sent, types, places, cap):
+            for (a, b), sent, rule in document_pairs(r, ids, by_sent, types, places, cap, main_places):
                 start, end, text = r.sentences[sent]
                 codoc[(a, b)].append({"doc": r.doc, "sentence": text, "start": start, "end": end,
                                       "rule": rule, "relation": SAME_DOCUMENT})
@@ -153,10 +154,11 @@ def sentence_pairs(ents: list[str], cap: int) -> Iterator[tuple[str, str]]:
 
 def document_pairs(
     r: DocResult, ids: list[str | None], by_sent: dict[int, list[str]], types: dict[str, str],
-    places: frozenset[str], cap: int,
+    places: frozenset[str], cap: int, main_places: int = 3,
 ) -> Iterator[tuple[tuple[str, str], int, str]]:
     """Pairs the document links though no sentence of it pairs them: its subject with every other entity,
-    and its places with one another. Each comes with the sentence that names the later of the two."""
+    and its `main_places` most-mentioned places with every place it names (linear in its entities, never
+    every pair). Each comes with the sentence that names the later of the two."""
     first_sent: dict[str, int] = {}
     for sent in sorted(by_sent):
         for e in by_sent[sent]:
@@ -166,18 +168,16 @@ def document_pairs(
         return
     order = list(first_sent)
     subject = max(order, key=lambda e: counts[e])  # ties: the first named
+    named_places = [e for e in order if types.get(e) in places]
+    main = sorted(named_places, key=lambda e: -counts[e])[:main_places]  # ties: the first named
+    candidates = [(subject, b, "document-subject") for b in order]
+    candidates += [(a, b, "document-places") for a in main for b in named_places]
     seen = {p for ents in by_sent.values() for p in sentence_pairs(ents, cap)}
-    for i, a in enumerate(order):
-        for b in order[i + 1:]:
-            if a == subject or b == subject:
-                rule = "document-subject"
-            elif types.get(a) in places and types.get(b) in places:
-                rule = "document-places"
-            else:
-                continue
-            pair = (a, b) if a < b else (b, a)
-            if pair not in seen:
-                yield pair, first_sent[b], rule
+    for a, b, rule in candidates:
+        pair = (a, b) if a < b else (b, a)
+        if a != b and pair not in seen:
+            seen.add(pair)
+            yield pair, max(first_sent[a], first_sent[b]), rule
 
 
 def npmi(both: int, a: int, b: int, n: int) -> float:

@@ -175,3 +175,14 @@ def test_a_dateline_place_is_not_the_first_named_entity_of_its_sentence():
     assert g.has_edge("ann", "kobe", COOCCURRENCE) and g.has_edge("ann", "gus", COOCCURRENCE)
     assert not g.has_edge("bob", "tokyo", COOCCURRENCE) and not g.has_edge("ed", "tokyo", COOCCURRENCE)
     assert g.has_edge("ann", "tokyo", COOCCURRENCE) and g.has_edge("kobe", "tokyo", COOCCURRENCE)  # moved last
+
+
+def test_document_links_grow_linearly_with_the_places_of_a_document():
+    places = [(f"P{i:02d}", "GPE") for i in range(40)]
+    sentences = [[("Hub", "PERSON"), ("Hub", "PERSON")]] + [[p, p] if i < 3 else [p] for i, p in enumerate(places)]
+    r, res = typed_doc("a.txt", sentences)
+    g = build_graph([r], res)
+    links = [(u, v) for u, v, k in g.edges(keys=True) if k == SAME_DOCUMENT]
+    assert len(links) <= 39 + 3 * 40 < 40 * 39 // 2  # subject star + three main places, not every pair
+    assert g.has_edge("p00", "p39", SAME_DOCUMENT) and g.has_edge("p02", "p20", SAME_DOCUMENT)
+    assert not g.has_edge("p10", "p20", SAME_DOCUMENT)  # neither is a main place
