@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 import spacy
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -223,6 +224,8 @@ def ship_names(doc: Doc) -> Doc:
     from kg import lexicon
 
     _, nouns = lexicon.ships()
+    if not _ship_noun_heads(doc.vocab).intersection(doc.to_array(LOWER).tolist()):
+        return doc  # no ship noun anywhere: nothing to do (most documents)
     nouns_set = set(nouns)
     longest = max((len(n.replace("-", " - ").split()) for n in nouns), default=0)
     found: list[Span] = []
@@ -237,6 +240,12 @@ def ship_names(doc: Doc) -> Doc:
         kept = [ent for ent in doc.ents if not any(ent.start < s.end and s.start < ent.end for s in found)]
         doc.ents = sorted(kept + found, key=lambda span: span.start)
     return doc
+
+
+@lru_cache(maxsize=1)
+def _ship_noun_heads(vocab) -> frozenset[int]:
+    """Hashes of the last word of every ship noun ('carrier' of 'aircraft carrier'), for a quick first test."""
+    return frozenset(vocab.strings.add(n.replace("-", " - ").split()[-1]) for n in lexicon.ships()[1])
 
 
 def _after_ship_noun(doc: Doc, i: int, nouns: set[str], longest: int) -> bool:

@@ -316,6 +316,11 @@ class Context:
         self._token_positions = [i for i, _ in self._tokens]
 
     @cached_property
+    def countries(self) -> dict[str, list[int]]:
+        """Each country the document names → its mentions (see :func:`country_mentions`)."""
+        return country_mentions(self)
+
+    @cached_property
     def datelines(self) -> set[int]:
         """Mentions of a dateline that opens a sentence or a line ("MANILA (Reuters) - "): where and by whom the
         story was filed, never an end of a relation."""
@@ -852,13 +857,13 @@ def document_country(ctx: Context) -> tuple[int | None, str]:
     no guess when two countries are named about equally."""
     from kg.lexicon import countries, key
 
-    named = {c: [i for i in idxs if not ctx.mentions[i].demonym] for c, idxs in country_mentions(ctx).items()}
+    named = {c: [i for i in idxs if not ctx.mentions[i].demonym] for c, idxs in ctx.countries.items()}
     for idx in sorted(ctx.datelines):
         place = countries().by_capital.get(key(ctx.mentions[idx].name or ctx.mentions[idx].text))
         if place is not None and named.get(place.name):
             return named[place.name][0], "dateline"
         break
-    counts = sorted(((len(v), c) for c, v in country_mentions(ctx).items()), reverse=True)
+    counts = sorted(((len(v), c) for c, v in ctx.countries.items()), reverse=True)
     if counts and named.get(counts[0][1]) and (len(counts) == 1 or 2 * counts[0][0] >= 3 * counts[1][0]):
         return named[counts[0][1]][0], "document"
     return None, ""
@@ -1017,7 +1022,7 @@ def name_country(ctx: Context) -> Iterator[Evidence]:
 
     variants, demonyms = country_table()
     bodies = ctx.words["state_bodies"]
-    named = country_mentions(ctx)
+    named = ctx.countries
     for idx, head in ctx.heads.items():
         m = ctx.mentions[idx]
         if m.type != "ORG" or head.lemma_.lower() not in bodies:

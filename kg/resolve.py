@@ -101,6 +101,7 @@ class State:
         return out
 
 
+@lru_cache(maxsize=1)
 def country_table() -> tuple[dict[str, str], dict[str, str]]:
     """(variant → country name, demonym → country name), keyed both by :func:`key` and by plain lower case."""
     variants: dict[str, str] = {}
