@@ -128,6 +128,16 @@ def test_menu_and_link_lines_are_masked():
     assert HEADLINE in masked and BODY in masked
 
 
+def test_account_links_section_label_and_listen_bar_are_masked():
+    page = ("Log in | Register\nPolitics\n\n" + HEADLINE + "Updated 3 hours ago\nListen to this article 4 min\n\n"
+            + BODY)
+    masked = kept(page)
+    for chrome in ("Log in", "Register", "Politics", "Listen to this article", "Updated 3 hours"):
+        assert chrome not in masked
+    assert HEADLINE in masked and BODY in masked
+    assert_masked_well(page, masked)
+
+
 @pytest.mark.parametrize("word", ["subscribe", "cookie", "newsletter", "sign up for", "read more"])
 def test_long_prose_line_with_a_boilerplate_word_is_never_masked(word):
     line = (
