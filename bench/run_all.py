@@ -178,7 +178,7 @@ def main() -> None:
         f"Corpus: {'Re-DocRED dev + test texts (make_raw.py) + the 3 sample articles' if not args.corpus else corpus}"
         f", {r['overhead']['documents']} documents, {r['overhead']['words']:,} words (kg's count: tokens that are "
         "neither space nor punctuation, after cleaning). Bare spaCy = `build_pipeline()` (the model plus kg's "
-        "EntityRuler and its four small entity components) through `nlp.pipe(batch_size=64)`, Docs discarded; "
+        "EntityRuler and its small entity components) through `nlp.pipe(batch_size=64)`, Docs discarded; "
         "kg build = the `kg build` command run "
         "in the same process (typer's CliRunner) with its default result cache, model loaded beforehand in both. "
         "'Map stage' = from the start of the command to the last per-document result; the rest is the reduce "

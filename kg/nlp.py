@@ -61,7 +61,34 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_feature_names", after="kg_line_break_split")
     nlp.add_pipe("kg_ship_names", after="kg_feature_names")
     nlp.add_pipe("kg_amount_tail", after="kg_line_break_split")
+    nlp.add_pipe("kg_dangling_join", after="kg_amount_tail")
     return nlp
+
+
+@Language.component("kg_dangling_join")
+def join_dangling(doc: Doc) -> Doc:
+    """A name never ends in "and" or "of": the model sometimes stops there and starts a second name right after
+    ("the French Air and" + "Space Force"). Such a span is joined with the name that follows it directly, or
+    loses the dangling word when none does; the joined span keeps the first one's label."""
+    dangling = _dangling_words()
+    ents = list(doc.ents)
+    if not any(ent[-1].lower_ in dangling for ent in ents if len(ent) > 1):
+        return doc
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        if len(ent) > 1 and ent[-1].lower_ in dangling:
+            nxt = ents[i + 1] if i + 1 < len(ents) else None
+            if nxt is not None and nxt.start == ent.end and nxt.label_ == ent.label_:
+                out.append(Span(doc, ent.start, nxt.end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id))
+                i += 2
+                continue
+            ent = Span(doc, ent.start, ent.end - 1, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+        out.append(ent)
+        i += 1
+    doc.ents = out
+    return doc
 
 
 @Language.component("kg_amount_tail")
@@ -84,6 +111,11 @@ def cut_amount_tail(doc: Doc) -> Doc:
     if changed:
         doc.ents = ents
     return doc
+
+
+@lru_cache(maxsize=1)
+def _dangling_words() -> frozenset[str]:
+    return frozenset(lexicon.load_json("types.json")["dangling_words"]["words"])
 
 
 @lru_cache(maxsize=1)

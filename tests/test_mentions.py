@@ -233,3 +233,11 @@ def test_a_mention_needs_a_word_besides_a_determiner():
 
     assert has_name("F-16") and has_name("على") and has_name("The Hague")
     assert not has_name("the '") and not has_name("'") and not has_name("The")
+
+
+def test_a_name_stopped_at_and_is_joined_with_the_name_after_it(extractor):
+    doc = extractor.nlp("New jets for the French Air and Space Force arrived.")
+    assert "the French Air and Space Force" in {e.text for e in doc.ents}
+    assert not any(e.text.endswith((" and", " of")) for e in doc.ents)
+    whole = extractor.nlp("Ministry of Foreign Affairs and Trade officials met.")
+    assert [e.text for e in whole.ents if e.label_ == "ORG"] == ["Ministry of Foreign Affairs and Trade"]
