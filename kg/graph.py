@@ -12,10 +12,8 @@ Both kinds are ``cooccurrence``; the thresholds apply to both. Settings: kg/data
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from itertools import combinations, pairwise
 
 import networkx as nx
@@ -117,23 +115,13 @@ def pattern_rows(r: DocResult, ids: list[str | None]) -> Iterator[tuple[tuple[st
         yield (s, edge_key(ev.relation, ev.negated, ev.hypothetical), t), row
 
 
-@lru_cache(maxsize=1)
-def dateline_after() -> re.Pattern[str]:
-    """What follows the place of a dateline that opens a sentence ("TOKYO -- ", "LONDON (Reuters) - ")."""
-    return re.compile(lexicon.load_json("relation_lexicon.json")["dateline_after"])
-
-
 def sentence_entities(r: DocResult, ids: list[str | None]) -> dict[int, list[str]]:
     """The distinct entities of each sentence in order of first mention; a pronoun counts for its antecedent.
-    A dateline ("TOKYO --" opening the sentence or one of its lines) goes last: the sentence is not about it."""
+    A dateline mention ("TOKYO --", Mention.dateline) goes last: the sentence is not about it."""
     found: dict[int, list[tuple[bool, int, str]]] = defaultdict(list)
     for i, m in enumerate(r.mentions):
         if ids[i] is not None:
-            start, _end, text = r.sentences[m.sent]
-            at = m.start - start
-            opens = text.rfind("\n", 0, at) + 1  # the sentence's or the line's start
-            dateline = not text[opens:at].strip() and bool(dateline_after().match(text, m.end - start))
-            found[m.sent].append((dateline, m.start, ids[i]))
+            found[m.sent].append((m.dateline, m.start, ids[i]))
     for ev in r.evidence:
         if ev.kind == "coreference" and ids[ev.source] is not None:
             # the pronoun's own offset is not kept: it counts after the sentence's named mentions

@@ -485,8 +485,37 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     country_qualifiers(doc, found)
     found.extend(typed_by_context(doc, untyped, found, sent_index))
     found.extend(repeated_names(doc, found, sent_index))
-    kept = (m for m in found if m.type in types and has_name(m.name or m.text))
-    return sorted(kept, key=lambda m: m.start)
+    kept = sorted((m for m in found if m.type in types and has_name(m.name or m.text)), key=lambda m: m.start)
+    mark_datelines(doc, kept)
+    return kept
+
+
+@lru_cache(maxsize=1)
+def _dateline_patterns() -> tuple[re.Pattern, re.Pattern]:
+    spec = lexicon.load_json("chrome.json")["datelines"]
+    return re.compile(spec["after"]), re.compile(spec["line"])
+
+
+def mark_datelines(doc: Doc, mentions: list[Mention]) -> None:
+    """Flag the mentions of a dateline that opens a sentence or a line (kg/data/chrome.json datelines): the
+    place before "--" and an agency in brackets after it, or any mention inside an all-caps line head."""
+    after, line = _dateline_patterns()
+    text = doc.text
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or m.dateline:
+            continue
+        opens = max(span.sent.start_char, text.rfind("\n", 0, m.start) + 1)
+        before = text[opens:m.start]
+        if before.strip():  # inside an all-caps head: "MANILA (Reuters) -"
+            match = line.match(text, opens + len(before) - len(before.lstrip()))
+            m.dateline = bool(match) and m.end <= match.end()
+            continue
+        match = after.match(text, m.end)
+        if match:
+            for o in mentions:
+                if o is m or m.end <= o.start < match.end():
+                    o.dateline = True
 
 
 def has_name(text: str) -> bool:

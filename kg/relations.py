@@ -322,23 +322,8 @@ class Context:
 
     @cached_property
     def datelines(self) -> set[int]:
-        """Mentions of a dateline that opens a sentence or a line ("MANILA (Reuters) - "): where and by whom the
-        story was filed, never an end of a relation."""
-        after, line = re.compile(self.lexicon["dateline_after"]), re.compile(self.lexicon["dateline_line"])
-        text, found = self.doc.text, set()
-        for idx, head in self.heads.items():
-            m = self.mentions[idx]
-            opens = max(head.sent.start_char, text.rfind("\n", 0, m.start) + 1)
-            if text[opens:m.start].strip():  # a mention inside an all-caps dateline: "MANILA (Reuters) -"
-                match = line.match(text, opens + len(text[opens:m.start]) - len(text[opens:m.start].lstrip()))
-                if match and m.end <= match.end():
-                    found.add(idx)
-                continue
-            match = after.match(text, m.end)
-            if match:
-                found.add(idx)
-                found.update(i for i, o in enumerate(self.mentions) if m.end <= o.start < match.end())
-        return found
+        """Mentions of a dateline (Mention.dateline): where and by whom the story was filed, never a relation end."""
+        return {i for i, m in enumerate(self.mentions) if m.dateline}
 
     @cached_property
     def mention_tokens(self) -> dict[int, set[int]]:

@@ -59,6 +59,7 @@ class Mention:
     cue: str = ""  # why kg changed spaCy's type or split the span ("ship noun before: 'destroyer'")
     metonym: bool = False  # a capital standing for its country ("talks with Washington"): a mention, not an alias
     qualifier: str = ""  # a country written just before the name, outside it ("Russia's Defence Ministry" → "Russia")
+    dateline: bool = False  # part of a dateline ("TOKYO --", "MANILA (Reuters) -"): where the story was filed
 
 
 @dataclass

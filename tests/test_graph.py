@@ -166,8 +166,8 @@ def test_build_option_turns_document_links_off(sample_built):
 def test_a_dateline_place_is_not_the_first_named_entity_of_its_sentence():
     text = "TOKYO -- Ann met Bob, Cy, Di, Ed, Flo and Gus in Kobe."
     names = ["TOKYO", "Ann", "Bob", "Cy", "Di", "Ed", "Flo", "Gus", "Kobe"]
-    mentions = [Mention(start=text.index(n), end=text.index(n) + len(n), text=n, type="PERSON", sent=0, name=n)
-                for n in names]
+    mentions = [Mention(start=text.index(n), end=text.index(n) + len(n), text=n, type="PERSON", sent=0, name=n,
+                        dateline=n == "TOKYO") for n in names]  # the map stage flags datelines (kg.mentions)
     r = DocResult(doc="a.txt", sentences=[(0, len(text), text)], mentions=mentions)
     res = Resolution(entities=[Entity(id=n.lower(), label=n, type="PERSON") for n in names],
                      mention_entity={"a.txt": [n.lower() for n in names]})

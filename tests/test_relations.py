@@ -144,6 +144,10 @@ def test_a_ship_named_like_a_country_is_not_the_country(extract_text):
 
 def test_dateline_place_and_agency_are_never_relation_ends(extract_text):
     r = extract_text("OSLO (Reuters) - Norway and Sweden signed a border treaty on Monday.")
+    assert {m.text for m in r.mentions if m.dateline} == {"OSLO", "Reuters"}
+    headed = extract_text("Trade talks resume\nWASHINGTON, D.C. (AP) — Canada and Mexico met on Monday.")
+    assert {m.text for m in headed.mentions if m.dateline} >= {"AP"}
+    assert not any(m.dateline for m in headed.mentions if m.text in {"Canada", "Mexico"})
     ends = {r.mentions[i].text for ev in r.evidence if ev.kind == "pattern" for i in (ev.source, ev.target)}
     assert "Reuters" not in ends and "OSLO" not in ends
 
