@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import networkx as nx
+import orjson
 
 from kg import xmlout
 from kg.resolve import Resolution
@@ -29,8 +30,6 @@ from kg.schema import DocResult
 # Characters XML 1.0 cannot carry (controls except tab/newline/CR, lone surrogates, U+FFFE/U+FFFF).
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-# Characters str.splitlines breaks at that json.dumps leaves raw: escaped in JSONL so one row stays one line.
-_LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
 # Every file kg writes into --out; a killed build may leave ".<name>.<random>.tmp" beside them (atomic_open).
 OUTPUT_NAMES = ("graph.graphml", "relations.jsonl", "mentions.jsonl", "graph.gexf", "graph.json", "nodes.csv",
                 "edges.csv", "graph.html")
@@ -251,9 +250,9 @@ def node_link(g: nx.MultiDiGraph) -> dict:
 
 def write_node_link(g: nx.MultiDiGraph, path: Path) -> None:
     """Node-link JSON (``nodes``/``edges``), as d3, sigma.js and ``networkx.node_link_graph`` read it."""
-    with atomic_open(path) as fh:
-        fh.write(_json(node_link(g), indent=None))
-        fh.write("\n")
+    with atomic_open(path, "wb") as fh:
+        fh.write(json_bytes(node_link(g)))
+        fh.write(b"\n")
 
 
 def node_table(g: nx.MultiDiGraph, flat: Flat | None = None) -> tuple[list[str], list[dict]]:
@@ -293,11 +292,20 @@ def write_csv(g: nx.MultiDiGraph, out: Path, flat: Flat | None = None) -> None:
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False)  # made once: json.dumps with options builds one per call
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # orjson's layout, for the rows it refuses
 JSONL_CHUNK = 4096  # rows per write
+# A null value in compact JSON: orjson writes NaN and infinities as null, so such output is encoded again.
+_NULL_VALUE = re.compile(rb"[\[:,]null[,\]}]")
+# Characters str.splitlines breaks at that JSON leaves raw (U+0085, U+2028, U+2029 in UTF-8): escaped in JSONL.
+_LINE_BREAKS_UTF8 = re.compile(b"\xe2\x80[\xa8\xa9]|\xc2\x85")
 
 
 def _escape_code(m: re.Match) -> str:
     return f"\\u{ord(m.group()):04x}"
+
+
+def _escape_utf8(m: re.Match) -> bytes:
+    return f"\\u{ord(m.group().decode('utf-8')):04x}".encode()
 
 
 def _json(obj: Any, indent: int | None = None) -> str:
@@ -306,22 +314,36 @@ def _json(obj: Any, indent: int | None = None) -> str:
     return _SURROGATE.sub(_escape_code, text)
 
 
+def json_bytes(obj: Any) -> bytes:
+    """Compact UTF-8 JSON of `obj`, by orjson (fast); by the stdlib encoder for what orjson cannot write the
+    same way (lone surrogates, integers beyond 64 bits, non-string keys, NaN/infinity), so the content is
+    always what ``json.dumps`` gives."""
+    try:
+        data = orjson.dumps(obj)
+    except (orjson.JSONEncodeError, TypeError):
+        data = None
+    if data is None or (b"null" in data and _NULL_VALUE.search(data)):
+        return _SURROGATE.sub(_escape_code, _COMPACT.encode(obj)).encode("utf-8")
+    return data
+
+
 def write_jsonl(rows: Iterable[dict], path: Path) -> None:
     """One JSON object per line (U+0085, U+2028, U+2029 escaped: every line splitter sees one row per line)."""
-    with atomic_open(path) as fh:
-        lines: list[str] = []
+    with atomic_open(path, "wb") as fh:
+        lines: list[bytes] = []
         for row in rows:
-            lines.append(_ENCODER.encode(row))
+            lines.append(json_bytes(row))
             if len(lines) >= JSONL_CHUNK:
-                fh.write(_jsonl_text(lines))
+                fh.write(_jsonl_bytes(lines))
                 lines.clear()
         if lines:
-            fh.write(_jsonl_text(lines))
+            fh.write(_jsonl_bytes(lines))
 
 
-def _jsonl_text(lines: list[str]) -> str:
-    """Encoded rows joined into lines, surrogates and Unicode line breaks escaped (one pass per chunk)."""
-    return _LINE_BREAKS.sub(_escape_code, _SURROGATE.sub(_escape_code, "\n".join(lines) + "\n"))
+def _jsonl_bytes(lines: list[bytes]) -> bytes:
+    """Encoded rows joined into lines, Unicode line breaks escaped (one pass per chunk)."""
+    data = b"\n".join(lines) + b"\n"
+    return _LINE_BREAKS_UTF8.sub(_escape_utf8, data) if b"\xe2\x80" in data or b"\xc2\x85" in data else data
 
 
 def mention_rows(results: Iterable[DocResult], resolution: Resolution) -> Iterator[dict]:
