@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
 
@@ -106,15 +107,20 @@ def _scalar(value: Any) -> Any:
 def _unify(rows: Iterable[dict]) -> None:
     """Give each attribute one type across all rows (GraphML allows one type per key): bool, int, float or str."""
     rows = list(rows)
+    by_shape: dict[tuple[str, ...], list[dict]] = {}
+    for row in rows:  # rows with the same attribute names are looked at column by column
+        by_shape.setdefault(tuple(row), []).append(row)
     kinds: dict[str, set[type]] = {}
-    for row in rows:
-        for k, v in row.items():
-            kinds.setdefault(k, set()).add(type(v))
+    for shape, group in by_shape.items():
+        for k, column in zip(shape, zip(*(row.values() for row in group), strict=True), strict=True):
+            kinds.setdefault(k, set()).update(map(type, column))
     cast: dict[str, Callable[[Any], Any]] = {}
     for k, ts in kinds.items():
         if len(ts) == 1:
             continue
         cast[k] = float if ts <= {int, float} else str
+    if not cast:
+        return
     for row in rows:
         for k, f in cast.items():
             if k in row:
@@ -149,6 +155,7 @@ class Flat:
     nodes: list[tuple[str, dict]]
     edges: list[tuple[str, str, dict]]
     labels: list[str]  # per edge: the relation, the edge's drawing label
+    ordered: list[tuple] | None = None  # sorted_edges of the graph (relations.jsonl's order)
 
     def drawing(self, g: nx.MultiDiGraph, pos: dict) -> tuple[list[tuple[str, dict]], list[tuple[str, str, dict]]]:
         """Rows with drawing hints: nodes get ``r g b size x y``, edges a ``label`` before ``key`` and ``id``."""
@@ -168,13 +175,38 @@ class Flat:
         return nodes, edges
 
 
-def flatten(g: nx.MultiDiGraph) -> Flat:
-    """Scalar rows of every node and edge: lists joined, dicts as JSON, text XML-safe, one type per attribute."""
-    nodes = [(xml_safe(str(n)), {k: _scalar(v) for k, v in d.items()}) for n, d in g.nodes(data=True)]
-    ordered = sorted(g.edges(keys=True, data=True), key=lambda e: tuple(map(str, e[:3])))
+def _flat_attrs(d: dict, skip: str = "") -> dict:
+    """Scalar attributes of one node or edge (`skip` left out); plain numbers and printable ASCII text as they are."""
+    out = {}
+    for k, v in d.items():
+        kind = type(v)
+        if kind is int or kind is float or kind is bool or (kind is str and v.isascii() and v.isprintable()):
+            out[k] = v
+        elif k != skip:
+            out[k] = _scalar(v)
+    out.pop(skip, None)
+    return out
+
+
+def sorted_edges(g: nx.MultiDiGraph) -> list[tuple[Any, Any, Any, dict]]:
+    """Every edge as (source, target, key, data), sorted by the text of source, target and key."""
+    edges = [(u, v, k, d) for u, nbrs in g.adjacency() for v, keyed in nbrs.items() for k, d in keyed.items()]
+    if all(type(n) is str for n in g) and all(type(e[2]) is str for e in edges):
+        edges.sort(key=itemgetter(0, 1, 2))  # the same order, without a str() per field
+    else:
+        edges.sort(key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+    return edges
+
+
+def flatten(g: nx.MultiDiGraph, ordered: list[tuple] | None = None) -> Flat:
+    """Scalar rows of every node and edge: lists joined, dicts as JSON, text XML-safe, one type per attribute.
+
+    `ordered`: :func:`sorted_edges` of `g` when the caller already has them."""
+    nodes = [(xml_safe(str(n)), _flat_attrs(d)) for n, d in g.nodes(data=True)]
+    ordered = sorted_edges(g) if ordered is None else ordered
     edges, labels = [], []
     for i, (u, v, k, d) in enumerate(ordered):
-        attrs = {a: _scalar(x) for a, x in d.items() if a != "evidence_rows"}
+        attrs = _flat_attrs(d, skip="evidence_rows")
         attrs["key"] = xml_safe(str(k))
         attrs["id"] = f"e{i}"
         edges.append((xml_safe(str(u)), xml_safe(str(v)), attrs))
@@ -187,7 +219,7 @@ def flatten(g: nx.MultiDiGraph) -> Flat:
         by_source.setdefault(u, []).append(i)
     seen = dict.fromkeys([n for n, _ in nodes] + [x for u, v, _ in edges for x in (u, v)])
     order = [i for n in seen for i in by_source.get(n, [])]
-    return Flat(nodes, [edges[i] for i in order], [labels[i] for i in order])
+    return Flat(nodes, [edges[i] for i in order], [labels[i] for i in order], ordered)
 
 
 def scalar_graph(g: nx.MultiDiGraph, drawing: bool = True, pos: dict | None = None) -> nx.MultiDiGraph:
@@ -294,8 +326,6 @@ def write_csv(g: nx.MultiDiGraph, out: Path, flat: Flat | None = None) -> None:
 _ENCODER = json.JSONEncoder(ensure_ascii=False)  # made once: json.dumps with options builds one per call
 _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # orjson's layout, for the rows it refuses
 JSONL_CHUNK = 4096  # rows per write
-# A null value in compact JSON: orjson writes NaN and infinities as null, so such output is encoded again.
-_NULL_VALUE = re.compile(rb"[\[:,]null[,\]}]")
 # Characters str.splitlines breaks at that JSON leaves raw (U+0085, U+2028, U+2029 in UTF-8): escaped in JSONL.
 _LINE_BREAKS_UTF8 = re.compile(b"\xe2\x80[\xa8\xa9]|\xc2\x85")
 
@@ -322,9 +352,19 @@ def json_bytes(obj: Any) -> bytes:
         data = orjson.dumps(obj)
     except (orjson.JSONEncodeError, TypeError):
         data = None
-    if data is None or (b"null" in data and _NULL_VALUE.search(data)):
+    if data is None or _has_null_value(data):
         return _SURROGATE.sub(_escape_code, _COMPACT.encode(obj)).encode("utf-8")
     return data
+
+
+def _has_null_value(data: bytes) -> bool:
+    """Whether compact JSON holds a null value (orjson writes NaN and infinities as null), not only the word."""
+    i = data.find(b"null")
+    while i >= 0:
+        if i > 0 and data[i - 1] in b"[:," and data[i + 4:i + 5] in (b",", b"]", b"}"):
+            return True
+        i = data.find(b"null", i + 4)
+    return False
 
 
 def write_jsonl(rows: Iterable[dict], path: Path) -> None:
@@ -356,13 +396,14 @@ def mention_rows(results: Iterable[DocResult], resolution: Resolution) -> Iterat
             yield {"doc": r.doc, "start": m.start, "end": m.end, "text": m.text, "entity": ids[i], "type": m.type}
 
 
-def relation_rows(g: nx.MultiDiGraph) -> Iterator[dict]:
+def relation_rows(g: nx.MultiDiGraph, ordered: list[tuple] | None = None) -> Iterator[dict]:
     """Rows of relations.jsonl: one per evidence row of every edge.
 
     The OUTPUTS.md fields come first; then the edge's key (to rebuild the MultiDiGraph) and the evidence
     row's own fields (rule, negation, date, …), so kg.load gives back the same evidence.
+    `ordered`: :func:`sorted_edges` of `g` when the caller already has them.
     """
-    for u, v, k, d in sorted(g.edges(keys=True, data=True), key=lambda e: tuple(map(str, e[:3]))):
+    for u, v, k, d in sorted_edges(g) if ordered is None else ordered:
         for row in d.get("evidence_rows", []):
             yield {"doc": row["doc"], "source": u, "target": v, "relation": row.get("relation", d["relation"]),
                    "kind": d["kind"], "sentence": row["sentence"], "start": row["start"], "end": row["end"],
@@ -390,7 +431,7 @@ def write_all(g: nx.MultiDiGraph, mentions: Iterable[dict], out: Path, pos: dict
 
 def write_undrawn(g: nx.MultiDiGraph, mentions: Iterable[dict], out: Path, flat: Flat | None = None) -> None:
     """The data files that need no layout: relations.jsonl, mentions.jsonl, graph.json, nodes.csv, edges.csv."""
-    write_jsonl(relation_rows(g), out / "relations.jsonl")
+    write_jsonl(relation_rows(g, flat.ordered if flat else None), out / "relations.jsonl")
     write_jsonl(mentions, out / "mentions.jsonl")
     write_node_link(g, out / "graph.json")
     write_csv(g, out, flat)

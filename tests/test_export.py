@@ -236,3 +236,14 @@ def test_large_graphs_sample_betweenness_deterministically(monkeypatch):
     exact = nx.betweenness_centrality(base)
     assert first == second
     assert first != {str(n): round(v, 6) for n, v in exact.items()}  # sampled, not the exact O(nm) values
+
+
+def test_json_bytes_writes_what_json_dumps_writes_where_orjson_would_not():
+    values = [{"w": float("nan"), "x": float("inf")}, {"text": "lone \ud800 surrogate"}, {"n": 2**70},
+              {1: "int key"}, {"text": "annulled: null, [null]"}, {"none": None, "ok": 1.5}]
+    for value in values:
+        data = export.json_bytes(value)
+        data.decode("utf-8")  # always valid UTF-8
+        assert json.dumps(json.loads(data)) == json.dumps(value)  # NaN compares unequal: compared as text
+    assert b"NaN" in export.json_bytes(values[0]) and b"Infinity" in export.json_bytes(values[0])
+    assert json.loads(export.json_bytes(values[1]))["text"] == "lone \ud800 surrogate"
