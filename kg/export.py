@@ -315,9 +315,16 @@ def write_csv(g: nx.MultiDiGraph, out: Path, flat: Flat | None = None) -> None:
     flat = flat or flatten(g)
     for name, (columns, rows) in (("nodes.csv", node_table(g, flat)), ("edges.csv", edge_table(g, flat))):
         with atomic_open(out / name) as fh:
-            writer = csv.DictWriter(fh, fieldnames=columns, lineterminator="\r\n")
-            writer.writeheader()
-            writer.writerows(rows)
+            writer = csv.writer(fh, lineterminator="\r\n")
+            writer.writerow(columns)
+            writer.writerows(_cells(rows, columns))
+
+
+def _cells(rows: list[dict], columns: list[str]) -> Iterable[Iterable[Any]]:
+    """Each row's values in column order, "" where it lacks a column (what csv.DictWriter writes)."""
+    if len(columns) > 1 and all(len(row) == len(columns) for row in rows):  # every row has every column
+        return map(itemgetter(*columns), rows)
+    return ([row.get(c, "") for c in columns] for row in rows)
 
 
 # ---------------------------------------------------------------- JSON lines

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 from xml.sax.saxutils import escape
 
@@ -94,6 +94,20 @@ def _data_tags(ids: dict[str, str], indent: str) -> dict[str, tuple[str, str]]:
     return {k: (f'{indent}<data key="{attr(i)}">', f'{indent}<data key="{attr(i)}" />\n') for k, i in ids.items()}
 
 
+def by_shape(rows: list[dict[str, Any]]) -> dict[tuple[str, ...], list[int]]:
+    """Row indices grouped by the row's attribute names (in order): each group is handled column by column."""
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for i, d in enumerate(rows):
+        groups.setdefault(tuple(d), []).append(i)
+    return groups
+
+
+def _texts(values: list[Any], escape_one: Callable[[str], str]) -> list[str]:
+    """str() of every value, escaped by `escape_one` only when the column holds a character it would change."""
+    texts = list(map(str, values))
+    return [escape_one(t) for t in texts] if _ATTR_SPECIAL.search("".join(texts)) else texts
+
+
 def _data(out: list[str], tags: dict[str, tuple[str, str]], d: dict[str, Any], skip: str | None = None) -> None:
     for k, v in d.items():
         if k == skip:
@@ -174,8 +188,12 @@ def _gexf_attributes(nodes: list[NodeRow], edges: list[EdgeRow]) -> dict[str, di
     count = 0
     for cls, rows, skip in (("node", (d for _, d in nodes), {"label", *NODE_VIZ}),
                             ("edge", (d for _, _, d in edges), {"id", *EDGE_ELEMENT_ATTRS})):
-        table = out[cls]
+        table, shapes = out[cls], set()
         for d in rows:
+            shape = tuple(d)
+            if shape in shapes:  # a row with names already seen in this order adds no attribute
+                continue
+            shapes.add(shape)
             for k, v in d.items():
                 title = "networkx_key" if cls == "edge" and k == "key" else k
                 if k in skip or title in table:
@@ -185,15 +203,33 @@ def _gexf_attributes(nodes: list[NodeRow], edges: list[EdgeRow]) -> dict[str, di
     return out
 
 
-def _attvalues(out: list[str], tags: dict[str, str], d: dict[str, Any], skip: set[str], edge: bool) -> None:
-    """Append the ``<attvalues>`` block of one node or edge (nothing when it has no attribute left)."""
-    rows = [(("networkx_key" if edge and k == "key" else k), v) for k, v in d.items() if k not in skip]
-    if not rows:
-        return
-    out.append("        <attvalues>\n")
-    for title, v in rows:  # numbers and booleans need no escaping
-        out.append(f'{tags[title]}{_gexf_value(v) if type(v) in _PLAIN else attr(_gexf_value(v))}" />\n')
-    out.append("        </attvalues>\n")
+def _gexf_texts(values: list[Any]) -> list[str]:
+    """GEXF text of a column's values, escaped for an attribute; whole columns of one plain type at once."""
+    kinds = set(map(type, values))
+    if kinds == {str}:
+        return [attr(v) for v in values] if _ATTR_SPECIAL.search("".join(values)) else values
+    if kinds == {int}:
+        return list(map(str, values))
+    if kinds == {float}:
+        return [_GEXF_FLOATS.get(t, t) for t in map(str, values)]
+    return [_gexf_value(v) if type(v) in _PLAIN else attr(_gexf_value(v)) for v in values]
+
+
+def _attvalue_blocks(rows: list[dict[str, Any]], tags: dict[str, str], skip: set[str], edge: bool) -> list[str]:
+    """Per row, its ``<attvalues>`` block (empty when no attribute is left), built column by column."""
+    out = [""] * len(rows)
+    for shape, idx in by_shape(rows).items():
+        columns = []
+        for k in shape:
+            if k in skip:
+                continue
+            tag = tags["networkx_key" if edge and k == "key" else k]
+            columns.append([f'{tag}{t}" />\n' for t in _gexf_texts([rows[i][k] for i in idx])])
+        if not columns:
+            continue
+        for i, lines in zip(idx, map("".join, zip(*columns, strict=True)), strict=True):
+            out[i] = f"        <attvalues>\n{lines}        </attvalues>\n"
+    return out
 
 
 def _attvalue_tags(table: dict[str, tuple[str, str]]) -> dict[str, str]:
@@ -225,14 +261,13 @@ def _gexf_nodes(nodes: list[NodeRow], table: dict[str, tuple[str, str]]) -> Iter
         yield "    <nodes />\n"
         return
     yield "    <nodes>\n"
-    skip, tags, out = {"label", *NODE_VIZ}, _attvalue_tags(table), []
-    for n, d in nodes:
+    out: list[str] = []
+    blocks = _attvalue_blocks([d for _, d in nodes], _attvalue_tags(table), {"label", *NODE_VIZ}, edge=False)
+    for (n, d), block in zip(nodes, blocks, strict=True):
         out.append(f'      <node id="{attr(n)}" label="{attr(str(d.get("label", n)))}">\n'
                    f'        <viz:color r="{d["r"]}" g="{d["g"]}" b="{d["b"]}" a="1.0" />\n'
                    f'        <viz:size value="{d["size"]}" />\n'
-                   f'        <viz:position x="{d["x"]}" y="{d["y"]}" z="0.0" />\n')
-        _attvalues(out, tags, d, skip, edge=False)
-        out.append("      </node>\n")
+                   f'        <viz:position x="{d["x"]}" y="{d["y"]}" z="0.0" />\n{block}      </node>\n')
         if len(out) > CHUNK:
             yield "".join(out)
             out.clear()
@@ -240,25 +275,33 @@ def _gexf_nodes(nodes: list[NodeRow], table: dict[str, tuple[str, str]]) -> Iter
     yield "".join(out)
 
 
+def _element_attrs(rows: list[dict[str, Any]]) -> list[str]:
+    """Per edge row, its EDGE_ELEMENT_ATTRS as XML attributes of ``<edge>`` (in that order), column by column."""
+    out = [""] * len(rows)
+    for shape, idx in by_shape(rows).items():
+        columns = [[f' {k}="{t}"' for t in _texts([rows[i][k] for i in idx], attr)]
+                   for k in EDGE_ELEMENT_ATTRS if k in shape]
+        if columns:
+            for i, text_ in zip(idx, map("".join, zip(*columns, strict=True)), strict=True):
+                out[i] = text_
+    return out
+
+
 def _gexf_edges(edges: list[EdgeRow], table: dict[str, tuple[str, str]]) -> Iterator[str]:
     if not edges:
         yield "    <edges />\n"
         return
     yield "    <edges>\n"
-    skip, tags, out = {"id", *EDGE_ELEMENT_ATTRS}, _attvalue_tags(table), []
+    out: list[str] = []
+    blocks = _attvalue_blocks([d for _, _, d in edges], _attvalue_tags(table), {"id", *EDGE_ELEMENT_ATTRS}, edge=True)
+    rows = [d for _, _, d in edges]
+    edge_ids = _texts([d["id"] for d in rows], attr)
     ids: dict[str, str] = {}
-    for u, v, d in edges:
+    for (u, v, _), block, eid, extra in zip(edges, blocks, edge_ids, _element_attrs(rows), strict=True):
         su = ids[u] if u in ids else ids.setdefault(u, attr(u))
         sv = ids[v] if v in ids else ids.setdefault(v, attr(v))
-        extra = "".join(f' {k}="{attr(str(d[k]))}"' for k in EDGE_ELEMENT_ATTRS if k in d)
-        head = f'      <edge source="{su}" target="{sv}" id="{attr(str(d["id"]))}"{extra}'
-        mark = len(out)
-        out.append(head + ">\n")
-        _attvalues(out, tags, d, skip, edge=True)
-        if len(out) == mark + 1:
-            out[mark] = head + " />\n"
-        else:
-            out.append("      </edge>\n")
+        head = f'      <edge source="{su}" target="{sv}" id="{eid}"{extra}'
+        out.append(f"{head}>\n{block}      </edge>\n" if block else head + " />\n")
         if len(out) > CHUNK:
             yield "".join(out)
             out.clear()
