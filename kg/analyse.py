@@ -90,9 +90,13 @@ def communities(p: Projection) -> dict[Hashable, int]:
 
 
 def pagerank(p: Projection) -> dict[Hashable, float]:
-    """Weighted PageRank computed by igraph (C; NetworkX's own needs SciPy)."""
+    """Weighted PageRank computed by igraph (C; NetworkX's own needs SciPy).
+
+    ARPACK rather than igraph's default PRPACK: PRPACK runs OpenMP threads that spin against busy cores
+    (0.2–0.7 s instead of 0.01 s on a 10k-node graph while spaCy workers run); ARPACK is single-threaded
+    and gives the same values to the six decimals kept."""
     weights = p.weights if p.weights else None
-    return dict(zip(p.nodes, p.igraph.pagerank(weights=weights), strict=True))
+    return dict(zip(p.nodes, p.igraph.pagerank(weights=weights, implementation="arpack"), strict=True))
 
 
 def betweenness(p: Projection) -> dict[Hashable, float]:

@@ -247,3 +247,11 @@ def test_json_bytes_writes_what_json_dumps_writes_where_orjson_would_not():
         assert json.dumps(json.loads(data)) == json.dumps(value)  # NaN compares unequal: compared as text
     assert b"NaN" in export.json_bytes(values[0]) and b"Infinity" in export.json_bytes(values[0])
     assert json.loads(export.json_bytes(values[1]))["text"] == "lone \ud800 surrogate"
+
+
+def test_pagerank_matches_igraphs_default_solver_to_the_digits_kept(sample_built):
+    """kg uses ARPACK (single-threaded); its values must be PRPACK's (igraph's default) to six decimals."""
+    p = analyse.Projection(sample_built.graph)
+    ours = analyse.pagerank(p)
+    default = p.igraph.pagerank(weights=p.weights or None)
+    assert [round(ours[n], 6) for n in p.nodes] == [round(x, 6) for x in default]
