@@ -8,9 +8,11 @@ of the whole graph first: that tree cost most of the export time on large graphs
 
 from __future__ import annotations
 
+import math
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from operator import itemgetter
 from typing import IO, Any
 from xml.sax.saxutils import escape
 
@@ -97,20 +99,6 @@ def _graphml_keys(nodes: list[NodeRow], edges: list[EdgeRow], edge_id: str) -> l
 def _data_tags(ids: dict[str, str], indent: str) -> dict[str, tuple[str, str]]:
     """Per attribute: the opening ``<data>`` tag and the empty element, escaped once."""
     return {k: (f'{indent}<data key="{attr(i)}">', f'{indent}<data key="{attr(i)}" />\n') for k, i in ids.items()}
-
-
-def by_shape(rows: list[dict[str, Any]]) -> dict[tuple[str, ...], list[int]]:
-    """Row indices grouped by the row's attribute names (in order): each group is handled column by column."""
-    groups: dict[tuple[str, ...], list[int]] = {}
-    for i, d in enumerate(rows):
-        groups.setdefault(tuple(d), []).append(i)
-    return groups
-
-
-def _texts(values: list[Any], escape_one: Callable[[str], str]) -> list[str]:
-    """str() of every value, escaped by `escape_one` only when the column holds a character it would change."""
-    texts = list(map(str, values))
-    return [escape_one(t) for t in texts] if _ATTR_SPECIAL.search("".join(texts)) else texts
 
 
 class _Body:
@@ -230,33 +218,69 @@ def _gexf_attributes(nodes: list[NodeRow], edges: list[EdgeRow]) -> dict[str, di
     return out
 
 
-def _gexf_texts(values: list[Any]) -> list[str]:
-    """GEXF text of a column's values, escaped for an attribute; whole columns of one plain type at once."""
-    kinds = set(map(type, values))
-    if kinds == {str}:
-        return [attr(v) for v in values] if _ATTR_SPECIAL.search("".join(values)) else values
-    if kinds == {int}:
-        return list(map(str, values))
-    if kinds == {float}:
-        return [_GEXF_FLOATS.get(t, t) for t in map(str, values)]
-    return [_gexf_value(v) if type(v) in _PLAIN else attr(_gexf_value(v)) for v in values]
+def _attvalue_text(v: Any) -> str:
+    """The text of one ``<attvalue>``: GEXF's spelling of booleans and infinities, escaped for an attribute."""
+    return _gexf_value(v) if type(v) in _PLAIN else attr(_gexf_value(v))
 
 
-def _attvalue_blocks(rows: list[dict[str, Any]], tags: dict[str, str], skip: set[str], edge: bool) -> list[str]:
-    """Per row, its ``<attvalues>`` block (empty when no attribute is left), built column by column."""
-    out = [""] * len(rows)
-    for shape, idx in by_shape(rows).items():
-        columns = []
-        for k in shape:
-            if k in skip:
-                continue
-            tag = tags["networkx_key" if edge and k == "key" else k]
-            columns.append([f'{tag}{t}" />\n' for t in _gexf_texts([rows[i][k] for i in idx])])
-        if not columns:
-            continue
-        for i, lines in zip(idx, map("".join, zip(*columns, strict=True)), strict=True):
-            out[i] = f"        <attvalues>\n{lines}        </attvalues>\n"
-    return out
+class _GexfShape:
+    """How rows with one attribute shape are written: a %-template of the element after its head, filled by
+    the row's values in template order. The template serves rows whose values have the types of the first row
+    seen, no character to escape and finite attvalue floats; any other row is written value by value."""
+
+    def __init__(self, d: dict[str, Any], tags: dict[str, str], edge: bool):
+        viz = () if edge else NODE_VIZ
+        elements = tuple(k for k in EDGE_ELEMENT_ATTRS if k in d) if edge else ()
+        skip = {"id", *EDGE_ELEMENT_ATTRS} if edge else {"label", *NODE_VIZ}
+        self.values = [k for k in d if k not in skip]  # attvalues, in row order
+        self.tags = [tags["networkx_key" if edge and k == "key" else k] for k in self.values]
+        self.elements = elements
+        self.edge = edge
+        self.close = "      </edge>\n" if edge else "      </node>\n"
+        order = (*viz, *elements, *self.values)
+        self.get = itemgetter(*order) if len(order) > 1 else (lambda row: (row[order[0]],)) if order else None
+        self.template = self._template(viz, elements, edge)
+        types = tuple(type(d[k]) for k in order)
+        self.types = types if set(types[len(viz):]) <= {str, int, float, bool} else None
+        first = len(viz) + len(elements)
+        self.escaped = [i for i in range(len(viz), len(order)) if types[i] is str]
+        self.floats = [i for i in range(first, len(order)) if types[i] is float]
+        self.bools = [i for i in range(first, len(order)) if types[i] is bool]
+
+    def _template(self, viz: tuple[str, ...], elements: tuple[str, ...], edge: bool) -> str:
+        lines = "".join(f'{tag.replace("%", "%%")}%s" />\n' for tag in self.tags)
+        block = f"        <attvalues>\n{lines}        </attvalues>\n" if lines else ""
+        if edge:
+            head = "".join(f' {k}="%s"' for k in elements)
+            return f"{head}>\n{block}{self.close}" if block else f"{head} />\n"
+        return ('        <viz:color r="%s" g="%s" b="%s" a="1.0" />\n        <viz:size value="%s" />\n'
+                f'        <viz:position x="%s" y="%s" z="0.0" />\n{block}{self.close}')
+
+    def fill(self, d: dict[str, Any]) -> str:
+        """The element's text after its head, for row `d` (of this shape)."""
+        if self.get is None:
+            return self.template
+        values = self.get(d)
+        if tuple(map(type, values)) != self.types or (self.escaped and _ATTR_SPECIAL.search(
+                "".join([values[i] for i in self.escaped]))) or (self.floats and not math.isfinite(
+                sum([values[i] for i in self.floats]))):
+            return self._by_value(d)
+        if self.bools:
+            values = list(values)
+            for i in self.bools:
+                values[i] = "true" if values[i] else "false"
+        return self.template % tuple(values)
+
+    def _by_value(self, d: dict[str, Any]) -> str:
+        """fill for any row, one value at a time."""
+        lines = "".join(f'{tag}{_attvalue_text(d[k])}" />\n' for tag, k in zip(self.tags, self.values, strict=True))
+        block = f"        <attvalues>\n{lines}        </attvalues>\n" if lines else ""
+        if self.edge:
+            head = "".join(f' {k}="{attr(str(d[k]))}"' for k in self.elements)
+            return f"{head}>\n{block}{self.close}" if block else f"{head} />\n"
+        return (f'        <viz:color r="{d["r"]}" g="{d["g"]}" b="{d["b"]}" a="1.0" />\n'
+                f'        <viz:size value="{d["size"]}" />\n'
+                f'        <viz:position x="{d["x"]}" y="{d["y"]}" z="0.0" />\n{block}{self.close}')
 
 
 def _attvalue_tags(table: dict[str, tuple[str, str]]) -> dict[str, str]:
@@ -289,29 +313,18 @@ def _gexf_nodes(nodes: list[NodeRow], table: dict[str, tuple[str, str]]) -> Iter
         return
     yield "    <nodes>\n"
     out: list[str] = []
-    blocks = _attvalue_blocks([d for _, d in nodes], _attvalue_tags(table), {"label", *NODE_VIZ}, edge=False)
-    for (n, d), block in zip(nodes, blocks, strict=True):
-        out.append(f'      <node id="{attr(n)}" label="{attr(str(d.get("label", n)))}">\n'
-                   f'        <viz:color r="{d["r"]}" g="{d["g"]}" b="{d["b"]}" a="1.0" />\n'
-                   f'        <viz:size value="{d["size"]}" />\n'
-                   f'        <viz:position x="{d["x"]}" y="{d["y"]}" z="0.0" />\n{block}      </node>\n')
+    tags = _attvalue_tags(table)
+    shapes: dict[tuple[str, ...], _GexfShape] = {}
+    for n, d in nodes:
+        shape = tuple(d)
+        writer = shapes.get(shape) or shapes.setdefault(shape, _GexfShape(d, tags, edge=False))
+        out.append(f'      <node id="{attr(n)}" label="{attr(str(d.get("label", n)))}">\n')
+        out.append(writer.fill(d))
         if len(out) > CHUNK:
             yield "".join(out)
             out.clear()
     out.append("    </nodes>\n")
     yield "".join(out)
-
-
-def _element_attrs(rows: list[dict[str, Any]]) -> list[str]:
-    """Per edge row, its EDGE_ELEMENT_ATTRS as XML attributes of ``<edge>`` (in that order), column by column."""
-    out = [""] * len(rows)
-    for shape, idx in by_shape(rows).items():
-        columns = [[f' {k}="{t}"' for t in _texts([rows[i][k] for i in idx], attr)]
-                   for k in EDGE_ELEMENT_ATTRS if k in shape]
-        if columns:
-            for i, text_ in zip(idx, map("".join, zip(*columns, strict=True)), strict=True):
-                out[i] = text_
-    return out
 
 
 def _gexf_edges(edges: list[EdgeRow], table: dict[str, tuple[str, str]]) -> Iterator[str]:
@@ -320,15 +333,16 @@ def _gexf_edges(edges: list[EdgeRow], table: dict[str, tuple[str, str]]) -> Iter
         return
     yield "    <edges>\n"
     out: list[str] = []
-    blocks = _attvalue_blocks([d for _, _, d in edges], _attvalue_tags(table), {"id", *EDGE_ELEMENT_ATTRS}, edge=True)
-    rows = [d for _, _, d in edges]
-    edge_ids = _texts([d["id"] for d in rows], attr)
+    tags = _attvalue_tags(table)
+    shapes: dict[tuple[str, ...], _GexfShape] = {}
     ids: dict[str, str] = {}
-    for (u, v, _), block, eid, extra in zip(edges, blocks, edge_ids, _element_attrs(rows), strict=True):
+    for u, v, d in edges:
+        shape = tuple(d)
+        writer = shapes.get(shape) or shapes.setdefault(shape, _GexfShape(d, tags, edge=True))
         su = ids[u] if u in ids else ids.setdefault(u, attr(u))
         sv = ids[v] if v in ids else ids.setdefault(v, attr(v))
-        head = f'      <edge source="{su}" target="{sv}" id="{eid}"{extra}'
-        out.append(f"{head}>\n{block}      </edge>\n" if block else head + " />\n")
+        out.append(f'      <edge source="{su}" target="{sv}" id="{attr(str(d["id"]))}"')
+        out.append(writer.fill(d))
         if len(out) > CHUNK:
             yield "".join(out)
             out.clear()
