@@ -55,6 +55,19 @@ def test_json_block_cannot_be_closed_by_text():
     assert json.loads(text) == hostile
 
 
+def test_json_block_is_what_json_dumps_writes():
+    """orjson writes it when it spells every value as json.dumps does; small, huge and non-finite floats too."""
+    data = {"x": [0.5, -3.25, 2.5e-05, 1e-07, 1e16, 0.0], "t": ["route-66 late-2003 1e-3 km", "é \u2028"], "n": None,
+            "i": [1, 2**70]}
+    expected = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("&", "\\u0026")
+    assert str(render.json_for_script(data)) == expected
+    for plain in ({"x": [0.5, 1.25], "t": "route-66"}, [0.0001, 123.0]):
+        assert str(render.json_for_script(plain)) == json.dumps(plain, ensure_ascii=False, separators=(",", ":"))
+    for bad in (math.nan, math.inf):
+        with pytest.raises(ValueError):
+            render.json_for_script({"x": [1.0, bad]})
+
+
 def test_page_loads_nothing_from_outside(sample_built):
     page = render.page_html(sample_built.graph)
     assert not re.search(r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=", page, re.IGNORECASE)
