@@ -32,8 +32,7 @@ GEXF_ROOT = (
     'xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2"'
 )
 GEXF_CREATOR = "kg"
-CHUNK = 4096  # elements per piece
-WRITE_CHARS = 1 << 18  # characters per write
+CHUNK = 4096  # elements per write
 
 
 _ATTR_ENTITIES = {'"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"}
@@ -53,17 +52,13 @@ def attr(value: str) -> str:
 
 
 def _write(fh: IO[bytes], pieces: Iterable[str]) -> None:
-    """Write strings to a binary file as UTF-8, about WRITE_CHARS at a time: small blocks reuse freed memory where
-    one block of the whole file (tens of MB) would be fresh pages to fault in, twice (text, then bytes)."""
+    """Write strings to a binary file as UTF-8, a chunk at a time."""
     buf: list[str] = []
-    size = 0
     for piece in pieces:
         buf.append(piece)
-        size += len(piece)
-        if size >= WRITE_CHARS:
+        if len(buf) >= CHUNK:
             fh.write("".join(buf).encode("utf-8"))
             buf.clear()
-            size = 0
     if buf:
         fh.write("".join(buf).encode("utf-8"))
 
