@@ -255,3 +255,42 @@ def test_pagerank_matches_igraphs_default_solver_to_the_digits_kept(sample_built
     ours = analyse.pagerank(p)
     default = p.igraph.pagerank(weights=p.weights or None)
     assert [round(ours[n], 6) for n in p.nodes] == [round(x, 6) for x in default]
+
+
+HOSTILE_VALUES = ["", "plain", "a&b", "<x>", 'q"uote', "line\nbreak", "tab\there", "100%", "{0}", '"></data>', 1, -2,
+                  0.5, float("inf"), float("nan"), -float("inf"), True, False]
+
+
+def _hostile_rows(n: int, seed: int = 3) -> list[dict]:
+    """Rows of one attribute shape whose values change type and hold characters to escape."""
+    import random
+
+    pick = random.Random(seed).choice
+    return [{"label": pick(HOSTILE_VALUES), "weight": pick(HOSTILE_VALUES), "key": pick(HOSTILE_VALUES), "id": f"e{i}",
+             "a%": pick(HOSTILE_VALUES), "b": pick(HOSTILE_VALUES)} for i in range(n)]
+
+
+def test_gexf_row_templates_write_what_value_by_value_writes():
+    """The per-shape template and the general path give the same text for every row, clean or hostile."""
+    from kg import xmlout
+
+    rows = [{"label": "x", "weight": 1.5, "key": "k", "id": "e0", "a%": 2, "b": True}, *_hostile_rows(300)]
+    tags = xmlout._attvalue_tags({"networkx_key": ("0", "string"), "a%": ("1", "long"), "b": ("2", "boolean")})
+    shape = xmlout._GexfShape(rows[0], tags, edge=True)
+    assert shape.types is not None  # the template serves rows typed as the first one
+    filled = [shape.fill(d) for d in rows]
+    assert filled == [shape._by_value(d) for d in rows]
+    assert 'value="INF"' in "".join(filled) and 'value="true"' in "".join(filled) and "&lt;x&gt;" in "".join(filled)
+
+
+def test_graphml_rows_escape_and_shorten_like_elementtree():
+    """Every hostile row of one shape reads back with its text; empty values are written as empty elements."""
+    from kg import xmlout
+
+    rows = [{"label": "x", "weight": "1.5", "key": "k", "id": "e0", "a%": "2", "b": "True"},
+            *({k: str(v) for k, v in d.items()} for d in _hostile_rows(300))]
+    data = "".join(xmlout.graphml_pieces([("n", {})], [("n", "n", d) for d in rows]))
+    ns = "{http://graphml.graphdrawing.org/xmlns}"
+    read = [{x.get("key"): x.text or "" for x in e.iter(f"{ns}data")} for e in ET.fromstring(data).iter(f"{ns}edge")]
+    assert read == [{k: v for k, v in d.items() if k != "id"} for d in rows]
+    assert '<data key="label" />' in data and "&lt;x&gt;" in data
