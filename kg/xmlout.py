@@ -96,31 +96,15 @@ def _data_tags(ids: dict[str, str], indent: str) -> dict[str, tuple[str, str]]:
     return {k: (f'{indent}<data key="{attr(i)}">', f'{indent}<data key="{attr(i)}" />\n') for k, i in ids.items()}
 
 
-class _Body:
-    """The ``<data>`` lines of every row with one attribute shape, as a %-template the row's values fill at once
-    (str() of each in C); the id column of edges is consumed but not written (``%.0s``)."""
-
-    def __init__(self, tags: dict[str, tuple[str, str]], shape: tuple[str, ...], skip: str | None, close: str):
-        lines = [f'{tags[k][0].replace("%", "%%")}%s</data>\n' if k != skip else "%.0s" for k in shape]
-        self.template = "".join(lines) + close
-        # Characters element text escapes: the template's own; a filled row with more holds one to escape.
-        self.specials = sum(map(self.template.count, "<>&"))
-        self.tags = [tags[k][0] if k != skip else None for k in shape]
-        self.close = close
-
-    def fill(self, d: dict[str, Any]) -> str:
-        """The lines of row `d`; an empty value gives ``<data key="k"></data>`` (see _empty_data)."""
-        body = self.template % tuple(d.values())
-        if body.count("<") + body.count(">") + body.count("&") == self.specials:
-            return body
-        lines = [f"{tag}{text(str(v))}</data>\n" for tag, v in zip(self.tags, d.values(), strict=True) if tag]
-        return "".join(lines) + self.close
-
-
-def _empty_data(chunk: str) -> str:
-    """Empty ``<data>`` elements written as NetworkX writes them (``<data key="k" />``). Escaped values hold no
-    ``>``, so only an empty value puts ``</data>`` right after the opening tag's ``">``."""
-    return chunk.replace('"></data>', '" />') if '"></data>' in chunk else chunk
+def _data(out: list[str], tags: dict[str, tuple[str, str]], d: dict[str, Any], skip: str | None = None) -> None:
+    for k, v in d.items():
+        if k == skip:
+            continue
+        value = str(v)
+        if value:
+            out.append(f"{tags[k][0]}{text(value)}</data>\n")
+        else:
+            out.append(tags[k][1])
 
 
 def graphml_pieces(nodes: list[NodeRow], edges: list[EdgeRow], edge_id: str = "id") -> Iterator[str]:
@@ -136,22 +120,18 @@ def graphml_pieces(nodes: list[NodeRow], edges: list[EdgeRow], edge_id: str = "i
     node_tags = _data_tags({name: key_id for scope, name, key_id, _ in keys if scope == "node"}, "      ")
     edge_tags = _data_tags({name: key_id for scope, name, key_id, _ in keys if scope == "edge"}, "      ")
     ids: dict[str, str] = {}
-    bodies: dict[tuple[str, ...], _Body] = {}
     out: list[str] = []
     for n, d in nodes:
         ids[n] = attr(n)
         if not d:
             out.append(f'    <node id="{ids[n]}" />\n')
         else:
-            shape = tuple(d)
-            if shape not in bodies:
-                bodies[shape] = _Body(node_tags, shape, None, "    </node>\n")
             out.append(f'    <node id="{ids[n]}">\n')
-            out.append(bodies[shape].fill(d))
+            _data(out, node_tags, d)
+            out.append("    </node>\n")
         if len(out) > CHUNK:
-            yield _empty_data("".join(out))
+            yield "".join(out)
             out.clear()
-    bodies.clear()
     for u, v, d in edges:
         su = ids[u] if u in ids else attr(u)
         sv = ids[v] if v in ids else attr(v)
@@ -159,16 +139,14 @@ def graphml_pieces(nodes: list[NodeRow], edges: list[EdgeRow], edge_id: str = "i
         if len(d) <= 1:
             out.append(head + " />\n")
         else:
-            shape = tuple(d)
-            if shape not in bodies:
-                bodies[shape] = _Body(edge_tags, shape, edge_id, "    </edge>\n")
             out.append(head + ">\n")
-            out.append(bodies[shape].fill(d))
+            _data(out, edge_tags, d, skip=edge_id)
+            out.append("    </edge>\n")
         if len(out) > CHUNK:
-            yield _empty_data("".join(out))
+            yield "".join(out)
             out.clear()
     out.append("  </graph>\n</graphml>\n")
-    yield _empty_data("".join(out))
+    yield "".join(out)
 
 
 def write_graphml(fh: IO[bytes], nodes: list[NodeRow], edges: list[EdgeRow]) -> None:
