@@ -62,7 +62,49 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_ship_names", after="kg_feature_names")
     nlp.add_pipe("kg_amount_tail", after="kg_line_break_split")
     nlp.add_pipe("kg_dangling_join", after="kg_amount_tail")
+    nlp.add_pipe("kg_name_edges", after="kg_dangling_join")
     return nlp
+
+
+@Language.component("kg_name_edges")
+def trim_name_edges(doc: Doc) -> Doc:
+    """A name's span holds the name only: a leading lower-case article or possessive ('a Royal Commission', 'its
+    National Assembly'), a person's leading title ('King Ferdinand', kept as Mention.title from the words before
+    the span) and an unclosed bracket with what follows it ('the Council on Foreign Relations (CFR') are left out.
+    Words in kg/data/types.json name_edges."""
+    ents, changed = [], False
+    for ent in doc.ents:
+        start, end = _name_bounds(ent)
+        if (start, end) != (ent.start, ent.end) and end > start:
+            ents.append(Span(doc, start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id))
+            changed = True
+        else:
+            ents.append(ent)
+    if changed:
+        doc.ents = ents
+    return doc
+
+
+def _name_bounds(ent: Span) -> tuple[int, int]:
+    """(start, end) token indices of the name inside an entity span (see trim_name_edges)."""
+    from kg.mentions import leading_title
+
+    doc, start, end = ent.doc, ent.start, ent.end
+    leading = _name_edge_words()
+    while end - start > 1 and doc[start].text in leading:
+        start += 1
+    if ent.label_ in {"PERSON", "PER"} and end - start > 1:
+        start += leading_title(list(doc[start:end]))
+    opened = [t.i for t in doc[start:end] if t.text == "("]
+    if opened and not any(t.text == ")" for t in doc[opened[-1] : end]):
+        cut = opened[-1]
+        start, end = (start, cut) if cut > start else (cut + 1, end)
+    return start, end
+
+
+@lru_cache(maxsize=1)
+def _name_edge_words() -> frozenset[str]:
+    return frozenset(lexicon.load_json("types.json")["name_edges"]["leading"])
 
 
 @Language.component("kg_dangling_join")

@@ -1,0 +1,35 @@
+"""Mention boundaries on small sentences (kg.nlp kg_name_edges and neighbours), with the real spaCy pipeline."""
+
+from __future__ import annotations
+
+
+def texts(result) -> set[str]:
+    return {m.text for m in result.mentions}
+
+
+def test_leading_article_is_not_part_of_the_name(extract_text):
+    r = extract_text("He won a Golden Globe Award and sat on a Royal Commission in 1998.")
+    assert {"Golden Globe Award", "Royal Commission"} <= texts(r)
+    assert not any(t.startswith("a ") for t in texts(r))
+
+
+def test_the_stays_and_a_capital_a_is_kept(extract_text):
+    r = extract_text("Delegates from the United Nations met in Geneva on Monday.")
+    assert "the United Nations" in texts(r)
+
+
+def test_persons_title_is_outside_the_span_but_kept(extract_text):
+    r = extract_text("Reporters waited for Queen Victoria outside the palace on Monday.")
+    m = next(m for m in r.mentions if m.name == "Victoria")
+    assert m.text == "Victoria" and m.title == "Queen" and m.type == "PERSON"
+
+
+def test_unclosed_bracket_is_cut_from_the_name(extract_text):
+    r = extract_text("She joined the Council on Foreign Relations (CFR) in 2001.")
+    assert "the Council on Foreign Relations" in texts(r)
+    assert not any("(" in t for t in texts(r))
+
+
+def test_closed_bracket_inside_a_name_stays(extract_text):
+    r = extract_text("The ship USS Israel (DD-98) was launched in 1918.")
+    assert not any(t.endswith("(DD-98") for t in texts(r))
