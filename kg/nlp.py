@@ -65,7 +65,51 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_dangling_join", after="kg_amount_tail")
     nlp.add_pipe("kg_name_edges", after="kg_dangling_join")
     nlp.add_pipe("kg_numbered_names", after="kg_name_edges")
+    nlp.add_pipe("kg_given_names", after="kg_numbered_names")
     return nlp
+
+
+@Language.component("kg_given_names")
+def given_names(doc: Doc) -> Doc:
+    """A person's given names the model left outside the span join it ('Wassily' + 'Kandinsky', 'Anna Magdalena' +
+    'Bach'): capitalised proper-noun words right before a PERSON span, in no entity, that are no title, role,
+    country, demonym or group word (kg/data/titles.json roles), that the document never writes in lower case and
+    never puts in an entity other than a person ('Google' + 'Calendar' stays apart)."""
+    ents, changed = list(doc.ents), False
+    common: set[str] | None = None
+    for i, ent in enumerate(ents):
+        if ent.label_ not in {"PERSON", "PER"}:
+            continue
+        if common is None:
+            common = {t.lower_ for t in doc if t.is_lower}
+            common |= {t.lower_ for e in ents if e.label_ not in {"PERSON", "PER"} for t in e}
+        start = ent.start
+        while start > 0 and _given_name(doc[start - 1], common) and not doc[start].is_sent_start:
+            start -= 1
+        if start != ent.start:
+            ents[i] = Span(doc, start, ent.end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+            changed = True
+    if changed:
+        doc.ents = ents
+    return doc
+
+
+def _given_name(tok, common: set[str]) -> bool:
+    """A word that may be a given name before a surname (see given_names); `common` holds the document's words
+    that are not (see given_names)."""
+    if not (tok.is_title and tok.is_alpha and tok.pos_ == "PROPN" and tok.ent_iob_ == "O") or tok.lower_ in common:
+        return False
+    if tok.text in _not_given_names() or lexicon.group(tok.text):
+        return False
+    return lexicon.countries().any(tok.text) is None
+
+
+@lru_cache(maxsize=1)
+def _not_given_names() -> frozenset[str]:
+    """Words written capitalised before a name that are titles or roles, never given names."""
+    heads, mods = lexicon.titles()
+    words = {w for h in heads for w in h.split()} | {w for m in mods for w in m.split()}
+    return frozenset(words | set(lexicon.load_json("titles.json")["roles"]))
 
 
 YEAR = re.compile(r"^(?:1\d|20)\d\d(?:[–-]\d\d)?$|^\d+(?:st|nd|rd|th)$")

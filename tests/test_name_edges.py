@@ -56,3 +56,14 @@ def test_road_and_unit_numbers_are_part_of_the_name(extract_text):
     r = extract_text("The village lies on U.S. Route 20. He flew with Torpedo Squadron 8 in June 1942.")
     kinds = {m.text: m.type for m in r.mentions}
     assert kinds.get("U.S. Route 20") == "FACILITY" and kinds.get("Torpedo Squadron 8") == "ORG"
+
+
+def test_given_name_left_outside_a_person_joins_it(extract_text):
+    r = extract_text("Buchheister was a close friend of Wassily Kandinsky and paralleled many of his ideas.")
+    assert any(m.text == "Wassily Kandinsky" and m.type == "PERSON" for m in r.mentions)
+
+
+def test_a_role_word_before_a_person_is_not_a_given_name(extract_text):
+    r = extract_text("The band split up. Guitarist Jimmy Page and singer Robert Plant left in 1980.")
+    assert any(m.text == "Jimmy Page" for m in r.mentions)
+    assert not any(m.text.startswith("Guitarist") for m in r.mentions)
