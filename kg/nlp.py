@@ -66,7 +66,60 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_name_edges", after="kg_dangling_join")
     nlp.add_pipe("kg_numbered_names", after="kg_name_edges")
     nlp.add_pipe("kg_given_names", after="kg_numbered_names")
+    nlp.add_pipe("kg_of_names", after="kg_given_names")
     return nlp
+
+
+OF_TARGETS = {"GPE", "LOC", "ORG", "FAC"}
+
+
+@Language.component("kg_of_names")
+def of_names(doc: Doc) -> Doc:
+    """'<Head> of <Name>' is one name when the head is an institution or place word the model cut off at 'of'
+    ('the Federal Reserve Bank' + 'of' + 'New York', 'City of' + 'Edmonton', 'Margraviate of' + 'Brandenburg'):
+    the span before (or the bare capitalised head word) joins the place or organisation named after 'of [the]'.
+    A polity or subdivision word before a country stays apart ('Kingdom of' + 'Spain' is Spain). Heads in
+    kg/data/types.json of_names."""
+    heads, polities = _of_heads()
+    ents = list(doc.ents)
+    out: list[Span] = []
+    for ent in ents:
+        start = _of_start(ent, out[-1] if out else None, heads, polities)
+        if start is None:
+            out.append(ent)
+        elif out and out[-1].start == start:
+            out[-1] = Span(doc, start, ent.end, label=out[-1].label, kb_id=out[-1].kb_id, span_id=out[-1].id)
+        else:
+            out.append(Span(doc, start, ent.end, label=heads[doc[start].text], kb_id=ent.kb_id, span_id=ent.id))
+    if out != ents:
+        doc.ents = out
+    return doc
+
+
+def _of_start(ent: Span, prev: Span | None, heads: dict[str, str], polities: frozenset[str]) -> int | None:
+    """Where the '<Head> of' before this entity starts (see of_names), or None."""
+    doc, i = ent.doc, ent.start
+    if ent.label_ not in OF_TARGETS or i < 2:
+        return None
+    j = i - 2 if doc[i - 1].lower_ == "the" else i - 1
+    if j < 1 or doc[j].lower_ != "of" or doc[j].is_sent_start or ent[0].is_sent_start:
+        return None
+    head = doc[j - 1]
+    if head.text not in heads:
+        return None
+    if (head.text in polities or heads[head.text] == "GPE") and lexicon.countries().any(ent.text) is not None:
+        return None  # 'the Kingdom of Spain' is Spain; 'Kotayk Province of Armenia' is a province and its country
+    if prev is not None and prev.end == j and prev.label_ not in {"PERSON", "PER", "DATE", "CARDINAL"}:
+        return prev.start
+    return head.i if head.ent_iob_ == "O" and head.is_title else None
+
+
+@lru_cache(maxsize=1)
+def _of_heads() -> tuple[dict[str, str], frozenset[str]]:
+    """(head word → label of a bare '<Head> of <Name>' span, polity heads that never join a country)."""
+    table = lexicon.load_json("types.json")["of_names"]
+    heads = {word: label for label, words in table["heads"].items() for word in words}
+    return heads, frozenset(table["polities"])
 
 
 @Language.component("kg_given_names")

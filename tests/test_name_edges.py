@@ -67,3 +67,14 @@ def test_a_role_word_before_a_person_is_not_a_given_name(extract_text):
     r = extract_text("The band split up. Guitarist Jimmy Page and singer Robert Plant left in 1980.")
     assert any(m.text == "Jimmy Page" for m in r.mentions)
     assert not any(m.text.startswith("Guitarist") for m in r.mentions)
+
+
+def test_head_of_a_place_is_one_name(extract_text):
+    r = extract_text("He was appointed to the Federal Reserve Bank of New York. The City of Edmonton grew fast.")
+    assert {"the Federal Reserve Bank of New York", "City of Edmonton"} <= texts(r)
+
+
+def test_a_province_of_a_country_stays_two_names(extract_text):
+    r = extract_text("Goght is a village in the Kotayk Province of Armenia.")
+    assert "Armenia" in texts(r)
+    assert not any(t.endswith("of Armenia") for t in texts(r))
