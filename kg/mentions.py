@@ -20,6 +20,8 @@ from kg import lexicon
 from kg.schema import ENTITY_TYPES, Mention
 
 DETERMINERS = {"the", "a", "an"}
+# Types the model sometimes gives a bare demonym ('Bangladeshi' PERSON, 'Angolan' ORG): still its country's demonym.
+DEMONYM_MISREAD = {"GPE", "LOC", "PERSON", "ORG"}
 # Verbs whose subject is a place, not an actor ("Seoul lies ...", "Paris is ...").
 PLACE_VERBS = {"be", "lie", "locate", "host", "sit", "border", "become", "remain", "have", "include"}
 MOTION_VERBS = {"go", "fly", "travel", "return", "move", "arrive", "come", "sail", "head", "visit", "drive", "relocate"}
@@ -457,7 +459,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
                                      sent=sent, name=text, label=ent.label_, demonym=place is None,
                                      source="compound", cue="hyphenated country compound"))
             continue
-        if kind == "NORP" or (kind in {"GPE", "LOC"} and table.demonym(ent.text) and not table.variant(ent.text)):
+        if kind == "NORP" or (kind in DEMONYM_MISREAD and table.demonym(ent.text) and not table.variant(ent.text)):
             place = table.demonym(normalise(ent)[0])
             if place is not None:
                 found.append(Mention(start=ent.start_char, end=ent.end_char, text=ent.text, type=place.type,

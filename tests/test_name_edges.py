@@ -78,3 +78,24 @@ def test_a_province_of_a_country_stays_two_names(extract_text):
     r = extract_text("Goght is a village in the Kotayk Province of Armenia.")
     assert "Armenia" in texts(r)
     assert not any(t.endswith("of Armenia") for t in texts(r))
+
+
+def test_names_apart_by_a_slash_are_two_names(extract_text):
+    r = extract_text("The party later merged into the MLSTP / PSD in 1990.")
+    assert {"MLSTP", "PSD"} <= texts(r)
+
+
+def test_a_single_word_after_a_slash_keeps_the_longer_name_whole(extract_text):
+    r = extract_text("He wrestled for the World Wrestling Federation / Entertainment in the 1990s.")
+    assert "Entertainment" not in texts(r)
+
+
+def test_quote_marks_are_not_part_of_a_name(extract_text):
+    r = extract_text('The novel describes the "Cheese Symphony" in the market of Les Halles.')
+    assert not any('"' in t for t in texts(r))
+
+
+def test_demonym_read_as_a_person_is_its_country(extract_text):
+    r = extract_text("Toufique Imrose Khalidi is a Bangladeshi journalist. He was born in Bangladesh.")
+    m = next((m for m in r.mentions if m.text == "Bangladeshi"), None)
+    assert m is not None and m.demonym and m.type == "GPE"
