@@ -68,7 +68,60 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_numbered_names", after="kg_name_edges")
     nlp.add_pipe("kg_given_names", after="kg_numbered_names")
     nlp.add_pipe("kg_of_names", after="kg_given_names")
+    nlp.add_pipe("kg_name_tails", after="kg_of_names")
     return nlp
+
+
+ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$")
+
+
+@Language.component("kg_name_tails")
+def name_tails(doc: Doc) -> Doc:
+    """Capitalised words the model left outside the end of a name join it: a person's further names or regnal
+    number ('Robert Kingsbury' + 'Huntington', 'Leopold' + 'I'), and an institution or building word after a place
+    or organisation ('Warren County' + 'Court' ORG, 'Philippine' + 'Senate' ORG, 'Tokyo' + 'Imperial Palace' FAC),
+    which gives the name its label (kg/data/types.json of_names heads). Never in a headline written in title case,
+    never over a title or role word."""
+    heads, _ = _of_heads()
+    ents, changed = list(doc.ents), False
+    for i, ent in enumerate(ents):
+        end = _tail_end(ent, ents[i + 1].start if i + 1 < len(ents) else len(doc))
+        if end == ent.end or _title_case_line(ent):
+            continue
+        if ent.label_ in {"PERSON", "PER"}:
+            ents[i] = Span(doc, ent.start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+            changed = True
+        elif doc[end - 1].text in heads and ent.label_ in OF_TARGETS | {"NORP"}:
+            ents[i] = Span(doc, ent.start, end, label=heads[doc[end - 1].text], kb_id=ent.kb_id, span_id=ent.id)
+            changed = True
+    if changed:
+        doc.ents = ents
+    return doc
+
+
+def _tail_end(ent: Span, limit: int) -> int:
+    """End of the run of capitalised proper-noun words (or a regnal number after a person) right after the span,
+    in no entity and before `limit`."""
+    doc, end = ent.doc, ent.end
+    person = ent.label_ in {"PERSON", "PER"}
+    if ent[-1].tag_ == "POS" or ent[-1].text in {"'s", "’s", "'", "’"}:
+        return end  # "James Joyce's Ulysses": what follows a possessive is another name
+    while end < limit and not doc[end].is_sent_start and doc[end].ent_iob_ == "O":
+        tok = doc[end]
+        regnal = person and ROMAN.match(tok.text) and tok.tag_ != "PRP"
+        if not regnal and not (tok.is_title and tok.is_alpha and tok.pos_ == "PROPN"):
+            break
+        if tok.text in _not_given_names() or lexicon.countries().any(tok.text) is not None:
+            break
+        end += 1
+    return end
+
+
+def _title_case_line(ent: Span) -> bool:
+    """The span's sentence is a headline written in title case ('Biden Signs Bill On Climate'): three words or more,
+    none of three letters or more in lower case."""
+    words = [t for t in ent.sent if t.is_alpha]
+    return len(words) >= 3 and not any(t.is_lower and len(t) >= 3 for t in words)
 
 
 OF_TARGETS = {"GPE", "LOC", "ORG", "FAC"}

@@ -99,3 +99,20 @@ def test_demonym_read_as_a_person_is_its_country(extract_text):
     r = extract_text("Toufique Imrose Khalidi is a Bangladeshi journalist. He was born in Bangladesh.")
     m = next((m for m in r.mentions if m.text == "Bangladeshi"), None)
     assert m is not None and m.demonym and m.type == "GPE"
+
+
+def test_institution_word_after_a_place_joins_it(extract_text):
+    r = extract_text("He sat on the Warren County Court before his election to Congress in 1848.")
+    assert any(m.text == "Warren County Court" and m.type == "ORG" for m in r.mentions)
+
+
+def test_regnal_number_joins_a_person(extract_text):
+    r = extract_text("Apple CEO Tim Cook met Leopold I in Vienna.")
+    assert "Leopold I" in texts(r) and "Tim Cook" in texts(r)
+
+
+def test_no_name_grows_past_a_possessive_or_in_a_title_case_headline(extract_text):
+    r = extract_text("The film was based on James Joyce's Ulysses and shown in Paris.")
+    assert not any(t.endswith("Ulysses") and "Joyce" in t for t in texts(r))
+    r = extract_text("Biden Signs Bill On Climate Spending In White House Ceremony")
+    assert not any(t.startswith("Biden ") for t in texts(r))
