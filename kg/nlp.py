@@ -181,11 +181,15 @@ def given_names(doc: Doc) -> Doc:
     """A person's given names the model left outside the span join it ('Wassily' + 'Kandinsky', 'Anna Magdalena' +
     'Bach'): capitalised proper-noun words right before a PERSON span, in no entity, that are no title, role,
     country, demonym or group word (kg/data/titles.json roles), that the document never writes in lower case and
-    never puts in an entity other than a person ('Google' + 'Calendar' stays apart)."""
-    ents, changed = list(doc.ents), False
+    never puts in an entity other than a person ('Google' + 'Calendar' stays apart). A first name the model made a
+    one-word place or organisation of ('Chauncey' GPE + 'Bunce Brewster') joins too when the document writes it
+    nowhere else and it names no country or capital."""
+    ents = list(doc.ents)
+    out: list[Span] = []
     common: set[str] | None = None
-    for i, ent in enumerate(ents):
+    for ent in ents:
         if ent.label_ not in {"PERSON", "PER"}:
+            out.append(ent)
             continue
         if common is None:
             common = {t.lower_ for t in doc if t.is_lower}
@@ -193,12 +197,27 @@ def given_names(doc: Doc) -> Doc:
         start = ent.start
         while start > 0 and _given_name(doc[start - 1], common) and not doc[start].is_sent_start:
             start -= 1
-        if start != ent.start:
-            ents[i] = Span(doc, start, ent.end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
-            changed = True
-    if changed:
-        doc.ents = ents
+        if out and out[-1].end == start and _mistyped_first_name(out[-1]):
+            start = out.pop().start
+        out.append(Span(doc, start, ent.end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+                   if start != ent.start else ent)
+    if out != ents:
+        doc.ents = out
     return doc
+
+
+def _mistyped_first_name(ent: Span) -> bool:
+    """A one-word GPE/ORG/NORP span written once in the document that names no country or capital: a person's
+    first name when a PERSON span follows it directly."""
+    if len(ent) != 1 or ent.label_ not in {"GPE", "ORG", "NORP", "LOC"}:
+        return False
+    tok = ent[0]
+    if not (tok.is_title and tok.is_alpha and tok.pos_ == "PROPN") or tok.text in _not_given_names():
+        return False
+    table = lexicon.countries()
+    if table.any(tok.text) is not None or table.by_capital.get(lexicon.key(tok.text)) or lexicon.group(tok.text):
+        return False
+    return sum(t.text == tok.text for t in ent.doc) == 1
 
 
 def _given_name(tok, common: set[str]) -> bool:

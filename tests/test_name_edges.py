@@ -116,3 +116,13 @@ def test_no_name_grows_past_a_possessive_or_in_a_title_case_headline(extract_tex
     assert not any(t.endswith("Ulysses") and "Joyce" in t for t in texts(r))
     r = extract_text("Biden Signs Bill On Climate Spending In White House Ceremony")
     assert not any(t.startswith("Biden ") for t in texts(r))
+
+
+def test_first_name_read_as_a_place_joins_the_person(extract_text):
+    r = extract_text("Chauncey Bunce Brewster (September 5, 1848 – April 9, 1941) was a bishop.")
+    assert any(m.text == "Chauncey Bunce Brewster" and m.type == "PERSON" for m in r.mentions)
+
+
+def test_a_capital_before_a_person_is_no_first_name(extract_text):
+    r = extract_text("Officials in Paris said Jean Dupont would travel to Berlin on Monday.")
+    assert "Paris" in texts(r) and not any(t.startswith("Paris ") for t in texts(r))
