@@ -368,6 +368,32 @@ def org_short_forms(state: State) -> None:
                 state.move([r], target, f"{r.name!r} is the short form of the only organisation '{r.name} …' in {doc}")
 
 
+def org_last_words(state: State) -> None:
+    """'the Vikings' joins 'the Minnesota Vikings', 'the Bee' joins 'The Sacramento Bee': a one-word ORG name (no
+    acronym, country or group; every mention of it an ORG) equal to the last word of the only longer ORG name of its
+    document. A word after 'of' or in a list ('University of Tartu', 'Mario & Sonic') is no head of that name."""
+    for doc, refs in state.by_doc().items():
+        longer: dict[str, set[str]] = defaultdict(set)
+        for r in refs:
+            words = key(r.name).split()
+            if r.m.type != "ORG" or r.hidden or r.country or len(words) < 2:
+                continue
+            if not {"of", "and", "&", "de", "du", "des", "der", "di", "da"} & set(words[:-1]):
+                longer[words[-1]].add(r.gid)
+        for r in refs:
+            word = key(r.name)
+            if r.m.type != "ORG" or r.hidden or r.country or " " in word or is_acronym(r.name) or r.gid != r.base:
+                continue
+            if lexicon.group(r.name) or lexicon.countries().any(r.name) is not None:
+                continue
+            options = longer.get(word, set()) - {r.gid}
+            members = [x for x in refs if x.gid == r.gid]
+            if len(options) == 1 and len(longer[word]) == 1 and all(x.m.type == "ORG" for x in members):
+                target = next(iter(options))
+                state.move(members, target, f"{r.name!r} is the last word of the only longer organisation name "
+                                            f"in {doc}")
+
+
 # ---------------------------------------------------------------- 4. generic law references
 
 
@@ -537,6 +563,7 @@ def resolve(results: list[DocResult]) -> Resolution:
     partial_people(state)
     partial_places(state)
     org_short_forms(state)
+    org_last_words(state)
     generic_laws(state)
     acronyms(state, results)
     return make_entities(state, results)

@@ -291,3 +291,15 @@ def test_surname_with_a_particle_joins_the_only_full_name():
     text = "Francesco De Masi wrote scores. De Masi died in Rome. Ennio Morricone lived on."
     r = doc("a.txt", text, ("Francesco De Masi", "PERSON"), ("De Masi", "PERSON"), ("Ennio Morricone", "PERSON"))
     assert node_of(resolve([r]).entities, "De Masi").label == "Francesco De Masi"
+
+
+def test_last_word_of_the_only_longer_organisation_joins_it():
+    text = "Allen joined the Minnesota Vikings in 2008. The Vikings won."
+    r = doc("a.txt", text, ("Minnesota Vikings", "ORG"), ("Vikings", "ORG"))
+    assert node_of(resolve([r]).entities, "Vikings").label == "Minnesota Vikings"
+
+
+def test_place_after_of_is_no_short_form_of_the_organisation():
+    text = "He taught at the University of Tartu. Tartu is a city."
+    r = doc("a.txt", text, ("University of Tartu", "ORG"), ("Tartu", "ORG"))
+    assert node_of(resolve([r]).entities, "Tartu").label == "Tartu"
