@@ -197,7 +197,7 @@ def given_names(doc: Doc) -> Doc:
         start = ent.start
         while start > 0 and _given_name(doc[start - 1], common) and not doc[start].is_sent_start:
             start -= 1
-        if out and out[-1].end == start and _mistyped_first_name(out[-1]):
+        if start == ent.start and out and out[-1].end == start and _mistyped_first_name(out[-1]):
             start = out.pop().start
         out.append(Span(doc, start, ent.end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
                    if start != ent.start else ent)

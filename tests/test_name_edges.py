@@ -126,3 +126,9 @@ def test_first_name_read_as_a_place_joins_the_person(extract_text):
 def test_a_capital_before_a_person_is_no_first_name(extract_text):
     r = extract_text("Officials in Paris said Jean Dupont would travel to Berlin on Monday.")
     assert "Paris" in texts(r) and not any(t.startswith("Paris ") for t in texts(r))
+
+
+def test_an_office_before_a_person_is_a_title_not_a_first_name(extract_text):
+    r = extract_text('"This is a mistake," Pelosi said. Senate Majority Leader Mitch McConnell disagreed.')
+    m = next(m for m in r.mentions if m.name == "Mitch McConnell")
+    assert m.text == "Mitch McConnell" and m.title == "Senate Majority Leader"
