@@ -144,7 +144,8 @@ def of_names(doc: Doc) -> Doc:
         elif out and out[-1].start == start:
             out[-1] = Span(doc, start, ent.end, label=out[-1].label, kb_id=out[-1].kb_id, span_id=out[-1].id)
         else:
-            out.append(Span(doc, start, ent.end, label=heads[doc[start].text], kb_id=ent.kb_id, span_id=ent.id))
+            label = "ORG" if ent.label_ == "ORG" else heads[doc[start].text]  # 'City of' + 'London Corporation'
+            out.append(Span(doc, start, ent.end, label=label, kb_id=ent.kb_id, span_id=ent.id))
     if out != ents:
         doc.ents = out
     return doc
