@@ -132,3 +132,9 @@ def test_an_office_before_a_person_is_a_title_not_a_first_name(extract_text):
     r = extract_text('"This is a mistake," Pelosi said. Senate Majority Leader Mitch McConnell disagreed.')
     m = next(m for m in r.mentions if m.name == "Mitch McConnell")
     assert m.text == "Mitch McConnell" and m.title == "Senate Majority Leader"
+
+
+def test_a_role_written_as_a_title_is_outside_the_name(extract_text):
+    r = extract_text("The band recorded the album in 1996. Drummer Lars Ulrich said it was their best.")
+    m = next(m for m in r.mentions if m.name == "Lars Ulrich")
+    assert m.text == "Lars Ulrich" and m.title == "Drummer"
