@@ -247,7 +247,8 @@ NUMBER_LABELS = {"DATE", "CARDINAL", "ORDINAL"}
 def numbered_names(doc: Doc) -> Doc:
     """A number that is part of a name joins it: the year or ordinal of an event ('the 2002' + 'Winter Olympics',
     '50th' + 'Annual Grammy Awards': one EVENT, not one Olympics for every year) and the number of a road or
-    military unit ('U.S. Route' + '20', 'Torpedo Squadron' + '8'). Head words in kg/data/types.json numbered_names."""
+    military unit ('U.S. Route' + '20', 'Torpedo Squadron' + '8'); a year written after the event's name joins it
+    too ('Eurovision Song Contest' + '2009'). Head words in kg/data/types.json numbered_names."""
     heads = _numbered_heads()
     events = _yearly_events()
     ents = list(doc.ents)
@@ -256,6 +257,8 @@ def numbered_names(doc: Doc) -> Doc:
         prev = out[-1] if out else None
         if prev is not None and prev.end == ent.start and _is_event(ent, events) and _year_only(prev):
             out[-1] = Span(doc, prev.start, ent.end, label="EVENT", kb_id=ent.kb_id, span_id=ent.id)
+        elif prev is not None and prev.end == ent.start and _is_event(prev, events) and _year_after(ent):
+            out[-1] = Span(doc, prev.start, ent.end, label="EVENT", kb_id=prev.kb_id, span_id=prev.id)
         elif prev is not None and ent.start == prev.end and _number_only(ent) and _numbered(prev, heads):
             out[-1] = Span(doc, prev.start, ent.end, label=_numbered(prev, heads), kb_id=prev.kb_id, span_id=prev.id)
         else:
@@ -266,7 +269,10 @@ def numbered_names(doc: Doc) -> Doc:
             out[i] = Span(doc, ent.start, end, label="EVENT", kb_id=ent.kb_id, span_id=ent.id)
             continue
         nxt = doc[ent.end] if ent.end < len(doc) else None
-        if nxt is not None and nxt.ent_iob_ == "O" and nxt.is_digit and _numbered(ent, heads):
+        if nxt is not None and nxt.ent_iob_ == "O" and _year_after(doc[ent.end : ent.end + 1]) \
+                and _is_event(ent, events):
+            out[i] = Span(doc, ent.start, ent.end + 1, label="EVENT", kb_id=ent.kb_id, span_id=ent.id)
+        elif nxt is not None and nxt.ent_iob_ == "O" and nxt.is_digit and _numbered(ent, heads):
             out[i] = Span(doc, ent.start, ent.end + 1, label=_numbered(ent, heads), kb_id=ent.kb_id, span_id=ent.id)
     if out != ents:
         doc.ents = out
@@ -293,7 +299,8 @@ def _numbered_heads() -> dict[str, str]:
 
 def _is_event(ent: Span, heads: frozenset[str]) -> bool:
     """A name span ending in the word of an event held again and again ('Winter Olympics', 'Grammy Awards')."""
-    return ent[-1].text in heads and ent[0].text[:1].isupper() and (ent.label_ == "EVENT" or len(ent) >= 2)
+    first = ent[1] if ent[0].lower_ == "the" and len(ent) > 1 else ent[0]
+    return ent[-1].text in heads and first.text[:1].isupper() and (ent.label_ == "EVENT" or len(ent) >= 2)
 
 
 @lru_cache(maxsize=1)
@@ -316,6 +323,12 @@ def _numbered(ent: Span, heads: dict[str, str]) -> str:
     if len(words) < 2:
         return ""
     return heads.get(" ".join(words[-2:])) or heads.get(words[-1], "")
+
+
+def _year_after(span: Span) -> bool:
+    """A lone four-digit year written right after an event's name ('Eurovision Song Contest' + '2009')."""
+    return len(span) == 1 and span[0].is_digit and len(span[0]) == 4 and span[0].text[:2] in {"19", "20"} \
+        and span.label_ in {"DATE", "CARDINAL", ""}
 
 
 def _number_only(ent: Span) -> bool:

@@ -138,3 +138,8 @@ def test_a_role_written_as_a_title_is_outside_the_name(extract_text):
     r = extract_text("The band recorded the album in 1996. Drummer Lars Ulrich said it was their best.")
     m = next(m for m in r.mentions if m.name == "Lars Ulrich")
     assert m.text == "Lars Ulrich" and m.title == "Drummer"
+
+
+def test_year_written_after_a_yearly_event_is_part_of_its_name(extract_text):
+    r = extract_text("Portugal took part in the Eurovision Song Contest 2009 in Moscow.")
+    assert any(m.name == "Eurovision Song Contest 2009" and m.type == "EVENT" for m in r.mentions)
