@@ -143,3 +143,9 @@ def test_a_role_written_as_a_title_is_outside_the_name(extract_text):
 def test_year_written_after_a_yearly_event_is_part_of_its_name(extract_text):
     r = extract_text("Portugal took part in the Eurovision Song Contest 2009 in Moscow.")
     assert any(m.name == "Eurovision Song Contest 2009" and m.type == "EVENT" for m in r.mentions)
+
+
+def test_demonym_of_a_smaller_country_is_its_country(extract_text):
+    r = extract_text("Dieudonné Gnammankou is a Beninese historian who lives in Paris.")
+    m = next((m for m in r.mentions if m.text == "Beninese"), None)
+    assert m is not None and m.demonym and m.type == "GPE"
