@@ -521,6 +521,7 @@ def mark_datelines(doc: Doc, mentions: list[Mention]) -> None:
 
 
 def has_name(text: str) -> bool:
-    """A letter or digit besides a determiner: the model sometimes labels a stray "the '", a node with no label."""
+    """A letter or digit besides a determiner (the model sometimes labels a stray "the '", a node with no label), and
+    a capital or digit where the script has capitals: 'width', 'elk' or 'the university clinic' are no names."""
     words = [w for w in re.findall(r"\w+", text) if w.lower() not in DETERMINERS]
-    return bool(words)
+    return bool(words) and not (text.islower() and not any(ch.isdigit() for ch in text))
