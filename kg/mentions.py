@@ -487,7 +487,8 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     country_qualifiers(doc, found)
     found.extend(typed_by_context(doc, untyped, found, sent_index))
     found.extend(repeated_names(doc, found, sent_index))
-    kept = sorted((m for m in found if m.type in types and has_name(m.name or m.text)), key=lambda m: m.start)
+    kept = sorted((m for m in found if m.type in types and has_name(m.name or m.text, lower_ok=m.type == "LAW")),
+                  key=lambda m: m.start)
     mark_datelines(doc, kept)
     return kept
 
@@ -520,8 +521,9 @@ def mark_datelines(doc: Doc, mentions: list[Mention]) -> None:
                     o.dateline = True
 
 
-def has_name(text: str) -> bool:
+def has_name(text: str, lower_ok: bool = False) -> bool:
     """A letter or digit besides a determiner (the model sometimes labels a stray "the '", a node with no label), and
-    a capital or digit where the script has capitals: 'width', 'elk' or 'the university clinic' are no names."""
+    a capital or digit where the script has capitals: 'width', 'elk' or 'the university clinic' are no names. With
+    `lower_ok` (laws: 'the new legislation' refers back to the law named before it) lower case is kept."""
     words = [w for w in re.findall(r"\w+", text) if w.lower() not in DETERMINERS]
-    return bool(words) and not (text.islower() and not any(ch.isdigit() for ch in text))
+    return bool(words) and (lower_ok or not text.islower() or any(ch.isdigit() for ch in text))
