@@ -20,7 +20,8 @@ from kg import lexicon
 from kg.schema import ENTITY_TYPES, Mention
 
 DETERMINERS = {"the", "a", "an"}
-# Types the model sometimes gives a bare demonym ('Bangladeshi' PERSON, 'Angolan' ORG): still its country's demonym.
+# Types the model sometimes gives a bare demonym ("Bangladeshi" PERSON or ORG): still its country's demonym, unless a
+# capitalised word follows: then the model cut a longer name ("the English" ORG + "Channel").
 DEMONYM_MISREAD = {"GPE", "LOC", "PERSON", "ORG"}
 # Verbs whose subject is a place, not an actor ("Seoul lies ...", "Paris is ...").
 PLACE_VERBS = {"be", "lie", "locate", "host", "sit", "border", "become", "remain", "have", "include"}
@@ -350,6 +351,11 @@ def country_qualifiers(doc: Doc, found: list[Mention]) -> None:
             m.qualifier = place.name
 
 
+def _name_goes_on(span: Span) -> bool:
+    """A capitalised word follows the span directly: the model may have cut a longer name there."""
+    return span.end < len(span.doc) and span.doc[span.end].is_title and not span.doc[span.end].is_sent_start
+
+
 def _between(doc: Doc, start: int, end: int) -> str:
     """The document text between two character offsets, read from the tokens there (never the whole doc.text)."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -459,7 +465,8 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
                                      sent=sent, name=text, label=ent.label_, demonym=place is None,
                                      source="compound", cue="hyphenated country compound"))
             continue
-        if kind == "NORP" or (kind in DEMONYM_MISREAD and table.demonym(ent.text) and not table.variant(ent.text)):
+        if kind == "NORP" or (kind in DEMONYM_MISREAD and table.demonym(ent.text) and not table.variant(ent.text)
+                              and not (kind in {"PERSON", "ORG"} and _name_goes_on(ent))):
             place = table.demonym(normalise(ent)[0])
             if place is not None:
                 found.append(Mention(start=ent.start_char, end=ent.end_char, text=ent.text, type=place.type,

@@ -149,3 +149,9 @@ def test_demonym_of_a_smaller_country_is_its_country(extract_text):
     r = extract_text("Dieudonné Gnammankou is a Beninese historian who lives in Paris.")
     m = next((m for m in r.mentions if m.text == "Beninese"), None)
     assert m is not None and m.demonym and m.type == "GPE"
+
+
+def test_an_org_cut_from_a_longer_name_is_no_demonym(extract_text):
+    r = extract_text("The Royal Navy frigate HMS Richmond escorted two Russian corvettes through the English Channel "
+                     "on Tuesday, the Ministry of Defence said.")
+    assert not any(m.demonym and m.text.endswith("English") for m in r.mentions)
