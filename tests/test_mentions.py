@@ -241,3 +241,12 @@ def test_a_name_stopped_at_and_is_joined_with_the_name_after_it(extractor):
     assert not any(e.text.endswith((" and", " of")) for e in doc.ents)
     whole = extractor.nlp("Ministry of Foreign Affairs and Trade officials met.")
     assert [e.text for e in whole.ents if e.label_ == "ORG"] == ["Ministry of Foreign Affairs and Trade"]
+
+
+def test_an_all_lower_case_span_is_no_name(extract_text):
+    from kg.mentions import has_name
+
+    assert not has_name("width") and not has_name("the university medical clinic")
+    assert has_name("bdnews24.com") and has_name("北京") and has_name("eBay")
+    r = extract_text("The leaves are 3 cm in width and the plant grows near Berlin.")
+    assert all(m.text != "width" for m in r.mentions)

@@ -268,3 +268,38 @@ def test_organisation_written_like_a_ship_or_person_does_not_join_it():
             ("Irish Murphy", "ORG"))
     ids = resolve([r]).mention_entity["a.txt"]
     assert ids[0] != ids[1] and ids[2] != ids[3]
+
+
+def test_full_name_without_its_middle_name_joins_the_longer_one():
+    text = "Christine Harijaona Razanamahasoa spoke. Christine Razanamahasoa left. Razanamahasoa smiled."
+    r = doc("a.txt", text, ("Christine Harijaona Razanamahasoa", "PERSON"), ("Christine Razanamahasoa", "PERSON"),
+            ("Razanamahasoa", "PERSON"))
+    res = resolve([r])
+    assert [e.label for e in res.entities] == ["Christine Harijaona Razanamahasoa"]
+
+
+def test_full_name_matching_two_longer_names_stays_apart():
+    text = "George Herbert Walker Bush met George Walker Bush. George Bush smiled."
+    r = doc("a.txt", text, ("George Herbert Walker Bush", "PERSON"), ("George Walker Bush", "PERSON"),
+            ("George Bush", "PERSON"))
+    res = resolve([r])
+    assert node_of(res.entities, "George Bush").label == "George Bush"
+    assert node_of(res.entities, "George Walker Bush").label == "George Walker Bush"
+
+
+def test_surname_with_a_particle_joins_the_only_full_name():
+    text = "Francesco De Masi wrote scores. De Masi died in Rome. Ennio Morricone lived on."
+    r = doc("a.txt", text, ("Francesco De Masi", "PERSON"), ("De Masi", "PERSON"), ("Ennio Morricone", "PERSON"))
+    assert node_of(resolve([r]).entities, "De Masi").label == "Francesco De Masi"
+
+
+def test_last_word_of_the_only_longer_organisation_joins_it():
+    text = "Allen joined the Minnesota Vikings in 2008. The Vikings won."
+    r = doc("a.txt", text, ("Minnesota Vikings", "ORG"), ("Vikings", "ORG"))
+    assert node_of(resolve([r]).entities, "Vikings").label == "Minnesota Vikings"
+
+
+def test_place_after_of_is_no_short_form_of_the_organisation():
+    text = "He taught at the University of Tartu. Tartu is a city."
+    r = doc("a.txt", text, ("University of Tartu", "ORG"), ("Tartu", "ORG"))
+    assert node_of(resolve([r]).entities, "Tartu").label == "Tartu"
