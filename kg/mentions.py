@@ -429,11 +429,13 @@ def repeated_names(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -
     return out
 
 
-def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...] = ENTITY_TYPES) -> list[Mention]:
+def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...] = ENTITY_TYPES,
+                     text: str | None = None) -> list[Mention]:
     """One Mention per entity span whose label maps to a node type (demonyms as mentions of their country).
 
     `types` are the node types kept: kg's ten by default; extra spaCy labels (EXTRA_ENTITY_TYPES) the user
-    added become types of their own."""
+    added become types of their own. `text` is doc.text when the caller has it (spaCy rebuilds doc.text
+    from every token on each access)."""
     extra = set(types) - set(ENTITY_TYPES)
     found: list[Mention] = []
     untyped: list[Span] = []  # spans of labels that are not nodes by themselves: typed later from context
@@ -486,7 +488,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     found.extend(typed_by_context(doc, untyped, found, sent_index))
     found.extend(repeated_names(doc, found, sent_index))
     kept = sorted((m for m in found if m.type in types and has_name(m.name or m.text)), key=lambda m: m.start)
-    mark_datelines(doc, kept)
+    mark_datelines(doc, kept, text)
     return kept
 
 
@@ -496,11 +498,12 @@ def _dateline_patterns() -> tuple[re.Pattern, re.Pattern]:
     return re.compile(spec["after"]), re.compile(spec["line"])
 
 
-def mark_datelines(doc: Doc, mentions: list[Mention]) -> None:
+def mark_datelines(doc: Doc, mentions: list[Mention], text: str | None = None) -> None:
     """Flag the mentions of a dateline that opens a sentence or a line (kg/data/chrome.json datelines): the
-    place before "--" and an agency in brackets after it, or any mention inside an all-caps line head."""
+    place before "--" and an agency in brackets after it, or any mention inside an all-caps line head.
+    `text` is doc.text when the caller has it."""
     after, line = _dateline_patterns()
-    text = doc.text
+    text = doc.text if text is None else text
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or m.dateline:
