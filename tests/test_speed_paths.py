@@ -7,6 +7,7 @@ from pathlib import Path
 
 from spacy.matcher import DependencyMatcher
 
+from kg import mentions
 from kg.extract import extract
 from kg.relations import SharedNodeMatcher, load_rules, tree_roots
 
@@ -106,3 +107,61 @@ def test_extract_with_the_segment_text_equals_extract_without(extractor):
     assert given == read
     assert [s[2] for s in given.sentences][:2] == [text[s[0] - 7 : s[1] - 7] for s in given.sentences][:2]
     assert any(m.dateline for m in given.mentions) and len(given.mentions) >= 6
+
+
+WORDS_TEXT = ("WASHINGTON  (AP) --  U.S. President Donald Trump met Japan's Prime Minister Shinzo Abe.\n\n"
+              "The destroyer  Sazanami\tsailed; the helicopter carrier Izumo , a warship, followed. Café Zoë’s owner!")
+
+
+def test_doc_words_match_spacy_tokens(extractor):
+    """DocWords (kg.mentions) holds what spaCy's Token objects say: texts (spaces, tabs and line breaks kept),
+    offsets, sentence ends and proper-noun tags."""
+    doc = extractor.nlp(WORDS_TEXT)
+    table = mentions.doc_words(doc)
+    assert table.text == doc.text
+    assert table.words == [t.text for t in doc]
+    assert table.starts == [t.idx for t in doc] + [len(doc.text)]
+    assert table.sent_end == [bool(t.is_sent_end) for t in doc]
+    assert table.proper == [t.pos_ == "PROPN" for t in doc]
+    assert sum(table.sent_end) >= 3 and any(w.isspace() for w in table.words)
+
+
+def test_context_reads_agree_with_token_by_token_reads(extractor):
+    """near_text, text_after and title_before read the DocWords tables; each gives what reading spaCy's Tokens
+    gives, for every entity and every window size."""
+    doc = extractor.nlp(WORDS_TEXT)
+    spans = list(doc.ents) + [doc[i : i + 2] for i in range(len(doc) - 1)]
+    for span in spans:
+        for n in range(1, 6):
+            start = max(0, span.start - n)
+            assert mentions.near_text(span, before=n) == doc[start : span.start].text_with_ws.lower().strip()
+            end = min(len(doc), span.end + n)
+            assert mentions.near_text(span, after=n) == (doc[span.end : end].text.lower().strip()
+                                                         if end > span.end else "")
+        for chars in (1, 5, 80, 10_000):
+            slow = "".join([span[-1].whitespace_, *(t.text_with_ws for t in doc[span.end :])])[:chars]
+            assert mentions.text_after(span, chars) == slow
+    titles = {mentions.title_before(ent) for ent in doc.ents}
+    assert {"President", "Prime Minister"} <= titles
+
+
+def test_unlabelled_ships_and_repeated_names_on_real_text(extractor, extract_text):
+    """The table-driven scans still find proper-noun runs after a ship noun that no entity covers, as a token by
+    token walk does, and a name repeated where the model missed it."""
+    doc = extractor.nlp("The Navy said the destroyer Kirisame escorted the oiler Tokiwa near Hawaii on Monday.")
+    doc.ents = [ent for ent in doc.ents if ent.text == "Hawaii"]  # as if the model had missed both ships
+    slow, i = [], 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and not doc[j].ent_type_ and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+            j += 1
+        if j > i and mentions.ship_cue(doc[i:j]).startswith("ship noun before"):
+            slow.append((i, j))
+        i = max(j, i + 1)
+    found = [(span.start, span.end) for span in mentions.unlabelled_ships(doc)]
+    assert found == slow
+    assert [doc[a:b].text for a, b in found] == ["Kirisame", "Tokiwa"]
+    result = extract_text("The Japanese navy sent the helicopter carrier Kaga Maru to the region on Monday. "
+                          "Officials said Dolly Parton would sing. Later, Parton and the Kaga Maru crew met.")
+    repeated = [m for m in result.mentions if m.source == "context" and m.cue.startswith("same name as a SHIP")]
+    assert [m.text for m in repeated] == ["Kaga Maru"]
