@@ -143,6 +143,7 @@ class SharedNodeMatcher(DependencyMatcher):
         """As DependencyMatcher.add; the table of distinct node patterns is rebuilt on the next call."""
         super().add(key, patterns, on_match=on_match)
         self._distinct = None
+        self._plans: dict[int, tuple] = {}
 
     def _distinct_nodes(self) -> tuple[NodeTests, list[list[int]], Matcher, dict]:
         """The column tests of the distinct node patterns the columns can express and spaCy's node keys of each;
@@ -234,24 +235,41 @@ class SharedNodeMatcher(DependencyMatcher):
 
     def _tree_matches(self, cache: dict, doc: Doc, tree: dict, candidates: list[list[int]]) -> Iterator[list[int]]:
         """The combinations of candidates (one per node) that satisfy every relation of the tree, in
-        itertools.product order: each relation is checked as soon as both its nodes have a token."""
-        checks: list[list[tuple[int, str, int]]] = [[] for _ in candidates]
-        for left, edges in list(tree.items()):
-            for op, right in edges:
-                checks[max(left, right)].append((left, op, right))
+        itertools.product order. Nodes get their token in order; a relation is checked as soon as both its nodes
+        have one: one from an earlier node narrows the next node's candidates to the tokens in that relation."""
+        plan = self._plans.get(id(tree))
+        if plan is None:
+            plan = self._plans[id(tree)] = self._plan(tree, len(candidates))
+        into, out_of = plan
         chosen = [0] * len(candidates)
 
         def extend(depth: int) -> Iterator[list[int]]:
             if depth == len(candidates):
                 yield list(chosen)
                 return
-            for position in candidates[depth]:
+            pool = candidates[depth]
+            for left, op in into[depth]:
+                related = self._related(cache, doc, chosen[left], op)
+                pool = [position for position in pool if position in related]
+            for position in pool:
                 chosen[depth] = position
-                if all(chosen[right] in self._related(cache, doc, chosen[left], op)
-                       for left, op, right in checks[depth]):
+                if all(chosen[right] in self._related(cache, doc, position, op) for op, right in out_of[depth]):
                     yield from extend(depth + 1)
 
         return extend(0)
+
+    def _plan(self, tree: dict, nodes: int) -> tuple[list[list[tuple[int, str]]], list[list[tuple[str, int]]]]:
+        """Per node of a pattern: its relations from an earlier node (left, op), and to an earlier node or itself
+        (op, right): the relations to check once that node has its token."""
+        into: list[list[tuple[int, str]]] = [[] for _ in range(nodes)]
+        out_of: list[list[tuple[str, int]]] = [[] for _ in range(nodes)]
+        for left, edges in list(tree.items()):
+            for op, right in edges:
+                if left < right:
+                    into[right].append((left, op))
+                else:
+                    out_of[left].append((op, right))
+        return into, out_of
 
     def _related(self, cache: dict, doc: Doc, node: int, op: str) -> frozenset[int]:
         """The tokens in relation `op` to token `node` (spaCy's operator), computed once per call."""
