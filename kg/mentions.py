@@ -440,24 +440,25 @@ def repeated_names(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -
         taken.update(range(span.start, span.end) if span is not None else ())
     texts = doc_words(doc).words
     out: list[Mention] = []
-    i = 0
-    while i < len(doc):
+    free = 0  # tokens before this one are inside a repeat already found
+    for i in [i for i, text in enumerate(texts) if text in longest_first]:  # only a known first word can start one
+        if i < free:
+            continue
         hit = None
-        for words, m in longest_first.get(texts[i], ()):
+        for words, m in longest_first[texts[i]]:
             end = i + len(words)
             if end <= len(doc) and tuple(texts[i:end]) == words and not taken & set(range(i, end)):
                 if _stands_alone(doc, i, end) and (len(words) > 1 or doc[i].pos_ == "PROPN"):
                     hit = (end, m)
                 break
         if hit is None:
-            i += 1
             continue
         end, m = hit
         span = doc[i:end]
         out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type=m.type,
                            sent=sent_index[span.sent.start], name=span.text, label=m.label, source="context",
                            cue=f"same name as a {m.type} mention found elsewhere in the document"))
-        i = end
+        free = end
     return out
 
 

@@ -221,8 +221,10 @@ class SharedNodeMatcher(DependencyMatcher):
         matched: list[tuple[int, list[int]]] = []
         for key in self._patterns:
             for tree, node_keys in zip(self._tree[key], self._tokens_to_key[key], strict=True):
-                rarest = min(node_keys, key=lambda k: len(trees_with.get(k, ())))
-                for root in trees_with.get(rarest, ()):
+                if not all(k in trees_with for k in node_keys):
+                    continue  # some node matches no token of the Doc
+                rarest = min(node_keys, key=lambda k: len(trees_with[k]))
+                for root in trees_with[rarest]:
                     by_key = maps[root]
                     if all(k in by_key for k in node_keys):
                         candidates = [by_key[k] for k in node_keys]
@@ -243,10 +245,9 @@ class SharedNodeMatcher(DependencyMatcher):
         into, out_of = plan
         chosen = [0] * len(candidates)
 
+        last = len(candidates) - 1
+
         def extend(depth: int) -> Iterator[list[int]]:
-            if depth == len(candidates):
-                yield list(chosen)
-                return
             pool = candidates[depth]
             for left, op in into[depth]:
                 related = self._related(cache, doc, chosen[left], op)
@@ -254,7 +255,10 @@ class SharedNodeMatcher(DependencyMatcher):
             for position in pool:
                 chosen[depth] = position
                 if all(chosen[right] in self._related(cache, doc, position, op) for op, right in out_of[depth]):
-                    yield from extend(depth + 1)
+                    if depth == last:
+                        yield list(chosen)
+                    else:
+                        yield from extend(depth + 1)
 
         return extend(0)
 
@@ -505,10 +509,9 @@ class Context:
 
     def tokens_with(self, attr: str, values: Iterable[str]) -> list[Token]:
         """The Doc's tokens whose `attr` (ORTH, LOWER, POS, DEP, …) is one of `values`, in order: the built-in
-        rules walk these instead of every token (a column test in numpy; Token objects only for the hits)."""
-        column = self.doc.to_array(IDS[attr])
-        wanted = numpy.array([get_string_id(v) for v in values], dtype=numpy.uint64)
-        return [self.doc[i] for i in numpy.flatnonzero(numpy.isin(column, wanted)).tolist()]
+        rules walk these instead of every token (a test on a column of ids; Token objects only for the hits)."""
+        wanted = {get_string_id(v) for v in values}
+        return [self.doc[i] for i, value in enumerate(self.doc.to_array(IDS[attr]).tolist()) if value in wanted]
 
     def mention_of(self, tok: Token) -> int | None:
         return self.token_mention.get(tok.i)
