@@ -217,7 +217,7 @@ class SharedNodeMatcher(DependencyMatcher):
         for root, by_key in maps.items():
             for node_key in by_key:
                 trees_with[node_key].append(root)
-        cache: dict[tuple[int, str], frozenset[int]] = {}
+        cache: dict = {}  # (token, operator) → related tokens; "children" → children_table(doc)
         matched: list[tuple[int, list[int]]] = []
         for key in self._patterns:
             for tree, node_keys in zip(self._tree[key], self._tokens_to_key[key], strict=True):
@@ -276,11 +276,26 @@ class SharedNodeMatcher(DependencyMatcher):
         return into, out_of
 
     def _related(self, cache: dict, doc: Doc, node: int, op: str) -> frozenset[int]:
-        """The tokens in relation `op` to token `node` (spaCy's operator), computed once per call."""
+        """The tokens in relation `op` to token `node`, computed once per call: a token's children (">", most
+        rules' only operator) from the head array, other operators by spaCy's own function."""
         found = cache.get((node, op))
         if found is None:
-            found = cache[node, op] = frozenset(t.i for t in self._ops[op](doc, node))
+            if op == ">":
+                if "children" not in cache:
+                    cache["children"] = children_table(doc)
+                found = cache[node, op] = cache["children"].get(node, frozenset())
+            else:
+                found = cache[node, op] = frozenset(t.i for t in self._ops[op](doc, node))
         return found
+
+
+def children_table(doc: Doc) -> dict[int, frozenset[int]]:
+    """Token index → indices of its syntactic children (the tokens whose head it is, itself excluded)."""
+    children: dict[int, list[int]] = defaultdict(list)
+    for i, head in enumerate((doc.to_array([HEAD]).astype(numpy.int64).ravel() + numpy.arange(len(doc))).tolist()):
+        if head != i:
+            children[head].append(i)
+    return {head: frozenset(kids) for head, kids in children.items()}
 
 
 class NodeTests:
