@@ -292,7 +292,7 @@ class SharedNodeMatcher(DependencyMatcher):
 def children_table(doc: Doc) -> dict[int, frozenset[int]]:
     """Token index → indices of its syntactic children (the tokens whose head it is, itself excluded)."""
     children: dict[int, list[int]] = defaultdict(list)
-    for i, head in enumerate((doc.to_array([HEAD]).astype(numpy.int64).ravel() + numpy.arange(len(doc))).tolist()):
+    for i, head in enumerate(head_indices(doc).tolist()):
         if head != i:
             children[head].append(i)
     return {head: frozenset(kids) for head, kids in children.items()}
@@ -369,9 +369,14 @@ def column_tests(attrs: dict) -> list[tuple[int, str, object]] | None:
     return tests
 
 
+def head_indices(doc: Doc) -> numpy.ndarray:
+    """Index of each token's syntactic head (its own index for a root), from the Doc's array of head offsets."""
+    return doc.to_array([HEAD]).astype(numpy.int64).ravel() + numpy.arange(len(doc), dtype=numpy.int64)
+
+
 def tree_roots(doc: Doc) -> numpy.ndarray:
     """Index of each token's dependency-tree root (the token itself when it has no head), by pointer jumping."""
-    roots = doc.to_array([HEAD]).astype(numpy.int64).ravel() + numpy.arange(len(doc), dtype=numpy.int64)
+    roots = head_indices(doc)
     while True:
         up = roots[roots]
         if numpy.array_equal(up, roots):
@@ -494,10 +499,11 @@ class Context:
         spans: dict[int, list[int]] = {}
         for i, idx in sorted(self.token_mention.items()):
             spans.setdefault(idx, []).append(i)
+        head_of = head_indices(self.doc).tolist()
         heads = {}
         for idx, toks in spans.items():
             inside = set(toks)
-            outer = [i for i in toks if self.doc[i].head.i not in inside or self.doc[i].head.i == i]
+            outer = [i for i in toks if head_of[i] not in inside or head_of[i] == i]
             heads[idx] = self.doc[(outer or toks)[0]]
         return heads
 
