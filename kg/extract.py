@@ -54,10 +54,11 @@ class Extractor:
         document are cut and masked only as spaCy asks for them (see :func:`char_batches`)."""
         parts: list[DocResult] = []
         for group in char_batches(_tasks(documents, self.config.segment_chars), self.config.batch_size):
-            for doc, (document, offset, last) in self.nlp.pipe(group, as_tuples=True, batch_size=len(group)):
+            docs = self.nlp.pipe(group, as_tuples=True, batch_size=len(group))
+            for (text, _), (doc, (document, offset, last)) in zip(group, docs, strict=True):
                 if offset >= 0:
                     parts.append(extract(doc, document.name, offset, self.relations,
-                                         self.config.entity_types))
+                                         self.config.entity_types, text))
                 if last:
                     yield merge(document, parts)
                     parts = []
@@ -138,17 +139,22 @@ def _last_break(text: str, start: int, end: int) -> int:
 
 
 def extract(doc: Doc, name: str, offset: int, relations: RelationMatcher,
-            types: tuple[str, ...] = ENTITY_TYPES) -> DocResult:
-    """Mentions and relation evidence of one segment, offsets shifted into the document."""
+            types: tuple[str, ...] = ENTITY_TYPES, text: str | None = None) -> DocResult:
+    """Mentions and relation evidence of one segment, offsets shifted into the document.
+
+    `text` is the segment's text when the caller has it (it equals doc.text, which spaCy rebuilds from every
+    token on each access): sentence texts are then slices of it, not joins of their tokens.
+    """
+    text = doc.text if text is None else text
     sent_index: dict[int, int] = {}
     sentences = []
     for sent in index_sentences(doc):
         sent_index[sent.start] = len(sentences)
-        text = sent.text.strip()
-        lead = len(sent.text) - len(sent.text.lstrip())
-        start = sent.start_char + lead + offset
-        sentences.append((start, start + len(text), text))
-    mentions = extract_mentions(doc, sent_index, types)
+        whole = text[sent.start_char : sent.end_char]
+        stripped = whole.strip()
+        start = sent.start_char + len(whole) - len(whole.lstrip()) + offset
+        sentences.append((start, start + len(stripped), stripped))
+    mentions = extract_mentions(doc, sent_index, types, text)
     token_mention = {}
     for i, m in enumerate(mentions):
         for tok in doc.char_span(m.start, m.end, alignment_mode="expand") or ():

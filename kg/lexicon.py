@@ -36,6 +36,7 @@ def load_json(name: str) -> Any:
         raise ValueError(f"kg/data/{name}: not valid JSON ({exc.msg}, line {exc.lineno})") from None
 
 
+@lru_cache(maxsize=65_536)  # the same names are keyed again and again, in every document
 def key(name: str) -> str:
     """Comparison key: NFKC, lower case, no leading 'the', no possessive, no dots, folded spaces and hyphens."""
     s = unicodedata.normalize("NFKC", name).replace("\u2019", "'").lower().strip()

@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import itertools
 import re
+import weakref
+from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import IDX, LENGTH, POS, SENT_START
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from kg import lexicon
@@ -28,6 +32,35 @@ PLACE_VERBS = {"be", "lie", "locate", "host", "sit", "border", "become", "remain
 MOTION_VERBS = {"go", "fly", "travel", "return", "move", "arrive", "come", "sail", "head", "visit", "drive", "relocate"}
 # Verbs of a road or line going somewhere ("the road continues on to X"): X is a place, not its government.
 ROUTE_VERBS = {"continue", "lead", "run", "extend", "connect", "link"}
+
+
+@dataclass
+class DocWords:
+    """A Doc's text and per-token tables, read once: kg's rules look at neighbouring words thousands of times per
+    Doc, and each doc[i] builds a new spaCy Token object while doc.text joins every token again."""
+
+    text: str
+    starts: list[int]  # each token's first character, then len(text): tokens a..b are text[starts[a]:starts[b]]
+    words: list[str]  # each token's text
+    sent_end: list[bool]  # the token ends its sentence (Token.is_sent_end)
+    proper: list[bool]  # the token is tagged a proper noun (pos_ == "PROPN")
+
+
+_DOC_WORDS: weakref.WeakKeyDictionary[Doc, DocWords] = weakref.WeakKeyDictionary()
+
+
+def doc_words(doc: Doc, text: str | None = None) -> DocWords:
+    """The Doc's DocWords, built on first use (`text`, when given, is doc.text: spaCy rebuilds that per access)."""
+    found = _DOC_WORDS.get(doc)
+    if found is None:
+        text = doc.text if text is None else text
+        table = doc.to_array([IDX, LENGTH, SENT_START, POS]).reshape(len(doc), 4).tolist()
+        words = [text[start : start + length] for start, length, _, _ in table]
+        sent_end = [row[2] == 1 for row in table[1:]] + [True] if table else []
+        found = DocWords(text, [row[0] for row in table] + [len(text)], words, sent_end,
+                         [row[3] == PROPN for row in table])
+        _DOC_WORDS[doc] = found
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -60,13 +93,13 @@ def is_title(words: list[str]) -> bool:
 
 def title_before(span: Span) -> str:
     """The title written just before the span ('U.S. President Donald Trump' → 'President')."""
-    doc = span.doc
+    table = doc_words(span.doc)
     best = ""
     for n in range(1, 5):
         start = span.start - n
-        if start < 0 or doc[start].is_sent_end:
+        if start < 0 or table.sent_end[start]:
             break
-        words = [t.text for t in doc[start : span.start]]
+        words = table.words[start : span.start]
         if is_title(words):
             best = " ".join(words)
     return best
@@ -93,23 +126,17 @@ def only_title_part(span: Span) -> bool:
 
 def near_text(span: Span, before: int = 0, after: int = 0) -> str:
     """Lower-cased document text of up to `before` tokens before or `after` tokens after the span."""
-    doc = span.doc  # slices of tokens, never doc.text: spaCy rebuilds the whole text on every doc.text
+    table = doc_words(span.doc)
     if before:
         start = max(0, span.start - before)
-        return doc[start : span.start].text_with_ws.lower().strip()
-    end = min(len(doc), span.end + after)
-    return doc[span.end : end].text.lower().strip() if end > span.end else ""
+        return table.text[table.starts[start] : table.starts[span.start]].lower().strip()
+    end = min(len(span.doc), span.end + after)
+    return table.text[table.starts[span.end] : table.starts[end]].lower().strip() if end > span.end else ""
 
 
 def text_after(span: Span, chars: int) -> str:
-    """The document text right after the span, at most `chars` characters (read token by token)."""
-    parts, size = [span[-1].whitespace_], len(span[-1].whitespace_)
-    for token in span.doc[span.end :]:
-        if size >= chars:
-            break
-        parts.append(token.text_with_ws)
-        size += len(token.text_with_ws)
-    return "".join(parts)[:chars]
+    """The document text right after the span, at most `chars` characters."""
+    return doc_words(span.doc).text[span.end_char : span.end_char + chars]
 
 
 @lru_cache(maxsize=1)
@@ -364,15 +391,16 @@ def _between(doc: Doc, start: int, end: int) -> str:
 
 def unlabelled_ships(doc: Doc) -> list[Span]:
     """Proper-noun runs the model left unlabelled right after a ship noun ('the helicopter carrier Hyuga')."""
-    taken = {t.i for ent in doc.ents for t in ent}
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    table = doc_words(doc)
+    free = [i not in taken and proper and word[:1].isupper()
+            for i, (proper, word) in enumerate(zip(table.proper, table.words, strict=True))]
     out, i = [], 0
-    while i < len(doc):
-        j = i
-        while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
-            j += 1
-        if j > i and ship_cue(doc[i:j]).startswith("ship noun before"):
+    for is_free, run in itertools.groupby(free):
+        j = i + len(list(run))
+        if is_free and ship_cue(doc[i:j]).startswith("ship noun before"):
             out.append(Span(doc, i, j, label="SHIP"))
-        i = max(j, i + 1)
+        i = j
     return out
 
 
@@ -413,35 +441,43 @@ def repeated_names(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -
         last = words[-1]
         if m.type == "PERSON" and len(words) >= 2 and len(last) >= 3 and last.isalpha() and last[:1].isupper():
             by_first.setdefault(last, {}).setdefault((last,), m)
-    taken = {t.i for ent in doc.ents for t in ent}
-    taken.update(t.i for m in found for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ())
+    longest_first = {first: sorted(names.items(), key=lambda kv: -len(kv[0])) for first, names in by_first.items()}
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    for m in found:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        taken.update(range(span.start, span.end) if span is not None else ())
+    texts = doc_words(doc).words
     out: list[Mention] = []
-    i = 0
-    while i < len(doc):
+    free = 0  # tokens before this one are inside a repeat already found
+    for i in [i for i, text in enumerate(texts) if text in longest_first]:  # only a known first word can start one
+        if i < free:
+            continue
         hit = None
-        for words, m in sorted(by_first.get(doc[i].text, {}).items(), key=lambda kv: -len(kv[0])):
+        for words, m in longest_first[texts[i]]:
             end = i + len(words)
-            if end <= len(doc) and tuple(t.text for t in doc[i:end]) == words and not taken & set(range(i, end)):
+            if end <= len(doc) and tuple(texts[i:end]) == words and not taken & set(range(i, end)):
                 if _stands_alone(doc, i, end) and (len(words) > 1 or doc[i].pos_ == "PROPN"):
                     hit = (end, m)
                 break
         if hit is None:
-            i += 1
             continue
         end, m = hit
         span = doc[i:end]
         out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type=m.type,
                            sent=sent_index[span.sent.start], name=span.text, label=m.label, source="context",
                            cue=f"same name as a {m.type} mention found elsewhere in the document"))
-        i = end
+        free = end
     return out
 
 
-def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...] = ENTITY_TYPES) -> list[Mention]:
+def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...] = ENTITY_TYPES,
+                     text: str | None = None) -> list[Mention]:
     """One Mention per entity span whose label maps to a node type (demonyms as mentions of their country).
 
     `types` are the node types kept: kg's ten by default; extra spaCy labels (EXTRA_ENTITY_TYPES) the user
-    added become types of their own."""
+    added become types of their own. `text` is doc.text when the caller has it (spaCy rebuilds doc.text
+    from every token on each access)."""
+    doc_words(doc, text)
     extra = set(types) - set(ENTITY_TYPES)
     found: list[Mention] = []
     untyped: list[Span] = []  # spans of labels that are not nodes by themselves: typed later from context
@@ -510,7 +546,7 @@ def mark_datelines(doc: Doc, mentions: list[Mention]) -> None:
     """Flag the mentions of a dateline that opens a sentence or a line (kg/data/chrome.json datelines): the
     place before "--" and an agency in brackets after it, or any mention inside an all-caps line head."""
     after, line = _dateline_patterns()
-    text = doc.text
+    text = doc_words(doc).text
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or m.dateline:

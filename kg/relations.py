@@ -27,7 +27,7 @@ import numpy
 from spacy.attrs import HEAD, IDS
 from spacy.matcher import DependencyMatcher, Matcher
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from kg.schema import Evidence, Mention
@@ -127,74 +127,220 @@ def load_rules(paths: Iterable[Path], lexicon: dict | None = None) -> tuple[list
 
 
 class SharedNodeMatcher(DependencyMatcher):
-    """spaCy's DependencyMatcher with a cheaper first step, same matches in the same order.
+    """spaCy's DependencyMatcher, same matches in the same order, with cheaper steps.
 
     spaCy runs one token pattern per node of every rule (113 here, 57 distinct) through its token Matcher
-    over the whole Doc and walks each matched token's ancestors to find its tree's root. Here each distinct
-    node pattern is tested once, on columns of token attributes (numpy), and roots come from one pass over
-    the head array; node patterns the columns cannot express go through spaCy's Matcher; the tree matching
-    itself is spaCy's.
+    over the whole Doc, walks each matched token's ancestors to find its tree's root, then tries every
+    combination of candidate tokens of every rule in every tree. Here all distinct node patterns are tested at
+    once on columns of token attributes (:class:`NodeTests`, numpy), roots come from one pass over the head
+    array, a rule is tried only in the trees that hold a candidate for each of its nodes, and candidates are
+    combined node by node, dropping a partial combination as soon as one of its relations fails
+    (:meth:`_tree_matches`). Node patterns the columns cannot express go through spaCy's Matcher; the
+    relation operators are spaCy's.
     """
 
     def add(self, key, patterns, *, on_match=None) -> None:
         """As DependencyMatcher.add; the table of distinct node patterns is rebuilt on the next call."""
         super().add(key, patterns, on_match=on_match)
         self._distinct = None
+        self._plans: dict[int, tuple] = {}
 
-    def _distinct_nodes(self) -> tuple[list[tuple[list[tuple[int, str, object]], list[int]]], Matcher, dict]:
-        """(column tests, spaCy's node keys) per distinct node pattern the columns can express; a Matcher with the
-        others; and its match id → spaCy's node keys."""
+    def _distinct_nodes(self) -> tuple[NodeTests, list[list[int]], Matcher, dict]:
+        """The column tests of the distinct node patterns the columns can express and spaCy's node keys of each;
+        a Matcher with the others; and its match id → spaCy's node keys."""
         if getattr(self, "_distinct", None) is None:
             keys: dict[str, list[int]] = {}
             for key, node_patterns in self._patterns.items():
                 for pattern, node_keys in zip(node_patterns, self._tokens_to_key[key], strict=True):
                     for (attrs,), node_key in zip(pattern, node_keys, strict=True):
                         keys.setdefault(json.dumps(attrs, sort_keys=True), []).append(node_key)
-            tested, matcher, ids = [], Matcher(self.vocab), {}
+            tested, tested_keys, matcher, ids = [], [], Matcher(self.vocab), {}
             for n, (attrs, node_keys) in enumerate(keys.items()):
                 tests = column_tests(json.loads(attrs))
                 if tests is not None:
-                    tested.append((tests, node_keys))
+                    tested.append(tests)
+                    tested_keys.append(node_keys)
                 else:
                     name = f"kg-node-{n}"
                     matcher.add(name, [[json.loads(attrs)]])
                     ids[self.vocab.strings[name]] = node_keys
-            self._distinct = (tested, matcher, ids)
+            self._distinct = (NodeTests(tested), tested_keys, matcher, ids)
         return self._distinct
 
     def _get_keys_to_position_maps(self, doc: Doc) -> dict:
         """Tree root → node key → positions (ascending) of the tokens under that root matching the node."""
-        tested, matcher, ids = self._distinct_nodes()
+        tests, tested_keys, matcher, ids = self._distinct_nodes()
         roots = tree_roots(doc)
-        maps: dict = defaultdict(lambda: defaultdict(list))
-        columns = doc.to_array(COLUMN_ATTRS) if len(doc) else numpy.zeros((0, len(COLUMN_ATTRS)), dtype=numpy.uint64)
-        found: list[tuple[numpy.ndarray, list[int]]] = []
-        for tests, node_keys in tested:
-            mask = numpy.ones(len(doc), dtype=bool)
-            for column, op, value in tests:
-                if op == "==":
-                    mask &= columns[:, column] == value
-                else:
-                    mask &= numpy.isin(columns[:, column], value, invert=op == "NOT_IN")
-            found.append((numpy.flatnonzero(mask), node_keys))
+        nodes, positions = tests.matches(doc.to_array(COLUMN_ATTRS).reshape(len(doc), len(COLUMN_ATTRS)))
+        found = [(nodes, positions, tested_keys)]
         if matcher:
             by_id: dict[int, list[int]] = defaultdict(list)
             for match_id, start, _end in matcher(doc):
                 by_id[match_id].append(start)
-            found += [(numpy.array(sorted(starts), dtype=numpy.int64), ids[m]) for m, starts in by_id.items()]
-        if found:  # trees in order of their first matched token, as spaCy lists them
-            matched = numpy.unique(numpy.concatenate([positions for positions, _ in found]))
-            for root in dict.fromkeys(roots[matched].tolist()):
-                maps[root] = defaultdict(list)
-        for positions, node_keys in found:
-            per_root: dict[int, list[int]] = defaultdict(list)
-            for root, start in zip(roots[positions].tolist(), positions.tolist(), strict=True):
-                per_root[root].append(start)
-            for root, starts in per_root.items():
+            keys = [ids[m] for m in by_id]
+            found.append((numpy.repeat(numpy.arange(len(keys)), [len(s) for s in by_id.values()]),
+                          numpy.array([p for starts in by_id.values() for p in sorted(starts)], dtype=numpy.int64),
+                          keys))
+        maps: dict = defaultdict(lambda: defaultdict(list))
+        # Trees in order of their first matched token, as spaCy lists them.
+        matched = numpy.unique(numpy.concatenate([positions for _, positions, _ in found]))
+        for root in dict.fromkeys(roots[matched].tolist()):
+            maps[root] = defaultdict(list)
+        for nodes, positions, node_keys in found:
+            if not len(nodes):
+                continue
+            # Group (node, position) pairs by node and tree, positions ascending within each group.
+            order = numpy.lexsort((positions, roots[positions], nodes))
+            nodes, positions = nodes[order], positions[order]
+            tree = roots[positions]
+            cuts = (numpy.flatnonzero((numpy.diff(nodes) != 0) | (numpy.diff(tree) != 0)) + 1).tolist()
+            firsts = [0, *cuts]
+            flat = positions.tolist()
+            for node, root, first, end in zip(nodes[firsts].tolist(), tree[firsts].tolist(), firsts,
+                                              [*cuts, len(flat)], strict=True):
                 by_key = maps[root]
-                for node_key in node_keys:  # one list shared by the rules' identical nodes (spaCy only reads it)
+                starts = flat[first:end]
+                for node_key in node_keys[node]:  # one list shared by the rules' identical nodes (only read)
                     by_key[node_key] = starts
         return maps
+
+    def __call__(self, doclike: Doc | Span) -> list[tuple[int, list[int]]]:
+        """(rule key, token per node) for every match: rules in the order added, then trees, then candidates
+        in itertools.product order, as spaCy's DependencyMatcher.__call__ lists them."""
+        if isinstance(doclike, Span):
+            doclike = doclike.as_doc(copy_user_data=True)
+        if not isinstance(doclike, Doc):
+            raise ValueError(f"expected a Doc or a Span, got {type(doclike).__name__}")
+        doc = doclike
+        maps = self._get_keys_to_position_maps(doc)
+        trees_with: dict[int, list[int]] = defaultdict(list)  # node key → roots of the trees holding a candidate
+        for root, by_key in maps.items():
+            for node_key in by_key:
+                trees_with[node_key].append(root)
+        cache: dict = {}  # (token, operator) → related tokens; "children" → children_table(doc)
+        matched: list[tuple[int, list[int]]] = []
+        for key in self._patterns:
+            for tree, node_keys in zip(self._tree[key], self._tokens_to_key[key], strict=True):
+                if not all(k in trees_with for k in node_keys):
+                    continue  # some node matches no token of the Doc
+                rarest = min(node_keys, key=lambda k: len(trees_with[k]))
+                for root in trees_with[rarest]:
+                    by_key = maps[root]
+                    if all(k in by_key for k in node_keys):
+                        candidates = [by_key[k] for k in node_keys]
+                        matched.extend((key, m) for m in self._tree_matches(cache, doc, tree, candidates))
+        for i, (key, _nodes) in enumerate(matched):
+            on_match = self._callbacks.get(key)
+            if on_match is not None:
+                on_match(self, doc, i, matched)
+        return matched
+
+    def _tree_matches(self, cache: dict, doc: Doc, tree: dict, candidates: list[list[int]]) -> Iterator[list[int]]:
+        """The combinations of candidates (one per node) that satisfy every relation of the tree, in
+        itertools.product order. Nodes get their token in order; a relation is checked as soon as both its nodes
+        have one: one from an earlier node narrows the next node's candidates to the tokens in that relation."""
+        plan = self._plans.get(id(tree))
+        if plan is None:
+            plan = self._plans[id(tree)] = self._plan(tree, len(candidates))
+        into, out_of = plan
+        chosen = [0] * len(candidates)
+
+        last = len(candidates) - 1
+
+        def extend(depth: int) -> Iterator[list[int]]:
+            pool = candidates[depth]
+            for left, op in into[depth]:
+                related = self._related(cache, doc, chosen[left], op)
+                pool = [position for position in pool if position in related]
+            for position in pool:
+                chosen[depth] = position
+                if all(chosen[right] in self._related(cache, doc, position, op) for op, right in out_of[depth]):
+                    if depth == last:
+                        yield list(chosen)
+                    else:
+                        yield from extend(depth + 1)
+
+        return extend(0)
+
+    def _plan(self, tree: dict, nodes: int) -> tuple[list[list[tuple[int, str]]], list[list[tuple[str, int]]]]:
+        """Per node of a pattern: its relations from an earlier node (left, op), and to an earlier node or itself
+        (op, right): the relations to check once that node has its token."""
+        into: list[list[tuple[int, str]]] = [[] for _ in range(nodes)]
+        out_of: list[list[tuple[str, int]]] = [[] for _ in range(nodes)]
+        for left, edges in list(tree.items()):
+            for op, right in edges:
+                if left < right:
+                    into[right].append((left, op))
+                else:
+                    out_of[left].append((op, right))
+        return into, out_of
+
+    def _related(self, cache: dict, doc: Doc, node: int, op: str) -> frozenset[int]:
+        """The tokens in relation `op` to token `node`, computed once per call: a token's children (">", most
+        rules' only operator) from the head array, other operators by spaCy's own function."""
+        found = cache.get((node, op))
+        if found is None:
+            if op == ">":
+                if "children" not in cache:
+                    cache["children"] = children_table(doc)
+                found = cache[node, op] = cache["children"].get(node, frozenset())
+            else:
+                found = cache[node, op] = frozenset(t.i for t in self._ops[op](doc, node))
+        return found
+
+
+def children_table(doc: Doc) -> dict[int, frozenset[int]]:
+    """Token index → indices of its syntactic children (the tokens whose head it is, itself excluded)."""
+    children: dict[int, list[int]] = defaultdict(list)
+    for i, head in enumerate(head_indices(doc).tolist()):
+        if head != i:
+            children[head].append(i)
+    return {head: frozenset(kids) for head, kids in children.items()}
+
+
+class NodeTests:
+    """Column tests of many node patterns, run on a Doc's attribute array all at once.
+
+    Every tested value of a column is looked up in one sorted table (numpy.searchsorted), giving a token ×
+    test matrix; a node pattern matches where all its tests hold (numpy.logical_and.reduceat over its tests).
+    """
+
+    def __init__(self, nodes: list[list[tuple[int, str, object]]]):
+        self.columns: list[tuple[int, numpy.ndarray, numpy.ndarray]] = []  # (column, sorted values, value × test)
+        negate: list[bool] = []
+        owner: list[int] = []  # the node of each test, in the order of the matrix's test columns
+        for column in range(len(COLUMN_NAMES)):
+            tests = [(n, op, numpy.atleast_1d(numpy.asarray(value, dtype=numpy.uint64)))
+                     for n, node in enumerate(nodes) for c, op, value in node if c == column]
+            if not tests:
+                continue
+            values = numpy.unique(numpy.concatenate([v for _, _, v in tests]))
+            table = numpy.zeros((len(values) + 1, len(tests)), dtype=bool)  # last row: a value no test names
+            for j, (_n, _op, wanted) in enumerate(tests):
+                table[numpy.searchsorted(values, wanted), j] = True
+            self.columns.append((column, values, table))
+            negate += [op == "NOT_IN" for _, op, _ in tests]
+            owner += [n for n, _, _ in tests]
+        self.negate = numpy.array(negate, dtype=bool)
+        self.by_node = numpy.argsort(numpy.array(owner, dtype=numpy.int64), kind="stable")  # tests grouped by node
+        self.tested = numpy.unique(numpy.array(owner, dtype=numpy.int64))  # nodes with at least one test
+        self.starts = numpy.searchsorted(numpy.array(owner, dtype=numpy.int64)[self.by_node], self.tested)
+        self.nodes = len(nodes)
+
+    def matches(self, columns: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """(node, position) of every token that matches a node pattern, ordered by node then position."""
+        held = [numpy.zeros((len(columns), 0), dtype=bool)]
+        for column, values, table in self.columns:
+            value = columns[:, column]
+            at = numpy.minimum(numpy.searchsorted(values, value), max(len(values) - 1, 0))
+            known = values[at] == value if len(values) else numpy.zeros(len(value), dtype=bool)
+            held.append(table[numpy.where(known, at, len(values))])
+        passed = (numpy.hstack(held) ^ self.negate)[:, self.by_node]
+        node_ok = numpy.ones((self.nodes, len(columns)), dtype=bool)  # a node with no test matches every token
+        if len(self.tested) and len(columns):
+            node_ok[self.tested] = numpy.logical_and.reduceat(passed, self.starts, axis=1).T
+        nodes, positions = numpy.nonzero(node_ok)
+        return nodes.astype(numpy.int64), positions.astype(numpy.int64)
 
 
 # Token attributes node patterns can test as array columns (the values spaCy's Matcher compares as well).
@@ -223,9 +369,14 @@ def column_tests(attrs: dict) -> list[tuple[int, str, object]] | None:
     return tests
 
 
+def head_indices(doc: Doc) -> numpy.ndarray:
+    """Index of each token's syntactic head (its own index for a root), from the Doc's array of head offsets."""
+    return doc.to_array([HEAD]).astype(numpy.int64).ravel() + numpy.arange(len(doc), dtype=numpy.int64)
+
+
 def tree_roots(doc: Doc) -> numpy.ndarray:
     """Index of each token's dependency-tree root (the token itself when it has no head), by pointer jumping."""
-    roots = doc.to_array([HEAD]).astype(numpy.int64).ravel() + numpy.arange(len(doc), dtype=numpy.int64)
+    roots = head_indices(doc)
     while True:
         up = roots[roots]
         if numpy.array_equal(up, roots):
@@ -348,10 +499,11 @@ class Context:
         spans: dict[int, list[int]] = {}
         for i, idx in sorted(self.token_mention.items()):
             spans.setdefault(idx, []).append(i)
+        head_of = head_indices(self.doc).tolist()
         heads = {}
         for idx, toks in spans.items():
             inside = set(toks)
-            outer = [i for i in toks if self.doc[i].head.i not in inside or self.doc[i].head.i == i]
+            outer = [i for i in toks if head_of[i] not in inside or head_of[i] == i]
             heads[idx] = self.doc[(outer or toks)[0]]
         return heads
 
@@ -378,10 +530,9 @@ class Context:
 
     def tokens_with(self, attr: str, values: Iterable[str]) -> list[Token]:
         """The Doc's tokens whose `attr` (ORTH, LOWER, POS, DEP, …) is one of `values`, in order: the built-in
-        rules walk these instead of every token (a column test in numpy; Token objects only for the hits)."""
-        column = self.doc.to_array(IDS[attr])
-        wanted = numpy.array([get_string_id(v) for v in values], dtype=numpy.uint64)
-        return [self.doc[i] for i in numpy.flatnonzero(numpy.isin(column, wanted)).tolist()]
+        rules walk these instead of every token (a test on a column of ids; Token objects only for the hits)."""
+        wanted = {get_string_id(v) for v in values}
+        return [self.doc[i] for i, value in enumerate(self.doc.to_array(IDS[attr]).tolist()) if value in wanted]
 
     def mention_of(self, tok: Token) -> int | None:
         return self.token_mention.get(tok.i)
