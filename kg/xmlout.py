@@ -280,32 +280,41 @@ def gexf_pieces(nodes: list[NodeRow], edges: list[EdgeRow], date: str | None = N
     yield "  </graph>\n</gexf>\n"
 
 
-def _gexf_nodes(nodes: list[NodeRow], table: dict[str, tuple[str, str]]) -> Iterator[str]:
-    if not nodes:
-        yield "    <nodes />\n"
+def _gexf_block(tag: str, pieces: Iterator[str] | None) -> Iterator[str]:
+    """`<tag>` … `</tag>` around the pieces, joined CHUNK pieces at a time; `<tag />` when there are none (None)."""
+    if pieces is None:
+        yield f"    <{tag} />\n"
         return
-    yield "    <nodes>\n"
+    yield f"    <{tag}>\n"
     out: list[str] = []
+    for piece in pieces:
+        out.append(piece)
+        if len(out) > CHUNK:
+            yield "".join(out)
+            out.clear()
+    out.append(f"    </{tag}>\n")
+    yield "".join(out)
+
+
+def _gexf_nodes(nodes: list[NodeRow], table: dict[str, tuple[str, str]]) -> Iterator[str]:
+    return _gexf_block("nodes", _gexf_node_pieces(nodes, table) if nodes else None)
+
+
+def _gexf_node_pieces(nodes: list[NodeRow], table: dict[str, tuple[str, str]]) -> Iterator[str]:
     tags = _attvalue_tags(table)
     shapes: dict[tuple[str, ...], _GexfShape] = {}
     for n, d in nodes:
         shape = tuple(d)
         writer = shapes.get(shape) or shapes.setdefault(shape, _GexfShape(d, tags, edge=False))
-        out.append(f'      <node id="{attr(n)}" label="{attr(str(d.get("label", n)))}">\n')
-        out.append(writer.fill(d))
-        if len(out) > CHUNK:
-            yield "".join(out)
-            out.clear()
-    out.append("    </nodes>\n")
-    yield "".join(out)
+        yield f'      <node id="{attr(n)}" label="{attr(str(d.get("label", n)))}">\n'
+        yield writer.fill(d)
 
 
 def _gexf_edges(edges: list[EdgeRow], table: dict[str, tuple[str, str]]) -> Iterator[str]:
-    if not edges:
-        yield "    <edges />\n"
-        return
-    yield "    <edges>\n"
-    out: list[str] = []
+    return _gexf_block("edges", _gexf_edge_pieces(edges, table) if edges else None)
+
+
+def _gexf_edge_pieces(edges: list[EdgeRow], table: dict[str, tuple[str, str]]) -> Iterator[str]:
     tags = _attvalue_tags(table)
     shapes: dict[tuple[str, ...], _GexfShape] = {}
     ids: dict[str, str] = {}
@@ -314,13 +323,8 @@ def _gexf_edges(edges: list[EdgeRow], table: dict[str, tuple[str, str]]) -> Iter
         writer = shapes.get(shape) or shapes.setdefault(shape, _GexfShape(d, tags, edge=True))
         su = ids[u] if u in ids else ids.setdefault(u, attr(u))
         sv = ids[v] if v in ids else ids.setdefault(v, attr(v))
-        out.append(f'      <edge source="{su}" target="{sv}" id="{attr(str(d["id"]))}"')
-        out.append(writer.fill(d))
-        if len(out) > CHUNK:
-            yield "".join(out)
-            out.clear()
-    out.append("    </edges>\n")
-    yield "".join(out)
+        yield f'      <edge source="{su}" target="{sv}" id="{attr(str(d["id"]))}"'
+        yield writer.fill(d)
 
 
 def write_gexf(fh: IO[bytes], nodes: list[NodeRow], edges: list[EdgeRow], date: str | None = None) -> None:
