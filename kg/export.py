@@ -359,12 +359,12 @@ def json_bytes(obj: Any) -> bytes:
         data = orjson.dumps(obj)
     except (orjson.JSONEncodeError, TypeError):
         data = None
-    if data is None or _has_null_value(data):
+    if data is None or has_null_value(data):
         return _SURROGATE.sub(_escape_code, _COMPACT.encode(obj)).encode("utf-8")
     return data
 
 
-def _has_null_value(data: bytes) -> bool:
+def has_null_value(data: bytes) -> bool:
     """Whether compact JSON holds a null value (orjson writes NaN and infinities as null), not only the word."""
     i = data.find(b"null")
     while i >= 0:

@@ -25,7 +25,7 @@ import orjson
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from kg.export import _has_null_value, atomic_open
+from kg.export import has_null_value, atomic_open
 from kg.graph import COOCCURRENCE, SAME_DOCUMENT
 from kg.layout import layout
 
@@ -92,7 +92,7 @@ def _orjson_bytes(data: Any) -> bytes | None:
         raw = orjson.dumps(data)
     except (orjson.JSONEncodeError, TypeError):
         return None
-    if _ORJSON_SMALL in raw or _has_exponent(raw) or _has_null_value(raw):
+    if _ORJSON_SMALL in raw or _has_exponent(raw) or has_null_value(raw):
         return None
     return raw
 
