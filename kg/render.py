@@ -25,7 +25,7 @@ import orjson
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from kg.export import has_null_value, atomic_open
+from kg.export import atomic_open, has_null_value
 from kg.graph import COOCCURRENCE, SAME_DOCUMENT
 from kg.layout import layout
 
