@@ -65,10 +65,12 @@ def build_cmd(
     """Build the graph page, GraphML and evidence files from articles."""
     from kg.build import extract_corpus, reduce_corpus, write_outputs
     from kg.cache import default_dir, output_stamp, outputs_current, record_outputs
+    from kg.engine import own_process
     from kg.nlp import ModelNotFound
     from kg.read import find_files
 
     inputs = inputs or [Path("raw")]
+    own_process()
     if verbose:
         _explain_merges()
     try:

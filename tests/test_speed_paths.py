@@ -174,3 +174,20 @@ def test_unlabelled_ships_and_repeated_names_on_real_text(extractor, extract_tex
                           "Officials said Dolly Parton would sing. Later, Parton and the Kaga Maru crew met.")
     repeated = [m for m in result.mentions if m.source == "context" and m.cue.startswith("same name as a SHIP")]
     assert [m.text for m in repeated] == ["Kaga Maru"]
+
+
+def test_the_cli_freezes_the_loaded_pipeline_but_the_library_does_not(tmp_path):
+    """gc.freeze() is process-wide: `kg build` (a process kg owns) uses it, kg.build() in a user's process must not."""
+    import subprocess
+
+    (tmp_path / "a.txt").write_text("Prime Minister Shinzo Abe met officials in Tokyo on Monday.\n", encoding="utf-8")
+    probe = "import gc; {call}; print(gc.get_freeze_count())"
+    library = probe.format(call=f"import kg; kg.build([{str(tmp_path / 'a.txt')!r}])")
+    cli = probe.format(call="from kg.cli import app; from typer.testing import CliRunner; "
+                            f"r = CliRunner().invoke(app, ['build', {str(tmp_path)!r}, '--out', "
+                            f"{str(tmp_path / 'out')!r}, '--no-cache']); assert r.exit_code == 0, r.output")
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+            for code in (library, cli)]
+    counts = [run.stdout.split()[-1] for run in runs]
+    assert counts[0] == "0"
+    assert int(counts[1]) > 10_000
