@@ -124,6 +124,18 @@ def bare_pipe_seconds(texts: list[str], config: BuildConfig) -> tuple[float, flo
     return time.perf_counter() - t0, time.process_time() - c0
 
 
+def bare_parallel_seconds(texts: list[str], config: BuildConfig, jobs: int) -> float:
+    """Wall seconds of bare nlp.pipe with spaCy's own n_process over the texts (workers forked with the model
+    loaded; Docs come back serialised): how far spaCy alone gets with `jobs` processes on this machine."""
+    from kg.nlp import build_pipeline
+
+    nlp = build_pipeline(config.model, config.patterns)
+    t0 = time.perf_counter()
+    for _doc in nlp.pipe(texts, batch_size=config.batch_size, n_process=jobs):
+        pass
+    return time.perf_counter() - t0
+
+
 def overhead(args) -> dict:
     """Bare spaCy, then `kg build` (cold cache, one process, model already loaded), on the same texts."""
     from kg.engine import extractor_for, own_process
@@ -149,7 +161,9 @@ def parallel(args) -> dict:
     names = sorted(p.name for p in ref.iterdir() if p.is_file() and not p.name.startswith("."))
     same = all((ref / n).read_bytes() == (out / n).read_bytes() for n in names)
     shutil.rmtree(out)
-    return {"bench": "parallel", "jobs": args.jobs, **kg, "identical": same, "files": names}
+    bare = bare_parallel_seconds(texts_of(args.corpus), BuildConfig(), args.jobs)
+    return {"bench": "parallel", "jobs": args.jobs, **kg, "identical": same, "files": names,
+            "bare_parallel_s": bare}
 
 
 def incremental(corpus: Path, out: Path, cache: Path, documents: list[Document]) -> dict:
