@@ -136,8 +136,9 @@ def _write_outputs(kg: KnowledgeGraph, out: Path, jobs: int) -> None:
 
 
 def _write_forked(kg: KnowledgeGraph, out: Path) -> None:
-    """A forked child computes the layout, sends it back and writes GEXF, while this process writes the files
-    that need no layout and then GraphML and the page; if the child fails, GEXF is written here."""
+    """A forked child computes the layout, sends it back and writes GEXF and graph.json, while this process writes
+    the other files that need no layout and then GraphML and the page; if the child fails, its files are written
+    here."""
     g = kg.graph
     export.remove_stale_temps(out)
     read_end, write_end = os.pipe()
@@ -153,7 +154,7 @@ def _write_forked(kg: KnowledgeGraph, out: Path) -> None:
             reader = threading.Thread(target=lambda: received.append(pipe.read()), daemon=True)
             reader.start()
             flat = export.flatten(g)
-            export.write_undrawn(g, kg.mention_rows(), out, flat)
+            export.write_undrawn(g, kg.mention_rows(), out, flat, node_link=False)
             reader.join()
         pos = pickle.loads(received[0]) if received and received[0] else layout(g)
         export.write_graphml(g, out / "graph.graphml", pos, flat)
@@ -162,17 +163,19 @@ def _write_forked(kg: KnowledgeGraph, out: Path) -> None:
         status = os.waitpid(pid, 0)[1]
     if os.waitstatus_to_exitcode(status) != 0:
         export.write_gexf(g, out / "graph.gexf", pos, flat)
+        export.write_node_link(g, out / "graph.json")
 
 
 def _drawn_in_child(g, out: Path, write_end: int) -> None:
-    """In the forked child: layout → pipe, then graph.gexf; leaves with os._exit (no cleanup of the parent's
-    state runs twice)."""
+    """In the forked child: layout → pipe, then graph.gexf and graph.json; leaves with os._exit (no cleanup of the
+    parent's state runs twice)."""
     code = 1
     try:
         pos = layout(g)
         with os.fdopen(write_end, "wb") as pipe:
             pipe.write(pickle.dumps(pos, protocol=pickle.HIGHEST_PROTOCOL))
         export.write_gexf(g, out / "graph.gexf", pos)
+        export.write_node_link(g, out / "graph.json")
         code = 0
     except BaseException as exc:  # reported; the parent then writes the files itself
         with contextlib.suppress(Exception):

@@ -436,9 +436,12 @@ def write_all(g: nx.MultiDiGraph, mentions: Iterable[dict], out: Path, pos: dict
     write_gexf(g, out / "graph.gexf", drawn=drawn)
 
 
-def write_undrawn(g: nx.MultiDiGraph, mentions: Iterable[dict], out: Path, flat: Flat | None = None) -> None:
-    """The data files that need no layout: relations.jsonl, mentions.jsonl, graph.json, nodes.csv, edges.csv."""
+def write_undrawn(g: nx.MultiDiGraph, mentions: Iterable[dict], out: Path, flat: Flat | None = None,
+                  node_link: bool = True) -> None:
+    """The data files that need no layout: relations.jsonl, mentions.jsonl, nodes.csv, edges.csv and (unless
+    `node_link` is False, when another process writes it) graph.json."""
     write_jsonl(relation_rows(g, flat.ordered if flat else None), out / "relations.jsonl")
     write_jsonl(mentions, out / "mentions.jsonl")
-    write_node_link(g, out / "graph.json")
+    if node_link:
+        write_node_link(g, out / "graph.json")
     write_csv(g, out, flat)

@@ -53,7 +53,7 @@ def test_forked_writer_writes_the_same_bytes(sample_built, tmp_path, capfd):
     assert "second writer process failed" not in capfd.readouterr().err  # the child wrote its files
     names = sorted(p.name for p in (tmp_path / "one").iterdir())
     assert names == sorted(p.name for p in (tmp_path / "two").iterdir())
-    assert {"graph.graphml", "graph.gexf", "graph.html", "relations.jsonl"} <= set(names)
+    assert {"graph.graphml", "graph.gexf", "graph.json", "graph.html", "relations.jsonl"} <= set(names)
     for name in names:
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
 
