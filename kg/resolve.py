@@ -327,13 +327,14 @@ def middle_names(state: State) -> None:
 
 
 def partial_places(state: State) -> None:
-    """'Chiba' joins 'Chiba Prefecture', 'Pacific' joins 'Pacific Ocean' when that is the only such name."""
-    heads = lexicon.rules()["place_heads"]
+    """'Chiba' joins 'Chiba Prefecture', 'Pacific' joins 'Pacific Ocean' when that is the only such name. A town is
+    not the county, district or region named after it ('Albany' / 'Albany County'): those heads never join."""
+    heads, admin = lexicon.rules()["place_heads"], set(lexicon.rules()["admin_heads"]["words"])
     for doc, refs in state.by_doc().items():
         longer: dict[str, set[tuple[str, str]]] = defaultdict(set)
         for r in refs:
             words = r.name.split()
-            if len(words) >= 2 and words[-1] in heads and not r.hidden:
+            if len(words) >= 2 and words[-1] in heads and words[-1] not in admin and not r.hidden:
                 longer[key(" ".join(words[:-1]))].add((r.gid, heads[words[-1]]))
         for r in refs:
             if r.hidden or r.country or r.m.type not in {"GPE", "LOC", "ORG"}:
