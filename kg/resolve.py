@@ -14,12 +14,15 @@ move recording why (Entity.merges, and a DEBUG log line on the ``kg.resolve`` lo
    form stays apart), else in the corpus, among the countries the document mentions;
 3. partial names: a full name without its middle names joins the one longer full name of the document
    ("Christine Razanamahasoa" → "Christine Harijaona Razanamahasoa"); a surname (with its particle: "De Masi")
-   or first name joins the one full name containing it in the document (else the corpus); "Chiba" joins
+   or first name joins the one full name containing it in the document (else the corpus); a surname several full
+   names of the document end in goes to the one clearly its subject (named first, before the bare surname, at
+   least as often as each other, never by first name alone: "Donald Trump … Melania Trump … Trump"); "Chiba" joins
    "Chiba Prefecture", "Pacific" joins "Pacific Ocean";
 4. generic law references ("the new legislation") join the law last named in their document;
 5. acronyms: spelt out in the text ("Self-Defense Forces (SDF)"), initials of a name seen in the
    document (else corpus), or kg/data/acronyms.json.
-Nothing merges when a rule finds two candidates: two people who share a surname stay two nodes.
+Nothing merges when a rule finds two candidates (but the surname's subject above): two people who share a surname
+stay two nodes.
 """
 
 from __future__ import annotations
@@ -292,6 +295,27 @@ def partial_people(state: State) -> None:
                 target = next(iter(options))
                 state.move(members, target, f"{members[0].name!r} is part of the only full name containing it in "
                                             f"the {where} ({doc if where == 'document' else 'all documents'})")
+            elif len(options) > 1 and (target := surname_subject(word, options, members, refs)) is not None:
+                state.move(members, target, f"{members[0].name!r} is the surname of several people in {doc}: it stands "
+                                            f"for the one named first, before it, and at least as often as each other")
+
+
+def surname_subject(word: str, options: set[str], members: list[Ref], refs: list[Ref]) -> str | None:
+    """The person a bare surname shared by several full names of the document stands for ('Trump' after 'President
+    Donald Trump … his wife Melania Trump'): the one named first, before any bare use of the surname, at least as
+    often as each other, and never called by first name alone; None when no one is clearly the subject."""
+    names: dict[str, list[Ref]] = {g: [r for r in refs if r.gid == g] for g in options}
+    size = len(word.split())
+    if not all(any(key(r.name).split()[-size:] == word.split() for r in rs) for rs in names.values()):
+        return None  # the word is a first or middle name of one of them: no surname
+    first = {g: min(r.m.start for r in rs) for g, rs in names.items()}
+    target = min(options, key=lambda g: (first[g], g))
+    if first[target] > min(r.m.start for r in members) or any(len(names[g]) > len(names[target]) for g in options):
+        return None
+    given = {key(r.name).split()[0] for r in names[target]}
+    if any(key(r.name) in given for r in refs if r.m.type == "PERSON"):
+        return None  # 'Vineeth … Sreenivasan': the document calls its subject by first name, the surname is another
+    return target
 
 
 @lru_cache(maxsize=1)

@@ -29,3 +29,26 @@ def test_prefecture_and_ocean_short_forms_still_join(nodes):
                 "Pacific.")
     assert got["Chiba"] == got["Chiba Prefecture"]
     assert got["Pacific"] == got["the Pacific Ocean"]
+
+
+def test_surname_of_several_people_goes_to_the_one_named_first(nodes):
+    got = nodes("WASHINGTON - President Donald Trump arrived in Florida on Friday with his wife Melania Trump. Trump "
+                "told reporters the trip was a success.")
+    assert got["Trump"] == got["Donald Trump"] != got["Melania Trump"]
+
+
+def test_surname_of_several_people_stays_apart_when_another_is_named_more_often(nodes):
+    got = nodes("Police said Mark Kelly was arrested on Tuesday. His brother Scott Kelly denied the charges. "
+                "Scott Kelly told reporters he would appeal. Kelly declined to comment.")
+    assert got["Kelly"] not in {got["Mark Kelly"], got["Scott Kelly"]}
+
+
+def test_surname_used_before_any_full_name_stays_apart(nodes):
+    got = nodes("Trump arrived in Florida on Friday. President Donald Trump and his wife Melania Trump waved.")
+    assert got["Trump"] not in {got["Donald Trump"], got["Melania Trump"]}
+
+
+def test_surname_stays_apart_when_the_first_named_is_called_by_first_name(nodes):
+    got = nodes("Jane Smith, the chief executive, resigned. John Smith, her deputy, will take over. Jane said the "
+                "decision was hers. Smith thanked the staff.")
+    assert got["Smith"] not in {got["Jane Smith"], got["John Smith"]}
