@@ -18,6 +18,8 @@ move recording why (Entity.merges, and a DEBUG log line on the ``kg.resolve`` lo
    names of the document end in goes to the one clearly its subject (named first, before the bare surname, at
    least as often as each other, never by first name alone: "Donald Trump … Melania Trump … Trump"); "Chiba" joins
    "Chiba Prefecture", "Pacific" joins "Pacific Ocean";
+   a one-word head written with "the" ("the Games", "the Agreement") joins the only event, law or facility name
+   of the document ending in it, else the one the document is about;
 4. generic law references ("the new legislation") join the law last named in their document;
 5. acronyms: spelt out in the text ("Self-Defense Forces (SDF)"), initials of a name seen in the
    document (else corpus), or kg/data/acronyms.json.
@@ -75,6 +77,7 @@ class Ref:
     country: bool = False  # the group is a country of the table
     hidden: bool = False  # a demonym or a metonym: a mention of the entity, never an alias
     base: str = ""  # the group key its name alone gave (rule 1): a ref still there has not been moved
+    generic: bool = False  # a generic head ('the Games') joined to a longer name: its type is no evidence
 
     @property
     def name(self) -> str:
@@ -302,19 +305,28 @@ def partial_people(state: State) -> None:
 
 def surname_subject(word: str, options: set[str], members: list[Ref], refs: list[Ref]) -> str | None:
     """The person a bare surname shared by several full names of the document stands for ('Trump' after 'President
-    Donald Trump … his wife Melania Trump'): the one named first, before any bare use of the surname, at least as
-    often as each other, and never called by first name alone; None when no one is clearly the subject."""
-    names: dict[str, list[Ref]] = {g: [r for r in refs if r.gid == g] for g in options}
+    Donald Trump … his wife Melania Trump'): the subject among them (:func:`subject`), never called by first name
+    alone; None when no one is clearly the subject."""
     size = len(word.split())
-    if not all(any(key(r.name).split()[-size:] == word.split() for r in rs) for rs in names.values()):
+    if not all(any(key(r.name).split()[-size:] == word.split() for r in refs if r.gid == g) for g in options):
         return None  # the word is a first or middle name of one of them: no surname
+    target = subject(options, members, refs)
+    if target is None:
+        return None
+    given = {key(r.name).split()[0] for r in refs if r.gid == target}
+    if any(key(r.name) in given for r in refs if r.m.type == "PERSON"):
+        return None  # 'Vineeth … Sreenivasan': the document calls its subject by first name, the surname is another
+    return target
+
+
+def subject(options: set[str], members: list[Ref], refs: list[Ref]) -> str | None:
+    """Of several groups a short form could stand for, the one the document is about: named first, before the short
+    form's first use, and at least as often as each other; None when there is no such one."""
+    names: dict[str, list[Ref]] = {g: [r for r in refs if r.gid == g] for g in options}
     first = {g: min(r.m.start for r in rs) for g, rs in names.items()}
     target = min(options, key=lambda g: (first[g], g))
     if first[target] > min(r.m.start for r in members) or any(len(names[g]) > len(names[target]) for g in options):
         return None
-    given = {key(r.name).split()[0] for r in names[target]}
-    if any(key(r.name) in given for r in refs if r.m.type == "PERSON"):
-        return None  # 'Vineeth … Sreenivasan': the document calls its subject by first name, the surname is another
     return target
 
 
@@ -419,6 +431,50 @@ def org_last_words(state: State) -> None:
                                             f"in {doc}")
 
 
+def after_the(ref: Ref, result: DocResult) -> bool:
+    """The mention is written as a definite description: 'the' just before it or opening it ('the Games')."""
+    if ref.m.text.lower().startswith("the "):
+        return True
+    s_start, _, s_text = result.sentences[ref.m.sent]
+    before = s_text[: ref.m.start - s_start].split()
+    return bool(before) and before[-1].lower() == "the"
+
+
+def generic_heads(state: State, results: list[DocResult]) -> None:
+    """'the Games' joins 'the Asian Games', 'the Agreement' joins 'the Chile Free Trade Agreement': a one-word name
+    written with 'the' (any type but a person or place: the model often mistypes such heads, so its type casts no
+    vote) equal to the last word of the only longer event, law or facility name of its document, else of the one
+    the document is about (:func:`subject`). A name with 'of' or 'and' before that word has another head ('Treaty
+    of Versailles')."""
+    kinds, by_name = {"EVENT", "LAW", "FACILITY"}, {r.doc: r for r in results}
+    for doc, refs in state.by_doc().items():
+        longer: dict[str, set[str]] = defaultdict(set)
+        for r in refs:
+            words = key(r.name).split()
+            if r.m.type not in kinds or r.hidden or r.country or len(words) < 2:
+                continue
+            if not {"of", "and", "&"} & set(words[:-1]):
+                longer[words[-1]].add(r.gid)
+        for r in refs:
+            if " " in key(r.name) or r.hidden or r.country or r.gid != r.base or is_acronym(r.name):
+                continue
+            if not after_the(r, by_name[doc]):
+                continue
+            members = [x for x in refs if x.gid == r.gid]
+            options = longer.get(key(r.name), set()) - {r.gid}
+            if not options or not all(x.m.type in kinds | {"ORG"} for x in members):
+                continue
+            if len(options) == 1:
+                target, why = next(iter(options)), "the only longer event, law or facility name"
+            elif (target := subject(options, members, refs)) is not None:
+                why = "the one of several longer event, law or facility names named first, before it, and most often"
+            else:
+                continue
+            for x in members:
+                x.generic = True
+            state.move(members, target, f"'the {r.name}' is the end of {why} in {doc}")
+
+
 # ---------------------------------------------------------------- 4. generic law references
 
 
@@ -434,7 +490,7 @@ def generic_laws(state: State) -> None:
         laws = sorted((r for r in refs if r.m.type == "LAW"), key=lambda r: r.m.start)
         named = [r for r in laws if not is_generic_law(r.name)]
         for r in laws:
-            if not is_generic_law(r.name):
+            if not is_generic_law(r.name) or r.gid != r.base:  # moved already: 'the Act' to the only '… Act'
                 continue
             before = [n for n in named if n.m.start < r.m.start]
             target = before[-1] if before else (named[0] if len({n.gid for n in named}) == 1 else None)
@@ -523,7 +579,7 @@ def entity_type(refs: list[Ref]) -> str:
             return place.type
     votes: Counter[str] = Counter()
     for r in refs:
-        if r.hidden:
+        if r.hidden or r.generic:
             continue
         src = "cue" if r.m.cue else r.m.source.split(":")[0]
         votes[r.m.type] += TYPE_WEIGHT.get(src, 1)
@@ -589,6 +645,7 @@ def resolve(results: list[DocResult]) -> Resolution:
     partial_places(state)
     org_short_forms(state)
     org_last_words(state)
+    generic_heads(state, results)
     generic_laws(state)
     acronyms(state, results)
     return make_entities(state, results)

@@ -52,3 +52,24 @@ def test_surname_stays_apart_when_the_first_named_is_called_by_first_name(nodes)
     got = nodes("Jane Smith, the chief executive, resigned. John Smith, her deputy, will take over. Jane said the "
                 "decision was hers. Smith thanked the staff.")
     assert got["Smith"] not in {got["Jane Smith"], got["John Smith"]}
+
+
+def test_the_games_join_the_only_games_of_the_document_as_an_event(nodes, extract_text):
+    text = "The Asian Games opened in Jakarta on Saturday. Officials said the Games would cost $3 billion."
+    got = nodes(text)
+    assert got["Games"] == got["The Asian Games"]
+    result = extract_text(text)
+    games = [e for e in resolve([result]).entities if e.id == got["Games"]]
+    assert games[0].type == "EVENT"
+
+
+def test_the_games_join_the_games_the_document_is_about(nodes):
+    got = nodes("The Asian Games opened in Jakarta on Saturday. The Asian Games are held every four years, and the "
+                "1951 Asian Games took place in New Delhi. Officials said the Games would cost $3 billion.")
+    assert got["Games"] == got["The Asian Games"] != got["1951 Asian Games"]
+
+
+def test_the_games_stay_apart_when_no_games_is_clearly_the_subject(nodes):
+    got = nodes("The Tokyo Olympic Games were held in 2021. The Paris Olympic Games opened in 2024, and the Paris "
+                "Olympic Games drew record crowds. Officials said the Games were a success.")
+    assert got["Games"] not in {got["The Tokyo Olympic Games"], got["The Paris Olympic Games"]}
