@@ -73,3 +73,15 @@ def test_the_games_stay_apart_when_no_games_is_clearly_the_subject(nodes):
     got = nodes("The Tokyo Olympic Games were held in 2021. The Paris Olympic Games opened in 2024, and the Paris "
                 "Olympic Games drew record crowds. Officials said the Games were a success.")
     assert got["Games"] not in {got["The Tokyo Olympic Games"], got["The Paris Olympic Games"]}
+
+
+def test_formal_name_of_a_country_is_the_country(nodes):
+    got = nodes("The Kingdom of Thailand signed the deal on Monday. Thailand will buy ten ships.")
+    assert got["The Kingdom of Thailand"] == got["Thailand"] == "thailand"
+
+
+def test_formal_names_claimed_by_another_row_or_of_a_state_stay_apart(nodes):
+    got = nodes("The Republic of China and the People's Republic of China both claim the island.")
+    assert got["The Republic of China"] == "taiwan" and got["the People's Republic of China"] == "china"
+    got = nodes("The State of Georgia sued the company in Atlanta. Georgia, the country, was not involved.")
+    assert got["The State of Georgia"] != got["Georgia"]
