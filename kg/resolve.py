@@ -7,7 +7,8 @@ move recording why (Entity.merges, and a DEBUG log line on the ``kg.resolve`` lo
 1. name keys: determiners, possessives, titles and hull prefixes are already gone from Mention.name;
    country variants, demonyms and capitals used for their government share the country's key;
    a country's armed service ("U.S. military") keeps its own key, qualified by the country, as does an ORG
-   written after a country's possessive ("Russia's Defence Ministry"); an ORG written exactly like a place or
+   written after a country's possessive ("Russia's Defence Ministry") or before "of" and a country ("Supreme Court
+   of Pakistan" = "Pakistani Supreme Court"); an ORG written exactly like a place or
    facility of the corpus joins it (one node per name, majority type);
 2. country qualifiers: "Self-Defense Forces" joins "Japan Self-Defense Forces" when Japan is the only
    country seen with that name written before it in the document (a short form written before every qualified
@@ -23,7 +24,7 @@ move recording why (Entity.merges, and a DEBUG log line on the ``kg.resolve`` lo
 4. generic law references ("the new legislation") join the law last named in their document;
 5. acronyms: spelt out in the text ("Self-Defense Forces (SDF)"), initials of a name seen in the
    document (else corpus), or kg/data/acronyms.json.
-Nothing merges when a rule finds two candidates (but the surname's subject above): two people who share a surname
+Nothing merges when a rule finds two candidates, but for the subject rules above: two people who share a surname
 stay two nodes.
 """
 
@@ -162,12 +163,32 @@ def base_key(r: Ref) -> None:
         return
     if m.type == "ORG":
         country, core = split_country_prefix(r.name)
+        if country is None:
+            country, core = split_country_suffix(r.name)
         if country is None and m.qualifier:  # "Russia's Defence Ministry": the country stands outside the name
             country = table.any(m.qualifier)
         r.core = org_core(core)
         r.gid = f"{key(country.name)}|{r.core}" if country else r.core
         return
     r.gid = r.core = key(r.name)
+
+
+@lru_cache(maxsize=1 << 16)
+def split_country_suffix(name: str) -> tuple[lexicon.Place | None, str]:
+    """('Supreme Court of Pakistan' → Pakistan, 'Supreme Court'): a country after the last 'of' of an organisation
+    name of two words or more before it, so it keys like 'Pakistan's Supreme Court'. A one-word head keeps its
+    name ('Bank of America' is no American 'Bank')."""
+    words = name.split()
+    if "of" not in words[:-1]:
+        return None, name
+    at = len(words) - 1 - words[::-1].index("of")
+    head, tail = words[:at], words[at + 1 :]
+    if tail[0].lower() == "the":
+        tail = tail[1:]
+    place = lexicon.countries().variant(" ".join(tail)) if tail and tail[0][:1].isupper() else None
+    if len(head) < 2 or place is None or place.type != "GPE":
+        return None, name
+    return place, " ".join(head)
 
 
 def name_keys(state: State) -> None:

@@ -85,3 +85,16 @@ def test_formal_names_claimed_by_another_row_or_of_a_state_stay_apart(nodes):
     assert got["The Republic of China"] == "taiwan" and got["the People's Republic of China"] == "china"
     got = nodes("The State of Georgia sued the company in Atlanta. Georgia, the country, was not involved.")
     assert got["The State of Georgia"] != got["Georgia"]
+
+
+def test_organisation_of_a_country_is_the_country_qualified_organisation(nodes):
+    got = nodes("The Supreme Court of Pakistan heard the case on Monday. Lawyers said the Supreme Court would rule "
+                "soon. A Pakistani Supreme Court judge declined to comment.")
+    assert got["The Supreme Court of Pakistan"] == got["the Supreme Court"] == got["Pakistani Supreme Court"]
+    got = nodes("The Communist Party of China met in Beijing. The Chinese Communist Party named new leaders.")
+    assert got["The Communist Party of China"] == got["The Chinese Communist Party"]
+
+
+def test_one_word_head_before_of_a_country_keeps_its_name(nodes):
+    got = nodes("Bank of America and U.S. Bank both raised rates. Bank of America said demand was strong.")
+    assert got["Bank of America"] != got["U.S. Bank"]
