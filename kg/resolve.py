@@ -368,10 +368,12 @@ def same_words_in_order(short: list[str], long: list[str]) -> bool:
 def middle_names(state: State) -> None:
     """'Christine Razanamahasoa' joins 'Christine Harijaona Razanamahasoa': a two-word person name joins the only
     longer full name of the document with the same first and last words. A name with a middle name of its own
-    ('George Walker Bush') never joins a longer one ('George Herbert Walker Bush')."""
+    ('George Walker Bush') never joins a longer one ('George Herbert Walker Bush'), nor one first written in a
+    later sentence: a person is introduced by the fuller name ('Luis Roche … his son Luis Armando Roche')."""
     for doc, refs in state.by_doc().items():
         people = [r for r in refs if r.m.type == "PERSON" and not r.hidden and len(key(r.name).split()) >= 2]
         longer = {r.gid: key(r.name).split() for r in people}
+        first = {gid: min((r.m.start, r.m.sent) for r in people if r.gid == gid) for gid in longer}
         for r in people:
             words = key(r.name).split()
             if len(words) != 2:
@@ -379,6 +381,8 @@ def middle_names(state: State) -> None:
             options = {gid for gid, long in longer.items() if gid != r.gid and same_words_in_order(words, long)}
             if len(options) == 1:
                 target = next(iter(options))
+                if first[r.gid][1] < first[target][1]:
+                    continue
                 state.move([x for x in refs if x.gid == r.gid], target,
                            f"{r.name!r} is the only longer full name with its words in {doc} without a middle name")
 

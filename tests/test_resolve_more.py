@@ -98,3 +98,11 @@ def test_organisation_of_a_country_is_the_country_qualified_organisation(nodes):
 def test_one_word_head_before_of_a_country_keeps_its_name(nodes):
     got = nodes("Bank of America and U.S. Bank both raised rates. Bank of America said demand was strong.")
     assert got["Bank of America"] != got["U.S. Bank"]
+
+
+def test_longer_name_first_written_in_a_later_sentence_is_another_person(nodes):
+    got = nodes("Luis Roche was a Venezuelan urbanist. He had four children, among them Luis Armando Roche.")
+    assert got["Luis Roche"] != got["Luis Armando Roche"]
+    got = nodes("Christine Harijaona Razanamahasoa is a Malagasy politician. Christine Razanamahasoa was elected in "
+                "2018.")
+    assert got["Christine Razanamahasoa"] == got["Christine Harijaona Razanamahasoa"]
