@@ -85,7 +85,17 @@ def countries() -> Countries:
             table.by_demonym[key(d)] = place
         if place.capital:
             table.by_capital[key(place.capital)] = place
+    add_formal_names(table)
     return table
+
+
+def add_formal_names(table: Countries) -> None:
+    """'Kingdom of Thailand' → Thailand: each GPE name after a formal prefix of countries.json, unless a row has it."""
+    places = {p.name: p for p in table.by_variant.values() if p.type == "GPE"}
+    for prefix in load_json("countries.json")["formal_prefixes"]["words"]:
+        for name, place in places.items():
+            for form in (f"{prefix} {name}", f"{prefix} the {name}"):
+                table.by_variant.setdefault(key(form), place)
 
 
 @lru_cache(maxsize=1)

@@ -7,19 +7,25 @@ move recording why (Entity.merges, and a DEBUG log line on the ``kg.resolve`` lo
 1. name keys: determiners, possessives, titles and hull prefixes are already gone from Mention.name;
    country variants, demonyms and capitals used for their government share the country's key;
    a country's armed service ("U.S. military") keeps its own key, qualified by the country, as does an ORG
-   written after a country's possessive ("Russia's Defence Ministry"); an ORG written exactly like a place or
+   written after a country's possessive ("Russia's Defence Ministry") or before "of" and a country ("Supreme Court
+   of Pakistan" = "Pakistani Supreme Court"); an ORG written exactly like a place or
    facility of the corpus joins it (one node per name, majority type);
 2. country qualifiers: "Self-Defense Forces" joins "Japan Self-Defense Forces" when Japan is the only
    country seen with that name written before it in the document (a short form written before every qualified
    form stays apart), else in the corpus, among the countries the document mentions;
 3. partial names: a full name without its middle names joins the one longer full name of the document
    ("Christine Razanamahasoa" → "Christine Harijaona Razanamahasoa"); a surname (with its particle: "De Masi")
-   or first name joins the one full name containing it in the document (else the corpus); "Chiba" joins
+   or first name joins the one full name containing it in the document (else the corpus); a surname several full
+   names of the document end in goes to the one clearly its subject (named first, before the bare surname, at
+   least as often as each other, never by first name alone: "Donald Trump … Melania Trump … Trump"); "Chiba" joins
    "Chiba Prefecture", "Pacific" joins "Pacific Ocean";
+   a one-word head written with "the" ("the Games", "the Agreement") joins the only event, law or facility name
+   of the document ending in it, else the one the document is about;
 4. generic law references ("the new legislation") join the law last named in their document;
 5. acronyms: spelt out in the text ("Self-Defense Forces (SDF)"), initials of a name seen in the
    document (else corpus), or kg/data/acronyms.json.
-Nothing merges when a rule finds two candidates: two people who share a surname stay two nodes.
+Nothing merges when a rule finds two candidates, but for the subject rules above: two people who share a surname
+stay two nodes.
 """
 
 from __future__ import annotations
@@ -72,6 +78,7 @@ class Ref:
     country: bool = False  # the group is a country of the table
     hidden: bool = False  # a demonym or a metonym: a mention of the entity, never an alias
     base: str = ""  # the group key its name alone gave (rule 1): a ref still there has not been moved
+    generic: bool = False  # a generic head ('the Games') joined to a longer name: its type is no evidence
 
     @property
     def name(self) -> str:
@@ -156,12 +163,32 @@ def base_key(r: Ref) -> None:
         return
     if m.type == "ORG":
         country, core = split_country_prefix(r.name)
+        if country is None:
+            country, core = split_country_suffix(r.name)
         if country is None and m.qualifier:  # "Russia's Defence Ministry": the country stands outside the name
             country = table.any(m.qualifier)
         r.core = org_core(core)
         r.gid = f"{key(country.name)}|{r.core}" if country else r.core
         return
     r.gid = r.core = key(r.name)
+
+
+@lru_cache(maxsize=1 << 16)
+def split_country_suffix(name: str) -> tuple[lexicon.Place | None, str]:
+    """('Supreme Court of Pakistan' → Pakistan, 'Supreme Court'): a country after the last 'of' of an organisation
+    name of two words or more before it, so it keys like 'Pakistan's Supreme Court'. A one-word head keeps its
+    name ('Bank of America' is no American 'Bank')."""
+    words = name.split()
+    if "of" not in words[:-1]:
+        return None, name
+    at = len(words) - 1 - words[::-1].index("of")
+    head, tail = words[:at], words[at + 1 :]
+    if tail[0].lower() == "the":
+        tail = tail[1:]
+    place = lexicon.countries().variant(" ".join(tail)) if tail and tail[0][:1].isupper() else None
+    if len(head) < 2 or place is None or place.type != "GPE":
+        return None, name
+    return place, " ".join(head)
 
 
 def name_keys(state: State) -> None:
@@ -292,6 +319,36 @@ def partial_people(state: State) -> None:
                 target = next(iter(options))
                 state.move(members, target, f"{members[0].name!r} is part of the only full name containing it in "
                                             f"the {where} ({doc if where == 'document' else 'all documents'})")
+            elif len(options) > 1 and (target := surname_subject(word, options, members, refs)) is not None:
+                state.move(members, target, f"{members[0].name!r} is the surname of several people in {doc}: it stands "
+                                            f"for the one named first, before it, and at least as often as each other")
+
+
+def surname_subject(word: str, options: set[str], members: list[Ref], refs: list[Ref]) -> str | None:
+    """The person a bare surname shared by several full names of the document stands for ('Trump' after 'President
+    Donald Trump … his wife Melania Trump'): the subject among them (:func:`subject`), never called by first name
+    alone; None when no one is clearly the subject."""
+    size = len(word.split())
+    if not all(any(key(r.name).split()[-size:] == word.split() for r in refs if r.gid == g) for g in options):
+        return None  # the word is a first or middle name of one of them: no surname
+    target = subject(options, members, refs)
+    if target is None:
+        return None
+    given = {key(r.name).split()[0] for r in refs if r.gid == target}
+    if any(key(r.name) in given for r in refs if r.m.type == "PERSON"):
+        return None  # 'Vineeth … Sreenivasan': the document calls its subject by first name, the surname is another
+    return target
+
+
+def subject(options: set[str], members: list[Ref], refs: list[Ref]) -> str | None:
+    """Of several groups a short form could stand for, the one the document is about: named first, before the short
+    form's first use, and at least as often as each other; None when there is no such one."""
+    names: dict[str, list[Ref]] = {g: [r for r in refs if r.gid == g] for g in options}
+    first = {g: min(r.m.start for r in rs) for g, rs in names.items()}
+    target = min(options, key=lambda g: (first[g], g))
+    if first[target] > min(r.m.start for r in members) or any(len(names[g]) > len(names[target]) for g in options):
+        return None
+    return target
 
 
 @lru_cache(maxsize=1)
@@ -311,10 +368,12 @@ def same_words_in_order(short: list[str], long: list[str]) -> bool:
 def middle_names(state: State) -> None:
     """'Christine Razanamahasoa' joins 'Christine Harijaona Razanamahasoa': a two-word person name joins the only
     longer full name of the document with the same first and last words. A name with a middle name of its own
-    ('George Walker Bush') never joins a longer one ('George Herbert Walker Bush')."""
+    ('George Walker Bush') never joins a longer one ('George Herbert Walker Bush'), nor one first written in a
+    later sentence: a person is introduced by the fuller name ('Luis Roche … his son Luis Armando Roche')."""
     for doc, refs in state.by_doc().items():
         people = [r for r in refs if r.m.type == "PERSON" and not r.hidden and len(key(r.name).split()) >= 2]
         longer = {r.gid: key(r.name).split() for r in people}
+        first = {gid: min((r.m.start, r.m.sent) for r in people if r.gid == gid) for gid in longer}
         for r in people:
             words = key(r.name).split()
             if len(words) != 2:
@@ -322,18 +381,21 @@ def middle_names(state: State) -> None:
             options = {gid for gid, long in longer.items() if gid != r.gid and same_words_in_order(words, long)}
             if len(options) == 1:
                 target = next(iter(options))
+                if first[r.gid][1] < first[target][1]:
+                    continue
                 state.move([x for x in refs if x.gid == r.gid], target,
                            f"{r.name!r} is the only longer full name with its words in {doc} without a middle name")
 
 
 def partial_places(state: State) -> None:
-    """'Chiba' joins 'Chiba Prefecture', 'Pacific' joins 'Pacific Ocean' when that is the only such name."""
-    heads = lexicon.rules()["place_heads"]
+    """'Chiba' joins 'Chiba Prefecture', 'Pacific' joins 'Pacific Ocean' when that is the only such name. A town is
+    not the county, district or region named after it ('Albany' / 'Albany County'): those heads never join."""
+    heads, admin = lexicon.rules()["place_heads"], set(lexicon.rules()["admin_heads"]["words"])
     for doc, refs in state.by_doc().items():
         longer: dict[str, set[tuple[str, str]]] = defaultdict(set)
         for r in refs:
             words = r.name.split()
-            if len(words) >= 2 and words[-1] in heads and not r.hidden:
+            if len(words) >= 2 and words[-1] in heads and words[-1] not in admin and not r.hidden:
                 longer[key(" ".join(words[:-1]))].add((r.gid, heads[words[-1]]))
         for r in refs:
             if r.hidden or r.country or r.m.type not in {"GPE", "LOC", "ORG"}:
@@ -394,6 +456,50 @@ def org_last_words(state: State) -> None:
                                             f"in {doc}")
 
 
+def after_the(ref: Ref, result: DocResult) -> bool:
+    """The mention is written as a definite description: 'the' just before it or opening it ('the Games')."""
+    if ref.m.text.lower().startswith("the "):
+        return True
+    s_start, _, s_text = result.sentences[ref.m.sent]
+    before = s_text[: ref.m.start - s_start].split()
+    return bool(before) and before[-1].lower() == "the"
+
+
+def generic_heads(state: State, results: list[DocResult]) -> None:
+    """'the Games' joins 'the Asian Games', 'the Agreement' joins 'the Chile Free Trade Agreement': a one-word name
+    written with 'the' (any type but a person or place: the model often mistypes such heads, so its type casts no
+    vote) equal to the last word of the only longer event, law or facility name of its document, else of the one
+    the document is about (:func:`subject`). A name with 'of' or 'and' before that word has another head ('Treaty
+    of Versailles')."""
+    kinds, by_name = {"EVENT", "LAW", "FACILITY"}, {r.doc: r for r in results}
+    for doc, refs in state.by_doc().items():
+        longer: dict[str, set[str]] = defaultdict(set)
+        for r in refs:
+            words = key(r.name).split()
+            if r.m.type not in kinds or r.hidden or r.country or len(words) < 2:
+                continue
+            if not {"of", "and", "&"} & set(words[:-1]):
+                longer[words[-1]].add(r.gid)
+        for r in refs:
+            if " " in key(r.name) or r.hidden or r.country or r.gid != r.base or is_acronym(r.name):
+                continue
+            if not after_the(r, by_name[doc]):
+                continue
+            members = [x for x in refs if x.gid == r.gid]
+            options = longer.get(key(r.name), set()) - {r.gid}
+            if not options or not all(x.m.type in kinds | {"ORG"} for x in members):
+                continue
+            if len(options) == 1:
+                target, why = next(iter(options)), "the only longer event, law or facility name"
+            elif (target := subject(options, members, refs)) is not None:
+                why = "the one of several longer event, law or facility names named first, before it, and most often"
+            else:
+                continue
+            for x in members:
+                x.generic = True
+            state.move(members, target, f"'the {r.name}' is the end of {why} in {doc}")
+
+
 # ---------------------------------------------------------------- 4. generic law references
 
 
@@ -409,7 +515,7 @@ def generic_laws(state: State) -> None:
         laws = sorted((r for r in refs if r.m.type == "LAW"), key=lambda r: r.m.start)
         named = [r for r in laws if not is_generic_law(r.name)]
         for r in laws:
-            if not is_generic_law(r.name):
+            if not is_generic_law(r.name) or r.gid != r.base:  # moved already: 'the Act' to the only '… Act'
                 continue
             before = [n for n in named if n.m.start < r.m.start]
             target = before[-1] if before else (named[0] if len({n.gid for n in named}) == 1 else None)
@@ -498,7 +604,7 @@ def entity_type(refs: list[Ref]) -> str:
             return place.type
     votes: Counter[str] = Counter()
     for r in refs:
-        if r.hidden:
+        if r.hidden or r.generic:
             continue
         src = "cue" if r.m.cue else r.m.source.split(":")[0]
         votes[r.m.type] += TYPE_WEIGHT.get(src, 1)
@@ -564,6 +670,7 @@ def resolve(results: list[DocResult]) -> Resolution:
     partial_places(state)
     org_short_forms(state)
     org_last_words(state)
+    generic_heads(state, results)
     generic_laws(state)
     acronyms(state, results)
     return make_entities(state, results)
