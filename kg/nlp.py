@@ -62,7 +62,8 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
         ruler.add_patterns(armed_forces_patterns())
         for path in [data_path(ENTITY_PATTERNS), *patterns]:
             ruler.add_patterns(list(_read_jsonl(Path(path))))
-    nlp.add_pipe("kg_line_break_split", after="ner" if "ner" in nlp.pipe_names else "kg_entity_ruler")
+    nlp.add_pipe("kg_law_names", after="kg_entity_ruler")
+    nlp.add_pipe("kg_line_break_split", after="ner" if "ner" in nlp.pipe_names else "kg_law_names")
     nlp.add_pipe("kg_feature_names", after="kg_line_break_split")
     nlp.add_pipe("kg_ship_names", after="kg_feature_names")
     nlp.add_pipe("kg_amount_tail", after="kg_line_break_split")
@@ -73,6 +74,36 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_of_names", after="kg_given_names")
     nlp.add_pipe("kg_name_tails", after="kg_of_names")
     return nlp
+
+
+LAW_PATTERN_ID = "named-act"  # the id of the '<Name> Act/Law/Bill...' pattern in entity_patterns.jsonl
+
+
+@Language.component("kg_law_names")
+def law_names(doc: Doc) -> Doc:
+    """Drop the ruler's '<Name> Act/Law/Bill' matches that are a title and a person's name: only a title before the
+    head word ('Senator Bill'), or a head word that is also a name with a capitalised name after it ('President
+    Bill' + 'Clinton', 'Harvard Law' + 'School'). NER, which runs next, then labels those words itself."""
+    ents = list(doc.ents)
+    kept = [ent for ent in ents if ent.id_ != LAW_PATTERN_ID or not _title_and_name(ent)]
+    if len(kept) != len(ents):
+        doc.ents = kept
+    return doc
+
+
+def _title_and_name(ent: Span) -> bool:
+    heads, modifiers = lexicon.titles()
+    words = [t.text for t in ent[:-1]]
+    if any(w in heads for w in words) and all(w in heads or w in modifiers for w in words):
+        return True  # 'Senator Bill', 'Finance Minister Bill'; a modifier alone is a law's topic ('the Defense Bill')
+    doc, end = ent.doc, ent.end
+    return (ent[-1].text in _law_name_heads() and end < len(doc) and not doc[end].is_sent_start
+            and doc[end].is_title and doc[end].pos_ == "PROPN")
+
+
+@lru_cache(maxsize=1)
+def _law_name_heads() -> frozenset[str]:
+    return frozenset(lexicon.load_json("types.json")["law_names"]["name_heads"])
 
 
 ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$")

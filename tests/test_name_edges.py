@@ -155,3 +155,24 @@ def test_an_org_cut_from_a_longer_name_is_no_demonym(extract_text):
     r = extract_text("The Royal Navy frigate HMS Richmond escorted two Russian corvettes through the English Channel "
                      "on Tuesday, the Ministry of Defence said.")
     assert not any(m.demonym and m.text.endswith("English") for m in r.mentions)
+
+
+def typed(result) -> set[tuple[str, str]]:
+    return {(m.text, m.type) for m in result.mentions}
+
+
+def test_a_title_and_the_given_name_bill_are_no_law(extract_text):
+    r = extract_text("Former President Bill Clinton spoke in Little Rock, and Senator Bill Nelson voted for the "
+                     "Farm Bill.")
+    assert {("Bill Clinton", "PERSON"), ("Bill Nelson", "PERSON"), ("Farm Bill", "LAW")} <= typed(r)
+    assert not any(m.type == "LAW" and m.text.endswith(" Bill") and m.text != "Farm Bill" for m in r.mentions)
+
+
+def test_a_law_named_by_a_title_modifier_stays_a_law(extract_text):
+    r = extract_text("The House passed the Defense Bill, and the Patriot Act was renewed in May.")
+    assert {("Defense Bill", "LAW"), ("Patriot Act", "LAW")} <= typed(r)
+
+
+def test_law_followed_by_a_name_word_is_a_longer_name(extract_text):
+    r = extract_text("She studied at Harvard Law School before she joined the firm.")
+    assert ("Harvard Law School", "ORG") in typed(r)
