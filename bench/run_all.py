@@ -92,6 +92,8 @@ def summarise(r: dict) -> list[tuple[str, str, str, str]]:
     cold = o["total_s"]
     map_cold = o["map_s"]
     rows = [
+        ("passes in turn, bare / kg whole / kg map (s); the fastest of each is used below",
+         "; ".join(f"{q['bare_s']:.1f} / {q['total_s']:.1f} / {q['map_s']:.1f}" for q in o.get("passes", [])), "", ""),
         ("bare nlp.pipe, 1 process", f"{o['bare_wps']:,.0f} words/s ({o['bare_s']:.1f} s)", "", ""),
         ("kg build, 1 process, cold cache", f"{o['kg_wps']:,.0f} words/s ({cold:.1f} s: map stage {map_cold:.1f} s, "
          f"then reduce + outputs {o['rest_s']:.1f} s)", "", ""),

@@ -1,7 +1,8 @@
 """Speed benchmarks of kg, one sub-command per measurement; each prints one JSON line.
 
-    python bench/speed.py overhead  CORPUS --cache DIR --out OUT   kg build vs bare nlp.pipe, one process;
-                                            then unchanged rebuild, +1 document, rule and document edits
+    python bench/speed.py overhead  CORPUS --cache DIR --out OUT [--repeat N]   kg build vs bare nlp.pipe, one
+                                            process, best of N passes each; then unchanged rebuild, +1 document,
+                                            rule and document edits
     python bench/speed.py parallel  CORPUS --ref OUT1       kg build --jobs 2 (outputs compared to OUT1)
     python bench/speed.py memory    CORPUS [--copies N]     peak RSS of one build (run in a fresh process)
     python bench/speed.py graph     [--nodes N --edges M]   reduce stages on a synthetic graph
@@ -137,19 +138,36 @@ def bare_parallel_seconds(texts: list[str], config: BuildConfig, jobs: int) -> f
 
 
 def overhead(args) -> dict:
-    """Bare spaCy, then `kg build` (cold cache, one process, model already loaded), on the same texts."""
-    from kg.engine import extractor_for, own_process
+    """Bare spaCy, then `kg build` (cold cache, one process, model already loaded), on the same texts, `repeat`
+    times in turn; each pass gets a freshly loaded pipeline, as a new process would. The fastest pass of each is
+    compared (the machine is shared: a slow pass is another tenant's load, not the code's); every pass is kept."""
+    from kg import engine
 
     config = BuildConfig()
     texts = texts_of(args.corpus)
-    bare, bare_cpu = bare_pipe_seconds(texts, config)
-    own_process()  # this process stands in for the `kg` command, which marks itself so (kg.engine.own_process)
-    extractor_for(config)  # load the model outside the timed region, as bare does
-    cache = Path(args.cache)
-    kg, probe = timed_kg(args.corpus, Path(args.out), "--cache-dir", str(cache), keep_documents=True)
-    row = {"bench": "overhead", "bare_s": bare, "bare_cpu_s": bare_cpu, **kg, "bare_wps": kg["words"] / bare,
-           "kg_wps": kg["words"] / kg["total_s"], "ratio": bare / kg["total_s"], "ratio_map": bare / kg["map_s"]}
-    row["incremental"] = incremental(args.corpus, Path(args.out), cache, probe.documents)
+    engine.own_process()  # this process stands in for the `kg` command, which marks itself so
+    passes, kept = [], None
+    for i in range(args.repeat):
+        bare, bare_cpu = bare_pipe_seconds(texts, config)
+        engine._EXTRACTORS.clear()
+        engine.extractor_for(config)  # load the model outside the timed region, as bare does
+        last = i == args.repeat - 1  # the last pass leaves the cache and outputs the incremental runs start from
+        cache = Path(args.cache) if last else Path(tempfile.mkdtemp(prefix="kg-cache-"))
+        out = Path(args.out) if last else Path(tempfile.mkdtemp(prefix="kg-out-"))
+        kg, probe = timed_kg(args.corpus, out, "--cache-dir", str(cache), keep_documents=last)
+        if not last:
+            shutil.rmtree(cache)
+            shutil.rmtree(out)
+        passes.append({"bare_s": bare, "bare_cpu_s": bare_cpu, **kg})
+        kept = probe
+    best_bare = min(passes, key=lambda p: p["bare_s"])
+    best_kg = min(passes, key=lambda p: p["total_s"])
+    row = {"bench": "overhead", "repeat": args.repeat, **best_kg, "bare_s": best_bare["bare_s"],
+           "bare_cpu_s": best_bare["bare_cpu_s"], "passes": [
+               {k: round(p[k], 2) for k in ("bare_s", "total_s", "map_s", "rest_s")} for p in passes]}
+    row.update(bare_wps=row["words"] / row["bare_s"], kg_wps=row["words"] / row["total_s"],
+               ratio=row["bare_s"] / row["total_s"], ratio_map=row["bare_s"] / row["map_s"])
+    row["incremental"] = incremental(args.corpus, Path(args.out), Path(args.cache), kept.documents)
     return row
 
 
@@ -313,6 +331,7 @@ def main(argv: list[str] | None = None) -> None:
         p.add_argument("--ref")
         p.add_argument("--jobs", type=int, default=2 if name == "parallel" else 1)
         p.add_argument("--copies", type=int, default=1)
+        p.add_argument("--repeat", type=int, default=2, help="overhead: passes of bare and kg, taken in turn")
     g = sub.add_parser("graph")
     g.add_argument("--nodes", type=int, default=100_000)
     g.add_argument("--edges", type=int, default=500_000)
