@@ -504,6 +504,8 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
         if kind == "NORP" or (kind in DEMONYM_MISREAD and table.demonym(ent.text) and not table.variant(ent.text)
                               and not (kind in {"PERSON", "ORG"} and _name_goes_on(ent))):
             place = table.demonym(normalise(ent)[0])
+            if place is None and kind == "NORP":  # 'Texan', 'Venetian': a place that is no country (places.json)
+                place = lexicon.place_demonym(normalise(ent)[0])
             if place is not None:
                 found.append(Mention(start=ent.start_char, end=ent.end_char, text=ent.text, type=place.type,
                                      sent=sent, name=normalise(ent)[0], label=ent.label_, demonym=True,

@@ -153,6 +153,10 @@ def base_key(r: Ref) -> None:
         if place is not None:
             r.gid, r.core, r.country, r.hidden = key(place.name), key(place.name), True, True
             return
+        place = lexicon.place_demonym(m.name) if m.demonym else None
+        if place is not None:  # 'Texan': a hidden mention of Texas, which is no country
+            r.gid, r.core, r.hidden = key(place.name), key(place.name), True
+            return
     place = table.by_variant.get(key(r.name)) if m.type in {"GPE", "LOC", "ORG"} else None
     if place is not None:
         r.gid = r.core = key(place.name)
@@ -619,8 +623,14 @@ def entity_label(refs: list[Ref]) -> str:
         place = lexicon.countries().variant(refs[0].gid)
         if place is not None:
             return place.name
-    names = Counter(r.name for r in refs if not r.hidden) or Counter(r.name for r in refs)
+    names = Counter(r.name for r in refs if not r.hidden) or Counter(hidden_name(r) for r in refs)
     return max(names, key=lambda n: (not is_generic_law(n), not is_acronym(n), len(n.split()), names[n], len(n), n))
+
+
+def hidden_name(r: Ref) -> str:
+    """The name a hidden mention gives its entity: the place a demonym names ('Venetian' → 'Venice'), else its own."""
+    place = lexicon.place_demonym(r.name) if r.m.demonym else None
+    return place.name if place is not None else r.name
 
 
 def kind_of_group(refs: list[Ref]) -> bool:

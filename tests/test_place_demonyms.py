@@ -1,0 +1,72 @@
+"""Demonyms of places that are not countries (kg/data/places.json): hidden mentions of the place, like a country's."""
+
+from __future__ import annotations
+
+from kg import lexicon
+from kg.resolve import resolve
+
+
+def by_text(result, text):
+    hits = [m for m in result.mentions if m.text == text]
+    assert hits, (text, [(m.text, m.type) for m in result.mentions])
+    return hits[0]
+
+
+def entity_of(result, text):
+    """The entity the first mention written `text` belongs to, after resolution of this one document."""
+    res = resolve([result])
+    index = next(i for i, m in enumerate(result.mentions) if m.text == text)
+    return res.by_id()[res.mention_entity[result.doc][index]]
+
+
+def test_state_and_city_demonyms_are_hidden_mentions_of_the_place(extract_text):
+    r = extract_text("Texan oil workers and Venetian glassmakers met Sicilian farmers in Venice on Monday.")
+    for text, place in (("Texan", "Texas"), ("Venetian", "Venice"), ("Sicilian", "Sicily")):
+        m = by_text(r, text)
+        assert m.demonym and m.type == "GPE", (text, m)
+        entity = entity_of(r, text)
+        assert entity.label == place and text not in entity.aliases
+    assert entity_of(r, "Venetian").id == entity_of(r, "Venice").id
+    assert entity_of(r, "Venice").aliases == ["Venice"]
+
+
+def test_historic_state_demonym_is_its_empire(extract_text):
+    r = extract_text("The Ottoman army besieged the Byzantine capital for weeks before the walls fell.")
+    assert entity_of(r, "Ottoman").label == "Ottoman Empire" and entity_of(r, "Ottoman").type == "GPE"
+    assert entity_of(r, "Byzantine").label == "Byzantine Empire"
+
+
+def test_region_demonym_takes_the_region_type(extract_text):
+    r = extract_text("Scandinavian leaders met in Oslo on Monday to discuss energy prices.")
+    m = by_text(r, "Scandinavian")
+    assert m.demonym and m.type == "LOC" and entity_of(r, "Scandinavian").label == "Scandinavia"
+
+
+def test_ambiguous_demonyms_are_no_mentions(extract_text):
+    r = extract_text("Korean and Roman traditions differ, the professor said in a lecture on Tuesday.")
+    assert not any(m.text in {"Korean", "Roman"} for m in r.mentions), [(m.text, m.type) for m in r.mentions]
+
+
+def test_team_named_like_a_demonym_is_not_the_state(extract_text):
+    r = extract_text("The Texans beat the Colts 24-17 in Houston on Sunday.")
+    assert all(not m.demonym for m in r.mentions if m.text == "Texans")
+    assert not any(e.label == "Texas" for e in resolve([r]).entities)
+
+
+def test_country_demonym_and_group_word_keep_their_tables(extract_text):
+    r = extract_text("German officials met Tibetan monks and Bavarian farmers in Munich on Monday.")
+    assert entity_of(r, "German").label == "Germany"
+    assert entity_of(r, "Bavarian").label == "Bavaria"
+    tibetan = by_text(r, "Tibetan")
+    assert tibetan.type == "ORG" and not tibetan.demonym and entity_of(r, "Tibetan").label == "Tibetans"
+
+
+def test_places_table_forms_are_not_claimed_by_other_tables():
+    """Every form of places.json is read from there: none is a country's demonym or variant, or a group word."""
+    table = lexicon.countries()
+    for row in lexicon.load_json("places.json")["places"]:
+        assert row["type"] in {"GPE", "LOC"} and row["demonyms"], row
+        for form in row["demonyms"]:
+            assert table.any(form) is None and lexicon.group(form) is None, form
+            assert lexicon.place_demonym(form).name == row["name"]
+    assert lexicon.place_demonym("Roman") is None and lexicon.place_demonym("Korean") is None
