@@ -418,6 +418,25 @@ def group_cue(span: Span) -> str:
     return ""
 
 
+def norp_place_cue(span: Span) -> str:
+    """Why a one-word NORP span that no table claims is a place the model took for a people ('the town of Urziceni',
+    'northern Punjab', 'Punjab province', 'Punjab, Pakistan'): a place cue before it (resolution.json place_cues),
+    a direction word before it, a place-kind noun after it or a comma and a country after it; else ''."""
+    word = span[0]
+    if len(span) != 1 or word.tag_ != "NNP" or not (word.is_alpha and word.is_title):
+        return ""
+    doc, words = span.doc, lexicon.load_json("relation_lexicon.json")
+    prev = doc[span.start - 1].text if span.start > 0 else ""
+    after = [t.text for t in doc[span.end : span.end + 2]]
+    if (place_cue(span) or prev in words["directions"]) and word.dep_ not in {"amod", "compound", "nmod"}:
+        return f"place cue before a name labelled NORP: {prev!r}"  # not 'near Sindarin villages': an adjective
+    if after and after[0] in words["place_kinds"]:
+        return f"place noun after a name labelled NORP: {after[0]!r}"
+    if len(after) == 2 and after[0] == "," and lexicon.countries().variant(after[1]):
+        return f"a name labelled NORP followed by its country: {after[1]!r}"
+    return ""
+
+
 def _stands_alone(doc: Doc, start: int, end: int) -> bool:
     """The tokens are not part of a longer capitalised name: no capitalised word right before (unless the
     sentence starts there; 'The' does not count) or right after."""
@@ -515,6 +534,10 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
             elif kind == "NORP" and group_cue(ent):
                 m = mention(ent, "ORG", sent)
                 m.cue = m.cue or group_cue(ent)
+                found.append(m)
+            elif kind == "NORP" and norp_place_cue(ent):
+                m = mention(ent, "GPE", sent)
+                m.source, m.cue = "context", norp_place_cue(ent)
                 found.append(m)
             elif "NORP" in extra:
                 found.append(mention(ent, "NORP", sent))

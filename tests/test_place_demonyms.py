@@ -70,3 +70,21 @@ def test_places_table_forms_are_not_claimed_by_other_tables():
             assert table.any(form) is None and lexicon.group(form) is None, form
             assert lexicon.place_demonym(form).name == row["name"]
     assert lexicon.place_demonym("Roman") is None and lexicon.place_demonym("Korean") is None
+
+
+def test_place_the_model_labels_norp_is_kept_on_a_place_cue(extract_text):
+    r = extract_text("Gujranwala is a city in Punjab, Pakistan. It lies in north-east Punjab province.")
+    punjab = [m for m in r.mentions if m.text == "Punjab"]
+    assert len(punjab) == 2 and all(m.label == "NORP" and m.type == "GPE" and not m.demonym for m in punjab)
+    assert "Pakistan" in punjab[0].cue and "province" in punjab[1].cue
+    r = extract_text("The farm lies a mile to the east of Pelutho, near the coast.")
+    assert by_text(r, "Pelutho").type == "GPE" and "of" in by_text(r, "Pelutho").cue
+
+
+def test_norp_adjective_language_or_group_is_not_made_a_place(extract_text):
+    r = extract_text("The hymn was sung in Latin near Sindarin villages, and western Baroque music followed.")
+    assert not r.mentions, [(m.text, m.type, m.label) for m in r.mentions]
+    r = extract_text("Thranduil and his son Legolas were Sindarin Elves who ruled over a Silvan people.")
+    assert not any(m.text == "Sindarin" for m in r.mentions)
+    r = extract_text("Most Yazidi families near Sinjar fled to northern Kurdish towns in August.")
+    assert by_text(r, "Kurdish").type == "ORG" and "group of people" in by_text(r, "Kurdish").cue
