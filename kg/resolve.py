@@ -174,7 +174,19 @@ def base_key(r: Ref) -> None:
         r.core = org_core(core)
         r.gid = f"{key(country.name)}|{r.core}" if country else r.core
         return
-    r.gid = r.core = key(r.name)
+    r.gid = r.core = country_spelt_out(r.name) if m.type in {"LAW", "EVENT", "FACILITY"} else key(r.name)
+
+
+@lru_cache(maxsize=1 << 16)
+def country_spelt_out(name: str) -> str:
+    """Key of a name opening with a variant of a country, that variant read as the country's table name: 'U.S.
+    Constitution', 'US Constitution' and 'United States Constitution' share one key. A demonym is left as written
+    ('British Museum')."""
+    place, rest = split_country_prefix(name)
+    head = re.sub(r"'s?$", "", name[: len(name) - len(rest)].strip().replace("\u2019", "'"))
+    if place is None or lexicon.countries().variant(head) is None:
+        return key(name)
+    return key(f"{place.name} {rest}")
 
 
 @lru_cache(maxsize=1 << 16)
