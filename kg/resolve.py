@@ -8,13 +8,16 @@ move recording why (Entity.merges, and a DEBUG log line on the ``kg.resolve`` lo
    country variants, demonyms and capitals used for their government share the country's key;
    a country's armed service ("U.S. military") keeps its own key, qualified by the country, as does an ORG
    written after a country's possessive ("Russia's Defence Ministry") or before "of" and a country ("Supreme Court
-   of Pakistan" = "Pakistani Supreme Court"); an ORG written exactly like a place or
+   of Pakistan" = "Pakistani Supreme Court"); a law, event or facility name opening with a country variant keys with
+   the country's name ("U.S. Constitution" = "United States Constitution"); a place demonym ("Texan", kg/data/
+   places.json) is a hidden mention of its place; an ORG written exactly like a place or
    facility of the corpus joins it (one node per name, majority type);
 2. country qualifiers: "Self-Defense Forces" joins "Japan Self-Defense Forces" when Japan is the only
    country seen with that name written before it in the document (a short form written before every qualified
    form stays apart), else in the corpus, among the countries the document mentions;
 3. partial names: a full name without its middle names joins the one longer full name of the document
-   ("Christine Razanamahasoa" → "Christine Harijaona Razanamahasoa"); a surname (with its particle: "De Masi")
+   ("Christine Razanamahasoa" → "Christine Harijaona Razanamahasoa"), a name with initials the one full name
+   spelling them out ("J. H. Dearle" → "John Henry Dearle"); a surname (with its particle: "De Masi")
    or first name joins the one full name containing it in the document (else the corpus); a surname several full
    names of the document end in goes to the one clearly its subject (named first, before the bare surname, at
    least as often as each other, never by first name alone: "Donald Trump … Melania Trump … Trump"); "Chiba" joins
@@ -403,6 +406,27 @@ def middle_names(state: State) -> None:
                            f"{r.name!r} is the only longer full name with its words in {doc} without a middle name")
 
 
+def initials_spelt_out(short: list[str], long: list[str]) -> bool:
+    """The long name spells out the short one's initials word for word: 'j h dearle' → 'john henry dearle'."""
+    pairs = list(zip(short[:-1], long[:-1], strict=False))
+    return (len(short) == len(long) and short[-1] == long[-1] and any(len(w) == 1 < len(x) for w, x in pairs)
+            and all(w == x or (len(w) == 1 < len(x) and x.startswith(w)) for w, x in pairs))
+
+
+def initialled_names(state: State) -> None:
+    """'J. H. Dearle' joins 'John Henry Dearle', 'William H. Armstrong' joins 'William Hepburn Armstrong': a person
+    name written with initials joins the only full name of the document that spells them out; 'J. Smith' beside
+    'John Smith' and 'Jane Smith' joins neither."""
+    for doc, refs in state.by_doc().items():
+        people = {(r.gid, key(r.name)) for r in refs if r.m.type == "PERSON" and not r.hidden and " " in key(r.name)}
+        for gid, name in sorted(people):
+            options = {g for g, other in people if g != gid and initials_spelt_out(name.split(), other.split())}
+            if len(options) == 1:
+                target = next(iter(options))
+                state.move([r for r in refs if r.gid == gid], target,
+                           f"{name!r} is written with initials of the only full name spelling them out in {doc}")
+
+
 def partial_places(state: State) -> None:
     """'Chiba' joins 'Chiba Prefecture', 'Pacific' joins 'Pacific Ocean' when that is the only such name. A town is
     not the county, district or region named after it ('Albany' / 'Albany County'): those heads never join."""
@@ -688,6 +712,7 @@ def resolve(results: list[DocResult]) -> Resolution:
     same_name_across_types(state)
     qualify(state)
     middle_names(state)
+    initialled_names(state)
     partial_people(state)
     partial_places(state)
     org_short_forms(state)

@@ -26,3 +26,22 @@ def test_country_variant_key_keeps_other_countries_and_demonyms_apart():
     assert node_of(entities, "British Museum") is not node_of(entities, "UK Museum")
     assert node_of(entities, "America's Cup") is not node_of(entities, "United States")
     assert node_of(entities, "America's Cup").type == "EVENT"
+
+
+def test_name_with_initials_joins_the_full_name_spelling_them_out():
+    text = "John Henry Dearle designed it. J. H. Dearle later ran the firm, and William H. Armstrong met William " \
+           "Hepburn Armstrong's heirs."
+    r = doc("a.txt", text, ("John Henry Dearle", "PERSON"), ("J. H. Dearle", "PERSON"),
+            ("William H. Armstrong", "PERSON"), ("William Hepburn Armstrong", "PERSON"))
+    entities = resolve([r]).entities
+    assert node_of(entities, "J. H. Dearle").label == "John Henry Dearle"
+    assert node_of(entities, "William H. Armstrong").label == "William Hepburn Armstrong"
+    assert any("initials" in why for why in node_of(entities, "J. H. Dearle").merges)
+
+
+def test_initials_matching_two_full_names_or_another_surname_join_none():
+    text = "John Smith and Jane Smith arrived. J. Smith spoke. J. H. Brown met John Henry Black."
+    r = doc("a.txt", text, ("John Smith", "PERSON"), ("Jane Smith", "PERSON"), ("J. Smith", "PERSON"),
+            ("J. H. Brown", "PERSON"), ("John Henry Black", "PERSON"))
+    labels = sorted(e.label for e in resolve([r]).entities)
+    assert labels == ["J. H. Brown", "J. Smith", "Jane Smith", "John Henry Black", "John Smith"]
