@@ -578,11 +578,26 @@ def spelt_out(result: DocResult, refs: list[Ref]) -> list[tuple[Ref, Ref]]:
         after = s_text[b.m.end - s_start : b.m.end - s_start + 1]
         if between.strip() != "(" or after != ")":
             continue
-        if is_acronym(b.name) and not is_acronym(a.name) and b.name[0].upper() in initials(a.name):
+        if is_acronym(b.name) and not is_acronym(a.name) and stands_for(b.name, a):
             pairs.append((a, b))
-        elif is_acronym(a.name) and not is_acronym(b.name) and a.name[0].upper() in initials(b.name):
+        elif is_acronym(a.name) and not is_acronym(b.name) and stands_for(a.name, b):
             pairs.append((b, a))
     return pairs
+
+
+def stands_for(acronym: str, long: Ref) -> bool:
+    """The acronym written beside a name in brackets can stand for it: its first letter is one of the name's initials,
+    a leading 'The' counted ('TMF (The Music Factory)'), and it is not the initials of only the name after an 'of' ('the
+    Kansas City Chiefs of the National Football League (NFL)': NFL is the league)."""
+    letters = acronym.replace(".", "").upper()
+    words = long.name.split()
+    if letters == initials(long.name):
+        return True
+    lower = [w.lower() for w in words]
+    after_of = [i + 1 for i, w in enumerate(lower[:-1]) if w == "of"]
+    if any(initials(" ".join(words[i:])) == letters for i in after_of):
+        return False
+    return letters[0] in initials(long.name) or letters[0] == long.m.text[:1].upper()
 
 
 def initials_index(refs: Iterable[Ref]) -> dict[str, set[str]]:

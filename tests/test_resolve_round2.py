@@ -45,3 +45,21 @@ def test_initials_matching_two_full_names_or_another_surname_join_none():
             ("J. H. Brown", "PERSON"), ("John Henry Black", "PERSON"))
     labels = sorted(e.label for e in resolve([r]).entities)
     assert labels == ["J. H. Brown", "J. Smith", "Jane Smith", "John Henry Black", "John Smith"]
+
+
+def test_acronym_in_brackets_counts_a_leading_the():
+    text = "TMF (The Music Factory) was a channel. TMF closed in 2009."
+    r = doc("a.txt", text, ("TMF", "ORG"), ("The Music Factory", "ORG", {"name": "Music Factory"}), ("TMF", "ORG"))
+    entities = resolve([r]).entities
+    assert len(entities) == 1 and entities[0].label == "Music Factory" and entities[0].mentions == 3
+
+
+def test_acronym_of_the_name_after_of_is_not_the_whole_name():
+    text = "He played for the Kansas City Chiefs of the National Football League (NFL) until 2007."
+    a = doc("a.txt", text, ("Kansas City Chiefs of the National Football League", "ORG"), ("NFL", "ORG"))
+    b = doc("b.txt", "The NFL fined the club.", ("NFL", "ORG"))
+    entities = resolve([a, b]).entities
+    assert node_of(entities, "NFL") is not node_of(entities, "Kansas City Chiefs of the National Football League")
+    text = "The Cy Becker Neighbourhood Structure Plan (NSP) was approved. The NSP sets out roads."
+    c = doc("c.txt", text, ("Cy Becker Neighbourhood Structure Plan", "LAW"), ("NSP", "ORG"), ("NSP", "ORG"))
+    assert node_of(resolve([c]).entities, "NSP").label == "Cy Becker Neighbourhood Structure Plan"
