@@ -18,7 +18,9 @@ move recording why (Entity.merges, and a DEBUG log line on the ``kg.resolve`` lo
 3. partial names: a full name without its middle names joins the one longer full name of the document
    ("Christine Razanamahasoa" → "Christine Harijaona Razanamahasoa"), a name with initials the one full name
    spelling them out ("J. H. Dearle" → "John Henry Dearle"); a surname (with its particle: "De Masi")
-   or first name joins the one full name containing it in the document (else the corpus); a surname several full
+   or first name joins the one full name containing it in the document (else the corpus), unless written before a
+   full name that follows a naming cue ("Brigden is a community … named after William Wharton Brigden"); a surname
+   several full
    names of the document end in goes to the one clearly its subject (named first, before the bare surname, at
    least as often as each other, never by first name alone: "Donald Trump … Melania Trump … Trump"); "Chiba" joins
    "Chiba Prefecture", "Pacific" joins "Pacific Ocean";
@@ -315,8 +317,28 @@ def full_names(refs: Iterable[Ref], kind: str, inner: bool = False) -> dict[str,
     return out
 
 
-def partial_people(state: State) -> None:
-    """A one-word person name joins the only full name of the document (else corpus) that contains it."""
+def namesakes(results: list[DocResult], state: State) -> set[tuple[str, str]]:
+    """(document, group key) of the person names a document first writes right after a naming cue ('named after
+    John Cassin', resolution.json namesake_cues): things named after that person may carry the surname there."""
+    cues = tuple(lexicon.rules()["namesake_cues"]["phrases"])
+    sentences = {r.doc: r.sentences for r in results}
+    out: set[tuple[str, str]] = set()
+    for doc, refs in state.by_doc().items():
+        firsts: dict[str, Ref] = {}
+        for r in sorted(refs, key=lambda r: r.m.start):
+            firsts.setdefault(r.gid, r)
+        for gid, r in firsts.items():
+            if r.m.type == "PERSON" and " " in key(r.name) and r.m.sent < len(sentences[doc]):
+                start, _, text = sentences[doc][r.m.sent]
+                if text[: max(0, r.m.start - start)].rstrip().lower().endswith(cues):
+                    out.add((doc, gid))
+    return out
+
+
+def partial_people(state: State, named_after: set[tuple[str, str]]) -> None:
+    """A one-word person name joins the only full name of the document (else corpus) that contains it, unless the
+    document wrote it before that full name and then said something is named after the person ('Brigden is a
+    community … named after William Wharton Brigden': `named_after`, from :func:`namesakes`)."""
     corpus = full_names(state.refs, "PERSON")
     for doc, refs in state.by_doc().items():
         local = full_names(refs, "PERSON", inner=True)
@@ -336,11 +358,17 @@ def partial_people(state: State) -> None:
             where = "document" if local.get(word) else "corpus"
             if len(options) == 1:
                 target = next(iter(options))
+                if (doc, target) in named_after and first_start(members) < first_start(groups.get(target, members)):
+                    continue
                 state.move(members, target, f"{members[0].name!r} is part of the only full name containing it in "
                                             f"the {where} ({doc if where == 'document' else 'all documents'})")
             elif len(options) > 1 and (target := surname_subject(word, options, members, refs)) is not None:
                 state.move(members, target, f"{members[0].name!r} is the surname of several people in {doc}: it stands "
                                             f"for the one named first, before it, and at least as often as each other")
+
+
+def first_start(refs: list[Ref]) -> int:
+    return min(r.m.start for r in refs)
 
 
 def surname_subject(word: str, options: set[str], members: list[Ref], refs: list[Ref]) -> str | None:
@@ -728,7 +756,7 @@ def resolve(results: list[DocResult]) -> Resolution:
     qualify(state)
     middle_names(state)
     initialled_names(state)
-    partial_people(state)
+    partial_people(state, namesakes(results, state))
     partial_places(state)
     org_short_forms(state)
     org_last_words(state)

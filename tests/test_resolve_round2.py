@@ -63,3 +63,21 @@ def test_acronym_of_the_name_after_of_is_not_the_whole_name():
     text = "The Cy Becker Neighbourhood Structure Plan (NSP) was approved. The NSP sets out roads."
     c = doc("c.txt", text, ("Cy Becker Neighbourhood Structure Plan", "LAW"), ("NSP", "ORG"), ("NSP", "ORG"))
     assert node_of(resolve([c]).entities, "NSP").label == "Cy Becker Neighbourhood Structure Plan"
+
+
+def test_surname_before_a_person_things_are_named_after_stays_apart():
+    text = "Brigden is a community in Ontario. Brigden has 500 people. It is named after William Wharton Brigden."
+    r = doc("a.txt", text, ("Brigden", "PERSON"), ("Ontario", "GPE"), ("Brigden", "PERSON"),
+            ("William Wharton Brigden", "PERSON"))
+    entities = resolve([r]).entities
+    assert node_of(entities, "Brigden") is not node_of(entities, "William Wharton Brigden")
+    assert node_of(entities, "Brigden").mentions == 2
+
+
+def test_surname_still_joins_without_a_naming_cue_or_after_the_full_name():
+    text = "Abe visits Washington. Prime Minister Shinzo Abe met the president."
+    r = doc("a.txt", text, ("Abe", "PERSON"), ("Washington", "GPE"), ("Shinzo Abe", "PERSON"))
+    assert node_of(resolve([r]).entities, "Abe").label == "Shinzo Abe"
+    text = "The prize is named after Alfred Nobel. Nobel was a chemist."
+    r = doc("b.txt", text, ("Alfred Nobel", "PERSON"), ("Nobel", "PERSON"))
+    assert node_of(resolve([r]).entities, "Nobel").label == "Alfred Nobel"
