@@ -20,10 +20,9 @@ move recording why (Entity.merges, and a DEBUG log line on the ``kg.resolve`` lo
    spelling them out ("J. H. Dearle" → "John Henry Dearle"); a surname (with its particle: "De Masi")
    or first name joins the one full name containing it in the document (else the corpus), unless written before a
    full name that follows a naming cue ("Brigden is a community … named after William Wharton Brigden"); a surname
-   several full
-   names of the document end in goes to the one clearly its subject (named first, before the bare surname, at
-   least as often as each other, never by first name alone: "Donald Trump … Melania Trump … Trump"); "Chiba" joins
-   "Chiba Prefecture", "Pacific" joins "Pacific Ocean";
+   several full names of the document end in goes to the one clearly its subject (named first, before the bare
+   surname, at least as often as each other, never by first name alone: "Donald Trump … Melania Trump … Trump");
+   "Chiba" joins "Chiba Prefecture", "Pacific" joins "Pacific Ocean";
    a one-word head written with "the" ("the Games", "the Agreement") joins the only event, law or facility name
    of the document ending in it, else the one the document is about;
 4. generic law references ("the new legislation") join the law last named in their document;
