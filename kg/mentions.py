@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 import weakref
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -363,6 +364,23 @@ def surnames_as_people(doc: Doc, found: list[Mention]) -> None:
         m.type, m.cue = "PERSON", "surname of a person named in the document"
 
 
+def full_names_as_people(found: list[Mention]) -> None:
+    """A name of two to four capitalised words the model typed ORG is a person's full name when the document uses
+    its last word alone for a person at least twice and no person's full name ends in it ('Fyodor Davydovich
+    Kulakov' … 'Kulakov was …'); a name holding an organisation word ('Ford Motor') stays an ORG."""
+    org_words = {w.lower() for w in lexicon.rules()["org_heads"]} | set(lexicon.rules()["org_suffixes"]["words"])
+    alone = Counter(m.name for m in found if m.type == "PERSON" and " " not in m.name)
+    ended = {m.name.split()[-1] for m in found if m.type == "PERSON" and " " in m.name}
+    for m in found:
+        words = m.name.split()
+        if m.type != "ORG" or m.source != "ner" or m.cue or m.qualifier or not 2 <= len(words) <= 4:
+            continue
+        if alone[words[-1]] < 2 or words[-1] in ended or any(w.lower().strip(".") in org_words for w in words):
+            continue
+        if all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+            m.type, m.cue = "PERSON", f"full name of the person the document calls {words[-1]!r}"
+
+
 def country_qualifiers(doc: Doc, found: list[Mention]) -> None:
     """An ORG written right after a country's possessive or demonym that the model left outside it ("Russia's
     Defence Ministry", "the Russian | Defence Ministry") is that country's: the country is kept in Mention.qualifier
@@ -552,6 +570,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
         m.source, m.cue = "context", ship_cue(span)
         found.append(m)
     surnames_as_people(doc, found)
+    full_names_as_people(found)
     country_qualifiers(doc, found)
     found.extend(typed_by_context(doc, untyped, found, sent_index))
     found.extend(repeated_names(doc, found, sent_index))

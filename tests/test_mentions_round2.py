@@ -1,4 +1,5 @@
-"""Demonyms of places that are not countries (kg/data/places.json): hidden mentions of the place, like a country's."""
+"""Mentions of session 5 round 2 with the real pipeline: place demonyms (kg/data/places.json), places labelled NORP,
+full names typed ORG."""
 
 from __future__ import annotations
 
@@ -88,3 +89,29 @@ def test_norp_adjective_language_or_group_is_not_made_a_place(extract_text):
     assert not any(m.text == "Sindarin" for m in r.mentions)
     r = extract_text("Most Yazidi families near Sinjar fled to northern Kurdish towns in August.")
     assert by_text(r, "Kurdish").type == "ORG" and "group of people" in by_text(r, "Kurdish").cue
+
+
+def test_full_name_typed_org_is_the_person_its_surname_names(extract_text):
+    r = extract_text("Fyodor Davydovich Kulakov was a Soviet official. Kulakov was born in Kursk. In 1960 Kulakov "
+                     "moved to Stavropol.")
+    full = by_text(r, "Fyodor Davydovich Kulakov")
+    assert full.label == "ORG" and full.type == "PERSON" and "Kulakov" in full.cue
+    entity = entity_of(r, "Kulakov")
+    assert entity.label == "Fyodor Davydovich Kulakov" and entity.type == "PERSON" and entity.mentions == 3
+
+
+def test_org_with_an_organisation_word_or_a_person_full_name_stays_org():
+    from kg.mentions import full_names_as_people
+    from kg.schema import Mention
+
+    def m(text: str, kind: str) -> Mention:
+        return Mention(start=0, end=len(text), text=text, type=kind, sent=0, name=text)
+
+    found = [m("Sachs Capital Group", "ORG"), m("Sachs", "PERSON"), m("Sachs", "PERSON"),
+             m("Anna Petrova", "ORG"), m("Ivan Petrova", "PERSON"), m("Petrova", "PERSON"), m("Petrova", "PERSON"),
+             m("Maria Lopez", "ORG"), m("Lopez", "PERSON")]
+    full_names_as_people(found)
+    assert [x.type for x in found if x.text in {"Sachs Capital Group", "Anna Petrova", "Maria Lopez"}] == ["ORG"] * 3
+    found.append(m("Lopez", "PERSON"))
+    full_names_as_people(found)
+    assert found[7].type == "PERSON"
