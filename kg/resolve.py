@@ -480,19 +480,22 @@ def org_short_forms(state: State) -> None:
     the only longer ORG name of the document minus trailing organisation words (kg/data/resolution.json)."""
     suffixes = set(lexicon.rules()["org_suffixes"]["words"])
     for doc, refs in state.by_doc().items():
-        longer: dict[str, set[str]] = defaultdict(set)
+        longer: dict[str, list[Ref]] = defaultdict(list)
         for r in refs:
             if r.m.type != "ORG" or r.hidden or r.country:
                 continue
             words = key(r.name).split()
             while len(words) > 1 and words[-1] in suffixes:
                 words = words[:-1]
-                longer[" ".join(words)].add(r.gid)
-        for r in refs:
+                longer[" ".join(words)].append(r)
+        for r in sorted(refs, key=lambda r: -len(key(r.name).split())):  # longer names first:
             if r.hidden or r.country or r.m.type != "ORG" or is_acronym(r.name):  # a GPE 'Syracuse' is the city
                 continue
-            options = longer.get(key(r.name), set()) - {r.gid}
-            if len(options) == 1 and len(longer.get(key(r.name), set())) == 1:
+            # groups as they stand now: every 'US Airways Group' has joined 'US Airways Group Inc.' before 'US Airways'
+            # looks
+            found = {x.gid for x in longer.get(key(r.name), [])}
+            options = found - {r.gid}
+            if len(options) == 1 and len(found) == 1:
                 target = next(iter(options))
                 state.move([r], target, f"{r.name!r} is the short form of the only organisation '{r.name} …' in {doc}")
 

@@ -81,3 +81,18 @@ def test_surname_still_joins_without_a_naming_cue_or_after_the_full_name():
     text = "The prize is named after Alfred Nobel. Nobel was a chemist."
     r = doc("b.txt", text, ("Alfred Nobel", "PERSON"), ("Nobel", "PERSON"))
     assert node_of(resolve([r]).entities, "Nobel").label == "Alfred Nobel"
+
+
+def test_short_org_name_joins_once_the_longer_forms_are_one_group():
+    text = ("US Airways Group Inc. is based in Tempe. US Airways Group owns US Airways. Later US Airways Group merged "
+            "and US Airways flew on.")
+    r = doc("a.txt", text, ("US Airways Group Inc.", "ORG"), ("US Airways Group", "ORG"), ("US Airways", "ORG"),
+            ("US Airways Group", "ORG"), ("US Airways", "ORG"))
+    entities = resolve([r]).entities
+    assert len(entities) == 1 and entities[0].mentions == 5
+
+
+def test_short_org_name_with_two_longer_organisations_joins_neither():
+    text = "Harvard University and Harvard College differ, Harvard said."
+    r = doc("a.txt", text, ("Harvard University", "ORG"), ("Harvard College", "ORG"), ("Harvard", "ORG"))
+    assert sorted(e.label for e in resolve([r]).entities) == ["Harvard", "Harvard College", "Harvard University"]
