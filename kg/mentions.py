@@ -455,6 +455,15 @@ def norp_place_cue(span: Span) -> str:
     return ""
 
 
+def demonym_place(name: str, kind: str) -> lexicon.Place | None:
+    """The country a demonym names, else the place that is no country ('Texan', 'Florentine': places.json); a span
+    not labelled NORP that is written like its place ('Caribbean' labelled LOC) is the place itself, no demonym."""
+    place = lexicon.countries().demonym(name)
+    if place is None and (place := lexicon.place_demonym(name)) is not None and kind != "NORP":
+        return None if lexicon.key(place.name) == lexicon.key(name) else place
+    return place
+
+
 def _stands_alone(doc: Doc, start: int, end: int) -> bool:
     """The tokens are not part of a longer capitalised name: no capitalised word right before (unless the
     sentence starts there; 'The' does not count) or right after."""
@@ -538,11 +547,9 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
                                      sent=sent, name=text, label=ent.label_, demonym=place is None,
                                      source="compound", cue="hyphenated country compound"))
             continue
-        if kind == "NORP" or (kind in DEMONYM_MISREAD and table.demonym(ent.text) and not table.variant(ent.text)
+        if kind == "NORP" or (kind in DEMONYM_MISREAD and demonym_place(ent.text, kind) and not table.variant(ent.text)
                               and not (kind in {"PERSON", "ORG"} and _name_goes_on(ent))):
-            place = table.demonym(normalise(ent)[0])
-            if place is None and kind == "NORP":  # 'Texan', 'Venetian': a place that is no country (places.json)
-                place = lexicon.place_demonym(normalise(ent)[0])
+            place = demonym_place(normalise(ent)[0], kind)
             if place is not None:
                 found.append(Mention(start=ent.start_char, end=ent.end_char, text=ent.text, type=place.type,
                                      sent=sent, name=normalise(ent)[0], label=ent.label_, demonym=True,

@@ -115,3 +115,22 @@ def test_org_with_an_organisation_word_or_a_person_full_name_stays_org():
     found.append(m("Lopez", "PERSON"))
     full_names_as_people(found)
     assert found[7].type == "PERSON"
+
+
+def test_place_demonym_the_model_labels_gpe_or_org_is_still_the_place(extract_text):
+    r = extract_text("Byzantine icons and a Florentine altarpiece complete the show, which travels to Milan in the "
+                     "spring.")
+    florentine = by_text(r, "Florentine")
+    assert florentine.label != "NORP" and florentine.demonym and entity_of(r, "Florentine").label == "Florence"
+    r = extract_text("Punjabi farmers blocked highways into New Delhi on Friday. Kashmiri traders said curfews had "
+                     "closed markets in Srinagar for a third day.")
+    kashmiri = by_text(r, "Kashmiri")
+    assert kashmiri.label != "NORP" and kashmiri.demonym and entity_of(r, "Kashmiri").label == "Kashmir"
+
+
+def test_place_written_like_its_demonym_stays_a_shown_name_unless_labelled_norp(extract_text):
+    r = extract_text("Hurricane season in the Caribbean begins in June, officials in Miami said.")
+    place = by_text(r, "Caribbean")
+    assert place.label == "LOC" and not place.demonym and "Caribbean" in entity_of(r, "Caribbean").aliases
+    r = extract_text("Caribbean leaders met in Miami on Monday.")
+    assert by_text(r, "Caribbean").label == "NORP" and by_text(r, "Caribbean").demonym
