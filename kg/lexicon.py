@@ -18,7 +18,7 @@ from typing import Any
 # kg/data files read while a document is mapped (typing, cleaning, relations): part of the map fingerprint,
 # so editing one invalidates cached DocResults. acronyms.json and colours.json are read only after the map.
 MAP_DATA_FILES = ("countries.json", "titles.json", "ships.json", "types.json", "resolution.json", "groups.json",
-                  "relation_lexicon.json", "chrome.json", "boilerplate.txt", "feature_names.json")
+                  "relation_lexicon.json", "chrome.json", "boilerplate.txt", "feature_names.json", "places.json")
 
 
 def map_data_files() -> list[Path]:
@@ -96,6 +96,25 @@ def add_formal_names(table: Countries) -> None:
         for name, place in places.items():
             for form in (f"{prefix} {name}", f"{prefix} the {name}"):
                 table.by_variant.setdefault(key(form), place)
+
+
+@lru_cache(maxsize=1)
+def place_demonyms() -> dict[str, Place]:
+    """Key of a demonym of a place that is no country ('Texan', 'Venetian': kg/data/places.json) → the place; a form
+    that is a country's demonym or variant, or a group of groups.json, is left to those tables."""
+    table = countries()
+    out: dict[str, Place] = {}
+    for row in load_json("places.json")["places"]:
+        place = Place(row["name"], row.get("type", "GPE"))
+        for d in row["demonyms"]:
+            if table.any(d) is None and group(d) is None:
+                out[key(d)] = place
+    return out
+
+
+def place_demonym(name: str) -> Place | None:
+    """The place that is no country a demonym names ('Sicilian' → Sicily), or None."""
+    return place_demonyms().get(key(name))
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 import weakref
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -363,6 +364,23 @@ def surnames_as_people(doc: Doc, found: list[Mention]) -> None:
         m.type, m.cue = "PERSON", "surname of a person named in the document"
 
 
+def full_names_as_people(found: list[Mention]) -> None:
+    """A name of two to four capitalised words the model typed ORG is a person's full name when the document uses
+    its last word alone for a person at least twice and no person's full name ends in it ('Fyodor Davydovich
+    Kulakov' … 'Kulakov was …'); a name holding an organisation word ('Ford Motor') stays an ORG."""
+    org_words = {w.lower() for w in lexicon.rules()["org_heads"]} | set(lexicon.rules()["org_suffixes"]["words"])
+    alone = Counter(m.name for m in found if m.type == "PERSON" and " " not in m.name)
+    ended = {m.name.split()[-1] for m in found if m.type == "PERSON" and " " in m.name}
+    for m in found:
+        words = m.name.split()
+        if m.type != "ORG" or m.source != "ner" or m.cue or m.qualifier or not 2 <= len(words) <= 4:
+            continue
+        if alone[words[-1]] < 2 or words[-1] in ended or any(w.lower().strip(".") in org_words for w in words):
+            continue
+        if all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+            m.type, m.cue = "PERSON", f"full name of the person the document calls {words[-1]!r}"
+
+
 def country_qualifiers(doc: Doc, found: list[Mention]) -> None:
     """An ORG written right after a country's possessive or demonym that the model left outside it ("Russia's
     Defence Ministry", "the Russian | Defence Ministry") is that country's: the country is kept in Mention.qualifier
@@ -416,6 +434,34 @@ def group_cue(span: Span) -> str:
     if last.tag_ == "NNPS" and last.text.endswith("s") and all(t.text[:1].isupper() for t in span if t.is_alpha):
         return "group of people: a plural proper noun labelled NORP"
     return ""
+
+
+def norp_place_cue(span: Span) -> str:
+    """Why a one-word NORP span that no table claims is a place the model took for a people ('the town of Urziceni',
+    'northern Punjab', 'Punjab province', 'Punjab, Pakistan'): a place cue before it (resolution.json place_cues),
+    a direction word before it, a place-kind noun after it or a comma and a country after it; else ''."""
+    word = span[0]
+    if len(span) != 1 or word.tag_ != "NNP" or not (word.is_alpha and word.is_title):
+        return ""
+    doc, words = span.doc, lexicon.load_json("relation_lexicon.json")
+    prev = doc[span.start - 1].text if span.start > 0 else ""
+    after = [t.text for t in doc[span.end : span.end + 2]]
+    if (place_cue(span) or prev in words["directions"]) and word.dep_ not in {"amod", "compound", "nmod"}:
+        return f"place cue before a name labelled NORP: {prev!r}"  # not 'near Sindarin villages': an adjective
+    if after and after[0] in words["place_kinds"]:
+        return f"place noun after a name labelled NORP: {after[0]!r}"
+    if len(after) == 2 and after[0] == "," and lexicon.countries().variant(after[1]):
+        return f"a name labelled NORP followed by its country: {after[1]!r}"
+    return ""
+
+
+def demonym_place(name: str, kind: str) -> lexicon.Place | None:
+    """The country a demonym names, else the place that is no country ('Texan', 'Florentine': places.json); a span
+    not labelled NORP that is written like its place ('Caribbean' labelled LOC) is the place itself, no demonym."""
+    place = lexicon.countries().demonym(name)
+    if place is None and (place := lexicon.place_demonym(name)) is not None and kind != "NORP":
+        return None if lexicon.key(place.name) == lexicon.key(name) else place
+    return place
 
 
 def _stands_alone(doc: Doc, start: int, end: int) -> bool:
@@ -501,9 +547,9 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
                                      sent=sent, name=text, label=ent.label_, demonym=place is None,
                                      source="compound", cue="hyphenated country compound"))
             continue
-        if kind == "NORP" or (kind in DEMONYM_MISREAD and table.demonym(ent.text) and not table.variant(ent.text)
+        if kind == "NORP" or (kind in DEMONYM_MISREAD and demonym_place(ent.text, kind) and not table.variant(ent.text)
                               and not (kind in {"PERSON", "ORG"} and _name_goes_on(ent))):
-            place = table.demonym(normalise(ent)[0])
+            place = demonym_place(normalise(ent)[0], kind)
             if place is not None:
                 found.append(Mention(start=ent.start_char, end=ent.end_char, text=ent.text, type=place.type,
                                      sent=sent, name=normalise(ent)[0], label=ent.label_, demonym=True,
@@ -513,6 +559,10 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
             elif kind == "NORP" and group_cue(ent):
                 m = mention(ent, "ORG", sent)
                 m.cue = m.cue or group_cue(ent)
+                found.append(m)
+            elif kind == "NORP" and norp_place_cue(ent):
+                m = mention(ent, "GPE", sent)
+                m.source, m.cue = "context", norp_place_cue(ent)
                 found.append(m)
             elif "NORP" in extra:
                 found.append(mention(ent, "NORP", sent))
@@ -527,6 +577,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
         m.source, m.cue = "context", ship_cue(span)
         found.append(m)
     surnames_as_people(doc, found)
+    full_names_as_people(found)
     country_qualifiers(doc, found)
     found.extend(typed_by_context(doc, untyped, found, sent_index))
     found.extend(repeated_names(doc, found, sent_index))

@@ -8,17 +8,21 @@ move recording why (Entity.merges, and a DEBUG log line on the ``kg.resolve`` lo
    country variants, demonyms and capitals used for their government share the country's key;
    a country's armed service ("U.S. military") keeps its own key, qualified by the country, as does an ORG
    written after a country's possessive ("Russia's Defence Ministry") or before "of" and a country ("Supreme Court
-   of Pakistan" = "Pakistani Supreme Court"); an ORG written exactly like a place or
+   of Pakistan" = "Pakistani Supreme Court"); a law, event or facility name opening with a country variant keys with
+   the country's name ("U.S. Constitution" = "United States Constitution"); a place demonym ("Texan", kg/data/
+   places.json) is a hidden mention of its place; an ORG written exactly like a place or
    facility of the corpus joins it (one node per name, majority type);
 2. country qualifiers: "Self-Defense Forces" joins "Japan Self-Defense Forces" when Japan is the only
    country seen with that name written before it in the document (a short form written before every qualified
    form stays apart), else in the corpus, among the countries the document mentions;
 3. partial names: a full name without its middle names joins the one longer full name of the document
-   ("Christine Razanamahasoa" → "Christine Harijaona Razanamahasoa"); a surname (with its particle: "De Masi")
-   or first name joins the one full name containing it in the document (else the corpus); a surname several full
-   names of the document end in goes to the one clearly its subject (named first, before the bare surname, at
-   least as often as each other, never by first name alone: "Donald Trump … Melania Trump … Trump"); "Chiba" joins
-   "Chiba Prefecture", "Pacific" joins "Pacific Ocean";
+   ("Christine Razanamahasoa" → "Christine Harijaona Razanamahasoa"), a name with initials the one full name
+   spelling them out ("J. H. Dearle" → "John Henry Dearle"); a surname (with its particle: "De Masi")
+   or first name joins the one full name containing it in the document (else the corpus), unless written before a
+   full name that follows a naming cue ("Brigden is a community … named after William Wharton Brigden"); a surname
+   several full names of the document end in goes to the one clearly its subject (named first, before the bare
+   surname, at least as often as each other, never by first name alone: "Donald Trump … Melania Trump … Trump");
+   "Chiba" joins "Chiba Prefecture", "Pacific" joins "Pacific Ocean";
    a one-word head written with "the" ("the Games", "the Agreement") joins the only event, law or facility name
    of the document ending in it, else the one the document is about;
 4. generic law references ("the new legislation") join the law last named in their document;
@@ -153,6 +157,10 @@ def base_key(r: Ref) -> None:
         if place is not None:
             r.gid, r.core, r.country, r.hidden = key(place.name), key(place.name), True, True
             return
+        place = lexicon.place_demonym(m.name) if m.demonym else None
+        if place is not None:  # 'Texan': a hidden mention of Texas, which is no country
+            r.gid, r.core, r.hidden = key(place.name), key(place.name), True
+            return
     place = table.by_variant.get(key(r.name)) if m.type in {"GPE", "LOC", "ORG"} else None
     if place is not None:
         r.gid = r.core = key(place.name)
@@ -170,7 +178,19 @@ def base_key(r: Ref) -> None:
         r.core = org_core(core)
         r.gid = f"{key(country.name)}|{r.core}" if country else r.core
         return
-    r.gid = r.core = key(r.name)
+    r.gid = r.core = country_spelt_out(r.name) if m.type in {"LAW", "EVENT", "FACILITY"} else key(r.name)
+
+
+@lru_cache(maxsize=1 << 16)
+def country_spelt_out(name: str) -> str:
+    """Key of a name opening with a variant of a country, that variant read as the country's table name: 'U.S.
+    Constitution', 'US Constitution' and 'United States Constitution' share one key. A demonym is left as written
+    ('British Museum')."""
+    place, rest = split_country_prefix(name)
+    head = re.sub(r"'s?$", "", name[: len(name) - len(rest)].strip().replace("\u2019", "'"))
+    if place is None or lexicon.countries().variant(head) is None:
+        return key(name)
+    return key(f"{place.name} {rest}")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -296,8 +316,28 @@ def full_names(refs: Iterable[Ref], kind: str, inner: bool = False) -> dict[str,
     return out
 
 
-def partial_people(state: State) -> None:
-    """A one-word person name joins the only full name of the document (else corpus) that contains it."""
+def namesakes(results: list[DocResult], state: State) -> set[tuple[str, str]]:
+    """(document, group key) of the person names a document first writes right after a naming cue ('named after
+    John Cassin', resolution.json namesake_cues): things named after that person may carry the surname there."""
+    cues = tuple(lexicon.rules()["namesake_cues"]["phrases"])
+    sentences = {r.doc: r.sentences for r in results}
+    out: set[tuple[str, str]] = set()
+    for doc, refs in state.by_doc().items():
+        firsts: dict[str, Ref] = {}
+        for r in sorted(refs, key=lambda r: r.m.start):
+            firsts.setdefault(r.gid, r)
+        for gid, r in firsts.items():
+            if r.m.type == "PERSON" and " " in key(r.name) and r.m.sent < len(sentences[doc]):
+                start, _, text = sentences[doc][r.m.sent]
+                if text[: max(0, r.m.start - start)].rstrip().lower().endswith(cues):
+                    out.add((doc, gid))
+    return out
+
+
+def partial_people(state: State, named_after: set[tuple[str, str]]) -> None:
+    """A one-word person name joins the only full name of the document (else corpus) that contains it, unless the
+    document wrote it before that full name and then said something is named after the person ('Brigden is a
+    community … named after William Wharton Brigden': `named_after`, from :func:`namesakes`)."""
     corpus = full_names(state.refs, "PERSON")
     for doc, refs in state.by_doc().items():
         local = full_names(refs, "PERSON", inner=True)
@@ -317,11 +357,17 @@ def partial_people(state: State) -> None:
             where = "document" if local.get(word) else "corpus"
             if len(options) == 1:
                 target = next(iter(options))
+                if (doc, target) in named_after and first_start(members) < first_start(groups.get(target, members)):
+                    continue
                 state.move(members, target, f"{members[0].name!r} is part of the only full name containing it in "
                                             f"the {where} ({doc if where == 'document' else 'all documents'})")
             elif len(options) > 1 and (target := surname_subject(word, options, members, refs)) is not None:
                 state.move(members, target, f"{members[0].name!r} is the surname of several people in {doc}: it stands "
                                             f"for the one named first, before it, and at least as often as each other")
+
+
+def first_start(refs: list[Ref]) -> int:
+    return min(r.m.start for r in refs)
 
 
 def surname_subject(word: str, options: set[str], members: list[Ref], refs: list[Ref]) -> str | None:
@@ -387,6 +433,27 @@ def middle_names(state: State) -> None:
                            f"{r.name!r} is the only longer full name with its words in {doc} without a middle name")
 
 
+def initials_spelt_out(short: list[str], long: list[str]) -> bool:
+    """The long name spells out the short one's initials word for word: 'j h dearle' → 'john henry dearle'."""
+    pairs = list(zip(short[:-1], long[:-1], strict=False))
+    return (len(short) == len(long) and short[-1] == long[-1] and any(len(w) == 1 < len(x) for w, x in pairs)
+            and all(w == x or (len(w) == 1 < len(x) and x.startswith(w)) for w, x in pairs))
+
+
+def initialled_names(state: State) -> None:
+    """'J. H. Dearle' joins 'John Henry Dearle', 'William H. Armstrong' joins 'William Hepburn Armstrong': a person
+    name written with initials joins the only full name of the document that spells them out; 'J. Smith' beside
+    'John Smith' and 'Jane Smith' joins neither."""
+    for doc, refs in state.by_doc().items():
+        people = {(r.gid, key(r.name)) for r in refs if r.m.type == "PERSON" and not r.hidden and " " in key(r.name)}
+        for gid, name in sorted(people):
+            options = {g for g, other in people if g != gid and initials_spelt_out(name.split(), other.split())}
+            if len(options) == 1:
+                target = next(iter(options))
+                state.move([r for r in refs if r.gid == gid], target,
+                           f"{name!r} is written with initials of the only full name spelling them out in {doc}")
+
+
 def partial_places(state: State) -> None:
     """'Chiba' joins 'Chiba Prefecture', 'Pacific' joins 'Pacific Ocean' when that is the only such name. A town is
     not the county, district or region named after it ('Albany' / 'Albany County'): those heads never join."""
@@ -413,19 +480,22 @@ def org_short_forms(state: State) -> None:
     the only longer ORG name of the document minus trailing organisation words (kg/data/resolution.json)."""
     suffixes = set(lexicon.rules()["org_suffixes"]["words"])
     for doc, refs in state.by_doc().items():
-        longer: dict[str, set[str]] = defaultdict(set)
+        longer: dict[str, list[Ref]] = defaultdict(list)
         for r in refs:
             if r.m.type != "ORG" or r.hidden or r.country:
                 continue
             words = key(r.name).split()
             while len(words) > 1 and words[-1] in suffixes:
                 words = words[:-1]
-                longer[" ".join(words)].add(r.gid)
-        for r in refs:
+                longer[" ".join(words)].append(r)
+        for r in sorted(refs, key=lambda r: -len(key(r.name).split())):  # longer names first:
             if r.hidden or r.country or r.m.type != "ORG" or is_acronym(r.name):  # a GPE 'Syracuse' is the city
                 continue
-            options = longer.get(key(r.name), set()) - {r.gid}
-            if len(options) == 1 and len(longer.get(key(r.name), set())) == 1:
+            # groups as they stand now: every 'US Airways Group' has joined 'US Airways Group Inc.' before 'US Airways'
+            # looks
+            found = {x.gid for x in longer.get(key(r.name), [])}
+            options = found - {r.gid}
+            if len(options) == 1 and len(found) == 1:
                 target = next(iter(options))
                 state.move([r], target, f"{r.name!r} is the short form of the only organisation '{r.name} …' in {doc}")
 
@@ -538,11 +608,26 @@ def spelt_out(result: DocResult, refs: list[Ref]) -> list[tuple[Ref, Ref]]:
         after = s_text[b.m.end - s_start : b.m.end - s_start + 1]
         if between.strip() != "(" or after != ")":
             continue
-        if is_acronym(b.name) and not is_acronym(a.name) and b.name[0].upper() in initials(a.name):
+        if is_acronym(b.name) and not is_acronym(a.name) and stands_for(b.name, a):
             pairs.append((a, b))
-        elif is_acronym(a.name) and not is_acronym(b.name) and a.name[0].upper() in initials(b.name):
+        elif is_acronym(a.name) and not is_acronym(b.name) and stands_for(a.name, b):
             pairs.append((b, a))
     return pairs
+
+
+def stands_for(acronym: str, long: Ref) -> bool:
+    """The acronym written beside a name in brackets can stand for it: its first letter is one of the name's initials,
+    a leading 'The' counted ('TMF (The Music Factory)'), and it is not the initials of only the name after an 'of' ('the
+    Kansas City Chiefs of the National Football League (NFL)': NFL is the league)."""
+    letters = acronym.replace(".", "").upper()
+    words = long.name.split()
+    if letters == initials(long.name):
+        return True
+    lower = [w.lower() for w in words]
+    after_of = [i + 1 for i, w in enumerate(lower[:-1]) if w == "of"]
+    if any(initials(" ".join(words[i:])) == letters for i in after_of):
+        return False
+    return letters[0] in initials(long.name) or letters[0] == long.m.text[:1].upper()
 
 
 def initials_index(refs: Iterable[Ref]) -> dict[str, set[str]]:
@@ -619,8 +704,14 @@ def entity_label(refs: list[Ref]) -> str:
         place = lexicon.countries().variant(refs[0].gid)
         if place is not None:
             return place.name
-    names = Counter(r.name for r in refs if not r.hidden) or Counter(r.name for r in refs)
+    names = Counter(r.name for r in refs if not r.hidden) or Counter(hidden_name(r) for r in refs)
     return max(names, key=lambda n: (not is_generic_law(n), not is_acronym(n), len(n.split()), names[n], len(n), n))
+
+
+def hidden_name(r: Ref) -> str:
+    """The name a hidden mention gives its entity: the place a demonym names ('Venetian' → 'Venice'), else its own."""
+    place = lexicon.place_demonym(r.name) if r.m.demonym else None
+    return place.name if place is not None else r.name
 
 
 def kind_of_group(refs: list[Ref]) -> bool:
@@ -666,7 +757,8 @@ def resolve(results: list[DocResult]) -> Resolution:
     same_name_across_types(state)
     qualify(state)
     middle_names(state)
-    partial_people(state)
+    initialled_names(state)
+    partial_people(state, namesakes(results, state))
     partial_places(state)
     org_short_forms(state)
     org_last_words(state)
