@@ -419,12 +419,18 @@ def middle_names(state: State) -> None:
     for doc, refs in state.by_doc().items():
         people = [r for r in refs if r.m.type == "PERSON" and not r.hidden and len(key(r.name).split()) >= 2]
         longer = {r.gid: key(r.name).split() for r in people}
-        first = {gid: min((r.m.start, r.m.sent) for r in people if r.gid == gid) for gid in longer}
+        ends: dict[tuple[str, str], list[str]] = defaultdict(list)  # (first, last word) → groups: no pair scan
+        for gid, long in longer.items():
+            ends[long[0], long[-1]].append(gid)
+        first: dict[str, tuple[int, int]] = {}
+        for r in people:
+            first[r.gid] = min(first.get(r.gid, (r.m.start, r.m.sent)), (r.m.start, r.m.sent))
         for r in people:
             words = key(r.name).split()
             if len(words) != 2:
                 continue
-            options = {gid for gid, long in longer.items() if gid != r.gid and same_words_in_order(words, long)}
+            options = {gid for gid in ends[words[0], words[-1]]
+                       if gid != r.gid and same_words_in_order(words, longer[gid])}
             if len(options) == 1:
                 target = next(iter(options))
                 if first[r.gid][1] < first[target][1]:
@@ -446,8 +452,14 @@ def initialled_names(state: State) -> None:
     'John Smith' and 'Jane Smith' joins neither."""
     for doc, refs in state.by_doc().items():
         people = {(r.gid, key(r.name)) for r in refs if r.m.type == "PERSON" and not r.hidden and " " in key(r.name)}
+        alike: dict[tuple[int, str, str], list[tuple[str, list[str]]]] = defaultdict(list)  # what can spell it out
+        for gid, name in people:
+            words = name.split()
+            alike[len(words), words[0][0], words[-1]].append((gid, words))
         for gid, name in sorted(people):
-            options = {g for g, other in people if g != gid and initials_spelt_out(name.split(), other.split())}
+            words = name.split()
+            options = {g for g, other in alike[len(words), words[0][0], words[-1]]
+                       if g != gid and initials_spelt_out(words, other)}
             if len(options) == 1:
                 target = next(iter(options))
                 state.move([r for r in refs if r.gid == gid], target,
