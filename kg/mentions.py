@@ -560,9 +560,9 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
                 m = mention(ent, "ORG", sent)
                 m.cue = m.cue or group_cue(ent)
                 found.append(m)
-            elif kind == "NORP" and norp_place_cue(ent):
+            elif kind == "NORP" and (cue := norp_place_cue(ent)):
                 m = mention(ent, "GPE", sent)
-                m.source, m.cue = "context", norp_place_cue(ent)
+                m.source, m.cue = "context", cue
                 found.append(m)
             elif "NORP" in extra:
                 found.append(mention(ent, "NORP", sent))
