@@ -488,8 +488,9 @@ def partial_places(state: State) -> None:
 
 
 def org_short_forms(state: State) -> None:
-    """'Harvard' joins 'Harvard University', 'Toyota' joins 'Toyota Motor Corp.': a short ORG name equal to
-    the only longer ORG name of the document minus trailing organisation words (kg/data/resolution.json)."""
+    """'Harvard' joins 'Harvard University', 'Toyota' joins 'Toyota Motor Corp.', 'KLA' joins 'KLA Corp': a short
+    ORG name equal to the only longer ORG name of the document minus trailing organisation words
+    (kg/data/resolution.json)."""
     suffixes = set(lexicon.rules()["org_suffixes"]["words"])
     for doc, refs in state.by_doc().items():
         longer: dict[str, list[Ref]] = defaultdict(list)
@@ -501,7 +502,7 @@ def org_short_forms(state: State) -> None:
                 words = words[:-1]
                 longer[" ".join(words)].append(r)
         for r in sorted(refs, key=lambda r: -len(key(r.name).split())):  # longer names first:
-            if r.hidden or r.country or r.m.type != "ORG" or is_acronym(r.name):  # a GPE 'Syracuse' is the city
+            if r.hidden or r.country or r.m.type != "ORG":  # a GPE 'Syracuse' is the city
                 continue
             # groups as they stand now: every 'US Airways Group' has joined 'US Airways Group Inc.' before 'US Airways'
             # looks

@@ -73,3 +73,23 @@ def test_shoal_opening_a_company_name_stays_org(extract_text):
     """Must not: the head word opening an organisation's name does not make it a place."""
     r = extract_text("Shoal Creek Capital said its fund rose last year.")
     assert _mentions(r)["Shoal Creek Capital"].type == "ORG"
+
+
+def _entities(extract_text, text: str) -> dict[str, list[str]]:
+    from kg.resolve import resolve
+
+    return {e.label: e.aliases for e in resolve([extract_text(text)]).entities}
+
+
+def test_acronym_company_joins_its_full_name(extract_text):
+    """'KLA' is the short form of 'KLA Corp' like 'Toyota' of 'Toyota Motor Corp.': an acronym name too."""
+    nodes = _entities(extract_text, "Chip toolmaker KLA Corp agreed on Monday to buy a Dutch rival. KLA shares rose "
+                                    "3 percent, and analysts said KLA paid a fair price.")
+    assert sorted(nodes["KLA Corp"]) == ["KLA", "KLA Corp"]
+
+
+def test_acronym_with_two_longer_names_stays_apart(extract_text):
+    """Must not: with two longer names of the document ('SKF Group', 'SKF Inc') the short form joins neither."""
+    nodes = _entities(extract_text, "SKF Group and SKF Inc both sued the regulator in Ohio. SKF said the fine was "
+                                    "unfair.")
+    assert nodes["SKF"] == ["SKF"]
