@@ -93,3 +93,17 @@ def test_acronym_with_two_longer_names_stays_apart(extract_text):
     nodes = _entities(extract_text, "SKF Group and SKF Inc both sued the regulator in Ohio. SKF said the fine was "
                                     "unfair.")
     assert nodes["SKF"] == ["SKF"]
+
+
+def test_capital_the_inside_a_place_name_is_kept(extract_text):
+    """'in The Hague': a capital 'The' after a lower-case word is part of the place's name."""
+    r = extract_text("The ruling by the arbitration court in The Hague was rejected by Beijing.")
+    assert "The Hague" in {m.name for m in r.mentions}
+
+
+def test_capital_the_opening_a_sentence_is_dropped(extract_text):
+    """Must not: 'The' opening a sentence, or after a dateline dash, is no part of the name."""
+    r = extract_text("LUXEMBOURG, June 12 (Wire) - The European Union fined the firm. The Netherlands objected.")
+    names = {m.name for m in r.mentions}
+    assert "European Union" in names and "Netherlands" in names
+    assert not any(n.startswith("The ") for n in names)
