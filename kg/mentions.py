@@ -628,6 +628,18 @@ def mark_datelines(doc: Doc, mentions: list[Mention]) -> None:
             for o in mentions:
                 if o is m or m.end <= o.start < match.end():
                     o.dateline = True
+            if re.search(r"[(\d]|--", match.group()):  # an agency, a date or '--': no list of names in prose
+                dateline_place(m)
+
+
+def dateline_place(m: Mention) -> None:
+    """The name opening a dateline is the place the story was filed from: a GPE whatever the model read
+    ('OTTAWA' ORG), shown in title case when written in capitals ('PORTLAND' -> 'Portland')."""
+    if m.type in {"ORG", "PERSON"}:
+        m.type, m.cue = "GPE", "opens a dateline"
+    name = m.name or m.text
+    if name.isupper() and len(name) > 3:
+        m.name = name.title()
 
 
 def has_name(text: str, lower_ok: bool = False) -> bool:

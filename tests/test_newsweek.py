@@ -107,3 +107,20 @@ def test_capital_the_opening_a_sentence_is_dropped(extract_text):
     names = {m.name for m in r.mentions}
     assert "European Union" in names and "Netherlands" in names
     assert not any(n.startswith("The ") for n in names)
+
+
+def test_dateline_place_is_a_gpe_in_title_case(extract_text):
+    """The name opening a dateline is a place, shown as 'Ottawa', one node with the 'Ottawa' of the text."""
+    from kg.resolve import resolve
+
+    r = extract_text("Bank cuts rates\n\nOTTAWA, Sept 4 (Wire) - The Bank of Canada lowered its key rate on "
+                     "Wednesday, officials in Ottawa said.")
+    dateline = next(m for m in r.mentions if m.text == "OTTAWA")
+    assert (dateline.name, dateline.type) == ("Ottawa", "GPE")
+    assert ("Ottawa", "GPE") in {(e.label, e.type) for e in resolve([r]).entities}
+
+
+def test_names_listed_before_a_dash_are_no_dateline(extract_text):
+    """Must not: capitals opening a sentence with a dash but no agency, date or '--' keep their type."""
+    r = extract_text("NATO, EU and Canada - all allies - met in Brussels on Monday.")
+    assert {m.text: m.type for m in r.mentions}.get("NATO") == "ORG"
