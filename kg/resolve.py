@@ -673,7 +673,10 @@ def acronyms(state: State, results: list[DocResult]) -> None:
     for doc, refs in docs.items():
         local = initials_index(refs)
         for r in refs:
-            if r.hidden or r.country or not is_acronym(r.name) or r.gid != r.base:
+            if r.hidden or r.country or r.gid != r.base:
+                continue
+            if not is_acronym(r.name):  # a short form of the table written in lower case: 'Fed'
+                table_expansion(state, r, refs, table.get(key(r.name)), gids)
                 continue
             letters = r.name.replace(".", "").upper()
             for options, why in ((learnt.get(key(r.name), set()), "spelt out elsewhere in the corpus"),
@@ -686,9 +689,21 @@ def acronyms(state: State, results: list[DocResult]) -> None:
                 if len(options) > 1:
                     break
             else:
-                expansion = table.get(key(r.name))
-                if expansion and expansion in gids:
-                    state.move([r], expansion, f"{r.name!r} stands for {expansion!r} (kg/data/acronyms.json)")
+                table_expansion(state, r, refs, table.get(key(r.name)), gids)
+
+
+def table_expansion(state: State, r: Ref, refs: list[Ref], expansion: str | None, gids: set[str]) -> None:
+    """Join the expansion kg/data/acronyms.json gives the short form, as written in the corpus or, failing that,
+    the only name of the document that is the expansion after a country ('Fed' -> 'U.S. Federal Reserve')."""
+    if not expansion:
+        return
+    if expansion in gids:
+        state.move([r], expansion, f"{r.name!r} stands for {expansion!r} (kg/data/acronyms.json)")
+        return
+    qualified = {x.gid for x in refs if x.core == expansion and "|" in x.gid}
+    if len(qualified) == 1:
+        target = next(iter(qualified))
+        state.move([r], target, f"{r.name!r} stands for {expansion!r} (kg/data/acronyms.json), written {target!r}")
 
 
 # ---------------------------------------------------------------- entities

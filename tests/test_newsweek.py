@@ -124,3 +124,19 @@ def test_names_listed_before_a_dash_are_no_dateline(extract_text):
     """Must not: capitals opening a sentence with a dash but no agency, date or '--' keep their type."""
     r = extract_text("NATO, EU and Canada - all allies - met in Brussels on Monday.")
     assert {m.text: m.type for m in r.mentions}.get("NATO") == "ORG"
+
+
+def test_fed_joins_the_federal_reserve_even_with_a_country_before_it(extract_text):
+    """'Fed' (kg/data/acronyms.json, though not in capitals) joins 'the Federal Reserve' or 'the U.S. Federal
+    Reserve' of its document."""
+    nodes = _entities(extract_text, "The move puts the bank ahead of the U.S. Federal Reserve. Fed Chair Jerome "
+                                    "Powell said the Fed would cut.")
+    assert "Fed" in nodes["U.S. Federal Reserve"]
+    nodes = _entities(extract_text, "Fed Chair Jerome Powell said the Federal Reserve would cut.")
+    assert "Fed" in nodes["Federal Reserve"]
+
+
+def test_fed_without_its_expansion_stays_itself(extract_text):
+    """Must not: with no Federal Reserve in the document, 'Fed' joins no other bank."""
+    nodes = _entities(extract_text, "The ECB and the Fed both held rates; analysts at the Bank of Japan watched.")
+    assert nodes["Fed"] == ["Fed"]
