@@ -178,6 +178,10 @@ def base_key(r: Ref) -> None:
         r.core = org_core(core)
         r.gid = f"{key(country.name)}|{r.core}" if country else r.core
         return
+    us_state = lexicon.place_abbreviations().get(r.name) if m.type in {"GPE", "LOC"} else None
+    if us_state is not None:  # 'Ore.' is Oregon
+        r.gid = r.core = key(us_state)
+        return
     r.gid = r.core = country_spelt_out(r.name) if m.type in {"LAW", "EVENT", "FACILITY"} else key(r.name)
 
 

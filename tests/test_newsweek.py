@@ -140,3 +140,16 @@ def test_fed_without_its_expansion_stays_itself(extract_text):
     """Must not: with no Federal Reserve in the document, 'Fed' joins no other bank."""
     nodes = _entities(extract_text, "The ECB and the Fed both held rates; analysts at the Bank of Japan watched.")
     assert nodes["Fed"] == ["Fed"]
+
+
+def test_state_abbreviation_is_the_state(extract_text):
+    """'PORTLAND, Ore.' names Oregon: one node with the 'Oregon' of the text (kg/data/places.json abbreviations)."""
+    nodes = _entities(extract_text, "Fire spreads\n\nPORTLAND, Ore., July 19 (Wire) - A wildfire in central Oregon "
+                                    "has burned 120,000 acres.")
+    assert "Ore." in nodes["Oregon"]
+
+
+def test_title_like_abbreviation_is_no_state(extract_text):
+    """Must not: 'Miss.' is left out of the table (a title), so no Mississippi node appears."""
+    nodes = _entities(extract_text, "Miss. Jane Doe told reporters in Jackson that the river was rising.")
+    assert "Mississippi" not in nodes
