@@ -451,7 +451,8 @@ def _name_edge_words() -> frozenset[str]:
 def join_dangling(doc: Doc) -> Doc:
     """A name never ends in "and" or "of": the model sometimes stops there and starts a second name right after
     ("the French Air and" + "Space Force"). Such a span is joined with the name that follows it directly, or
-    loses the dangling word when none does; the joined span keeps the first one's label."""
+    loses the dangling word when none does; the joined span keeps the first one's label, but for a law name after
+    "and", whose head word names the whole ('the Comprehensive Economic and' + 'Trade Agreement' is a LAW)."""
     dangling = _dangling_words()
     ents = list(doc.ents)
     if not any(ent[-1].lower_ in dangling or _particle_end(ent) for ent in ents if len(ent) > 1):
@@ -462,8 +463,11 @@ def join_dangling(doc: Doc) -> Doc:
         ent = ents[i]
         if len(ent) > 1 and (ent[-1].lower_ in dangling or _particle_end(ent)):
             nxt = ents[i + 1] if i + 1 < len(ents) else None
-            if nxt is not None and nxt.start == ent.end and (nxt.label_ == ent.label_ or _surname_after(ent, nxt)):
-                out.append(Span(doc, ent.start, nxt.end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id))
+            law = nxt is not None and nxt.label_ == "LAW" and ent[-1].lower_ == "and"  # 'Economic and' + 'Trade Pact'
+            joins = law or (nxt is not None and (nxt.label_ == ent.label_ or _surname_after(ent, nxt)))
+            if nxt is not None and nxt.start == ent.end and joins:
+                label = nxt.label if law else ent.label
+                out.append(Span(doc, ent.start, nxt.end, label=label, kb_id=ent.kb_id, span_id=ent.id))
                 i += 2
                 continue
             ent = Span(doc, ent.start, ent.end - 1, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)

@@ -153,3 +153,24 @@ def test_title_like_abbreviation_is_no_state(extract_text):
     """Must not: 'Miss.' is left out of the table (a title), so no Mississippi node appears."""
     nodes = _entities(extract_text, "Miss. Jane Doe told reporters in Jackson that the river was rising.")
     assert "Mississippi" not in nodes
+
+
+def test_name_before_and_joins_a_following_law_name_as_a_law(extract_text):
+    """'the India-UK Comprehensive Economic and' (the model's FAC) + 'Trade Agreement' (LAW) is one LAW."""
+    r = extract_text("Modi called the India-UK Comprehensive Economic and Trade Agreement a blueprint for growth.")
+    laws = [(m.name, m.type) for m in r.mentions if m.type == "LAW"]
+    assert laws == [("India-UK Comprehensive Economic and Trade Agreement", "LAW")]
+
+
+def test_convention_with_two_of_phrases_is_one_law(extract_text):
+    """'Convention on the Law of the Sea', 'Convention on the Rights of the Child': the whole name, not its start."""
+    r = extract_text("The court cited the United Nations Convention on the Law of the Sea. Delegates signed the "
+                     "Convention on the Rights of the Child in New York.")
+    laws = {m.name for m in r.mentions if m.type == "LAW"}
+    assert laws == {"Convention on the Law of the Sea", "Convention on the Rights of the Child"}
+
+
+def test_treaty_of_a_place_and_a_year_stays_the_treaty(extract_text):
+    """Must not: 'of 1957' after 'Treaty of Rome' is no part of the name."""
+    r = extract_text("The Treaty of Rome of 1957 founded the community.")
+    assert [m.name for m in r.mentions if m.type == "LAW"] == ["Treaty of Rome"]
