@@ -174,3 +174,15 @@ def test_treaty_of_a_place_and_a_year_stays_the_treaty(extract_text):
     """Must not: 'of 1957' after 'Treaty of Rome' is no part of the name."""
     r = extract_text("The Treaty of Rome of 1957 founded the community.")
     assert [m.name for m in r.mentions if m.type == "LAW"] == ["Treaty of Rome"]
+
+
+def test_forest_entered_is_a_place(extract_text):
+    """'crossed into the Deschutes National Forest': a forest entered is a LOC, not the model's ORG."""
+    r = extract_text("The fire had crossed into the Deschutes National Forest overnight.")
+    assert _mentions(r)["the Deschutes National Forest"].type == "LOC"
+
+
+def test_forest_in_a_university_name_stays_org(extract_text):
+    """Must not: 'Wake Forest' (no 'the', no place preposition) keeps the model's ORG."""
+    r = extract_text("He studied at Wake Forest and later at Duke.")
+    assert _mentions(r)["Wake Forest"].type == "ORG"
