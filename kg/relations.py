@@ -944,11 +944,18 @@ def title_role(ctx: Context) -> Iterator[Evidence]:
         if owner_ids:
             yield from ctx.evidence("title-role", label, [head], [ctx.doc[ctx.heads[owner_ids[-1]].i]], anchor,
                                     attrs=attrs)
-        elif title_words and label.split("_")[-1] in ctx.words["government_titles"]:
+        elif title_words and label.split("_")[-1] in ctx.words["government_titles"] and not _unnamed_owner(left, mods):
             country, why = document_country(ctx)
             if country is not None:
                 yield from ctx.evidence("title-role", label, [head], [ctx.heads[country]], anchor,
                                         attrs={**attrs, "country_from": why})
+
+
+def _unnamed_owner(left: list[Token], mods: set[str]) -> bool:
+    """A proper noun in the title that is no mention ('ECB President ...' with 'ECB' untagged): the title names its
+    owner, so the document's country is no guess for it."""
+    words = {w for title in mods for w in re.split(r"[\s-]+", title)}  # 'vice' of 'vice-president'
+    return any(t.pos_ == "PROPN" and t.is_alpha and t.lower_ not in words for t in left)
 
 
 def _span(ctx: Context, idx: int) -> set[int]:

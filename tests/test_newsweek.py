@@ -186,3 +186,23 @@ def test_forest_in_a_university_name_stays_org(extract_text):
     """Must not: 'Wake Forest' (no 'the', no place preposition) keeps the model's ORG."""
     r = extract_text("He studied at Wake Forest and later at Duke.")
     assert _mentions(r)["Wake Forest"].type == "ORG"
+
+
+def _title_roles(result) -> set[tuple[str, str, str]]:
+    ms = result.mentions
+    return {(ms[e.source].text, e.relation, ms[e.target].text) for e in result.evidence if e.rule == "title-role"}
+
+
+def test_title_naming_an_untagged_owner_gets_no_guessed_country(extract_text):
+    """'ECB President Christine Lagarde' in a story about Canada: the title names its owner ('ECB'), so the
+    document's country is not guessed for it."""
+    r = extract_text("OTTAWA, Sept 4 (Wire) - Canada cut rates. Canada's economy slowed, and Canada's banks lent "
+                     "less. ECB President Christine Lagarde said inflation was easing.")
+    assert not any(p[0] == "Christine Lagarde" for p in _title_roles(r))
+
+
+def test_bare_government_title_still_gets_the_document_country(extract_text):
+    """Must not: a bare government title ('Vice-President Joe Biden', no owner named) keeps the document's country."""
+    r = extract_text("The United States signed the deal. The United States and its allies agreed. Hochstein advised "
+                     "Vice-President Joe Biden on energy.")
+    assert ("Joe Biden", "president", "The United States") in _title_roles(r)
