@@ -791,6 +791,8 @@ class Context:
         negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for t in [*chain, anchor]
                       for c in t.children)
         negated = negated or (verb.dep_ == "pcomp" and verb.head.lower_ == "without")
+        negated = negated or any(c.dep_ == "attr" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+                                 for c in verb.children)  # 'X is no relation of Y'
         hypothetical = any(c.dep_ == "aux" and c.lower_ in self.words["modals"] for t in chain for c in t.children)
         hypothetical = hypothetical or any(t.lemma_.lower() in self.words["hypothetical_verbs"] for t in chain[1:])
         hypothetical = hypothetical or any(  # the consequent of "if ..., X will ..."

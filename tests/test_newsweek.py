@@ -206,3 +206,21 @@ def test_bare_government_title_still_gets_the_document_country(extract_text):
     r = extract_text("The United States signed the deal. The United States and its allies agreed. Hochstein advised "
                      "Vice-President Joe Biden on energy.")
     assert ("Joe Biden", "president", "The United States") in _title_roles(r)
+
+
+def _flags(result, rule: str) -> set[tuple[str, str, str, bool]]:
+    ms = result.mentions
+    return {(ms[e.source].text, e.relation, ms[e.target].text, e.negated) for e in result.evidence if e.rule == rule}
+
+
+def test_no_before_the_predicate_noun_negates(extract_text):
+    """'Paul Smith is no relation of Hampshire Police': the copula's predicate noun says 'no'."""
+    r = extract_text("Paul Smith is no relation of Hampshire Police, officials said.")
+    found = _flags(r, "copula-role")
+    assert found and all(negated for *_, negated in found)
+
+
+def test_predicate_noun_without_no_is_not_negated(extract_text):
+    """Must not: 'Paul Smith is the mayor of Leeds' states the fact."""
+    r = extract_text("Paul Smith is the mayor of Leeds, officials said.")
+    assert ("Paul Smith", "mayor_of", "Leeds", False) in _flags(r, "copula-role")
