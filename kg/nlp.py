@@ -382,7 +382,12 @@ def trim_name_edges(doc: Doc) -> Doc:
     for ent in doc.ents:
         for start, end in _slash_pieces(ent):
             start, end = _name_bounds(Span(doc, start, end, label=ent.label))
-            if (start, end) != (ent.start, ent.end) and end > start:
+            cut = _place_after_in(doc, start, end, ent.label_)
+            if cut is not None:  # 'St. Charles Medical Center in Bend': the institution, then the place
+                ents += [Span(doc, start, cut, label=ent.label, kb_id=ent.kb_id, span_id=ent.id),
+                         Span(doc, cut + 1, end, label="GPE")]
+                changed = True
+            elif (start, end) != (ent.start, ent.end) and end > start:
                 ents.append(Span(doc, start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id))
                 changed = True
             elif end > start:
@@ -390,6 +395,23 @@ def trim_name_edges(doc: Doc) -> Doc:
     if changed:
         doc.ents = ents
     return doc
+
+
+def _place_after_in(doc: Doc, start: int, end: int, label: str) -> int | None:
+    """Index of an 'in' that the model ran an institution's name over into its town ('St. Charles Medical Center in
+    Bend'): right after an institution head (kg/data/types.json in_place_heads), followed by capitalised words only."""
+    if label not in {"ORG", "FAC"}:
+        return None
+    heads = _in_place_heads()
+    for k in range(start + 1, end - 1):
+        if doc[k].text == "in" and doc[k - 1].text in heads and all(t.is_title for t in doc[k + 1 : end]):
+            return k
+    return None
+
+
+@lru_cache(maxsize=1)
+def _in_place_heads() -> frozenset[str]:
+    return frozenset(lexicon.load_json("types.json")["in_place_heads"]["words"])
 
 
 QUOTES = {'"', "“", "”", "«", "»"}

@@ -224,3 +224,24 @@ def test_predicate_noun_without_no_is_not_negated(extract_text):
     """Must not: 'Paul Smith is the mayor of Leeds' states the fact."""
     r = extract_text("Paul Smith is the mayor of Leeds, officials said.")
     assert ("Paul Smith", "mayor_of", "Leeds", False) in _flags(r, "copula-role")
+
+
+def test_institution_in_its_town_is_cut_in_two(extract_text):
+    """'St. Charles Medical Center in Bend': the institution (ORG) and the town (GPE), not one name."""
+    r = extract_text("Two firefighters were treated at St. Charles Medical Center in Bend on Friday.")
+    assert {(m.text, m.type) for m in r.mentions} == {("St. Charles Medical Center", "ORG"), ("Bend", "GPE")}
+
+
+def test_in_inside_a_name_after_no_institution_head_stays():
+    """Must not: 'Women in Film' ('in' after no institution head) and an institution with a lower-case word after
+    'in' ('Hospital in central Bend') are not cut."""
+    import spacy
+
+    from kg.nlp import _place_after_in
+
+    nlp = spacy.blank("en")
+    doc = nlp("She founded Women in Film in 1973.")
+    assert _place_after_in(doc, 2, 5, "ORG") is None
+    doc = nlp("He was taken to Royal Hospital in central Bend.")
+    assert _place_after_in(doc, 4, 9, "ORG") is None
+    assert _place_after_in(nlp("He was taken to Royal Hospital in Bend."), 4, 8, "ORG") == 6
