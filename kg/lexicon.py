@@ -112,6 +112,12 @@ def place_demonyms() -> dict[str, Place]:
     return out
 
 
+@lru_cache(maxsize=1)
+def place_abbreviations() -> dict[str, str]:
+    """News-style abbreviation of a US state as written ('Ore.') → the state's name (kg/data/places.json)."""
+    return dict(load_json("places.json")["abbreviations"]["forms"])
+
+
 def place_demonym(name: str) -> Place | None:
     """The place that is no country a demonym names ('Sicilian' → Sicily), or None."""
     return place_demonyms().get(key(name))

@@ -25,6 +25,7 @@ from kg import lexicon
 from kg.schema import ENTITY_TYPES, Mention
 
 DETERMINERS = {"the", "a", "an"}
+PLACE_LABELS = {"GPE", "LOC"}  # model labels whose capital 'The' after a lower-case word is kept ('in The Hague')
 # Types the model sometimes gives a bare demonym ("Bangladeshi" PERSON or ORG): still its country's demonym, unless a
 # capitalised word follows: then the model cut a longer name ("the English" ORG + "Channel").
 DEMONYM_MISREAD = {"GPE", "LOC", "PERSON", "ORG"}
@@ -232,7 +233,7 @@ def is_metonym(span: Span) -> bool:
 def normalise(span: Span) -> tuple[str, str]:
     """(name, title): the span without determiners, trailing possessive, or leading title."""
     tokens = list(span)
-    while tokens and tokens[0].lower_ in DETERMINERS:
+    while tokens and tokens[0].lower_ in DETERMINERS and not (span.label_ in PLACE_LABELS and _capital_the(tokens[0])):
         tokens = tokens[1:]
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in {"'s", "’s", "'", "’"}):
         tokens = tokens[:-1]
@@ -244,6 +245,20 @@ def normalise(span: Span) -> tuple[str, str]:
     if not tokens:
         return span.text, ""
     return span.doc[tokens[0].i : tokens[-1].i + 1].text, title
+
+
+def _capital_the(tok: Token) -> bool:
+    """'The' written with a capital right after a lower-case word is part of a place's name ('in The Hague', 'to The
+    Bronx'); after a dash, quote or dateline it only opens the sentence."""
+    if tok.text != "The" or tok.is_sent_start or tok.i == 0:
+        return False
+    before = tok.doc[tok.i - 1]
+    return before.is_alpha and before.is_lower and not _title_case_sentence(tok)
+
+
+def _title_case_sentence(tok: Token) -> bool:
+    """The sentence is a headline in title case: every word of four letters or more capitalised."""
+    return all(t.is_title or not t.is_alpha or len(t) < 4 for t in tok.sent)
 
 
 def country_parts(span: Span) -> list[tuple[int, int, str]] | None:
@@ -613,6 +628,18 @@ def mark_datelines(doc: Doc, mentions: list[Mention]) -> None:
             for o in mentions:
                 if o is m or m.end <= o.start < match.end():
                     o.dateline = True
+            if re.search(r"[(\d]|--", match.group()):  # an agency, a date or '--': no list of names in prose
+                dateline_place(m)
+
+
+def dateline_place(m: Mention) -> None:
+    """The name opening a dateline is the place the story was filed from: a GPE whatever the model read
+    ('OTTAWA' ORG), shown in title case when written in capitals ('PORTLAND' -> 'Portland')."""
+    if m.type in {"ORG", "PERSON"}:
+        m.type, m.cue = "GPE", "opens a dateline"
+    name = m.name or m.text
+    if name.isupper() and len(name) > 3:
+        m.name = name.title()
 
 
 def has_name(text: str, lower_ok: bool = False) -> bool:

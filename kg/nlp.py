@@ -51,6 +51,7 @@ def load_model(name: str) -> Language:
 def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     """The model with an EntityRuler (kg's patterns plus the user's) placed before NER."""
     nlp = load_model(model)
+    nlp.add_pipe("kg_paragraph_breaks", first=True)
     # Phrase patterns match on exact spelling (spaCy's default), so that the pronoun "us" never reads as
     # the country in the thousands of '<country> <service>' names; these go through spaCy's PhraseMatcher,
     # cheap whatever their number, while one ruler keeps the longest match where patterns overlap.
@@ -381,7 +382,12 @@ def trim_name_edges(doc: Doc) -> Doc:
     for ent in doc.ents:
         for start, end in _slash_pieces(ent):
             start, end = _name_bounds(Span(doc, start, end, label=ent.label))
-            if (start, end) != (ent.start, ent.end) and end > start:
+            cut = _place_after_in(doc, start, end, ent.label_)
+            if cut is not None:  # 'St. Charles Medical Center in Bend': the institution, then the place
+                ents += [Span(doc, start, cut, label=ent.label, kb_id=ent.kb_id, span_id=ent.id),
+                         Span(doc, cut + 1, end, label="GPE")]
+                changed = True
+            elif (start, end) != (ent.start, ent.end) and end > start:
                 ents.append(Span(doc, start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id))
                 changed = True
             elif end > start:
@@ -389,6 +395,23 @@ def trim_name_edges(doc: Doc) -> Doc:
     if changed:
         doc.ents = ents
     return doc
+
+
+def _place_after_in(doc: Doc, start: int, end: int, label: str) -> int | None:
+    """Index of an 'in' that the model ran an institution's name over into its town ('St. Charles Medical Center in
+    Bend'): right after an institution head (kg/data/types.json in_place_heads), followed by capitalised words only."""
+    if label not in {"ORG", "FAC"}:
+        return None
+    heads = _in_place_heads()
+    for k in range(start + 1, end - 1):
+        if doc[k].text == "in" and doc[k - 1].text in heads and all(t.is_title for t in doc[k + 1 : end]):
+            return k
+    return None
+
+
+@lru_cache(maxsize=1)
+def _in_place_heads() -> frozenset[str]:
+    return frozenset(lexicon.load_json("types.json")["in_place_heads"]["words"])
 
 
 QUOTES = {'"', "“", "”", "«", "»"}
@@ -450,19 +473,23 @@ def _name_edge_words() -> frozenset[str]:
 def join_dangling(doc: Doc) -> Doc:
     """A name never ends in "and" or "of": the model sometimes stops there and starts a second name right after
     ("the French Air and" + "Space Force"). Such a span is joined with the name that follows it directly, or
-    loses the dangling word when none does; the joined span keeps the first one's label."""
+    loses the dangling word when none does; the joined span keeps the first one's label, but for a law name after
+    "and", whose head word names the whole ('the Comprehensive Economic and' + 'Trade Agreement' is a LAW)."""
     dangling = _dangling_words()
     ents = list(doc.ents)
-    if not any(ent[-1].lower_ in dangling for ent in ents if len(ent) > 1):
+    if not any(ent[-1].lower_ in dangling or _particle_end(ent) for ent in ents if len(ent) > 1):
         return doc
     out: list[Span] = []
     i = 0
     while i < len(ents):
         ent = ents[i]
-        if len(ent) > 1 and ent[-1].lower_ in dangling:
+        if len(ent) > 1 and (ent[-1].lower_ in dangling or _particle_end(ent)):
             nxt = ents[i + 1] if i + 1 < len(ents) else None
-            if nxt is not None and nxt.start == ent.end and nxt.label_ == ent.label_:
-                out.append(Span(doc, ent.start, nxt.end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id))
+            law = nxt is not None and nxt.label_ == "LAW" and ent[-1].lower_ == "and"  # 'Economic and' + 'Trade Pact'
+            joins = law or (nxt is not None and (nxt.label_ == ent.label_ or _surname_after(ent, nxt)))
+            if nxt is not None and nxt.start == ent.end and joins:
+                label = nxt.label if law else ent.label
+                out.append(Span(doc, ent.start, nxt.end, label=label, kb_id=ent.kb_id, span_id=ent.id))
                 i += 2
                 continue
             ent = Span(doc, ent.start, ent.end - 1, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
@@ -470,6 +497,22 @@ def join_dangling(doc: Doc) -> Doc:
         i += 1
     doc.ents = out
     return doc
+
+
+def _particle_end(ent: Span) -> bool:
+    """A person's name ending in a lower-case surname particle ('Dennis te', 'Thijs van'): kg/data/resolution.json."""
+    return ent.label_ in {"PERSON", "PER"} and ent[-1].is_lower and ent[-1].text in _surname_particles()
+
+
+@lru_cache(maxsize=1)
+def _surname_particles() -> frozenset[str]:
+    return frozenset(lexicon.rules()["surname_particles"]["words"])
+
+
+def _surname_after(ent: Span, nxt: Span) -> bool:
+    """A person's name stopped at a lower-case particle, then one capitalised word the model labelled otherwise
+    ('Dennis te' PERSON + 'Kloese' NORP): the word is the surname."""
+    return _particle_end(ent) and len(nxt) == 1 and nxt[0].is_title
 
 
 @Language.component("kg_amount_tail")
@@ -502,6 +545,16 @@ def _dangling_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _amount_scales() -> frozenset[str]:
     return frozenset(lexicon.load_json("types.json")["amount_scales"]["words"])
+
+
+@Language.component("kg_paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after a blank line, before the parser runs (it keeps preset starts): a headline or a
+    dateline without a full stop is never one sentence with the paragraph below it."""
+    for tok in doc[:-1]:
+        if tok.is_space and tok.text.count("\n") > 1:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
 
 
 @Language.component("kg_line_break_split")

@@ -791,6 +791,8 @@ class Context:
         negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for t in [*chain, anchor]
                       for c in t.children)
         negated = negated or (verb.dep_ == "pcomp" and verb.head.lower_ == "without")
+        negated = negated or any(c.dep_ == "attr" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+                                 for c in verb.children)  # 'X is no relation of Y'
         hypothetical = any(c.dep_ == "aux" and c.lower_ in self.words["modals"] for t in chain for c in t.children)
         hypothetical = hypothetical or any(t.lemma_.lower() in self.words["hypothetical_verbs"] for t in chain[1:])
         hypothetical = hypothetical or any(  # the consequent of "if ..., X will ..."
@@ -944,11 +946,18 @@ def title_role(ctx: Context) -> Iterator[Evidence]:
         if owner_ids:
             yield from ctx.evidence("title-role", label, [head], [ctx.doc[ctx.heads[owner_ids[-1]].i]], anchor,
                                     attrs=attrs)
-        elif title_words and label.split("_")[-1] in ctx.words["government_titles"]:
+        elif title_words and label.split("_")[-1] in ctx.words["government_titles"] and not _unnamed_owner(left, mods):
             country, why = document_country(ctx)
             if country is not None:
                 yield from ctx.evidence("title-role", label, [head], [ctx.heads[country]], anchor,
                                         attrs={**attrs, "country_from": why})
+
+
+def _unnamed_owner(left: list[Token], mods: set[str]) -> bool:
+    """A proper noun in the title that is no mention ('ECB President ...' with 'ECB' untagged): the title names its
+    owner, so the document's country is no guess for it."""
+    words = {w for title in mods for w in re.split(r"[\s-]+", title)}  # 'vice' of 'vice-president'
+    return any(t.pos_ == "PROPN" and t.is_alpha and t.lower_ not in words for t in left)
 
 
 def _span(ctx: Context, idx: int) -> set[int]:

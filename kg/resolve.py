@@ -178,6 +178,10 @@ def base_key(r: Ref) -> None:
         r.core = org_core(core)
         r.gid = f"{key(country.name)}|{r.core}" if country else r.core
         return
+    us_state = lexicon.place_abbreviations().get(r.name) if m.type in {"GPE", "LOC"} else None
+    if us_state is not None:  # 'Ore.' is Oregon
+        r.gid = r.core = key(us_state)
+        return
     r.gid = r.core = country_spelt_out(r.name) if m.type in {"LAW", "EVENT", "FACILITY"} else key(r.name)
 
 
@@ -488,8 +492,9 @@ def partial_places(state: State) -> None:
 
 
 def org_short_forms(state: State) -> None:
-    """'Harvard' joins 'Harvard University', 'Toyota' joins 'Toyota Motor Corp.': a short ORG name equal to
-    the only longer ORG name of the document minus trailing organisation words (kg/data/resolution.json)."""
+    """'Harvard' joins 'Harvard University', 'Toyota' joins 'Toyota Motor Corp.', 'KLA' joins 'KLA Corp': a short
+    ORG name equal to the only longer ORG name of the document minus trailing organisation words
+    (kg/data/resolution.json)."""
     suffixes = set(lexicon.rules()["org_suffixes"]["words"])
     for doc, refs in state.by_doc().items():
         longer: dict[str, list[Ref]] = defaultdict(list)
@@ -501,7 +506,7 @@ def org_short_forms(state: State) -> None:
                 words = words[:-1]
                 longer[" ".join(words)].append(r)
         for r in sorted(refs, key=lambda r: -len(key(r.name).split())):  # longer names first:
-            if r.hidden or r.country or r.m.type != "ORG" or is_acronym(r.name):  # a GPE 'Syracuse' is the city
+            if r.hidden or r.country or r.m.type != "ORG":  # a GPE 'Syracuse' is the city
                 continue
             # groups as they stand now: every 'US Airways Group' has joined 'US Airways Group Inc.' before 'US Airways'
             # looks
@@ -672,7 +677,10 @@ def acronyms(state: State, results: list[DocResult]) -> None:
     for doc, refs in docs.items():
         local = initials_index(refs)
         for r in refs:
-            if r.hidden or r.country or not is_acronym(r.name) or r.gid != r.base:
+            if r.hidden or r.country or r.gid != r.base:
+                continue
+            if not is_acronym(r.name):  # a short form of the table written in lower case: 'Fed'
+                table_expansion(state, r, refs, table.get(key(r.name)), gids)
                 continue
             letters = r.name.replace(".", "").upper()
             for options, why in ((learnt.get(key(r.name), set()), "spelt out elsewhere in the corpus"),
@@ -685,9 +693,21 @@ def acronyms(state: State, results: list[DocResult]) -> None:
                 if len(options) > 1:
                     break
             else:
-                expansion = table.get(key(r.name))
-                if expansion and expansion in gids:
-                    state.move([r], expansion, f"{r.name!r} stands for {expansion!r} (kg/data/acronyms.json)")
+                table_expansion(state, r, refs, table.get(key(r.name)), gids)
+
+
+def table_expansion(state: State, r: Ref, refs: list[Ref], expansion: str | None, gids: set[str]) -> None:
+    """Join the expansion kg/data/acronyms.json gives the short form, as written in the corpus or, failing that,
+    the only name of the document that is the expansion after a country ('Fed' -> 'U.S. Federal Reserve')."""
+    if not expansion:
+        return
+    if expansion in gids:
+        state.move([r], expansion, f"{r.name!r} stands for {expansion!r} (kg/data/acronyms.json)")
+        return
+    qualified = {x.gid for x in refs if x.core == expansion and "|" in x.gid}
+    if len(qualified) == 1:
+        target = next(iter(qualified))
+        state.move([r], target, f"{r.name!r} stands for {expansion!r} (kg/data/acronyms.json), written {target!r}")
 
 
 # ---------------------------------------------------------------- entities
