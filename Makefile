@@ -7,7 +7,7 @@ DEV_STAMP     := $(VENV)/.kg-dev
 INPUT  ?= raw
 OUT    ?= outputs
 
-.PHONY: graph test lint browser bench clean
+.PHONY: graph test lint browser bench screenshot clean
 
 graph: $(RUNTIME_STAMP)
 	$(BIN)/kg build $(INPUT) --out $(OUT)
@@ -21,6 +21,9 @@ lint: $(DEV_STAMP)
 
 browser:
 	@sh scripts/install-browser.sh
+
+screenshot: $(DEV_STAMP) browser
+	KG_SCREENSHOT=$(OUT)/screenshot.png $(BIN)/pytest -q tests/test_page.py -k screenshot
 
 bench: $(DEV_STAMP)
 	$(BIN)/python bench/run_all.py
