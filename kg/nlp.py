@@ -15,8 +15,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import numpy
 import spacy
-from spacy.attrs import LOWER
+from spacy.attrs import IS_SPACE, LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -551,9 +552,9 @@ def _amount_scales() -> frozenset[str]:
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after a blank line, before the parser runs (it keeps preset starts): a headline or a
     dateline without a full stop is never one sentence with the paragraph below it."""
-    for tok in doc[:-1]:
-        if tok.is_space and tok.text.count("\n") > 1:
-            doc[tok.i + 1].is_sent_start = True
+    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist():  # whitespace tokens only: few per document
+        if doc[i].text.count("\n") > 1:
+            doc[i + 1].is_sent_start = True
     return doc
 
 
