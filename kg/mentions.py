@@ -10,6 +10,7 @@ flagged as a metonym of its country.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import weakref
@@ -84,12 +85,19 @@ def _title_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return heads, mod_words, all_words
 
 
+# Words that join two portfolio modifiers of one title ('Business and Trade Secretary', 'Culture, Media and Sport').
+TITLE_JOINERS = frozenset({"and", "&", ","})
+
+
 def is_title(words: list[str]) -> bool:
-    """True when the words are modifiers followed by a title head ('Defense Minister', 'Prime Minister')."""
+    """True when the words are modifiers followed by a title head ('Defense Minister', 'Prime Minister'); two
+    modifiers may be joined by 'and', '&' or a comma ('Business and Trade Secretary')."""
     heads, mods, _ = _title_words()
     for n in (3, 2, 1):
         if len(words) >= n and " ".join(words[-n:]) in heads:
-            return all(w in mods for w in words[:-n])
+            before = words[:-n]
+            return (all(w in mods or w in TITLE_JOINERS for w in before)
+                    and not (before and (before[0] in TITLE_JOINERS or before[-1] in TITLE_JOINERS)))
     return False
 
 
@@ -118,7 +126,7 @@ def leading_title(tokens: list[Token]) -> int:
 def only_title_part(span: Span) -> bool:
     """'Defense' in 'Defense Minister Tomomi Inada': every word is a title word and the title continues after it."""
     _, _, words = _title_words()
-    if not all(t.text in words for t in span):
+    if not all(t.text in words or (t.text in TITLE_JOINERS and 0 < t.i - span.start < len(span) - 1) for t in span):
         return False
     doc = span.doc
     following = [t.text for t in doc[span.start : min(len(doc), span.end + 3)]]
@@ -596,10 +604,33 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     country_qualifiers(doc, found)
     found.extend(typed_by_context(doc, untyped, found, sent_index))
     found.extend(repeated_names(doc, found, sent_index))
+    found = common_word_openers(doc, found)
     kept = sorted((m for m in found if m.type in types and has_name(m.name or m.text, lower_ok=m.type == "LAW")),
                   key=lambda m: m.start)
     mark_datelines(doc, kept)
     return kept
+
+
+def common_word_openers(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """`found` without the one-word names the model found where a sentence or headline begins whose lower-case
+    form the document uses as an ordinary word and which it never capitalises elsewhere ('Runoff looms ...' …
+    'a June runoff'): the capital comes from the sentence start, so that is the word, not a name."""
+    table = doc_words(doc)
+    if not table.words:
+        return found
+    opens = [True, *table.sent_end[:-1]]
+    candidates: dict[str, str] = {}
+    for m in found:
+        if m.source == "ner" and not m.demonym and m.text == m.name and m.text.istitle() and m.text.isalpha():
+            i = bisect.bisect_left(table.starts, m.start)
+            if i < len(table.words) and table.words[i] == m.text and opens[i]:
+                candidates[m.text.lower()] = m.text
+    if not candidates:
+        return found
+    lower = {w for w in table.words if w in candidates}
+    inside = {w for w, first in zip(table.words, opens, strict=True) if not first and w.lower() in candidates}
+    common = {candidates[w] for w in lower} - inside  # capitalised mid-sentence too: a name ('told Congress')
+    return [m for m in found if not (m.text in common and m.source == "ner" and m.text == m.name)]
 
 
 @lru_cache(maxsize=1)

@@ -475,16 +475,22 @@ def join_dangling(doc: Doc) -> Doc:
     """A name never ends in "and" or "of": the model sometimes stops there and starts a second name right after
     ("the French Air and" + "Space Force"). Such a span is joined with the name that follows it directly, or
     loses the dangling word when none does; the joined span keeps the first one's label, but for a law name after
-    "and", whose head word names the whole ('the Comprehensive Economic and' + 'Trade Agreement' is a LAW)."""
+    "and", whose head word names the whole ('the Comprehensive Economic and' + 'Trade Agreement' is a LAW).
+    A span ending in "of the" / "and the" loses both words and joins nothing."""
     dangling = _dangling_words()
     ents = list(doc.ents)
-    if not any(ent[-1].lower_ in dangling or _particle_end(ent) for ent in ents if len(ent) > 1):
+    if not any(ent[-1].lower_ in dangling or ent[-1].lower_ == "the" or _particle_end(ent)
+               for ent in ents if len(ent) > 1):
         return doc
     out: list[Span] = []
     i = 0
     while i < len(ents):
         ent = ents[i]
-        if len(ent) > 1 and (ent[-1].lower_ in dangling or _particle_end(ent)):
+        if len(ent) > 2 and ent[-1].lower_ == "the" and ent[-2].lower_ in dangling:
+            # 'Fujimori of the' + 'Popular Force': the model stopped at a name written by a rule; what it had
+            # begun cannot be told from that name's own words, so the span keeps only what comes before
+            ent = Span(doc, ent.start, ent.end - 2, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+        elif len(ent) > 1 and (ent[-1].lower_ in dangling or _particle_end(ent)):
             nxt = ents[i + 1] if i + 1 < len(ents) else None
             law = nxt is not None and nxt.label_ == "LAW" and ent[-1].lower_ == "and"  # 'Economic and' + 'Trade Pact'
             joins = law or (nxt is not None and (nxt.label_ == ent.label_ or _surname_after(ent, nxt)))
@@ -626,7 +632,8 @@ class FeatureNames:
     def _retyped(self, span: Span, kind: str) -> Span | None:
         """The model entity that is exactly this match (after an optional 'the') but mis-typed: a structure label on
         a natural feature ('Galway Bay' FAC), or an organisation label on 'the <Name> Channel' after a preposition
-        or verb of place or passage ('crossed the Bristol Channel'); else None ('retype' in feature_names.json)."""
+        or verb of place or passage ('crossed the Bristol Channel'; without 'the' for heads that name nothing but
+        a feature: 'over Scarborough Shoal'); else None ('retype' in feature_names.json)."""
         doc = span.doc
         head = span[-1] if kind == "suffix" else span[0]
         if head.text not in self.retype["heads"] or (span[0].is_sent_start and not _written_inside(span[0])):
@@ -640,7 +647,8 @@ class FeatureNames:
             return None
         if ent.label_ in self.retype["structure_labels"]:
             return ent
-        prev = doc[ent.start - 1] if the and ent.start > 0 else None
+        bare = not the and head.text in self.retype["bare_heads"]  # 'over Scarborough Shoal' needs no 'the'
+        prev = doc[ent.start - 1] if (the or bare) and ent.start > 0 else None
         after = prev is not None and (prev.lower_ in self.retype["place_prepositions"]
                                       or (prev.pos_ == "VERB" and prev.lemma_ in self.retype["place_verb_lemmas"]))
         return ent if after and ent.label_ in self.retype["place_labels"] else None

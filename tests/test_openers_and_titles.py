@@ -1,0 +1,66 @@
+"""Spans that are not names: sentence-opening common words, portfolio titles, a dangling "of the"."""
+
+import pytest
+
+
+def mentions(result) -> dict[str, str]:
+    return {m.text: m.type for m in result.mentions}
+
+
+def test_headline_word_used_lower_case_below_is_not_a_name(extract_text):
+    text = ("Runoff looms as two candidates split the vote\n\n"
+            "LIMA, April 14 (Wire) - Peru's presidential election appeared headed for a June runoff on Sunday, "
+            "with Keiko Fujimori in the lead.")
+    found = mentions(extract_text(text))
+    assert "Runoff" not in found
+    assert found["Keiko Fujimori"] == "PERSON"
+
+
+def test_opening_word_capitalised_mid_sentence_too_stays_a_name(extract_text):
+    text = ("Congress passed the budget on Monday. The vote in Congress was close, and the party congress meets "
+            "next week.")
+    found = extract_text(text).mentions
+    assert [m.text for m in found if m.type == "ORG"] == ["Congress", "Congress"]
+
+
+def test_opening_name_never_written_lower_case_stays(extract_text):
+    text = "Toyota raised its forecast on Tuesday. The carmaker expects higher sales in North America."
+    assert mentions(extract_text(text))["Toyota"] == "ORG"
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("The deal was signed by Business and Trade Secretary Jonathan Reynolds on Thursday.", "Jonathan Reynolds"),
+    ("Culture, Media and Sport Secretary Lisa Nandy said the review would start in May.", "Lisa Nandy"),
+    ("Veterans Affairs Secretary Doug Collins visited the hospital on Friday.", "Doug Collins"),
+])
+def test_portfolio_before_a_title_is_part_of_the_title(extract_text, text, person):
+    found = mentions(extract_text(text))
+    assert found == {person: "PERSON"}
+
+
+def test_organisation_before_a_title_word_that_is_no_portfolio_stays(extract_text):
+    text = "The signing was attended by Bayern sporting director Max Eberl and the player's family."
+    assert mentions(extract_text(text)) == {"Bayern": "ORG", "Max Eberl": "PERSON"}
+    assert mentions(extract_text("On Monday, Apple chief executive Tim Cook said sales rose.")) == {
+        "Apple": "ORG", "Tim Cook": "PERSON"}
+
+
+def test_span_stopped_at_of_the_keeps_the_name_before_it(extract_text):
+    text = ("Keiko Fujimori led the count. With 85 percent of ballots counted, Fujimori of the Popular Force "
+            "party had 19.8 percent.")
+    result = extract_text(text)
+    assert "Fujimori of the" not in mentions(result)
+    assert [m.type for m in result.mentions if m.text == "Fujimori"] == ["PERSON"]
+
+
+def test_of_the_name_written_whole_is_kept(extract_text):
+    found = mentions(extract_text("The ministers met at the Council of the European Union in Brussels."))
+    assert any(text.endswith("Council of the European Union") for text in found)
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("Chinese jets shadowed a patrol over Scarborough Shoal on Monday.", "Scarborough Shoal", "LOC"),
+    ("He scored twice for Nottingham Forest last season.", "Nottingham Forest", "ORG"),
+])
+def test_feature_after_a_place_preposition_without_the(extract_text, text, name, kind):
+    assert mentions(extract_text(text))[name] == kind
