@@ -301,6 +301,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "PERSON", f"title before: {m.title!r}"
     elif m.type == "ORG" and len(span) == 1 and not lexicon.is_acronym(name) and place_cue(span):
         m.type, m.cue = "GPE", "place cue before a one-word name"
+    elif m.type == "PERSON" and len(span) > 1 and span[-1].text in _street_heads() and not m.title:
+        m.type, m.cue = "FACILITY", f"street word: {span[-1].text!r}"
     if m.type == "WEAPON":
         m.name = re.sub(r"\s+(?:missiles?|systems?|interceptors?|batter(?:y|ies))$", "", m.name, flags=re.I)
     if m.type in {"AIRCRAFT", "WEAPON"} and re.search(r"\ds$", m.name):
@@ -308,6 +310,11 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     if m.type == "GPE" and table.by_capital.get(lexicon.key(name)) and is_metonym(span):
         m.metonym = True
     return m
+
+
+@lru_cache(maxsize=1)
+def _street_heads() -> frozenset[str]:
+    return frozenset(lexicon.load_json("feature_names.json")["street_heads"]["words"])
 
 
 @lru_cache(maxsize=1)

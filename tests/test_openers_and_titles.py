@@ -64,3 +64,10 @@ def test_of_the_name_written_whole_is_kept(extract_text):
 ])
 def test_feature_after_a_place_preposition_without_the(extract_text, text, name, kind):
     assert mentions(extract_text(text))[name] == kind
+
+
+def test_street_the_model_calls_a_person_is_a_facility(extract_text):
+    found = extract_text("Kompany told reporters at the club's Saebener Strasse training ground.").mentions
+    assert [(m.text, m.type) for m in found if m.text == "Saebener Strasse"] == [("Saebener Strasse", "FACILITY")]
+    person = extract_text("Senator Paul Street said the bill would pass.").mentions
+    assert [(m.text, m.type) for m in person] == [("Paul Street", "PERSON")]
