@@ -301,6 +301,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "PERSON", f"title before: {m.title!r}"
     elif m.type == "ORG" and len(span) == 1 and not lexicon.is_acronym(name) and place_cue(span):
         m.type, m.cue = "GPE", "place cue before a one-word name"
+    elif m.type in {"ORG", "PERSON", "GPE", "LOC"} and _storm_name(name):
+        m.type, m.cue = "EVENT", "named storm"
     elif m.type == "PERSON" and len(span) > 1 and span[-1].text in _street_heads() and not m.title:
         m.type, m.cue = "FACILITY", f"street word: {span[-1].text!r}"
     if m.type == "WEAPON":
@@ -310,6 +312,12 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     if m.type == "GPE" and table.by_capital.get(lexicon.key(name)) and is_metonym(span):
         m.metonym = True
     return m
+
+
+def _storm_name(name: str) -> bool:
+    """'Hurricane Ian', 'Tropical Storm Alberto': a storm word, then a capitalised name."""
+    return any(name.startswith(w + " ") and name[len(w) + 1 : len(w) + 2].isupper()
+               for w in _context_types()["storm_first"])
 
 
 @lru_cache(maxsize=1)

@@ -376,8 +376,8 @@ def trim_name_edges(doc: Doc) -> Doc:
     """A name's span holds the name only: a leading lower-case article or possessive ('a Royal Commission', 'its
     National Assembly'), a person's leading title ('King Ferdinand', kept as Mention.title from the words before
     the span), quote marks around the name or left open at one end ('the "Cheese Symphony'), and an unclosed bracket
-    with what follows it ('the Council on Foreign Relations (CFR') are left out; names written apart by a slash are
-    split ('VFL / AFL').
+    with what follows it ('the Council on Foreign Relations (CFR') and a headline's verb ('Trump Says' in a headline
+    written in title case) are left out; names written apart by a slash are split ('VFL / AFL').
     Words in kg/data/types.json name_edges."""
     ents, changed = [], False
     for ent in doc.ents:
@@ -446,6 +446,9 @@ def _name_bounds(ent: Span) -> tuple[int, int]:
     if ent.label_ in {"PERSON", "PER"} and end - start > 1:
         start += leading_title(list(doc[start:end]))
     start, end = _unquoted(doc, start, end)
+    verbs = [t.i for t in doc[start + 1 : end] if t.text in _headline_verbs()]
+    if verbs and _title_case_line(doc[start:end]):
+        end = verbs[0]  # 'Trump Says' in 'Trump Says China Talks Will Resume', 'Putin Warns West' in a headline
     opened = [t.i for t in doc[start:end] if t.text == "("]
     if opened and not any(t.text == ")" for t in doc[opened[-1] : end]):
         cut = opened[-1]
@@ -468,6 +471,11 @@ def _unquoted(doc: Doc, start: int, end: int) -> tuple[int, int]:
 @lru_cache(maxsize=1)
 def _name_edge_words() -> frozenset[str]:
     return frozenset(lexicon.load_json("types.json")["name_edges"]["leading"])
+
+
+@lru_cache(maxsize=1)
+def _headline_verbs() -> frozenset[str]:
+    return frozenset(lexicon.load_json("types.json")["name_edges"]["headline_verbs"])
 
 
 @Language.component("kg_dangling_join")

@@ -71,3 +71,22 @@ def test_street_the_model_calls_a_person_is_a_facility(extract_text):
     assert [(m.text, m.type) for m in found if m.text == "Saebener Strasse"] == [("Saebener Strasse", "FACILITY")]
     person = extract_text("Senator Paul Street said the bill would pass.").mentions
     assert [(m.text, m.type) for m in person] == [("Paul Street", "PERSON")]
+
+
+def test_headline_verb_is_cut_from_the_name_before_it(extract_text):
+    text = ("Trump Says China Talks Will Resume Next Week\n\n"
+            "WASHINGTON - President Donald Trump said talks with China would resume.")
+    found = [(m.text, m.type) for m in extract_text(text).mentions]
+    assert ("Trump", "PERSON") in found
+    assert not any("Says" in name for name, _ in found)
+
+
+def test_verb_like_word_outside_a_headline_stays_in_the_name(extract_text):
+    text = "Fans cheered when Jim Says Hello, the new album by Jim Reed, reached number one."
+    assert "Jim Says Hello" in {m.text for m in extract_text(text).mentions}
+
+
+@pytest.mark.parametrize("storm", ["Hurricane Ian", "Typhoon Haiyan", "Tropical Storm Alberto"])
+def test_named_storm_is_an_event(extract_text, storm):
+    found = extract_text(f"Officials said {storm} killed at least 12 people and left thousands without power.").mentions
+    assert [(m.text, m.type) for m in found if m.text == storm] == [(storm, "EVENT")]
