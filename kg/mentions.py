@@ -183,9 +183,31 @@ def ship_cue(span: Span) -> str:
             return f"ship noun before: {noun!r}"
         if starts_after.match(after) and ship_noun_after_names(span, noun):
             return f"ship noun after: {noun!r}"
-    if _ship_apposition().match(text_after(span, 80).lower()):
+    if _ship_apposition().match(text_after(span, 80).lower()) and not _after_place_word(span):
         return "apposition names a ship"
+    if text_after(span, 2).lstrip().startswith(",") and _ship_apposed_before().search(near_text(span, before=8)):
+        return "names the ship written just before it"
     return ""
+
+
+# Prepositions of place that, right before a name with no 'the', make it a place ('In Kaohsiung, a cargo ship, ...');
+# ships are written with 'the' ('parallel to the Richard E. Byrd, a supply ship').
+PLACE_BEFORE_NAME = frozenset({"in", "at", "near", "outside", "inside"})
+
+
+def _after_place_word(span: Span) -> bool:
+    """'In Kaohsiung, a cargo ship, ...': a name right after a place preposition is where, not the ship."""
+    words = doc_words(span.doc).words
+    return span.start > 0 and words[span.start - 1].lower() in PLACE_BEFORE_NAME
+
+
+@lru_cache(maxsize=1)
+def _ship_apposed_before() -> re.Pattern:
+    """'a cargo ship, the Fu Shun, sank': a ship noun phrase, a comma, then the name (with or without 'the'), which
+    a comma closes ('rammed a supply ship, Manila said' names no ship)."""
+    _, nouns = lexicon.ships()
+    words = "|".join(re.escape(n) for n in nouns)
+    return re.compile(rf"(?:^|\s)(?:a|an)\s+(?:[\w-]+\s+){{0,3}}(?:{words})\s*,\s*(?:the\s*)?$")
 
 
 def ship_noun_after_names(span: Span, noun: str) -> bool:
@@ -245,6 +267,8 @@ def normalise(span: Span) -> tuple[str, str]:
         tokens = tokens[1:]
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in {"'s", "’s", "'", "’"}):
         tokens = tokens[:-1]
+    if len(tokens) > 1 and span.label_ in PLACE_LABELS and tokens[-1].text in _place_kind_words():
+        tokens = tokens[:-1]  # 'Fujian province': the place is named 'Fujian' (the span keeps the word)
     title = ""
     n = leading_title(tokens) if tokens and span.label_ in {"PERSON", "PER"} else 0
     if n:
@@ -318,6 +342,11 @@ def _storm_name(name: str) -> bool:
     """'Hurricane Ian', 'Tropical Storm Alberto': a storm word, then a capitalised name."""
     return any(name.startswith(w + " ") and name[len(w) + 1 : len(w) + 2].isupper()
                for w in _context_types()["storm_first"])
+
+
+@lru_cache(maxsize=1)
+def _place_kind_words() -> frozenset[str]:
+    return frozenset(lexicon.load_json("types.json")["name_edges"]["place_kind_words"])
 
 
 @lru_cache(maxsize=1)
@@ -404,17 +433,23 @@ def surnames_as_people(doc: Doc, found: list[Mention]) -> None:
 
 def full_names_as_people(found: list[Mention]) -> None:
     """A name of two to four capitalised words the model typed ORG is a person's full name when the document uses
-    its last word alone for a person at least twice and no person's full name ends in it ('Fyodor Davydovich
-    Kulakov' … 'Kulakov was …'); a name holding an organisation word ('Ford Motor') stays an ORG."""
+    its last word alone for a person, never for anything else, and no person's full name ends in it ('Fyodor
+    Davydovich Kulakov' … 'Kulakov was …'); a name holding an organisation word ('Ford Motor') or opening with a
+    country or demonym ('British Vauxhalls') stays an ORG."""
     org_words = {w.lower() for w in lexicon.rules()["org_heads"]} | set(lexicon.rules()["org_suffixes"]["words"])
     alone = Counter(m.name for m in found if m.type == "PERSON" and " " not in m.name)
     ended = {m.name.split()[-1] for m in found if m.type == "PERSON" and " " in m.name}
+    typed_else = {m.name for m in found if m.type != "PERSON" and " " not in m.name}  # 'Dortmund' GPE and PERSON
     for m in found:
         words = m.name.split()
         if m.type != "ORG" or m.source != "ner" or m.cue or m.qualifier or not 2 <= len(words) <= 4:
             continue
-        if alone[words[-1]] < 2 or words[-1] in ended or any(w.lower().strip(".") in org_words for w in words):
+        if not alone[words[-1]] or words[-1] in ended or words[-1] in typed_else:
             continue
+        if any(w.lower().strip(".") in org_words for w in words):
+            continue
+        if lexicon.countries().any(words[0]) is not None:
+            continue  # 'British Vauxhalls': a country or demonym opens no person's name
         if all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
             m.type, m.cue = "PERSON", f"full name of the person the document calls {words[-1]!r}"
 

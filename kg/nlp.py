@@ -108,6 +108,7 @@ def _law_name_heads() -> frozenset[str]:
     return frozenset(lexicon.load_json("types.json")["law_names"]["name_heads"])
 
 
+SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}")
 ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$")
 
 
@@ -142,6 +143,8 @@ def _tail_end(ent: Span, limit: int) -> int:
     person = ent.label_ in {"PERSON", "PER"}
     if ent[-1].tag_ == "POS" or ent[-1].text in {"'s", "’s", "'", "’"}:
         return end  # "James Joyce's Ulysses": what follows a possessive is another name
+    if person and ent[-1].text == "-" and not ent[-1].whitespace_ and end < limit and doc[end].is_lower:
+        return end + 1  # 'Lai Ching-' + 'te', 'Moon Jae-' + 'in': the rest of a hyphenated given name
     while end < limit and not doc[end].is_sent_start and doc[end].ent_iob_ == "O":
         tok = doc[end]
         regnal = person and ROMAN.match(tok.text) and tok.tag_ != "PRP"
@@ -533,7 +536,8 @@ def _surname_after(ent: Span, nxt: Span) -> bool:
 @Language.component("kg_amount_tail")
 def cut_amount_tail(doc: Doc) -> Doc:
     """Drop a trailing amount from a name ("Apple 1.8 billion" → "Apple"): a number followed by a scale word
-    (kg/data/types.json amount_scales) is never part of a name, though "Boeing 747" or "Apollo 11" are."""
+    (kg/data/types.json amount_scales) is never part of a name, though "Boeing 747" or "Apollo 11" are; nor is a
+    match score ("beating Borussia Dortmund 2-0")."""
     scales = _amount_scales()
     ents, changed = [], False
     for ent in doc.ents:
@@ -542,6 +546,12 @@ def cut_amount_tail(doc: Doc) -> Doc:
             end -= 2
             while end > ent.start and (doc[end - 1].like_num or doc[end - 1].is_currency):
                 end -= 1
+        else:
+            for n in (3, 1):  # a match score after a team's name: 'Borussia Dortmund 2-0' ('2 - 0' or '2-0')
+                if (len(ent) > n and SCORE.fullmatch("".join(t.text for t in doc[end - n : end]))
+                        and doc[end - n - 1].is_alpha):  # not the end of a longer number ('Detroit 1-8-7')
+                    end -= n
+                    break
         if end != ent.end and end > ent.start:
             ents.append(Span(doc, ent.start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id))
             changed = True

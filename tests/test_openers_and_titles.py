@@ -90,3 +90,55 @@ def test_verb_like_word_outside_a_headline_stays_in_the_name(extract_text):
 def test_named_storm_is_an_event(extract_text, storm):
     found = extract_text(f"Officials said {storm} killed at least 12 people and left thousands without power.").mentions
     assert [(m.text, m.type) for m in found if m.text == storm] == [(storm, "EVENT")]
+
+
+def test_ship_named_after_a_ship_noun_phrase_and_a_place_before_it(extract_text):
+    result = extract_text("In Kaohsiung, a cargo ship, the Fu Shun, sank off the port.")
+    found = {(m.text, m.type) for m in result.mentions}
+    assert ("Kaohsiung", "GPE") in found
+    assert ("the Fu Shun", "SHIP") in found
+
+
+def test_ship_after_to_the_keeps_its_apposition(extract_text):
+    text = "The destroyer sailed parallel to the Richard E. Byrd, a U.S. Navy supply ship, on May 1."
+    assert ("Richard E. Byrd", "SHIP") in {(m.text, m.type) for m in extract_text(text).mentions}
+
+
+def test_place_after_a_ship_noun_phrase_with_no_closing_comma_is_no_ship(extract_text):
+    found = extract_text("Chinese vessels rammed a Philippine supply ship, Manila said on Monday.").mentions
+    assert ("Manila", "GPE") in {(m.text, m.type) for m in found}
+
+
+def test_hyphenated_given_name_is_kept_whole(extract_text):
+    found = extract_text("President Lai Ching-te visited a command centre in Hualien on Thursday.").mentions
+    assert "Lai Ching-te" in {m.text for m in found}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Real Madrid won the final, beating Borussia Dortmund 2-0 at Wembley Stadium.", "Borussia Dortmund"),
+    ("The show Detroit 1-8-7 was cancelled after one season.", None),
+])
+def test_match_score_is_cut_from_a_team_name(extract_text, text, name):
+    names = {m.text for m in extract_text(text).mentions}
+    assert not any(n.endswith("2-0") for n in names)
+    if name:
+        assert name in names
+    else:
+        assert not any(n.endswith("1-") for n in names)
+
+
+def test_lower_case_kind_word_after_a_place_is_not_its_name(extract_text):
+    found = extract_text("Authorities moved 150,000 people across China's Fujian province. Fujian is on the coast.")
+    names = {m.text: m.name for m in found.mentions}
+    assert names["Fujian province"] == "Fujian"
+    capital = extract_text("Fighting went on in Kherson Oblast, but Kherson itself was calm.").mentions
+    assert "Kherson Oblast" in {m.name for m in capital}
+
+
+def test_full_name_typed_org_is_a_person_when_its_surname_is_one(extract_text):
+    text = ("Real Madrid won the cup on Saturday, beating Dortmund with late goals from Dani Carvajal and Vinicius "
+            "Junior.\n\nThe visitors had the better chances early on, but Carvajal headed in a corner in the 74th "
+            "minute and Vinicius scored nine minutes later.")
+    found = {m.text: (m.type, m.cue) for m in extract_text(text).mentions}
+    assert found["Dani Carvajal"] == ("PERSON", "full name of the person the document calls 'Carvajal'")
+    assert found["Dortmund"][0] == "GPE"
