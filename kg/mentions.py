@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.attrs import IDX, LENGTH, POS, SENT_START
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
@@ -655,10 +656,39 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     found.extend(typed_by_context(doc, untyped, found, sent_index))
     found.extend(repeated_names(doc, found, sent_index))
     found = common_word_openers(doc, found)
+    found = [m for m in found if not common_acronym(m, doc_words(doc).text)]
+    companies_short(found)
     kept = sorted((m for m in found if m.type in types and has_name(m.name or m.text, lower_ok=m.type == "LAW")),
                   key=lambda m: m.start)
     mark_datelines(doc, kept)
     return kept
+
+
+def common_acronym(m: Mention, text: str) -> bool:
+    """An acronym the document spells out in lower-case words is a common noun, not a name ('AI' beside 'artificial
+    intelligence', 'LNG' beside 'liquefied natural gas'); one spelt out in capitals is a name ('WHO', 'World Health
+    Organization'). The words must be content words (no stop word; five letters or more for two-letter acronyms),
+    so chance sequences such as 'away from its' do not count."""
+    if m.source != "ner" or not m.name.isupper() or not m.name.isalpha() or not 2 <= len(m.name) <= 5:
+        return False
+    shortest = 5 if len(m.name) == 2 else 3
+    words = r"[\s-]+".join(rf"{c.lower()}[a-z]{{{shortest - 1},}}" for c in m.name)
+    for match in re.finditer(rf"(?<![\w-]){words}(?![\w-])", text):
+        if not any(w in STOP_WORDS for w in re.split(r"[\s-]+", match.group())):
+            return True
+    return False
+
+
+def companies_short(found: list[Mention]) -> None:
+    """A one-word place the model typed is the company of the document named by it plus a company suffix ('Nvidia'
+    GPE beside 'Nvidia Corp' ORG: kg/data/resolution.json company_suffixes); 'Syracuse' beside 'Syracuse University'
+    may be the city, so institution words do not count."""
+    suffixes = set(lexicon.rules()["company_suffixes"]["words"])
+    short = {m.name.split()[0] for m in found if m.type == "ORG" and len(m.name.split()) == 2
+             and m.name.split()[1].lower().strip(".") in suffixes}
+    for m in found:
+        if m.type in {"GPE", "LOC"} and m.name in short and not m.demonym and m.source == "ner" and not m.cue:
+            m.type, m.cue = "ORG", "short form of a company named in the document"
 
 
 def common_word_openers(doc: Doc, found: list[Mention]) -> list[Mention]:
@@ -711,6 +741,8 @@ def mark_datelines(doc: Doc, mentions: list[Mention]) -> None:
                     o.dateline = True
             if re.search(r"[(\d]|--", match.group()):  # an agency, a date or '--': no list of names in prose
                 dateline_place(m)
+            elif m.type == "GPE" and m.text.isupper() and len(m.text) > 3:  # 'TOKYO - ': shown as 'Tokyo'
+                m.name = m.text.title()
 
 
 def dateline_place(m: Mention) -> None:

@@ -142,3 +142,22 @@ def test_full_name_typed_org_is_a_person_when_its_surname_is_one(extract_text):
     found = {m.text: (m.type, m.cue) for m in extract_text(text).mentions}
     assert found["Dani Carvajal"] == ("PERSON", "full name of the person the document calls 'Carvajal'")
     assert found["Dortmund"][0] == "GPE"
+
+
+def test_acronym_spelt_out_in_lower_case_is_no_name(extract_text):
+    text = ("Cloud companies kept buying chips to train artificial intelligence models, and the AI boom lifted "
+            "Microsoft. The WHO, the World Health Organization, said nothing.")
+    names = {m.text for m in extract_text(text).mentions}
+    assert "AI" not in names
+    assert {"Microsoft", "WHO"} <= names
+
+
+def test_place_named_like_a_company_of_the_document_is_the_company(extract_text):
+    text = "Nvidia Corp reported revenue of $30 billion on Wednesday. Shares of Nvidia fell 3 percent."
+    found = {m.text: m.type for m in extract_text(text).mentions}
+    assert found == {"Nvidia Corp": "ORG", "Nvidia": "ORG"}
+
+
+def test_capitals_dateline_place_is_named_in_title_case(extract_text):
+    found = extract_text("Japan enacts law\n\nTOKYO - Japan's parliament on Friday enacted a law.").mentions
+    assert [(m.name, m.dateline) for m in found if m.text == "TOKYO"] == [("Tokyo", True)]
