@@ -331,7 +331,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     elif m.type == "PERSON" and len(span) > 1 and span[-1].text in _street_heads() and not m.title:
         m.type, m.cue = "FACILITY", f"street word: {span[-1].text!r}"
     if m.type == "WEAPON":
-        m.name = re.sub(r"\s+(?:missiles?|systems?|interceptors?|batter(?:y|ies))$", "", m.name, flags=re.I)
+        m.name = re.sub(r"(?:\s+(?:air|missile|cruise|ballistic|anti-aircraft|anti-ship|defen[cs]e))*"
+                        r"\s+(?:missiles?|systems?|interceptors?|batter(?:y|ies))$", "", m.name, flags=re.I)
     if m.type in {"AIRCRAFT", "WEAPON"} and re.search(r"\ds$", m.name):
         m.name = m.name[:-1]  # 'F-2s' → 'F-2'
     if m.type == "GPE" and table.by_capital.get(lexicon.key(name)) and is_metonym(span):
@@ -471,8 +472,12 @@ def country_qualifiers(doc: Doc, found: list[Mention]) -> None:
 
 
 def _name_goes_on(span: Span) -> bool:
-    """A capitalised word follows the span directly: the model may have cut a longer name there."""
-    return span.end < len(span.doc) and span.doc[span.end].is_title and not span.doc[span.end].is_sent_start
+    """A capitalised word follows the span directly: the model may have cut a longer name there (a title word does
+    not count: 'Azerbaijani President Ilham Aliyev')."""
+    if span.end >= len(span.doc):
+        return False
+    nxt = span.doc[span.end]
+    return nxt.is_title and not nxt.is_sent_start and nxt.text not in _title_words()[2]
 
 
 def _between(doc: Doc, start: int, end: int) -> str:

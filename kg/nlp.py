@@ -491,12 +491,17 @@ def join_dangling(doc: Doc) -> Doc:
     dangling = _dangling_words()
     ents = list(doc.ents)
     if not any(ent[-1].lower_ in dangling or ent[-1].lower_ == "the" or _particle_end(ent)
-               for ent in ents if len(ent) > 1):
+               for ent in ents if len(ent) > 1) and not any(map(_particle_surname_after, ents, ents[1:])):
         return doc
     out: list[Span] = []
     i = 0
     while i < len(ents):
         ent = ents[i]
+        if i + 1 < len(ents) and _particle_surname_after(ent, ents[i + 1]):
+            # 'Abdulaziz' + 'bin Salman': the model read the particle as opening a second person
+            out.append(Span(doc, ent.start, ents[i + 1].end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id))
+            i += 2
+            continue
         if len(ent) > 2 and ent[-1].lower_ == "the" and ent[-2].lower_ in dangling:
             # 'Fujimori of the' + 'Popular Force': the model stopped at a name written by a rule; what it had
             # begun cannot be told from that name's own words, so the span keeps only what comes before
@@ -525,6 +530,12 @@ def _particle_end(ent: Span) -> bool:
 @lru_cache(maxsize=1)
 def _surname_particles() -> frozenset[str]:
     return frozenset(lexicon.rules()["surname_particles"]["words"])
+
+
+def _particle_surname_after(ent: Span, nxt: Span) -> bool:
+    """Two person spans side by side, the second opening with a lower-case surname particle ('bin Salman')."""
+    return (ent.label_ in {"PERSON", "PER"} and nxt.label_ == ent.label_ and nxt.start == ent.end and len(nxt) > 1
+            and nxt[0].is_lower and nxt[0].text in _surname_particles())
 
 
 def _surname_after(ent: Span, nxt: Span) -> bool:

@@ -313,6 +313,12 @@ def full_names(refs: Iterable[Ref], kind: str, inner: bool = False) -> dict[str,
             out[words[0]].add(r.gid)
         if len(words) >= 3 and words[-2] in particles:
             out[" ".join(words[-2:])].add(r.gid)
+        written = r.name.split()
+        if len(written) >= 2:  # the surname as written: hyphenated or after particles ('von der Leyen')
+            k = len(written) - 1
+            while k > 1 and written[k - 1].lower() in particles:
+                k -= 1
+            out[key(" ".join(written[k:]))].add(r.gid)
         if inner and len(words) >= 3:
             for w in words[1:-1]:
                 if len(w) >= 3 and w.isalpha():
@@ -350,8 +356,9 @@ def partial_people(state: State, named_after: set[tuple[str, str]]) -> None:
             groups[r.gid].append(r)
         for members in groups.values():
             word = key(members[0].name)
-            particle = len(word.split()) == 2 and word.split()[0] in surname_particles()
-            if (" " in word and not particle) or is_acronym(members[0].name):
+            written = members[0].name.split()
+            one_surname = len(written) == 1 or all(w.lower() in surname_particles() for w in written[:-1])
+            if not one_surname or is_acronym(members[0].name):  # 'Nandi-Ndaitwah', 'Von der Leyen' are one surname
                 continue
             if any(r.country or r.hidden for r in members):
                 continue

@@ -161,3 +161,25 @@ def test_place_named_like_a_company_of_the_document_is_the_company(extract_text)
 def test_capitals_dateline_place_is_named_in_title_case(extract_text):
     found = extract_text("Japan enacts law\n\nTOKYO - Japan's parliament on Friday enacted a law.").mentions
     assert [(m.name, m.dateline) for m in found if m.text == "TOKYO"] == [("Tokyo", True)]
+
+
+def test_demonym_before_a_title_is_its_country(extract_text):
+    text = ("An airliner crashed near Aktau on Wednesday.\n\nAzerbaijani President Ilham Aliyev, who cancelled a "
+            "trip to Russia, said it was too early to say what caused the crash.")
+    found = [(m.text, m.type, m.demonym) for m in extract_text(text).mentions if m.text == "Azerbaijani"]
+    assert found == [("Azerbaijani", "GPE", True)]
+
+
+def test_person_split_at_a_surname_particle_is_joined(extract_text):
+    found = extract_text("Saudi Energy Minister Prince Abdulaziz bin Salman said the group would stay cautious.")
+    assert [m.text for m in found.mentions if m.type == "PERSON"] == ["Abdulaziz bin Salman"]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("An Azerbaijan Airlines Embraer 190 passenger jet crashed near Aktau.", "Embraer 190", "AIRCRAFT"),
+    ("The airline grounded its Boeing 737 MAX fleet.", "Boeing 737 MAX", "AIRCRAFT"),
+    ("Britain has supplied Storm Shadow cruise missiles to Kyiv.", "Storm Shadow", "WEAPON"),
+    ("Allies sent more Patriot air defence systems to Kyiv.", "Patriot", "WEAPON"),
+])
+def test_airliners_and_weapon_systems_with_their_nouns(extract_text, text, name, kind):
+    assert (name, kind) in {(m.name, m.type) for m in extract_text(text).mentions}

@@ -1,0 +1,34 @@
+"""Surnames written as more than one word: hyphenated, or opened by particles ('Von der Leyen')."""
+
+from __future__ import annotations
+
+from kg.resolve import resolve
+from tests.test_resolve import doc, node_of
+
+
+def test_surname_after_two_particles_joins_the_full_name():
+    text = "Ursula von der Leyen spoke. Von der Leyen left."
+    r = doc("a.txt", text, ("Ursula von der Leyen", "PERSON"), ("Von der Leyen", "PERSON"))
+    assert node_of(resolve([r]).entities, "Von der Leyen").label == "Ursula von der Leyen"
+
+
+def test_hyphenated_surname_joins_the_full_name():
+    text = "Netumbo Nandi-Ndaitwah won. Nandi-Ndaitwah, 72, takes office in March."
+    r = doc("a.txt", text, ("Netumbo Nandi-Ndaitwah", "PERSON"), ("Nandi-Ndaitwah", "PERSON"))
+    assert node_of(resolve([r]).entities, "Nandi-Ndaitwah").label == "Netumbo Nandi-Ndaitwah"
+
+
+def test_two_word_name_that_is_no_surname_stays_apart():
+    """'Van Dijk' is one surname; 'Lucia Gomez' is a given name and a surname, not part of 'Rafael Gomez'."""
+    text = "Rafael Gomez led. Lucia Gomez followed."
+    r = doc("a.txt", text, ("Rafael Gomez", "PERSON"), ("Lucia Gomez", "PERSON"))
+    entities = resolve([r]).entities
+    assert node_of(entities, "Lucia Gomez") is not node_of(entities, "Rafael Gomez")
+
+
+def test_hyphenated_surname_shared_by_two_people_joins_neither():
+    """Neither is clearly the subject: Anna is named first, Mark more often."""
+    text = "Anna Smith-Jones met Mark Smith-Jones. Mark Smith-Jones smiled. Smith-Jones left."
+    r = doc("a.txt", text, ("Anna Smith-Jones", "PERSON"), ("Mark Smith-Jones", "PERSON"),
+            ("Mark Smith-Jones", "PERSON"), ("Smith-Jones", "PERSON"))
+    assert sorted(e.label for e in resolve([r]).entities) == ["Anna Smith-Jones", "Mark Smith-Jones", "Smith-Jones"]
