@@ -109,10 +109,12 @@ def test_org_with_an_organisation_word_or_a_person_full_name_stays_org():
 
     found = [m("Sachs Capital Group", "ORG"), m("Sachs", "PERSON"), m("Sachs", "PERSON"),
              m("Anna Petrova", "ORG"), m("Ivan Petrova", "PERSON"), m("Petrova", "PERSON"), m("Petrova", "PERSON"),
-             m("Maria Lopez", "ORG"), m("Lopez", "PERSON")]
+             m("Maria Lopez", "ORG"), m("Lopez", "PERSON"), m("Lopez", "GPE"),
+             m("British Vauxhalls", "ORG"), m("Vauxhalls", "PERSON")]
     full_names_as_people(found)
-    assert [x.type for x in found if x.text in {"Sachs Capital Group", "Anna Petrova", "Maria Lopez"}] == ["ORG"] * 3
-    found.append(m("Lopez", "PERSON"))
+    kept = {"Sachs Capital Group", "Anna Petrova", "Maria Lopez", "British Vauxhalls"}
+    assert [x.type for x in found if x.text in kept] == ["ORG"] * 4
+    found[9] = m("Lopez", "PERSON")  # the surname is now only ever a person's: one use is enough
     full_names_as_people(found)
     assert found[7].type == "PERSON"
 
