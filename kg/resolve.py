@@ -604,12 +604,17 @@ def is_generic_law(name: str) -> bool:
 
 
 def generic_laws(state: State) -> None:
-    """'the new legislation' joins the law last named before it in the document (else the only one there)."""
+    """'the new legislation' joins the law last named before it in the document (else the only one there). When
+    the document names a law with capitals, a law described in lower case ('active cyber defence law' in a
+    headline) refers to a named one too; otherwise the most specific description names the law ('the security
+    legislation')."""
     for doc, refs in state.by_doc().items():
         laws = sorted((r for r in refs if r.m.type == "LAW"), key=lambda r: r.m.start)
-        named = [r for r in laws if not is_generic_law(r.name)]
+        capitalised = any(not r.name.islower() and not is_generic_law(r.name) for r in laws)
+        generic = {id(r) for r in laws if is_generic_law(r.name) or (capitalised and r.name.islower())}
+        named = [r for r in laws if id(r) not in generic]
         for r in laws:
-            if not is_generic_law(r.name) or r.gid != r.base:  # moved already: 'the Act' to the only '… Act'
+            if id(r) not in generic or r.gid != r.base:  # moved already: 'the Act' to the only '… Act'
                 continue
             before = [n for n in named if n.m.start < r.m.start]
             target = before[-1] if before else (named[0] if len({n.gid for n in named}) == 1 else None)

@@ -1,4 +1,4 @@
-"""Surnames written as more than one word: hyphenated, or opened by particles ('Von der Leyen')."""
+"""Surnames written as more than one word (hyphenated, or opened by particles), and laws described in lower case."""
 
 from __future__ import annotations
 
@@ -32,3 +32,15 @@ def test_hyphenated_surname_shared_by_two_people_joins_neither():
     r = doc("a.txt", text, ("Anna Smith-Jones", "PERSON"), ("Mark Smith-Jones", "PERSON"),
             ("Mark Smith-Jones", "PERSON"), ("Smith-Jones", "PERSON"))
     assert sorted(e.label for e in resolve([r]).entities) == ["Anna Smith-Jones", "Mark Smith-Jones", "Smith-Jones"]
+
+
+def test_law_described_in_lower_case_joins_the_only_law_named():
+    text = "Japan enacts active cyber defence law. The Active Cyber Defense Law lets the police act."
+    r = doc("a.txt", text, ("Japan", "GPE"), ("defence law", "LAW"), ("Active Cyber Defense Law", "LAW"))
+    assert node_of(resolve([r]).entities, "defence law").label == "Active Cyber Defense Law"
+
+
+def test_law_described_in_lower_case_with_two_laws_named_joins_neither():
+    text = "A defence law passed. The Cyber Law and the Privacy Act changed."
+    r = doc("a.txt", text, ("defence law", "LAW"), ("Cyber Law", "LAW"), ("Privacy Act", "LAW"))
+    assert len(resolve([r]).entities) == 3
