@@ -162,6 +162,9 @@ def base_key(r: Ref) -> None:
             r.gid, r.core, r.hidden = key(place.name), key(place.name), True
             return
     place = table.by_variant.get(key(r.name)) if m.type in {"GPE", "LOC", "ORG"} else None
+    if m.type == "SHIP" and table.any(r.name) is not None:  # 'USS Israel' is no mention of Israel
+        r.gid = r.core = f"ship:{key(r.name)}"
+        return
     if place is not None:
         r.gid = r.core = key(place.name)
         r.country = True
@@ -525,8 +528,8 @@ def org_last_words(state: State) -> None:
         longer: dict[str, set[str]] = defaultdict(set)
         for r in refs:
             words = key(r.name).split()
-            if r.m.type != "ORG" or r.hidden or r.country or len(words) < 2:
-                continue
+            if r.m.type != "ORG" or r.hidden or r.country or len(words) < 2 or key(r.name.split()[-1]) != words[-1]:
+                continue  # a word joined by a hyphen is no head: 'Devi-Chandragupta' is no 'Chandragupta'
             if not {"of", "and", "&", "de", "du", "des", "der", "di", "da"} & set(words[:-1]):
                 longer[words[-1]].add(r.gid)
         for r in refs:
@@ -737,7 +740,10 @@ def entity_label(refs: list[Ref]) -> str:
         if place is not None:
             return place.name
     names = Counter(r.name for r in refs if not r.hidden) or Counter(hidden_name(r) for r in refs)
-    return max(names, key=lambda n: (not is_generic_law(n), not is_acronym(n), len(n.split()), names[n], len(n), n))
+    # words counted by key: a hyphen joins two words ('Devi-Chandragupta' is more complete than 'Chandragupta');
+    # of two spellings, the one written with spaces ('Saint Petersburg', not 'Saint-Petersburg')
+    return max(names, key=lambda n: (not is_generic_law(n), not is_acronym(n), len(key(n).split()), len(n.split()),
+                                     names[n], len(n), n))
 
 
 def hidden_name(r: Ref) -> str:
