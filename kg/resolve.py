@@ -11,7 +11,8 @@ move recording why (Entity.merges, and a DEBUG log line on the ``kg.resolve`` lo
    of Pakistan" = "Pakistani Supreme Court"); a law, event or facility name opening with a country variant keys with
    the country's name ("U.S. Constitution" = "United States Constitution"); a place demonym ("Texan", kg/data/
    places.json) is a hidden mention of its place; an ORG written exactly like a place or
-   facility of the corpus joins it (one node per name, majority type);
+   facility of the corpus joins it (one node per name, majority type); a ship named like a country ('USS Israel')
+   keys apart from that country;
 2. country qualifiers: "Self-Defense Forces" joins "Japan Self-Defense Forces" when Japan is the only
    country seen with that name written before it in the document (a short form written before every qualified
    form stays apart), else in the corpus, among the countries the document mentions;
