@@ -264,7 +264,7 @@ def is_metonym(span: Span) -> bool:
 def normalise(span: Span) -> tuple[str, str]:
     """(name, title): the span without determiners, trailing possessive, or leading title."""
     tokens = list(span)
-    while tokens and tokens[0].lower_ in DETERMINERS and not (span.label_ in PLACE_LABELS and _capital_the(tokens[0])):
+    while tokens and (_article(tokens[0], span) or _lower_modifier(tokens, span)):
         tokens = tokens[1:]
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in {"'s", "’s", "'", "’"}):
         tokens = tokens[:-1]
@@ -277,7 +277,27 @@ def normalise(span: Span) -> tuple[str, str]:
         tokens = tokens[n:]
     if not tokens:
         return span.text, ""
-    return span.doc[tokens[0].i : tokens[-1].i + 1].text, title
+    name = span.doc[tokens[0].i : tokens[-1].i + 1].text
+    return name.rstrip("-\u2013\u2014") or name, title  # 'BiLE- the Birmingham Laptop Ensemble': no dash in the name
+
+
+def _article(tok: Token, span: Span) -> bool:
+    """A determiner before the name proper. A capital 'A' written close to the next word or before '&', '/' or '+'
+    is an initial ('A & E Television Networks', 'the A-Teens'); a capital 'The' after a lower-case word is part of a
+    place's name."""
+    if tok.lower_ not in DETERMINERS:
+        return False
+    if tok.text == "A" and tok.i + 1 < len(tok.doc) and (not tok.whitespace_ or tok.nbor().text in {"&", "/", "+"}):
+        return False
+    return not (span.label_ in PLACE_LABELS and _capital_the(tok))
+
+
+def _lower_modifier(tokens: list[Token], span: Span) -> bool:
+    """A lower-case adjective the model took into the name ('the second Academy Awards', 'central United States'):
+    not a name's particle ('de la Rocha') nor a prefix written with a hyphen ('pro-Noriega')."""
+    tok = tokens[0]
+    return (len(tokens) > 1 and tok.pos_ == "ADJ" and tok.is_lower and tok.is_alpha and tok.whitespace_ != ""
+            and tokens[1].is_title and span.label_ not in {"PERSON", "PER"})
 
 
 def _capital_the(tok: Token) -> bool:

@@ -508,13 +508,17 @@ class Context:
         return heads
 
     def _descriptors(self) -> dict[int, set[str]]:
-        """Common nouns written beside each mention ("helicopter carrier Izumo" → carrier)."""
+        """Common nouns written beside each mention ("helicopter carrier Izumo" → carrier), and the last word and head
+        of a name of two words or more ("Cold Creek Fire" → fire, "Court of Justice of the European Union" → court).
+        A one-word name describes nothing by itself: a headline's "Runoff" read as a name is no "the runoff"."""
         out: dict[int, set[str]] = {}
         for idx, h in self.heads.items():
             words = {t.lemma_.lower() for t in self.description_nouns(h)}
             if h.dep_ == "nsubj" and h.head.lemma_ == "be":  # "X is an American rock band" → band
                 words.update(c.lemma_.lower() for c in h.head.children if c.dep_ == "attr" and c.pos_ == "NOUN")
-            words.add(self.mentions[idx].text.split()[-1].lower())
+            written = self.mentions[idx].text.split()
+            if len(written) > 1:
+                words.update((written[-1].lower(), h.lemma_.lower()))
             out[idx] = words
         return out
 
@@ -680,11 +684,12 @@ class Context:
     def _pronoun(self, tok: Token, depth: int) -> list[tuple[int, str]]:
         low = tok.lower_
         if low in self.words["person_pronouns"]:
-            for idx in self._window(tok, 1):
-                if self.mentions[idx].type == "PERSON":
-                    return [(idx, f"pronoun {tok.text!r}")]
+            clause = self.clause_verb(tok).i if tok.dep_ != "poss" else -1
+            for idx in self._person_antecedent(tok, clause):
+                return [(idx, f"pronoun {tok.text!r}")]
             for idx in self._window(tok, None):  # no person nearby: the latest person who was a subject
-                if self.mentions[idx].type == "PERSON" and self.heads[idx].dep_ in {"nsubj", "nsubjpass"}:
+                if self.mentions[idx].type == "PERSON" and self.heads[idx].dep_ in {"nsubj", "nsubjpass"} and (
+                        self.clause_verb(self.heads[idx]).i != clause):
                     return [(idx, f"pronoun {tok.text!r} (earlier subject)")]
             return []
         if low in self.words["thing_pronouns"] and tok.dep_ in {"nsubj", "nsubjpass", "poss"}:
@@ -695,6 +700,18 @@ class Context:
         if low in self.words["thing_pronouns"] and tok.dep_ in {"dobj", "pobj"}:
             return self._via(self._previous_object_antecedent(tok, depth), f"pronoun {tok.text!r} (object)")
         return []
+
+    def _person_antecedent(self, tok: Token, clause: int) -> list[int]:
+        """The person a pronoun stands for: the nearest one before it in its sentence, else the previous sentence's
+        subject, else its nearest person ("Fujimori, the daughter of Alberto Fujimori, is running. She lost" is
+        Fujimori). A person of the pronoun's own clause (verb index `clause`) is never "him" or "her" ("Lucia Gomez
+        called him")."""
+        people = [i for i in self._window(tok, 1) if self.mentions[i].type == "PERSON"
+                  and self.clause_verb(self.heads[i]).i != clause]
+        own = [i for i in people if self.heads[i].sent.start == tok.sent.start]
+        earlier = [i for i in people if i not in own]
+        subjects = [i for i in earlier if self.heads[i].dep_ in {"nsubj", "nsubjpass"}]
+        return (own or subjects or earlier)[:1]
 
     def _previous_object_antecedent(self, tok: Token, depth: int) -> list[tuple[int, str]]:
         """An object "it" is the previous sentence's subject when that is a thing acted upon (a ship, aircraft,
@@ -722,28 +739,71 @@ class Context:
                 for idx, how in self.resolve(subj, depth + 1):
                     if self.mentions[idx].type not in {"PERSON", "NORP"} and not self.mentions[idx].demonym:
                         return [(idx, how)]
+                if subj.tag_ == "NN" and sent.start == tok.sent.start:
+                    return []  # "The utility said it had cut power": 'it' is the utility, not named here
         return []
 
     def _description(self, tok: Token) -> int | None:
-        """The latest earlier mention described by this noun, or failing that of the noun's type."""
+        """The earlier mention a definite description stands for: the nearest name it describes, close by or the only
+        such name, else the one name of the noun's type close by. None when the noun introduces a name ("the carrier
+        USS Vinson"), names its own thing ("the Popular Force party") or a new one ("the combined company"), or when
+        two names fit ("the court" after the General Court and the Court of Justice). A name in the noun's own clause
+        is never it ("BRP Cabra was struck by the Chinese vessel")."""
         if tok.i + 1 in self.token_mention or any(c.dep_ == "appos" and c.i in self.token_mention
                                                   for c in tok.children):
             return None  # "the carrier USS Vinson", "the carrier, USS Vinson,": the noun introduces a name
-        lemma = tok.lemma_.lower()
-        own = {t.i for t in tok.subtree}
-        window = [i for i in self._window(tok, 3)
-                  if not self.mentions[i].demonym and self.heads[i].i not in own and self.heads[i].i < tok.left_edge.i]
-        described = [idx for idx in self._window(tok, None)
-                     if lemma in self.descriptors.get(idx, set()) and self.heads[idx].i < tok.left_edge.i]
-        # The nearest described name, when it is close by or the only thing so described; else it is unclear.
-        if described and (described[0] in window
-                          or len({self.mentions[i].name or self.mentions[i].text for i in described}) == 1):
-            return described[0]
+        if any(self._own_name_part(c) or c.lower_ in self.words["new_referent_modifiers"] for c in tok.lefts):
+            return None
+        lemma, own, clause = tok.lemma_.lower(), {t.i for t in tok.subtree}, self.clause_verb(tok).i
+
+        def fits(i: int) -> bool:
+            head = self.heads[i]
+            return head.i not in own and head.i < tok.left_edge.i and self.clause_verb(head).i != clause
+
+        window = [i for i in self._window(tok, 3) if not self.mentions[i].demonym and fits(i)]
+        described = [i for i in self._window(tok, None) if lemma in self.descriptors.get(i, set()) and fits(i)]
         kind = self.lexicon.get("type_nouns", {}).get(lemma)
-        for idx in window:
-            if kind and self.mentions[idx].type == kind:
-                return idx
-        return None
+        # of the type the noun names, when some are: 'a U.S. aircraft carrier' describes the carrier, not the U.S.
+        described = [i for i in described if self.mentions[i].type == kind] or described
+        if described:
+            return described[0] if self._one_name(self._closest(tok, described, window)) else None
+        typed = [i for i in window if self.mentions[i].type == kind]
+        # its own sentence's subject first ("Shares of Alphabet Inc fell after the company said"; not the listener of
+        # "Musk told Reuters TV that the company would ...")
+        here = [i for i in typed if self.heads[i].sent.start == tok.sent.start]
+        if here:
+            return here[0] if self._in_subject(self.heads[here[0]]) else None
+        return typed[0] if kind and typed and self._one_name(typed) else None
+
+    def _closest(self, tok: Token, found: list[int], window: list[int]) -> list[int]:
+        """The candidates of the nearest reach that has any: this and the previous sentence, else the window, else
+        all ("The carrier USS Vinson stayed in Guam. The carrier ..." is the Vinson, whatever carrier came before)."""
+        adjacent = set(self._window(tok, 1))
+        return [i for i in found if i in adjacent] or [i for i in found if i in window] or found
+
+    @staticmethod
+    def _in_subject(tok: Token) -> bool:
+        """The token is (part of) its clause's subject: 'Alphabet' in 'Shares of Alphabet fell', 'Florida' in 'Florida
+        Governor Ron DeSantis said'."""
+        while tok.pos_ not in {"VERB", "AUX"} and tok.head.i != tok.i:
+            if tok.dep_ in {"nsubj", "nsubjpass"}:
+                return True
+            tok = tok.head
+        return False
+
+    def _own_name_part(self, tok: Token) -> bool:
+        """A proper noun compounded with a description that names the thing itself ('the Popular Force party'); a
+        country or people written there only says whose it is ('the U.S. ship')."""
+        if tok.dep_ != "compound" or tok.pos_ != "PROPN":
+            return False
+        idx = self.mention_of(tok)
+        return idx is None or not (self.mentions[idx].type in {"GPE", "NORP"} or self.mentions[idx].demonym)
+
+    def _one_name(self, found: list[int]) -> bool:
+        """The mentions all name one thing: each name's words open or end the longest one ("Tesla" in "Tesla Inc",
+        "Vikings" in "Minnesota Vikings")."""
+        names = sorted({tuple(_key(self.mentions[i]).removeprefix("the ").split()) for i in found}, key=len)
+        return all(names[-1][: len(n)] == n or names[-1][len(names[-1]) - len(n):] == n for n in names)
 
     def coreferences(self) -> Iterator[Evidence]:
         """A "coreference" record for each pronoun or definite description resolved to an earlier sentence's mention.

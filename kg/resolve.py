@@ -11,7 +11,8 @@ move recording why (Entity.merges, and a DEBUG log line on the ``kg.resolve`` lo
    of Pakistan" = "Pakistani Supreme Court"); a law, event or facility name opening with a country variant keys with
    the country's name ("U.S. Constitution" = "United States Constitution"); a place demonym ("Texan", kg/data/
    places.json) is a hidden mention of its place; an ORG written exactly like a place or
-   facility of the corpus joins it (one node per name, majority type);
+   facility of the corpus joins it (one node per name, majority type); a ship named like a country ('USS Israel')
+   keys apart from that country;
 2. country qualifiers: "Self-Defense Forces" joins "Japan Self-Defense Forces" when Japan is the only
    country seen with that name written before it in the document (a short form written before every qualified
    form stays apart), else in the corpus, among the countries the document mentions;
@@ -162,6 +163,9 @@ def base_key(r: Ref) -> None:
             r.gid, r.core, r.hidden = key(place.name), key(place.name), True
             return
     place = table.by_variant.get(key(r.name)) if m.type in {"GPE", "LOC", "ORG"} else None
+    if m.type == "SHIP" and table.any(r.name) is not None:  # 'USS Israel' is no mention of Israel
+        r.gid = r.core = f"ship:{key(r.name)}"
+        return
     if place is not None:
         r.gid = r.core = key(place.name)
         r.country = True
@@ -532,8 +536,8 @@ def org_last_words(state: State) -> None:
         longer: dict[str, set[str]] = defaultdict(set)
         for r in refs:
             words = key(r.name).split()
-            if r.m.type != "ORG" or r.hidden or r.country or len(words) < 2:
-                continue
+            if r.m.type != "ORG" or r.hidden or r.country or len(words) < 2 or key(r.name.split()[-1]) != words[-1]:
+                continue  # a word joined by a hyphen is no head: 'Devi-Chandragupta' is no 'Chandragupta'
             if not {"of", "and", "&", "de", "du", "des", "der", "di", "da"} & set(words[:-1]):
                 longer[words[-1]].add(r.gid)
         for r in refs:
@@ -749,7 +753,10 @@ def entity_label(refs: list[Ref]) -> str:
         if place is not None:
             return place.name
     names = Counter(r.name for r in refs if not r.hidden) or Counter(hidden_name(r) for r in refs)
-    return max(names, key=lambda n: (not is_generic_law(n), not is_acronym(n), len(n.split()), names[n], len(n), n))
+    # words counted by key: a hyphen joins two words ('Devi-Chandragupta' is more complete than 'Chandragupta');
+    # of two spellings, the one written with spaces ('Saint Petersburg', not 'Saint-Petersburg')
+    return max(names, key=lambda n: (not is_generic_law(n), not is_acronym(n), len(key(n).split()), len(n.split()),
+                                     names[n], len(n), n))
 
 
 def hidden_name(r: Ref) -> str:
