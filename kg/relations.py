@@ -993,7 +993,8 @@ def title_role(ctx: Context) -> Iterator[Evidence]:
         left = [t for t in left if t.dep_ not in {"punct"} or t.text == "-"]
         title_words = [t for t in left if t.lower_ in titles]
         nouns = [t for t in left if t.pos_ == "NOUN" and t.head.i == head.i and ctx.mention_of(t) is None]
-        title_tok = title_words[-1] if title_words else (nouns[-1] if nouns else None)
+        offices = [t for t in title_words if t.lower_ not in ctx.words["honorifics"]]  # 'Minister Prince': minister
+        title_tok = (offices or title_words)[-1] if title_words else (nouns[-1] if nouns else None)
         label = _title_text(left, title_tok, mods, ctx) if title_tok is not None else _clean(m.title)
         if not label:
             continue

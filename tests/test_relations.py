@@ -102,6 +102,12 @@ def test_title_with_demonym_gives_role(extract_text):
     find(r, "Emmanuel Macron", "Berlin", "visit")
 
 
+def test_honorific_between_office_and_name_leaves_the_office_as_the_role(extract_text):
+    r = extract_text("Saudi Energy Minister Prince Abdulaziz bin Salman said the group would remain cautious.")
+    ev = find(r, "Abdulaziz bin Salman", "Saudi", "energy_minister")
+    assert ev.rule == "title-role" and ev.attrs["title"] == "energy minister"
+
+
 def test_appositive_role_at_organisation(extract_text):
     r = extract_text("Jane Smith, a professor at Oxford University, said the results were clear.")
     ev = find(r, "Jane Smith", "Oxford University", "professor")
