@@ -160,6 +160,11 @@ def _ship_noun_patterns() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
 
 
 @lru_cache(maxsize=1)
+def _not_ships() -> frozenset[str]:
+    return frozenset(lexicon.load_json("ships.json")["not_ship_after"]["words"])
+
+
+@lru_cache(maxsize=1)
 def _any_ship_noun() -> tuple[re.Pattern, re.Pattern]:
     """One alternation of every ship noun (before, after): a quick test before trying the nouns one by one."""
     words = "|".join(re.escape(noun) for noun, _b, _a in _ship_noun_patterns())
@@ -177,6 +182,8 @@ def ship_cue(span: Span) -> str:
     """Why the span names a ship ('helicopter carrier Izumo', 'the Sazanami destroyer', 'X, a supply ship'), or ''."""
     before = near_text(span, before=4)
     after = near_text(span, after=3)
+    if after.split(" ", 1)[0] in _not_ships():
+        return ""  # 'the new flagship H3 rocket': the noun after the name says what it is
     any_before, any_after = _any_ship_noun()
     nouns = _ship_noun_patterns() if any_before.search(before) or any_after.match(after) else ()
     for noun, ends_before, starts_after in nouns:
@@ -225,6 +232,36 @@ def ship_noun_after_names(span: Span, noun: str) -> bool:
         return False
     nxt = span.end + len(noun.replace("-", " - ").split())
     return nxt >= len(doc) or not doc[nxt].text[:1].isupper()
+
+
+def office_in_apposition(span: Span, name: str) -> str:
+    """The lower-case office written just before the span and a comma ('South Africa's foreign minister, Naledi
+    Pandor, ...'), when the span looks like a person's name (two or three capitalised words, no organisation word,
+    no country); else ''."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+        return ""
+    if lexicon.countries().any(name) is not None or any(w.lower() in _org_words() for w in words):
+        return ""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and not (nxt.is_punct or nxt.pos_ in {"VERB", "AUX"}):
+        return ""  # 'the president, Pacific Islands Forum chair': the name goes on as a noun phrase
+    table = doc_words(span.doc)
+    before = table.text[table.starts[max(0, span.start - 4)] : table.starts[span.start]].strip()
+    match = _office_comma().search(before)  # written in lower case: 'Best Director, Best Actress' is no office
+    return match.group(1) if match else ""
+
+
+@lru_cache(maxsize=1)
+def _office_comma() -> re.Pattern:
+    heads = sorted({h.lower() for h in lexicon.titles()[0] if h.replace(" ", "").replace("-", "").isalpha()},
+                   key=len, reverse=True)
+    return re.compile(rf"(?:^|\s)((?:(?!the\s|a\s|an\s)[a-z]+\s)?(?:{'|'.join(map(re.escape, heads))}))\s*,$")
+
+
+@lru_cache(maxsize=1)
+def _org_words() -> frozenset[str]:
+    return frozenset({w.lower() for w in lexicon.rules()["org_heads"]} | set(lexicon.rules()["org_suffixes"]["words"]))
 
 
 def place_cue(span: Span) -> bool:
@@ -344,6 +381,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.name = lexicon.strip_hull_prefix(m.name)
     elif m.type in {"ORG", "GPE"} and m.title and name[:1].isupper() and table.any(name) is None:
         m.type, m.cue = "PERSON", f"title before: {m.title!r}"
+    elif m.type in {"ORG", "GPE"} and (office := office_in_apposition(span, name)):
+        m.type, m.cue = "PERSON", f"in apposition to {office!r}"
     elif m.type == "ORG" and len(span) == 1 and not lexicon.is_acronym(name) and place_cue(span):
         m.type, m.cue = "GPE", "place cue before a one-word name"
     elif m.type in {"ORG", "PERSON", "GPE", "LOC"} and _storm_name(name):
@@ -615,6 +654,48 @@ def repeated_names(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -
     return out
 
 
+def relatives(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> list[Mention]:
+    """Person mentions for '<Given name> <Surname>' the model left unlabelled (or labelled as no node type), where
+    the surname ends the full names of two or more people of the document and stands alone for a person too
+    ('Ivanka Trump' beside 'Donald Trump', 'Eric Trump' and 'Trump said'; 'Lara' PRODUCT + 'Trump'): a family
+    written in full. One full name is not enough: the model's 'Partizan Belgrade' PERSON would make a person of
+    'League Belgrade'."""
+    people: dict[str, set[str]] = {}
+    for m in found:
+        words = m.name.split()
+        if m.type == "PERSON" and len(words) >= 2 and len(words[-1]) >= 3 and words[-1].isalpha():
+            people.setdefault(words[-1], set()).add(words[0])
+    alone = {m.name for m in found if m.type == "PERSON" and " " not in m.name}
+    # a family: two first names with the surname, and the surname alone for one of them ('Hunter Pass' and
+    # 'Cottonwood Pass', which the model took for people, make no family)
+    surnames = {w for w, given in people.items() if len(given) >= 2 and w[:1].isupper() and w in alone}
+    if not surnames:
+        return []
+    table = doc_words(doc)
+    taken = set()
+    for m in found:
+        a, b = bisect.bisect_left(table.starts, m.start), bisect.bisect_left(table.starts, m.end)
+        taken.update(range(a, b))
+    titles = _title_words()[2] | set(lexicon.load_json("titles.json")["roles"])
+    out = []
+    for i, word in enumerate(table.words):
+        if word not in surnames or i == 0 or i in taken or i - 1 in taken or table.sent_end[i - 1]:
+            continue
+        given = doc[i - 1]
+        if not (given.is_title and given.is_alpha and given.pos_ == "PROPN") or given.text in titles:
+            continue
+        if given.ent_type_ and kg_type(given.ent_type_) is not None:
+            continue  # the model gave it a node type of its own ('Eric' of 'Eric Trump' is in a span already)
+        if i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].is_alpha:
+            continue  # a longer name goes on ('Trump Organization')
+        span = doc[i - 1 : i + 1]
+        out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type="PERSON",
+                           sent=sent_index[span.sent.start], name=span.text, label="PERSON", source="context",
+                           cue=f"given name + the surname of a person named in the document: {word!r}"))
+        taken.update((i - 1, i))
+    return out
+
+
 def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...] = ENTITY_TYPES,
                      text: str | None = None) -> list[Mention]:
     """One Mention per entity span whose label maps to a node type (demonyms as mentions of their country).
@@ -680,6 +761,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     country_qualifiers(doc, found)
     found.extend(typed_by_context(doc, untyped, found, sent_index))
     found.extend(repeated_names(doc, found, sent_index))
+    found.extend(relatives(doc, found, sent_index))
     found = common_word_openers(doc, found)
     found = [m for m in found if not common_acronym(m, doc_words(doc).text)]
     companies_short(found)

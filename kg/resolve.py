@@ -318,6 +318,8 @@ def full_names(refs: Iterable[Ref], kind: str, inner: bool = False) -> dict[str,
         if len(words) >= 3 and words[-2] in particles:
             out[" ".join(words[-2:])].add(r.gid)
         written = r.name.split()
+        if len(written) >= 3 and written[-1] in name_suffixes():  # 'Donald Trump Jr.' is also 'Trump Jr.'
+            out[key(" ".join(written[-2:]))].add(r.gid)
         if len(written) >= 2:  # the surname as written: hyphenated or after particles ('von der Leyen')
             k = len(written) - 1
             while k > 1 and written[k - 1].lower() in particles:
@@ -361,7 +363,10 @@ def partial_people(state: State, named_after: set[tuple[str, str]]) -> None:
         for members in groups.values():
             word = key(members[0].name)
             written = members[0].name.split()
-            one_surname = len(written) == 1 or all(w.lower() in surname_particles() for w in written[:-1])
+            one_surname = (len(written) == 1 or all(w.lower() in surname_particles() for w in written[:-1])
+                           or (len(written) == 2 and written[1] in name_suffixes()))  # 'Trump Jr.'
+            if one_surname and written[-1] in name_suffixes() and len(written) == 2 and not local.get(word):
+                continue  # 'Trump Jr.' names a generation: never guessed from the corpus
             if not one_surname or is_acronym(members[0].name):  # 'Nandi-Ndaitwah', 'Von der Leyen' are one surname
                 continue
             if any(r.country or r.hidden for r in members):
@@ -410,6 +415,11 @@ def subject(options: set[str], members: list[Ref], refs: list[Ref]) -> str | Non
     if first[target] > min(r.m.start for r in members) or any(len(names[g]) > len(names[target]) for g in options):
         return None
     return target
+
+
+@lru_cache(maxsize=1)
+def name_suffixes() -> frozenset[str]:
+    return frozenset(lexicon.rules()["name_suffixes"]["words"])
 
 
 @lru_cache(maxsize=1)

@@ -183,3 +183,36 @@ def test_person_split_at_a_surname_particle_is_joined(extract_text):
 ])
 def test_airliners_and_weapon_systems_with_their_nouns(extract_text, text, name, kind):
     assert (name, kind) in {(m.name, m.type) for m in extract_text(text).mentions}
+
+
+def test_relatives_written_in_full_beside_a_named_person(extract_text):
+    text = ("President-elect Donald Trump's eldest son, Donald Trump Jr., has emerged as a powerful voice, while his "
+            "daughter-in-law Lara Trump is co-chair of the Republican National Committee. Eric Trump runs the "
+            "Trump Organization. Ivanka Trump, who was a senior adviser in her father's first term, has said she "
+            "will not return to Washington. Trump has named Susie Wiles as his chief of staff.")
+    people = {m.text for m in extract_text(text).mentions if m.type == "PERSON"}
+    assert {"Lara Trump", "Ivanka Trump"} <= people
+    assert "Trump Organization" not in people
+
+
+def test_title_or_organisation_before_a_known_surname_is_no_given_name(extract_text):
+    text = "Donald Trump spoke on Monday. President Trump later visited the Trump Organization offices in New York."
+    people = {m.text for m in extract_text(text).mentions if m.type == "PERSON"}
+    assert "President Trump" not in people
+
+
+def test_ship_word_before_a_name_that_a_non_ship_noun_follows_is_no_ship_cue(extract_text):
+    found = extract_text("Japan's new flagship H3 rocket reached orbit on Saturday.").mentions
+    assert not any(m.type == "SHIP" for m in found)
+    ship = {(m.name, m.type) for m in extract_text("The flagship USS Blue Ridge left port on Monday.").mentions}
+    assert ("Blue Ridge", "SHIP") in ship
+
+
+def test_name_in_apposition_to_a_lower_case_office_is_a_person(extract_text):
+    found = {m.text: (m.type, m.cue) for m in
+             extract_text("South Africa's foreign minister, Naledi Pandor, welcomed the ruling.").mentions}
+    assert found["Naledi Pandor"] == ("PERSON", "in apposition to 'foreign minister'")
+    found = extract_text("He met the president, Pacific Islands Forum chair, on Monday.").mentions
+    assert {m.text: m.type for m in found}.get("Pacific Islands Forum") != "PERSON"
+    text = "The film won nine nominations, including Best Director, Best Actress (for Fonda) and Best Score."
+    assert all(m.type != "PERSON" or m.text == "Fonda" for m in extract_text(text).mentions)

@@ -44,3 +44,17 @@ def test_law_described_in_lower_case_with_two_laws_named_joins_neither():
     text = "A defence law passed. The Cyber Law and the Privacy Act changed."
     r = doc("a.txt", text, ("defence law", "LAW"), ("Cyber Law", "LAW"), ("Privacy Act", "LAW"))
     assert len(resolve([r]).entities) == 3
+
+
+def test_surname_with_a_generation_suffix_joins_the_full_name():
+    text = "Donald Trump Jr. spoke. Eric Trump agreed. Trump Jr. left."
+    r = doc("a.txt", text, ("Donald Trump Jr.", "PERSON"), ("Eric Trump", "PERSON"), ("Trump Jr.", "PERSON"))
+    entities = resolve([r]).entities
+    assert node_of(entities, "Trump Jr.").label == "Donald Trump Jr."
+    assert node_of(entities, "Eric Trump") is not node_of(entities, "Trump Jr.")
+
+
+def test_surname_with_a_suffix_is_not_taken_from_another_document():
+    a = doc("a.txt", "Donald Trump Jr. spoke.", ("Donald Trump Jr.", "PERSON"))
+    b = doc("b.txt", "Trump Jr. left.", ("Trump Jr.", "PERSON"))
+    assert len(resolve([a, b]).entities) == 2
