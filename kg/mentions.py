@@ -396,6 +396,106 @@ def full_names_as_people(found: list[Mention]) -> None:
             m.type, m.cue = "PERSON", f"full name of the person the document calls {words[-1]!r}"
 
 
+CLUB_RETYPED = {"GPE", "LOC", "FACILITY", "PERSON"}  # types the model gives a sports club's name
+
+
+@lru_cache(maxsize=1)
+def _clubs() -> dict:
+    """kg/data/types.json sports_clubs: word lists as sets, the score as a compiled pattern."""
+    table = lexicon.load_json("types.json")["sports_clubs"]
+    out = {name: frozenset(words) for name, words in table.items() if isinstance(words, list)}
+    return {**out, "score": re.compile(table["score"])}
+
+
+def sports_clubs(doc: Doc, found: list[Mention]) -> None:
+    """A sports club the model typed a place or a person is an ORG (see club_cue; a club word written before a
+    place joins it: 'Real' + 'Madrid'). Countries and national capitals stay: a national team is its country."""
+    table = lexicon.countries()
+    for m in found:
+        if m.type not in CLUB_RETYPED or m.source != "ner" or m.cue or m.demonym:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if m.label in PLACE_LABELS and _club_first_word_before(span):
+            first = doc[span.start - 1]
+            m.start, m.text, m.name = first.idx, doc.text[first.idx : m.end], f"{first.text} {m.name}"
+            m.type, m.cue = "ORG", f"club word before the name: {first.text!r}"
+            continue
+        if table.any(m.name) is not None or table.by_capital.get(lexicon.key(m.name)):
+            continue
+        cue = club_cue(span, m.type)
+        if cue:
+            m.type, m.cue = "ORG", cue
+    club_short_names(found)
+
+
+def club_short_names(found: list[Mention]) -> None:
+    """A one-word name typed a person that is the last word of a club's name in the document ('as United beat
+    Chelsea' after 'Manchester United') is that club: an ORG. A place stays ('at Craiova' after 'FC U Craiova')."""
+    table = _clubs()
+    last = {}
+    for m in found:
+        words = m.name.split()
+        named = words[0] in table["name_first"] or words[-1] in table["name_last"]
+        if m.type == "ORG" and len(words) > 1 and (named or m.cue.startswith(("club", "player"))):
+            last.setdefault(words[-1], m.name)
+    for m in found:
+        if m.type == "PERSON" and m.source == "ner" and not m.cue and m.name in last:
+            m.type, m.cue = "ORG", f"short name of the club {last[m.name]!r} in the document"
+
+
+def _club_first_word_before(span: Span) -> bool:
+    """A club's first word the model left outside a place's name ('Real' + 'Madrid', 'Inter' + 'Milan')."""
+    if span.start == 0 or span[0].is_sent_start:
+        return False
+    prev = span.doc[span.start - 1]
+    return prev.ent_iob_ == "O" and prev.text in _clubs()["name_first"] and bool(prev.whitespace_)
+
+
+def club_cue(span: Span, kind: str) -> str:
+    """Why a name typed a place or a person is a sports club, or '': a club word in the name, a player or staff
+    word after it, a club word before it, or (not for a person: players beat each other too) a match verb or
+    noun it is the subject or object of in a sentence with a score or a sports word (not for a person or a
+    facility: 'drew 1-1 at Stamford Bridge'; kg/data/types.json sports_clubs)."""
+    table, doc = _clubs(), span.doc
+    words = normalise(span)[0].split()
+    if len(words) > 1 and (words[0] in table["name_first"] or words[-1] in table["name_last"]):
+        return f"club word in the name: {words[0] if words[0] in table['name_first'] else words[-1]!r}"
+    i = span.end + 1 if span.end < len(doc) and doc[span.end].tag_ == "POS" else span.end
+    possessive = i > span.end or span[-1].tag_ == "POS"
+    nxt = doc[i].lower_ if i < len(doc) else ""
+    name_after = i + 1 < len(doc) and doc[i + 1].is_title
+    if kind == "PERSON":
+        after = not possessive and nxt in table["person_after"]
+    else:
+        crowd = nxt in table["crowd_after"] and not possessive  # "Liverpool fans", not "Parton's fans"
+        after = crowd or nxt in table["after"] or (nxt in table["after_before_name"] and name_after)
+    if after:
+        return f"player or staff word after the name: {nxt!r}"
+    prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if prev in table["person_before" if kind == "PERSON" else "before"]:
+        return f"club word before the name: {prev!r}"
+    return "" if kind in {"PERSON", "FACILITY"} else _match_cue(span)
+
+
+def _match_cue(span: Span) -> str:
+    """The span is the subject or object of a match verb ('beat', 'sign for') or noun ('the match against') in a
+    sentence with a score or a sports word; else ''."""
+    table, root = _clubs(), span.root
+    head = root.head.head if root.dep_ == "pobj" else root.head
+    if root.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj"} or (root.dep_ == "pobj" and root.head.lower_
+                                                                    not in table["prepositions"]):
+        return ""
+    verb = head.pos_ in {"VERB", "AUX"} and head.lemma_ in table["verbs"]
+    if not (verb or (head.pos_ == "NOUN" and head.lemma_ in table["nouns"])):
+        return ""
+    sent = span.sent
+    if table["score"].search(sent.text) or any(t.lower_ in table["sentence_words"] for t in sent):
+        return f"subject or object of {head.lemma_!r} in a sentence about a match"
+    return ""
+
+
 def country_qualifiers(doc: Doc, found: list[Mention]) -> None:
     """An ORG written right after a country's possessive or demonym that the model left outside it ("Russia's
     Defence Ministry", "the Russian | Defence Ministry") is that country's: the country is kept in Mention.qualifier
@@ -591,6 +691,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
         m = mention(span, "SHIP", sent_index[span.sent.start])
         m.source, m.cue = "context", ship_cue(span)
         found.append(m)
+    sports_clubs(doc, found)
     surnames_as_people(doc, found)
     full_names_as_people(found)
     country_qualifiers(doc, found)

@@ -57,3 +57,54 @@ def test_a_given_name_inside_a_longer_law_name_is_no_person(extract_text):
     assert found.get("Frank Act") != "PERSON" and "PERSON" not in found.values(), found
     found = types_of(extract_text("Megan's Law requires the registration of offenders."))
     assert "Megan's Law" not in found and found.get("Megan") == "PERSON", found
+
+
+# 2. Football clubs typed as places
+
+
+def test_clubs_in_football_sentences_are_organisations(extract_text):
+    cases = (("Manchester City beat Arsenal 2-1 on Saturday.", "Manchester City"),
+             ("Leeds United and Newcastle United meet in the league next month.", "Leeds United"),
+             ("Premier League side Brentford have appointed a new goalkeeper coach.", "Brentford"),
+             ("Tottenham Hotspur striker Harry Kane scored twice.", "Tottenham Hotspur"),
+             ("Barcelona fans celebrated in the streets after the match against Sevilla.", "Barcelona"))
+    for text, name in cases:
+        found = types_of(extract_text(text))
+        assert found.get(name) == "ORG", (text, found)
+
+
+def test_a_club_word_before_a_place_joins_it(extract_text):
+    r = extract_text("Real Madrid's coach said the team was tired.")
+    club = next(m for m in r.mentions if m.name == "Real Madrid")
+    assert club.type == "ORG" and club.text.startswith("Real Madrid") and club.start == 0
+    assert "Madrid" not in types_of(r)
+
+
+def test_cities_in_ordinary_sentences_stay_places(extract_text):
+    cases = (("The mayor of Milan opened a new metro line.", "Milan"),
+             ("The company moved its headquarters from London to Manchester last year.", "Manchester"),
+             ("Protesters marched through Madrid on Sunday.", "Madrid"),
+             ("The Supreme Court ruled 5-4 that Texas could not enforce the law.", "Texas"),
+             ("Chelsea drew with Everton 1-1 at Stamford Bridge.", "Stamford Bridge"))
+    for text, name in cases:
+        found = types_of(extract_text(text))
+        assert found.get(name) in {"GPE", "FACILITY"}, (text, found)
+
+
+def test_national_teams_stay_their_country(extract_text):
+    found = types_of(extract_text("England beat Germany 2-1 and England captain Harry Kane scored the winning goal."))
+    assert found.get("England") == "GPE" and found.get("Germany") == "GPE", found
+
+
+def test_players_who_beat_each_other_stay_people(extract_text):
+    found = types_of(extract_text("Serena Williams beat Maria Sharapova 6-2 6-1 in the semi-final."))
+    assert found.get("Serena Williams") == "PERSON" and found.get("Maria Sharapova") == "PERSON", found
+    found = types_of(extract_text("Taylor Swift fans queued for hours outside the stadium."))
+    assert found.get("Taylor Swift") == "PERSON", found
+
+
+def test_a_clubs_short_name_is_the_club(extract_text):
+    r = extract_text("Manchester United striker Marcus Rashford scored twice as United beat Chelsea at Old Trafford.")
+    found = types_of(r)
+    assert found.get("Manchester United") == "ORG" and found.get("United") == "ORG", found
+    assert found.get("Marcus Rashford") == "PERSON", found
