@@ -396,6 +396,62 @@ def full_names_as_people(found: list[Mention]) -> None:
             m.type, m.cue = "PERSON", f"full name of the person the document calls {words[-1]!r}"
 
 
+POSSESSIVES = {"'s", "’s"}
+
+
+def owner_possessives(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """An ORG span "<Owner>'s <Name>" is two mentions, the owner and what it owns ("Alphabet's Google"), when the
+    owner is a country of kg's table or a name the document also writes alone as an ORG or GPE; the possessive
+    of a name that keeps it ("McDonald's Corp", "Levi's"), names with no such owner ("Convention People's Party")
+    and one institution word after a name that is no country ("Queen's University") stay whole. Returns the
+    owners; the owned names are cut in place."""
+    alone = {lexicon.key(m.name): m.type for m in found if m.type in {"ORG", "GPE"} and not m.demonym
+             and not m.text.endswith(tuple(POSSESSIVES)) and not POSSESSIVES & set(m.text.split())}
+    suffixes = set(lexicon.rules()["org_suffixes"]["words"])
+    owners: list[Mention] = []
+    for m in found:
+        if m.type != "ORG" or not any(mark in m.text for mark in POSSESSIVES):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        cut = _owner_cut(span, alone, suffixes) if span is not None else None
+        if cut is None:
+            continue
+        owner, owned, kind = cut
+        owners.append(Mention(start=owner.start_char, end=owner.end_char, text=owner.text, type=kind, sent=m.sent,
+                              name=normalise(owner)[0], label="GPE" if kind == "GPE" else m.label, source="context",
+                              cue="owner before a possessive inside an organisation's name"))
+        m.start, m.end, m.text, m.name = owned.start_char, owned.end_char, owned.text, normalise(owned)[0]
+    return owners
+
+
+def _owner_cut(span: Span, alone: dict[str, str], suffixes: set[str]) -> tuple[Span, Span, str] | None:
+    """(owner, owned, owner's type) at the first possessive of the span whose owner is known (see
+    owner_possessives), or None."""
+    doc, table = span.doc, lexicon.countries()
+    for tok in span[1:-1]:
+        if tok.text not in POSSESSIVES:
+            continue
+        owner, owned = doc[span.start : tok.i], doc[tok.i + 1 : span.end]
+        if not owned[0].is_title or owned[0].lower_.strip(".") in suffixes:
+            return None
+        name = normalise(owner)[0]
+        place = table.variant(name)
+        if place is None and len(owned) == 1 and owned[0].text in _institution_heads():
+            return None  # "Queen's University", "St Mary's Hospital": one name, whatever 'Queen' is elsewhere
+        kind = place.type if place is not None else alone.get(lexicon.key(name))
+        if kind:
+            return owner, owned, kind
+    return None
+
+
+@lru_cache(maxsize=1)
+def _institution_heads() -> frozenset[str]:
+    """Head words of institutions and buildings (kg/data/types.json of_names and in_place_heads) and 'Party'."""
+    table = lexicon.load_json("types.json")
+    heads = table["of_names"]["heads"]
+    return frozenset([*heads["ORG"], *heads["FAC"], *table["in_place_heads"]["words"], "Party"])
+
+
 CLUB_RETYPED = {"GPE", "LOC", "FACILITY", "PERSON"}  # types the model gives a sports club's name
 
 
@@ -691,6 +747,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
         m = mention(span, "SHIP", sent_index[span.sent.start])
         m.source, m.cue = "context", ship_cue(span)
         found.append(m)
+    found.extend(owner_possessives(doc, found))
     sports_clubs(doc, found)
     surnames_as_people(doc, found)
     full_names_as_people(found)

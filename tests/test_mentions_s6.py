@@ -3,6 +3,9 @@ places, an owner's possessive inside an organisation's name ("Alphabet's Google"
 
 from __future__ import annotations
 
+from kg.mentions import owner_possessives
+from kg.schema import Mention
+
 
 def types_of(result) -> dict[str, str]:
     """Each mention's text → its type (the first mention of that text)."""
@@ -108,3 +111,51 @@ def test_a_clubs_short_name_is_the_club(extract_text):
     found = types_of(r)
     assert found.get("Manchester United") == "ORG" and found.get("United") == "ORG", found
     assert found.get("Marcus Rashford") == "PERSON", found
+
+
+# 3. An owner's possessive inside an organisation's name
+
+
+def test_owner_named_alone_elsewhere_is_cut_from_what_it_owns(extract_text):
+    r = extract_text("Alphabet's Google said on Tuesday it would cut 200 jobs. Alphabet shares fell 2 percent.")
+    texts = [(m.text, m.type) for m in r.mentions]
+    assert texts[:2] == [("Alphabet", "ORG"), ("Google", "ORG")], texts
+    assert r.mentions[0].end + 3 == r.mentions[1].start  # "'s " between them
+    assert "Alphabet's Google" not in [m.text for m in r.mentions]
+
+
+def test_possessive_names_without_a_known_owner_stay_whole(extract_text):
+    cases = (("Alphabet's Google said on Tuesday it would cut 200 jobs.", "Alphabet's Google"),
+             ("McDonald's said sales rose in the third quarter.", "McDonald's"),
+             ("The People's Party won the most seats in the election.", "The People's Party"),
+             ("Ghana's Convention People's Party held a rally in Accra.", "Convention People's Party"))
+    for text, name in cases:
+        found = types_of(extract_text(text))
+        assert found.get(name) == "ORG", (text, found)
+
+
+def test_a_name_that_keeps_its_possessive_is_not_an_owner(extract_text):
+    found = types_of(extract_text("McDonald's Corp said sales rose. McDonald's shares fell on Friday."))
+    assert "Corp" not in found, found
+
+
+def test_a_singers_fans_and_a_clubs_home_town_stay_as_they_were(extract_text):
+    r = extract_text("Singer Dolly Parton released the song in 1977. Parton's fans loved the new version.")
+    assert [m.type for m in r.mentions] == ["PERSON", "PERSON"], [(m.text, m.type) for m in r.mentions]
+    r = extract_text("He played for FC U Craiova and Dinamo. He spent the first years of his career at Craiova.")
+    assert [m.type for m in r.mentions if m.text == "Craiova"] == ["GPE"], [(m.text, m.type) for m in r.mentions]
+
+
+def test_one_institution_word_after_a_known_name_stays_one_name(extractor):
+    text = "Queen sold millions of records. Queen's Hospital gave Alphabet's Google a prize."
+    doc = extractor.nlp(text)
+
+    def org(name: str) -> Mention:
+        start = text.index(name)
+        return Mention(start=start, end=start + len(name), text=name, type="ORG", sent=0, name=name)
+
+    found = [org("Queen"), org("Queen's Hospital"), org("Alphabet's Google"), org("Alphabet")]
+    found[3].start = found[3].end = len(text)  # 'Alphabet' written alone elsewhere
+    owners = owner_possessives(doc, found)
+    assert [m.text for m in owners] == ["Alphabet"] and found[2].text == "Google"
+    assert found[1].text == "Queen's Hospital"
