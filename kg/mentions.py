@@ -756,6 +756,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     found.extend(repeated_names(doc, found, sent_index))
     kept = sorted((m for m in found if m.type in types and has_name(m.name or m.text, lower_ok=m.type == "LAW")),
                   key=lambda m: m.start)
+    kept = sorted(kept + dateline_places(doc, kept, sent_index), key=lambda m: m.start)
     mark_datelines(doc, kept)
     return kept
 
@@ -764,6 +765,45 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
 def _dateline_patterns() -> tuple[re.Pattern, re.Pattern]:
     spec = lexicon.load_json("chrome.json")["datelines"]
     return re.compile(spec["after"]), re.compile(spec["line"])
+
+
+LINE_CAPS = re.compile(r"^[ \t]*(?=[A-Z][A-Z])", re.M)  # a line opening with two capitals
+DATELINE_WORDS = re.compile(r"[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*")
+
+
+def dateline_places(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> list[Mention]:
+    """GPE mentions for the all-caps place opening a dateline line that the model left unlabelled ('LONDON -- The
+    Royal Navy ...'), when its title-case form is a place mention elsewhere in the document or a country, capital
+    or place of kg's tables (countries.json, places.json); any other word stays unlabelled."""
+    _, line = _dateline_patterns()
+    text = doc_words(doc).text
+    places = {lexicon.key(m.name) for m in found if m.type in {"GPE", "LOC"} and not m.demonym}
+    out: list[Mention] = []
+    for opening in LINE_CAPS.finditer(text):
+        start = opening.end()
+        words = DATELINE_WORDS.match(text, start)
+        if words is None or not line.match(text, start) or any(m.start < words.end() and m.end > start for m in found):
+            continue
+        name = words.group().title()
+        if not (lexicon.key(name) in places or _table_place(name)):
+            continue
+        span = doc.char_span(start, words.end())
+        if span is not None:
+            out.append(Mention(start=start, end=words.end(), text=span.text, type="GPE", name=name, label="GPE",
+                               sent=sent_index[span.sent.start], source="context", cue="the place of a dateline"))
+    return out
+
+
+def _table_place(name: str) -> bool:
+    """A country, a capital or a place of kg's tables by this name."""
+    table = lexicon.countries()
+    return table.variant(name) is not None or bool(table.by_capital.get(lexicon.key(name))) or \
+        lexicon.key(name) in _table_place_names()
+
+
+@lru_cache(maxsize=1)
+def _table_place_names() -> frozenset[str]:
+    return frozenset(lexicon.key(row["name"]) for row in lexicon.load_json("places.json")["places"])
 
 
 def mark_datelines(doc: Doc, mentions: list[Mention]) -> None:

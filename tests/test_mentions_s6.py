@@ -146,6 +146,38 @@ def test_a_singers_fans_and_a_clubs_home_town_stay_as_they_were(extract_text):
     assert [m.type for m in r.mentions if m.text == "Craiova"] == ["GPE"], [(m.text, m.type) for m in r.mentions]
 
 
+# 4. An all-caps dateline place the model left unlabelled
+
+HEAD = "Share this story Email Print\n\n{}\n\n{} -- {}"
+
+
+def dateline_mentions(result, text):
+    return [m for m in result.mentions if m.text == text]
+
+
+def test_unlabelled_dateline_capital_becomes_a_place(extract_text):
+    cases = (("Frigate shadows tankers through Channel", "LONDON",
+              "The frigate escorted two tankers through the Channel on Tuesday, the ministry said.", "London"),
+             ("Court rules on data case", "BERLIN", "A federal court ruled on Tuesday that the data rules were lawful.",
+              "Berlin"))
+    for title, place, body, name in cases:
+        found = dateline_mentions(extract_text(HEAD.format(title, place, body)), place)
+        assert len(found) == 1 and found[0].type == "GPE" and found[0].dateline and found[0].name == name, found
+
+
+def test_unlabelled_dateline_place_named_again_in_the_document_becomes_a_place(extract_text):
+    text = "Storm hits coast\n\nGREENVALE -- A storm hit the coast of Greenvale on Monday, officials in Greenvale said."
+    found = dateline_mentions(extract_text(text), "GREENVALE")
+    assert len(found) == 1 and found[0].type == "GPE" and found[0].name == "Greenvale", found
+
+
+def test_unknown_dateline_words_stay_unlabelled(extract_text):
+    for text in ("Storm hits coast\n\nGREENVALE -- A storm hit the coast on Monday, officials said.",
+                 "Council approves budget\n\nMUNICH, May 2 (Wire) - The city council approved a new budget on Friday."):
+        r = extract_text(text)
+        assert not [m for m in r.mentions if m.text.isupper()], [(m.text, m.type) for m in r.mentions]
+
+
 def test_one_institution_word_after_a_known_name_stays_one_name(extractor):
     text = "Queen sold millions of records. Queen's Hospital gave Alphabet's Google a prize."
     doc = extractor.nlp(text)
