@@ -547,7 +547,21 @@ def _name_bounds(ent: Span) -> tuple[int, int]:
     if opened and not any(t.text == ")" for t in doc[opened[-1] : end]):
         cut = opened[-1]
         start, end = (start, cut) if cut > start else (cut + 1, end)
+    while ent.label_ in SCORE_TRIMMED and end - start > 3 and _score(doc, end):
+        end -= 3  # 'Everton 1-1', 'Roger Federer 6-4 6-3': a match score after the name
     return start, end
+
+
+SCORE_TRIMMED = {"PERSON", "PER", "ORG", "GPE", "LOC", "NORP"}
+
+
+def _score(doc: Doc, end: int) -> bool:
+    """The three tokens before `end` write a match score, 1-2 digit numbers around a dash ('2', '-', '1'), right
+    after a word or after another score and a space ('Detroit 1-8-7' is a name)."""
+    a, dash, b = doc[end - 3 : end]
+    before = doc[end - 4]
+    return (a.is_digit and b.is_digit and len(a) <= 2 and len(b) <= 2 and dash.text in {"-", "–"}
+            and (before.is_alpha or (before.is_digit and bool(before.whitespace_))))
 
 
 def _unquoted(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -191,3 +191,25 @@ def test_one_institution_word_after_a_known_name_stays_one_name(extractor):
     owners = owner_possessives(doc, found)
     assert [m.text for m in owners] == ["Alphabet"] and found[2].text == "Google"
     assert found[1].text == "Queen's Hospital"
+
+
+# A match score the model ran a name on into
+
+
+def test_a_score_after_a_name_is_no_part_of_it(extract_text):
+    r = extract_text("Rafael Nadal beat Roger Federer 6-4 6-3 in the final.")
+    assert [m.text for m in r.mentions] == ["Rafael Nadal", "Roger Federer"], [(m.text, m.type) for m in r.mentions]
+    r = extract_text("Chelsea drew with Everton 1-1 at Stamford Bridge.")
+    assert "Everton" in [m.text for m in r.mentions], [(m.text, m.type) for m in r.mentions]
+
+
+def test_the_club_a_player_scored_for_is_an_organisation(extract_text):
+    found = types_of(extract_text("Striker Erling Haaland scored for Manchester City against the Wolverhampton side."))
+    assert found.get("Manchester City") == "ORG", found
+    found = types_of(extract_text("The Tokyo team scored a deal with Manchester investors on Monday."))
+    assert found.get("Tokyo") == "GPE", found
+
+
+def test_numbers_written_with_dashes_inside_a_name_stay(extract_text):
+    r = extract_text("Michael Imperioli starred in the police drama Detroit 1-8-7 on ABC.")
+    assert not [m for m in r.mentions if m.text.endswith("-")], [(m.text, m.type) for m in r.mentions]
