@@ -515,6 +515,162 @@ def full_names_as_people(found: list[Mention]) -> None:
             m.type, m.cue = "PERSON", f"full name of the person the document calls {words[-1]!r}"
 
 
+POSSESSIVES = {"'s", "’s"}
+
+
+def owner_possessives(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """An ORG span "<Owner>'s <Name>" is two mentions, the owner and what it owns ("Alphabet's Google"), when the
+    owner is a country of kg's table or a name the document also writes alone as an ORG or GPE; the possessive
+    of a name that keeps it ("McDonald's Corp", "Levi's"), names with no such owner ("Convention People's Party")
+    and one institution word after a name that is no country ("Queen's University") stay whole. Returns the
+    owners; the owned names are cut in place."""
+    alone = {lexicon.key(m.name): m.type for m in found if m.type in {"ORG", "GPE"} and not m.demonym
+             and not m.text.endswith(tuple(POSSESSIVES)) and not POSSESSIVES & set(m.text.split())}
+    suffixes = set(lexicon.rules()["org_suffixes"]["words"])
+    owners: list[Mention] = []
+    for m in found:
+        if m.type != "ORG" or not any(mark in m.text for mark in POSSESSIVES):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        cut = _owner_cut(span, alone, suffixes) if span is not None else None
+        if cut is None:
+            continue
+        owner, owned, kind = cut
+        owners.append(Mention(start=owner.start_char, end=owner.end_char, text=owner.text, type=kind, sent=m.sent,
+                              name=normalise(owner)[0], label="GPE" if kind == "GPE" else m.label, source="context",
+                              cue="owner before a possessive inside an organisation's name"))
+        m.start, m.end, m.text, m.name = owned.start_char, owned.end_char, owned.text, normalise(owned)[0]
+    return owners
+
+
+def _owner_cut(span: Span, alone: dict[str, str], suffixes: set[str]) -> tuple[Span, Span, str] | None:
+    """(owner, owned, owner's type) at the first possessive of the span whose owner is known (see
+    owner_possessives), or None."""
+    doc, table = span.doc, lexicon.countries()
+    for tok in span[1:-1]:
+        if tok.text not in POSSESSIVES:
+            continue
+        owner, owned = doc[span.start : tok.i], doc[tok.i + 1 : span.end]
+        if not owned[0].is_title or owned[0].lower_.strip(".") in suffixes:
+            return None
+        name = normalise(owner)[0]
+        place = table.variant(name)
+        if place is None and len(owned) == 1 and owned[0].text in _institution_heads():
+            return None  # "Queen's University", "St Mary's Hospital": one name, whatever 'Queen' is elsewhere
+        kind = place.type if place is not None else alone.get(lexicon.key(name))
+        if kind:
+            return owner, owned, kind
+    return None
+
+
+@lru_cache(maxsize=1)
+def _institution_heads() -> frozenset[str]:
+    """Head words of institutions and buildings (kg/data/types.json of_names and in_place_heads) and 'Party'."""
+    table = lexicon.load_json("types.json")
+    heads = table["of_names"]["heads"]
+    return frozenset([*heads["ORG"], *heads["FAC"], *table["in_place_heads"]["words"], "Party"])
+
+
+CLUB_RETYPED = {"GPE", "LOC", "FACILITY", "PERSON"}  # types the model gives a sports club's name
+
+
+@lru_cache(maxsize=1)
+def _clubs() -> dict:
+    """kg/data/types.json sports_clubs: word lists as sets, the score as a compiled pattern."""
+    table = lexicon.load_json("types.json")["sports_clubs"]
+    out = {name: frozenset(words) for name, words in table.items() if isinstance(words, list)}
+    return {**out, "score": re.compile(table["score"])}
+
+
+def sports_clubs(doc: Doc, found: list[Mention]) -> None:
+    """A sports club the model typed a place or a person is an ORG (see club_cue; a club word written before a
+    place joins it: 'Real' + 'Madrid'). Countries and national capitals stay: a national team is its country."""
+    table = lexicon.countries()
+    for m in found:
+        if m.type not in CLUB_RETYPED or m.source != "ner" or m.cue or m.demonym:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if m.label in PLACE_LABELS and _club_first_word_before(span):
+            first = doc[span.start - 1]
+            m.start, m.text, m.name = first.idx, doc.text[first.idx : m.end], f"{first.text} {m.name}"
+            m.type, m.cue = "ORG", f"club word before the name: {first.text!r}"
+            continue
+        if table.any(m.name) is not None or table.by_capital.get(lexicon.key(m.name)):
+            continue
+        cue = club_cue(span, m.type)
+        if cue:
+            m.type, m.cue = "ORG", cue
+    club_short_names(found)
+
+
+def club_short_names(found: list[Mention]) -> None:
+    """A one-word name typed a person that is the last word of a club's name in the document ('as United beat
+    Chelsea' after 'Manchester United') is that club: an ORG. A place stays ('at Craiova' after 'FC U Craiova')."""
+    table = _clubs()
+    last = {}
+    for m in found:
+        words = m.name.split()
+        named = words[0] in table["name_first"] or words[-1] in table["name_last"]
+        if m.type == "ORG" and len(words) > 1 and (named or m.cue.startswith(("club", "player"))):
+            last.setdefault(words[-1], m.name)
+    for m in found:
+        if m.type == "PERSON" and m.source == "ner" and not m.cue and m.name in last:
+            m.type, m.cue = "ORG", f"short name of the club {last[m.name]!r} in the document"
+
+
+def _club_first_word_before(span: Span) -> bool:
+    """A club's first word the model left outside a place's name ('Real' + 'Madrid', 'Inter' + 'Milan')."""
+    if span.start == 0 or span[0].is_sent_start:
+        return False
+    prev = span.doc[span.start - 1]
+    return prev.ent_iob_ == "O" and prev.text in _clubs()["name_first"] and bool(prev.whitespace_)
+
+
+def club_cue(span: Span, kind: str) -> str:
+    """Why a name typed a place or a person is a sports club, or '': a club word in the name, a player or staff
+    word after it, a club word before it, or (not for a person: players beat each other too) a match verb or
+    noun it is the subject or object of in a sentence with a score or a sports word (not for a person or a
+    facility: 'drew 1-1 at Stamford Bridge'; kg/data/types.json sports_clubs)."""
+    table, doc = _clubs(), span.doc
+    words = normalise(span)[0].split()
+    if len(words) > 1 and (words[0] in table["name_first"] or words[-1] in table["name_last"]):
+        return f"club word in the name: {words[0] if words[0] in table['name_first'] else words[-1]!r}"
+    i = span.end + 1 if span.end < len(doc) and doc[span.end].tag_ == "POS" else span.end
+    possessive = i > span.end or span[-1].tag_ == "POS"
+    nxt = doc[i].lower_ if i < len(doc) else ""
+    name_after = i + 1 < len(doc) and doc[i + 1].is_title
+    if kind == "PERSON":
+        after = not possessive and nxt in table["person_after"]
+    else:
+        crowd = nxt in table["crowd_after"] and not possessive  # "Liverpool fans", not "Parton's fans"
+        after = crowd or nxt in table["after"] or (nxt in table["after_before_name"] and name_after)
+    if after:
+        return f"player or staff word after the name: {nxt!r}"
+    prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if prev in table["person_before" if kind == "PERSON" else "before"]:
+        return f"club word before the name: {prev!r}"
+    return "" if kind in {"PERSON", "FACILITY"} else _match_cue(span)
+
+
+def _match_cue(span: Span) -> str:
+    """The span is the subject or object of a match verb ('beat', 'sign for') or noun ('the match against') in a
+    sentence with a score or a sports word; else ''."""
+    table, root = _clubs(), span.root
+    head = root.head.head if root.dep_ == "pobj" else root.head
+    if root.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj"} or (root.dep_ == "pobj" and root.head.lower_
+                                                                    not in table["prepositions"]):
+        return ""
+    verb = head.pos_ in {"VERB", "AUX"} and head.lemma_ in table["verbs"]
+    if not (verb or (head.pos_ == "NOUN" and head.lemma_ in table["nouns"])):
+        return ""
+    sent = span.sent
+    if table["score"].search(sent.text) or any(t.lower_ in table["sentence_words"] for t in sent):
+        return f"subject or object of {head.lemma_!r} in a sentence about a match"
+    return ""
+
+
 def country_qualifiers(doc: Doc, found: list[Mention]) -> None:
     """An ORG written right after a country's possessive or demonym that the model left outside it ("Russia's
     Defence Ministry", "the Russian | Defence Ministry") is that country's: the country is kept in Mention.qualifier
@@ -756,6 +912,8 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
         m = mention(span, "SHIP", sent_index[span.sent.start])
         m.source, m.cue = "context", ship_cue(span)
         found.append(m)
+    found.extend(owner_possessives(doc, found))
+    sports_clubs(doc, found)
     surnames_as_people(doc, found)
     full_names_as_people(found)
     country_qualifiers(doc, found)
@@ -767,6 +925,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     companies_short(found)
     kept = sorted((m for m in found if m.type in types and has_name(m.name or m.text, lower_ok=m.type == "LAW")),
                   key=lambda m: m.start)
+    kept = sorted(kept + dateline_places(doc, kept, sent_index), key=lambda m: m.start)
     mark_datelines(doc, kept)
     return kept
 
@@ -824,6 +983,45 @@ def common_word_openers(doc: Doc, found: list[Mention]) -> list[Mention]:
 def _dateline_patterns() -> tuple[re.Pattern, re.Pattern]:
     spec = lexicon.load_json("chrome.json")["datelines"]
     return re.compile(spec["after"]), re.compile(spec["line"])
+
+
+LINE_CAPS = re.compile(r"^[ \t]*(?=[A-Z][A-Z])", re.M)  # a line opening with two capitals
+DATELINE_WORDS = re.compile(r"[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*")
+
+
+def dateline_places(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> list[Mention]:
+    """GPE mentions for the all-caps place opening a dateline line that the model left unlabelled ('LONDON -- The
+    Royal Navy ...'), when its title-case form is a place mention elsewhere in the document or a country, capital
+    or place of kg's tables (countries.json, places.json); any other word stays unlabelled."""
+    _, line = _dateline_patterns()
+    text = doc_words(doc).text
+    places = {lexicon.key(m.name) for m in found if m.type in {"GPE", "LOC"} and not m.demonym}
+    out: list[Mention] = []
+    for opening in LINE_CAPS.finditer(text):
+        start = opening.end()
+        words = DATELINE_WORDS.match(text, start)
+        if words is None or not line.match(text, start) or any(m.start < words.end() and m.end > start for m in found):
+            continue
+        name = words.group().title()
+        if not (lexicon.key(name) in places or _table_place(name)):
+            continue
+        span = doc.char_span(start, words.end())
+        if span is not None:
+            out.append(Mention(start=start, end=words.end(), text=span.text, type="GPE", name=name, label="GPE",
+                               sent=sent_index[span.sent.start], source="context", cue="the place of a dateline"))
+    return out
+
+
+def _table_place(name: str) -> bool:
+    """A country, a capital or a place of kg's tables by this name."""
+    table = lexicon.countries()
+    return table.variant(name) is not None or bool(table.by_capital.get(lexicon.key(name))) or \
+        lexicon.key(name) in _table_place_names()
+
+
+@lru_cache(maxsize=1)
+def _table_place_names() -> frozenset[str]:
+    return frozenset(lexicon.key(row["name"]) for row in lexicon.load_json("places.json")["places"])
 
 
 def mark_datelines(doc: Doc, mentions: list[Mention]) -> None:

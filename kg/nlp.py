@@ -65,7 +65,8 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
         for path in [data_path(ENTITY_PATTERNS), *patterns]:
             ruler.add_patterns(list(_read_jsonl(Path(path))))
     nlp.add_pipe("kg_law_names", after="kg_entity_ruler")
-    nlp.add_pipe("kg_line_break_split", after="ner" if "ner" in nlp.pipe_names else "kg_law_names")
+    nlp.add_pipe("kg_law_people", after="ner" if "ner" in nlp.pipe_names else "kg_law_names")
+    nlp.add_pipe("kg_line_break_split", after="kg_law_people")
     nlp.add_pipe("kg_feature_names", after="kg_line_break_split")
     nlp.add_pipe("kg_ship_names", after="kg_feature_names")
     nlp.add_pipe("kg_amount_tail", after="kg_line_break_split")
@@ -79,17 +80,58 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
 
 
 LAW_PATTERN_ID = "named-act"  # the id of the '<Name> Act/Law/Bill...' pattern in entity_patterns.jsonl
+LAW_PERSON_ID = "person-named-like-law"  # the id kg_law_names gives a given name + Law/Act/Bill it makes a PERSON
+LAW_HELD = "kg_law_held"  # Doc.user_data key: law matches held back for NER to read (see law_names, law_people)
+PERSON_LABELS = {"PERSON", "PER"}
 
 
 @Language.component("kg_law_names")
 def law_names(doc: Doc) -> Doc:
-    """Drop the ruler's '<Name> Act/Law/Bill' matches that are a title and a person's name: only a title before the
+    """Drop or retype the ruler's '<Name> Act/Law/Bill' matches that are a person's name: only a title before the
     head word ('Senator Bill'), or a head word that is also a name with a capitalised name after it ('President
-    Bill' + 'Clinton', 'Harvard Law' + 'School'). NER, which runs next, then labels those words itself."""
+    Bill' + 'Clinton', 'Harvard Law' + 'School'): NER, which runs next, labels those words itself. A known given
+    name and the head word alone ('Jude Law', 'Vera Law', 'John Act') is a PERSON; one or two names and the head
+    word with a person cue beside them (a title or role before, a verb of saying after) are held back for NER to
+    read: kg_law_people keeps its PERSON, else puts the law back."""
+    ents, out, held = list(doc.ents), [], []
+    for ent in ents:
+        if ent.id_ != LAW_PATTERN_ID:
+            out.append(ent)
+            continue
+        if _title_and_name(ent):
+            continue
+        start = _person_like_law(ent)
+        if start is not None and _known_given_name(ent, start):
+            out.append(Span(doc, start, ent.end, label="PERSON", span_id=LAW_PERSON_ID))
+        elif start is not None and _person_cue(doc, start, ent.end):
+            held.append((ent.start, ent.end, start))
+        else:
+            out.append(ent)
+    if out != ents:
+        doc.ents = out
+    if held:
+        doc.user_data[LAW_HELD] = held
+        for start, end, _ in held:
+            for tok in doc[start:end]:
+                tok.ent_id_ = ""  # NER labels these words now: no trace of the dropped match
+    return doc
+
+
+@Language.component("kg_law_people")
+def law_people(doc: Doc) -> Doc:
+    """The law matches kg_law_names held back (a person cue beside them) stay with NER's reading when NER labels
+    the name a PERSON ('the novelist Ann Marie Law said'); otherwise the law match is put back as it was, over
+    whatever NER found there ('declared Martial Law')."""
+    held = doc.user_data.pop(LAW_HELD, None)
+    if not held:
+        return doc
     ents = list(doc.ents)
-    kept = [ent for ent in ents if ent.id_ != LAW_PATTERN_ID or not _title_and_name(ent)]
-    if len(kept) != len(ents):
-        doc.ents = kept
+    for start, end, name_start in held:
+        if any(e.label_ in PERSON_LABELS and e.start <= name_start and e.end >= end for e in ents):
+            continue
+        ents = [e for e in ents if e.end <= start or e.start >= end]
+        ents.append(Span(doc, start, end, label="LAW", span_id=LAW_PATTERN_ID))
+    doc.ents = sorted(ents, key=lambda e: e.start)
     return doc
 
 
@@ -99,13 +141,68 @@ def _title_and_name(ent: Span) -> bool:
     if any(w in heads for w in words) and all(w in heads or w in modifiers for w in words):
         return True  # 'Senator Bill', 'Finance Minister Bill'; a modifier alone is a law's topic ('the Defense Bill')
     doc, end = ent.doc, ent.end
-    return (ent[-1].text in _law_name_heads() and end < len(doc) and not doc[end].is_sent_start
+    return (ent[-1].text in _law_names()["name_heads"] and end < len(doc) and not doc[end].is_sent_start
             and doc[end].is_title and doc[end].pos_ == "PROPN")
 
 
+def _person_like_law(ent: Span) -> int | None:
+    """Where the name starts in a law match written like a person's name: leading title or role words skipped
+    ('Actor Jude Law'), then one or two capitalised words and a head word a surname can be (Law, Act, Bill), with
+    no determiner or possessive before it ('the Logan Act', "Megan's Law"), no capitalised name going on after it
+    ('Harvard Law School') and not in a headline written in title case; else None."""
+    doc, table = ent.doc, _law_names()
+    if ent[-1].text not in table["person_heads"] or _title_case_line(ent):
+        return None
+    start = ent.start
+    while start < ent.end - 2 and _title_or_role(doc[start].text):
+        start += 1
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    if not 1 <= ent.end - 1 - start <= 2 or not all(t.is_alpha for t in doc[start : ent.end]):
+        return None
+    if prev is not None and (prev.lower_ in {"the", "a", "an", "this", "that"} or prev.tag_ in {"POS", "PRP$", "DT"}
+                             or not prev.whitespace_ or prev.text in {"-", "–", "&"}):
+        return None  # 'the Logan Act', "Megan's Law", 'Dodd-Frank Act', 'Smith & Frank Act'
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if nxt is not None and nxt.is_title and nxt.pos_ == "PROPN" and not nxt.is_sent_start:
+        return None
+    return start
+
+
+def _known_given_name(ent: Span, start: int) -> bool:
+    """One name word before the head and a common given name (kg/data/given_names.json) that names no country."""
+    word = ent.doc[start].text
+    return ent.end - start == 2 and word in _given_names() and lexicon.countries().any(word) is None
+
+
+def _person_cue(doc: Doc, start: int, end: int) -> bool:
+    """A title or role right before the name ('the novelist Ann Marie Law'), or a verb of saying right after it
+    ('... Law said', '... Law, who')."""
+    before = doc[start - 1] if start > 0 and not doc[start].is_sent_start else None
+    if before is not None and _title_or_role(before.text.title()):
+        return True
+    after = [t.lower_ for t in doc[end : end + 2]]
+    return bool(after) and (after[0] in _law_names()["saying_verbs"] or after == [",", "who"])
+
+
+def _title_or_role(word: str) -> bool:
+    """A title head, or role word as written before a name ('President', 'Actor')."""
+    heads, _ = lexicon.titles()
+    return word in heads or word in _roles()
+
+
 @lru_cache(maxsize=1)
-def _law_name_heads() -> frozenset[str]:
-    return frozenset(lexicon.load_json("types.json")["law_names"]["name_heads"])
+def _roles() -> frozenset[str]:
+    return frozenset(lexicon.load_json("titles.json")["roles"])
+
+
+@lru_cache(maxsize=1)
+def _law_names() -> dict:
+    return lexicon.load_json("types.json")["law_names"]
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    return frozenset(lexicon.load_json("given_names.json")["names"])
 
 
 SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}")
@@ -456,7 +553,21 @@ def _name_bounds(ent: Span) -> tuple[int, int]:
     if opened and not any(t.text == ")" for t in doc[opened[-1] : end]):
         cut = opened[-1]
         start, end = (start, cut) if cut > start else (cut + 1, end)
+    while ent.label_ in SCORE_TRIMMED and end - start > 3 and _score(doc, end):
+        end -= 3  # 'Everton 1-1', 'Roger Federer 6-4 6-3': a match score after the name
     return start, end
+
+
+SCORE_TRIMMED = {"PERSON", "PER", "ORG", "GPE", "LOC", "NORP"}
+
+
+def _score(doc: Doc, end: int) -> bool:
+    """The three tokens before `end` write a match score, 1-2 digit numbers around a dash ('2', '-', '1'), right
+    after a word or after another score and a space ('Detroit 1-8-7' is a name)."""
+    a, dash, b = doc[end - 3 : end]
+    before = doc[end - 4]
+    return (a.is_digit and b.is_digit and len(a) <= 2 and len(b) <= 2 and dash.text in {"-", "–"}
+            and (before.is_alpha or (before.is_digit and bool(before.whitespace_))))
 
 
 def _unquoted(doc: Doc, start: int, end: int) -> tuple[int, int]:
