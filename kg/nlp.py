@@ -205,7 +205,6 @@ def _given_names() -> frozenset[str]:
     return frozenset(lexicon.load_json("given_names.json")["names"])
 
 
-SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}")
 ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$")
 
 
@@ -658,8 +657,8 @@ def _surname_after(ent: Span, nxt: Span) -> bool:
 @Language.component("kg_amount_tail")
 def cut_amount_tail(doc: Doc) -> Doc:
     """Drop a trailing amount from a name ("Apple 1.8 billion" → "Apple"): a number followed by a scale word
-    (kg/data/types.json amount_scales) is never part of a name, though "Boeing 747" or "Apollo 11" are; nor is a
-    match score ("beating Borussia Dortmund 2-0")."""
+    (kg/data/types.json amount_scales) is never part of a name, though "Boeing 747" or "Apollo 11" are (a match
+    score after a name is cut in kg_name_edges)."""
     scales = _amount_scales()
     ents, changed = [], False
     for ent in doc.ents:
@@ -668,12 +667,6 @@ def cut_amount_tail(doc: Doc) -> Doc:
             end -= 2
             while end > ent.start and (doc[end - 1].like_num or doc[end - 1].is_currency):
                 end -= 1
-        else:
-            for n in (3, 1):  # a match score after a team's name: 'Borussia Dortmund 2-0' ('2 - 0' or '2-0')
-                if (len(ent) > n and SCORE.fullmatch("".join(t.text for t in doc[end - n : end]))
-                        and doc[end - n - 1].is_alpha):  # not the end of a longer number ('Detroit 1-8-7')
-                    end -= n
-                    break
         if end != ent.end and end > ent.start:
             ents.append(Span(doc, ent.start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id))
             changed = True
