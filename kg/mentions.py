@@ -326,6 +326,8 @@ def _article(tok: Token, span: Span) -> bool:
         return False
     if tok.text == "A" and tok.i + 1 < len(tok.doc) and (not tok.whitespace_ or tok.nbor().text in {"&", "/", "+"}):
         return False
+    if span.label_ in PLACE_LABELS and tok.text == "THE" and span.text.isupper():
+        return False  # 'THE HAGUE --': in a line of capitals, 'THE' is written as the place writes it
     return not (span.label_ in PLACE_LABELS and _capital_the(tok))
 
 
@@ -381,6 +383,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.name = lexicon.strip_hull_prefix(m.name)
     elif m.type in {"ORG", "GPE"} and m.title and name[:1].isupper() and table.any(name) is None:
         m.type, m.cue = "PERSON", f"title before: {m.title!r}"
+    elif m.type in {"PERSON", "ORG"} and span.end < len(span.doc) and span.doc[span.end].text in _place_kind_words():
+        m.type, m.cue = "GPE", f"place word after: {span.doc[span.end].text!r}"  # "Japan's Kumamoto prefecture"
     elif m.type in {"ORG", "GPE"} and (office := office_in_apposition(span, name)):
         m.type, m.cue = "PERSON", f"in apposition to {office!r}"
     elif m.type == "ORG" and len(span) == 1 and not lexicon.is_acronym(name) and place_cue(span):

@@ -545,6 +545,9 @@ def _name_bounds(ent: Span) -> tuple[int, int]:
     if ent.label_ in {"PERSON", "PER"} and end - start > 1:
         start += leading_title(list(doc[start:end]))
     start, end = _unquoted(doc, start, end)
+    dated = [t.i for t in doc[start + 1 : end - 1] if t.text == "," and doc[t.i + 1].text in _month_names()]
+    if dated:
+        end = dated[0]  # 'THE HAGUE, Nov 23': a dateline's date is no part of the place
     verbs = [t.i for t in doc[start + 1 : end] if t.text in _headline_verbs()]
     if verbs and _title_case_line(doc[start:end]):
         end = verbs[0]  # 'Trump Says' in 'Trump Says China Talks Will Resume', 'Putin Warns West' in a headline
@@ -584,6 +587,11 @@ def _unquoted(doc: Doc, start: int, end: int) -> tuple[int, int]:
 @lru_cache(maxsize=1)
 def _name_edge_words() -> frozenset[str]:
     return frozenset(lexicon.load_json("types.json")["name_edges"]["leading"])
+
+
+@lru_cache(maxsize=1)
+def _month_names() -> frozenset[str]:
+    return frozenset(lexicon.load_json("types.json")["name_edges"]["months"])
 
 
 @lru_cache(maxsize=1)

@@ -513,7 +513,12 @@ class Context:
         A one-word name describes nothing by itself: a headline's "Runoff" read as a name is no "the runoff"."""
         out: dict[int, set[str]] = {}
         for idx, h in self.heads.items():
-            words = {t.lemma_.lower() for t in self.description_nouns(h)}
+            nouns = self.description_nouns(h)
+            m = self.mentions[idx]
+            if m.type == "GPE" or m.demonym:  # 'the second Japan plant': a place before a noun says where, not what
+                kinds = self.lexicon.get("type_nouns", {})
+                nouns = [t for t in nouns if t.dep_ == "appos" or kinds.get(t.lemma_.lower()) in {"GPE", "LOC"}]
+            words = {t.lemma_.lower() for t in nouns}
             if h.dep_ == "nsubj" and h.head.lemma_ == "be":  # "X is an American rock band" → band
                 words.update(c.lemma_.lower() for c in h.head.children if c.dep_ == "attr" and c.pos_ == "NOUN")
             written = self.mentions[idx].text.split()
@@ -1034,6 +1039,8 @@ def _title_text(left: list[Token], title_tok: Token, mods: set[str], ctx: Contex
     words = [title_tok.lower_]
     pos = left.index(title_tok)
     for t in reversed(left[:pos]):
+        if t.text == "-" and not t.whitespace_:
+            continue  # 'vice-president': the hyphen joins two title words
         if t.lower_ in mods and (ctx.mention_of(t) is None or t.lower_ in ctx.words["title_modifiers"]):
             words.insert(0, t.lower_)
         else:

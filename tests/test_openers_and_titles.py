@@ -216,3 +216,19 @@ def test_name_in_apposition_to_a_lower_case_office_is_a_person(extract_text):
     assert {m.text: m.type for m in found}.get("Pacific Islands Forum") != "PERSON"
     text = "The film won nine nominations, including Best Director, Best Actress (for Fonda) and Best Score."
     assert all(m.type != "PERSON" or m.text == "Fonda" for m in extract_text(text).mentions)
+
+
+def test_dateline_date_is_cut_from_the_place_and_the_hague_keeps_the(extract_text):
+    text = "Far-right surges in Dutch election\n\nTHE HAGUE, Nov 23 (Wire) - The party won the most seats."
+    found = [(m.text, m.name, m.type) for m in extract_text(text).mentions if "HAGUE" in m.text]
+    assert found == [("THE HAGUE", "The Hague", "GPE")]
+
+
+def test_name_before_a_lower_case_place_word_is_a_place(extract_text):
+    text = "TSMC will build a second chip factory in Japan's Kumamoto prefecture, with Toyota taking a stake."
+    assert ("Kumamoto", "GPE") in {(m.text, m.type) for m in extract_text(text).mentions}
+
+
+def test_armed_forces_of_a_country_is_one_name(extract_text):
+    found = extract_text("Two ships took part, the Armed Forces of the Philippines said on Sunday.").mentions
+    assert "Armed Forces of the Philippines" in {m.name for m in found}

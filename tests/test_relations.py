@@ -108,6 +108,17 @@ def test_honorific_between_office_and_name_leaves_the_office_as_the_role(extract
     assert ev.rule == "title-role" and ev.attrs["title"] == "energy minister"
 
 
+def test_hyphenated_title_is_one_role(extract_text):
+    r = extract_text("A joint list led by former European Commission vice-president Frans Timmermans came second.")
+    assert find(r, "Frans Timmermans", "European Commission", "vice_president").rule == "title-role"
+
+
+def test_place_compounded_with_a_noun_is_not_what_the_noun_describes(extract_text):
+    r = extract_text("TSMC to build second Japan plant with Toyota backing\n\nTSMC said it would build a second "
+                     "factory in Japan. The new plant will be run by Japan Advanced Semiconductor Manufacturing.")
+    assert not [e for e in r.evidence if e.relation == "run"]
+
+
 def test_appositive_role_at_organisation(extract_text):
     r = extract_text("Jane Smith, a professor at Oxford University, said the results were clear.")
     ev = find(r, "Jane Smith", "Oxford University", "professor")
