@@ -132,7 +132,17 @@ def only_title_part(span: Span) -> bool:
     doc = span.doc
     following = [t.text for t in doc[span.start : min(len(doc), span.end + 3)]]
     longer = any(is_title(following[:n]) for n in range(len(span) + 1, len(following) + 1))
-    return longer or is_title(following[: len(span)])
+    return longer or is_title(following[: len(span)]) or _title_head_of_before(span)
+
+
+def _title_head_of_before(span: Span) -> bool:
+    """'State' in 'Secretary of State Antony Blinken': a title head and 'of' (or 'of the') right before the span, and
+    a name right after it."""
+    doc, start = span.doc, span.start
+    k = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
+    if k < 2 or doc[k - 1].lower_ != "of" or not is_title([doc[k - 2].text]):
+        return False
+    return span.end < len(doc) and doc[span.end].is_title and doc[span.end].pos_ == "PROPN"
 
 
 def near_text(span: Span, before: int = 0, after: int = 0) -> str:

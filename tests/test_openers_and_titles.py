@@ -232,3 +232,11 @@ def test_name_before_a_lower_case_place_word_is_a_place(extract_text):
 def test_armed_forces_of_a_country_is_one_name(extract_text):
     found = extract_text("Two ships took part, the Armed Forces of the Philippines said on Sunday.").mentions
     assert "Armed Forces of the Philippines" in {m.name for m in found}
+
+
+def test_of_part_of_a_title_before_a_name_is_no_organisation(extract_text):
+    found = extract_text("U.S. Secretary of State Antony Blinken held talks in Seoul on Monday.").mentions
+    assert "State" not in {m.text for m in found}
+    assert ("Antony Blinken", "PERSON") in {(m.text, m.type) for m in found}
+    department = extract_text("The Department of State said the talks would go on.").mentions
+    assert "Department of State" in {m.name for m in department}
