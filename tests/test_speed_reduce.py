@@ -1,0 +1,71 @@
+"""Speed paths of the map and the writers give what the plain paths gave: cache encoding, no reference cycles."""
+
+from __future__ import annotations
+
+import gc
+import json
+import math
+
+from kg.cache import decode, encode
+from kg.schema import DocResult, Document, Evidence, Mention
+
+CYCLE_TEXT = ("Japan's Defense Minister Tomomi Inada said on Monday the carrier Izumo would sail to Manila.\n\n"
+              "The ship left Yokosuka, where the U.S. Navy's Seventh Fleet is based. Officials in Manila welcomed it.")
+
+
+def test_cache_encoding_reads_back_what_json_dumps_wrote(extract_text):
+    """A real result through orjson reads back equal to itself and to the asdict + json.dumps encoding."""
+    result = extract_text(CYCLE_TEXT + " Café Zoë’s owner met them.")
+    assert result.mentions and result.evidence
+    data = encode(result)
+    assert json.loads(data) == json.loads(json.dumps(result.to_dict(), ensure_ascii=False))
+    assert DocResult.from_dict(decode(data)) == result
+
+
+def test_cache_encoding_falls_back_where_orjson_differs():
+    """NaN (orjson writes null) and a non-string key (orjson refuses) take json.dumps, and read back the same."""
+    nan = DocResult(doc="a", sentences=[(0, 5, "Zoë x")], mentions=[Mention(0, 3, "Zoë", "PERSON", 0)],
+                    evidence=[Evidence(0, 0, "met", 0, attrs={"w": float("nan"), "n": None})])
+    data = encode(nan)
+    assert b"NaN" in data
+    attrs = DocResult.from_dict(decode(data)).evidence[0].attrs
+    assert math.isnan(attrs["w"]) and attrs["n"] is None
+    odd = DocResult(doc="b", sentences=[], evidence=[Evidence(0, 0, "met", 0, attrs={1: "x"})])
+    assert DocResult.from_dict(decode(encode(odd))).evidence[0].attrs == {"1": "x"}
+    plain = DocResult(doc="c", sentences=[(0, 4, "null")], mentions=[Mention(0, 4, "null", "ORG", 0)])
+    assert DocResult.from_dict(decode(encode(plain))) == plain
+
+
+def test_the_map_leaves_no_reference_cycle_of_its_own(extractor):
+    """Extracting documents leaves nothing for the cyclic collector but spaCy's own few objects: no Doc, no
+    closure of kg's (a self-calling closure or the sentence hooks each kept a Doc's worth of objects alive)."""
+    documents = [Document(name=f"d{i}.txt", text=CYCLE_TEXT) for i in range(4)]
+    list(extractor.pipe(documents[:1]))
+    gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        results = list(extractor.pipe(documents))
+        gc.collect()
+        garbage = list(gc.garbage)
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        if enabled:
+            gc.enable()
+    assert len(results) == 4 and all(r.evidence for r in results)
+    kinds = {type(o).__name__ for o in garbage}
+    ours = [o for o in garbage if getattr(o, "__module__", "") and str(getattr(o, "__module__", "")).startswith("kg")]
+    assert "Doc" not in kinds and "Span" not in kinds and not ours, (kinds, ours[:3])
+    assert len(garbage) < 100
+
+
+def test_extract_takes_its_sentence_hooks_off_the_doc(extractor):
+    """extract() answers from its own sentence table but leaves the Doc without hooks (no cycle through them)."""
+    from kg.extract import extract
+
+    doc = extractor.nlp(CYCLE_TEXT)
+    result = extract(doc, "t.txt", 0, extractor.relations)
+    assert result.mentions and "sent" not in doc.user_span_hooks and "sent" not in doc.user_token_hooks
+    assert next(s.text for s in doc.sents).startswith("Japan's Defense Minister")
