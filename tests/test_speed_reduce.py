@@ -69,3 +69,26 @@ def test_extract_takes_its_sentence_hooks_off_the_doc(extractor):
     result = extract(doc, "t.txt", 0, extractor.relations)
     assert result.mentions and "sent" not in doc.user_span_hooks and "sent" not in doc.user_token_hooks
     assert next(s.text for s in doc.sents).startswith("Japan's Defense Minister")
+
+
+def test_drawing_rows_keep_the_attribute_order_of_the_plain_copy():
+    """Edge rows: attributes in order without key and id, then label, key, id (also when the edge has its own
+    ``label``, ``key`` or ``id`` data); node rows: attributes then r g b size x y, colours per type."""
+    import networkx as nx
+
+    from kg.export import flatten, rgb
+
+    g = nx.MultiDiGraph()
+    g.add_node("a", label="A", type="PERSON", mentions=4)
+    g.add_node("b", label="B", type="ORG", mentions=1)
+    g.add_edge("a", "b", key="met", relation="met", id="own", label="own label", weight=1.0, key_note="k")
+    g.add_edge("b", "a", key="co", relation="co", kind="cooccurrence", count=2)
+    flat = flatten(g)
+    nodes, edges = flat.drawing(g, {"a": (1, 2.5)})
+    for (u, v, attrs), label, (du, dv, row) in zip(flat.edges, flat.labels, edges, strict=True):
+        expected = {k: x for k, x in attrs.items() if k not in ("key", "id")}
+        expected.update(label=label, key=attrs["key"], id=attrs["id"])
+        assert (du, dv) == (u, v) and list(row.items()) == list(expected.items())
+    assert list(nodes[0][1])[-6:] == ["r", "g", "b", "size", "x", "y"]
+    assert (nodes[0][1]["x"], nodes[0][1]["y"], nodes[1][1]["x"]) == (1.0, 2.5, 0.0)
+    assert type(nodes[0][1]["x"]) is float and (nodes[1][1]["r"], nodes[1][1]["g"], nodes[1][1]["b"]) == rgb("ORG")
