@@ -92,3 +92,52 @@ def test_drawing_rows_keep_the_attribute_order_of_the_plain_copy():
     assert list(nodes[0][1])[-6:] == ["r", "g", "b", "size", "x", "y"]
     assert (nodes[0][1]["x"], nodes[0][1]["y"], nodes[1][1]["x"]) == (1.0, 2.5, 0.0)
     assert type(nodes[0][1]["x"]) is float and (nodes[1][1]["r"], nodes[1][1]["g"], nodes[1][1]["b"]) == rgb("ORG")
+
+
+def _plain_icon_like(words: list[str]) -> bool:
+    from kg import clean
+
+    glued = sum(bool(clean._GLUED.match(w)) for w in words)
+    return len(words) >= 3 and glued / len(words) >= 0.3
+
+
+def _plain_link_like(words: list[str]) -> bool:
+    from kg import clean
+
+    links = sum(bool(clean._LINK.match(w.strip("()[]<>,;"))) for w in words)
+    return links > 0 and (links / len(words) >= 0.5 or len(words) <= 4)
+
+
+def _plain_menu_like(stripped: str) -> bool:
+    from kg import clean
+
+    items = [item for item in clean._MENU_SEPARATORS.split(stripped) if item]
+    return len(items) >= 3 and all(len(item.split()) <= 3 for item in items) and len(items) > len(stripped.split()) / 3
+
+
+def test_chrome_line_hints_rule_out_only_lines_the_word_tests_rule_out():
+    """The cheap whole-line tests before the word-by-word ones change no verdict, at the ratio limits too."""
+    import random
+
+    from kg import clean
+
+    rng = random.Random(7)
+    marks = ["ChevronIcon", "FacebookIcon", "McDonald", "iPhone", "http://x.com", "www.a.b", "a@b.co", "#tag", "@who",
+             "(site.COM/x)", "Site.Info", "|", "•", "/", "–", "»", "Share", "Tweet", "Copy", "link", "this", "x",
+             "Email", "word", "The", "news", "and", "Zoë", "{{x}}", "end."]
+    lines = [" ".join(rng.choice(marks) for _ in range(rng.choice([1, 2, 3, 4, 5, 6, 7, 10, 20, 40])))
+             for _ in range(5000)]
+    lines += ["ChevronIcon FacebookIcon a b c d e f g h", "ChevronIcon FacebookIcon TwitterIcon a b c d e f g",
+              "x.com a b c d e", "x.com y.org a", "Home | World | Business | Sport", "Share Tweet Email",
+              "Share this", "this x", ""]
+    verdicts = set()
+    for line in lines:
+        words = line.split()
+        icon, link = clean._icon_like(words, line), clean._link_like(words, line)
+        assert icon == _plain_icon_like(words) and link == _plain_link_like(words), line
+        assert clean._menu_like(line) == _plain_menu_like(line), line
+        verdicts |= {("icon", icon), ("link", link), ("menu", clean._menu_like(line))}
+    assert len(verdicts) == 6  # every test said yes and no somewhere
+    assert clean._share_bar("Share Tweet Email") and clean._share_bar("Share this")
+    assert not clean._share_bar("this x") and not clean._share_bar("Share the news") and not clean._share_bar("")
+    assert clean._count_words("Zoë’s owner-to-be met 2 people.") == 5
