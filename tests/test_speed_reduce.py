@@ -141,3 +141,30 @@ def test_chrome_line_hints_rule_out_only_lines_the_word_tests_rule_out():
     assert clean._share_bar("Share Tweet Email") and clean._share_bar("Share this")
     assert not clean._share_bar("this x") and not clean._share_bar("Share the news") and not clean._share_bar("")
     assert clean._count_words("Zoë’s owner-to-be met 2 people.") == 5
+
+
+def test_a_corpus_read_once_gives_what_a_corpus_read_twice_gives(tmp_path, monkeypatch):
+    """Under KEEP_CHARS the first pass keeps the documents for the map; above it the files are read again. Both
+    give the same results, skipped files, word count, digest and chrome masking (a line shared by documents)."""
+    import importlib
+
+    from kg.config import BuildConfig
+    from tests.engine_helpers import short_corpus
+
+    kb = importlib.import_module("kg.build")
+    corpus = short_corpus(tmp_path / "in")
+    for name in ("a.txt", "b.txt"):
+        path = corpus / name
+        path.write_text(path.read_text(encoding="utf-8") + "Subscribe to our newsletter for Kenya news today\n",
+                        encoding="utf-8")
+    (corpus / "noise.txt").write_bytes(bytes(range(128, 256)) * 8)
+
+    def run() -> tuple:
+        results, report = kb.extract_corpus([corpus], BuildConfig())
+        return ([r.to_dict() for r in results], [(s.path, s.reason) for s in report.skipped], report.words,
+                report.digest, report.documents)
+
+    once = run()
+    monkeypatch.setattr(kb, "KEEP_CHARS", 0)
+    assert run() == once
+    assert once[1] and once[4] == 6 and not any("newsletter" in m["text"] for r in once[0] for m in r["mentions"])
