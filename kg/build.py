@@ -9,6 +9,7 @@ import pickle
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,8 +21,11 @@ from kg.layout import layout
 from kg.query import KnowledgeGraph
 from kg.read import Skipped, read_documents
 from kg.resolve import Resolution, resolve
-from kg.schema import DocResult
+from kg.schema import DocResult, Document
 
+# A corpus of at most this many characters is read once (the first pass keeps its documents for the map);
+# a larger one is read again, so that its texts are never all held at once.
+KEEP_CHARS = 20_000_000
 # Graphs with at least this many nodes have their output files written by two processes at once.
 PARALLEL_MIN_NODES = 2_000
 
@@ -67,11 +71,10 @@ def extract_corpus(inputs: Iterable[str | Path], config: BuildConfig,
     report = BuildReport()
     t0 = time.perf_counter()
     inputs = list(inputs)
-    # First pass: lines repeated across the corpus's documents are page chrome (kg.clean).
-    repeats = clean.corpus_repeats(d.text for d in read_documents(inputs) if not isinstance(d, Skipped))
+    kept, repeats = _first_pass(inputs)
 
     def documents():
-        for item in read_documents(inputs):
+        for item in _drain(kept) if kept is not None else read_documents(inputs):
             if isinstance(item, Skipped):
                 report.skipped.append(item)
             else:
@@ -89,6 +92,33 @@ def extract_corpus(inputs: Iterable[str | Path], config: BuildConfig,
     report.digest = stats.get("digest", "")
     report.seconds = time.perf_counter() - t0
     return results, report
+
+
+def _first_pass(inputs: list[str | Path]) -> tuple[deque[Document | Skipped] | None, frozenset[bytes]]:
+    """Lines repeated across the corpus's documents (page chrome, :func:`kg.clean.corpus_repeats`), and what
+    read_documents gave while the texts hold at most KEEP_CHARS characters (else None: the map reads them again)."""
+    kept: deque[Document | Skipped] | None = deque()
+    chars = 0
+
+    def texts() -> Iterator[str]:
+        nonlocal kept, chars
+        for item in read_documents(inputs):
+            if kept is not None:
+                kept.append(item)
+            if not isinstance(item, Skipped):
+                chars += len(item.text)
+                if chars > KEEP_CHARS:
+                    kept = None
+                yield item.text
+
+    repeats = clean.corpus_repeats(texts())
+    return kept, repeats
+
+
+def _drain(items: deque) -> Iterator:
+    """The items, each let go as it is given."""
+    while items:
+        yield items.popleft()
 
 
 @contextlib.contextmanager

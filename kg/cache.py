@@ -22,6 +22,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
+
+import orjson
 
 from kg.schema import ENTITY_TYPES, DocResult, Document
 
@@ -29,6 +32,8 @@ DB_NAME = "results.sqlite"
 DEFAULT_DIR = Path(".kg-cache")  # relative to the working directory; KG_CACHE_DIR overrides
 FORMAT = "1"  # bump when the stored encoding of a DocResult changes
 
+# A JSON null as a value in compact JSON: orjson writes NaN and infinities so, where json.dumps writes NaN.
+_NULL_VALUE = re.compile(rb"[\[:,]null[,\]}]")
 _IMPORT = re.compile(r"^\s*(?:from\s+kg(?:\.(\w+))?\s+import\s+([\w, ()]+)|import\s+kg\.(\w+))", re.M)
 
 
@@ -175,6 +180,26 @@ def record_outputs(directory: Path, out: Path, stamp: str) -> None:
         db.close()
 
 
+def encode(result: DocResult) -> bytes:
+    """A DocResult as UTF-8 JSON: by orjson straight from the dataclasses (a tenth of the time of asdict plus
+    json.dumps); by json.dumps where orjson would differ or fails (NaN, lone surrogates, huge ints, odd keys)."""
+    try:
+        data = orjson.dumps(result)
+    except (orjson.JSONEncodeError, TypeError):
+        data = None
+    if data is None or _NULL_VALUE.search(data):
+        return json.dumps(result.to_dict(), ensure_ascii=False).encode()
+    return data
+
+
+def decode(data: bytes) -> Any:
+    """Parsed JSON of a stored result: by orjson, or by json.loads for what orjson refuses (NaN, lone surrogates)."""
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return json.loads(data)
+
+
 class ResultCache:
     """DocResults stored in SQLite under `directory`, keyed by fingerprint + document content."""
 
@@ -202,15 +227,14 @@ class ResultCache:
                 out.append(None)
                 continue
             self.hits += 1
-            result = DocResult.from_dict(json.loads(zlib.decompress(blob)))
+            result = DocResult.from_dict(decode(zlib.decompress(blob)))
             result.doc = document.name
             out.append(result)
         return out
 
     def put_many(self, pairs: Iterable[tuple[Document, DocResult]]) -> None:
         """Store results in one transaction: all of them or (if killed) none."""
-        rows = [(self.key(d), zlib.compress(json.dumps(r.to_dict(), ensure_ascii=False).encode(), 1))
-                for d, r in pairs]
+        rows = [(self.key(d), zlib.compress(encode(r), 1)) for d, r in pairs]
         if not rows:
             return
         with self.db:

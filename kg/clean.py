@@ -48,6 +48,13 @@ _DATELINE = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _WORD = re.compile(r"[\w'’-]+")
+_TOKEN = re.compile(r"[\w-]+")
+# Cheap tests that rule a line out before its words are matched one by one: a glued word holds a lower-case letter
+# right before an upper-case one, a link word one of these marks (so a line has at least as many of these, which
+# never span white space, as glued or link words), a menu one of its separators.
+_GLUED_HINT = re.compile(r"[a-z][A-Z]")
+_LINK_HINT = re.compile(r"://|www\.|[@#]|\.(?:com|org|net|io|co|info|htm|php)", re.I)
+_MENU_HINT = re.compile(r"[|•·»›/–—]")
 _SPACES = re.compile(r"\s+")
 KEY_CHUNK = 65_536  # line_key folds white space this many characters at a time
 
@@ -134,7 +141,10 @@ def corpus_repeats(texts: Iterable[str], min_docs: int = 2) -> frozenset[bytes]:
 
 
 def _count_words(line: str, limit: int | None = None) -> int:
-    """Words in the line, counted without building a list; stops once past `limit` (returns limit + 1)."""
+    """Words in the line, counted without building a list (but for a line of at most LONG_LINE characters, where
+    the list is small and faster); stops once past `limit` (returns limit + 1)."""
+    if limit is None and len(line) <= LONG_LINE:
+        return len(_WORD.findall(line))
     n = 0
     for _ in _WORD.finditer(line):
         n += 1
@@ -165,25 +175,39 @@ def _is_paragraph(line: str, words: int = PROSE_WORDS) -> bool:
     return _ends_sentence(line) and _count_words(line, words) >= words
 
 
-def _icon_like(words: list[str]) -> bool:
+def _icon_like(words: list[str], stripped: str) -> bool:
+    if len(words) < 3 or len(_GLUED_HINT.findall(stripped)) / len(words) < 0.3:  # as the ratio below
+        return False
     glued = sum(bool(_GLUED.match(w)) for w in words)
     return len(words) >= 3 and glued / len(words) >= 0.3
 
 
-def _link_like(words: list[str]) -> bool:
+def _link_like(words: list[str], stripped: str) -> bool:
+    hints = len(_LINK_HINT.findall(stripped))
+    if not hints or (hints / len(words) < 0.5 and len(words) > 4):
+        return False
     links = sum(bool(_LINK.match(w.strip("()[]<>,;"))) for w in words)
     return links > 0 and (links / len(words) >= 0.5 or len(words) <= 4)
 
 
 def _menu_like(stripped: str) -> bool:
+    if not _MENU_HINT.search(stripped):
+        return False
     items = [item for item in _MENU_SEPARATORS.split(stripped) if item]
     return len(items) >= 3 and all(len(item.split()) <= 3 for item in items) and len(items) > len(stripped.split()) / 3
 
 
 def _share_bar(stripped: str) -> bool:
-    tokens = [t.lower() for t in re.findall(r"[\w-]+", stripped)]
+    """Only share-button words, one of them not a filler; stops at the first other word."""
     share = rules().share_words
-    return bool(tokens) and all(t in share for t in tokens) and any(t not in _FILLER for t in tokens)
+    found = real = False
+    for match in _TOKEN.finditer(stripped):
+        token = match.group().lower()
+        if token not in share:
+            return False
+        found = True
+        real = real or token not in _FILLER
+    return found and real
 
 
 def _boilerplate(stripped: str) -> bool:
@@ -205,7 +229,7 @@ def is_chrome(line: str) -> bool:
     if _TEMPLATE.search(stripped) and _is_short(stripped):
         return True
     words = stripped.split()
-    return (_icon_like(words) or _link_like(words) or _menu_like(stripped) or _share_bar(stripped)
+    return (_icon_like(words, stripped) or _link_like(words, stripped) or _menu_like(stripped) or _share_bar(stripped)
             or _boilerplate(stripped))
 
 

@@ -160,17 +160,21 @@ class Flat:
     def drawing(self, g: nx.MultiDiGraph, pos: dict) -> tuple[list[tuple[str, dict]], list[tuple[str, str, dict]]]:
         """Rows with drawing hints: nodes get ``r g b size x y``, edges a ``label`` before ``key`` and ``id``."""
         nodes = []
+        colours: dict[str, tuple[int, int, int]] = {}
         for (n, d), (fn, attrs) in zip(g.nodes(data=True), self.nodes, strict=True):
-            row = dict(attrs)
-            row["r"], row["g"], row["b"] = rgb(d.get("type", ""))
+            row = attrs.copy()
+            etype = d.get("type", "")
+            row["r"], row["g"], row["b"] = colours[etype] if etype in colours else colours.setdefault(etype, rgb(etype))
             row["size"] = node_size(int(d.get("mentions", 1) or 0))
-            row["x"], row["y"] = (float(c) for c in pos.get(n, (0.0, 0.0)))
+            x, y = pos.get(n, (0.0, 0.0))
+            row["x"], row["y"] = float(x), float(y)
             nodes.append((fn, row))
         edges = []
         for (u, v, attrs), label in zip(self.edges, self.labels, strict=True):
-            row = {k: x for k, x in attrs.items() if k not in ("key", "id")}
+            row = attrs.copy()  # the same order as without key and id, then label, key and id
+            key, edge_id = row.pop("key"), row.pop("id")
             row["label"] = label
-            row["key"], row["id"] = attrs["key"], attrs["id"]
+            row["key"], row["id"] = key, edge_id
             edges.append((u, v, row))
         return nodes, edges
 

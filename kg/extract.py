@@ -144,8 +144,19 @@ def extract(doc: Doc, name: str, offset: int, relations: RelationMatcher,
 
     `text` is the segment's text when the caller has it (it equals doc.text, which spaCy rebuilds from every
     token on each access): sentence texts are then slices of it, not joins of their tokens.
+    The sentence hooks (:func:`index_sentences`) are taken off the Doc again: they make it a reference cycle,
+    which only the cyclic collector would free.
     """
-    text = doc.text if text is None else text
+    try:
+        return _extract(doc, name, offset, relations, types, doc.text if text is None else text)
+    finally:
+        doc.user_span_hooks.pop("sent", None)
+        doc.user_token_hooks.pop("sent", None)
+
+
+def _extract(doc: Doc, name: str, offset: int, relations: RelationMatcher, types: tuple[str, ...],
+             text: str) -> DocResult:
+    """extract() with the segment's text."""
     sent_index: dict[int, int] = {}
     sentences = []
     for sent in index_sentences(doc):

@@ -242,25 +242,24 @@ class SharedNodeMatcher(DependencyMatcher):
         plan = self._plans.get(id(tree))
         if plan is None:
             plan = self._plans[id(tree)] = self._plan(tree, len(candidates))
+        return self._extend(cache, doc, plan, candidates, [0] * len(candidates), 0)
+
+    def _extend(self, cache: dict, doc: Doc, plan: tuple, candidates: list[list[int]], chosen: list[int],
+                depth: int) -> Iterator[list[int]]:
+        """_tree_matches from node `depth` on, the earlier nodes' tokens in `chosen`. A method, not a closure that
+        calls itself: such a closure is a reference cycle, left with everything it holds for the collector."""
         into, out_of = plan
-        chosen = [0] * len(candidates)
-
-        last = len(candidates) - 1
-
-        def extend(depth: int) -> Iterator[list[int]]:
-            pool = candidates[depth]
-            for left, op in into[depth]:
-                related = self._related(cache, doc, chosen[left], op)
-                pool = [position for position in pool if position in related]
-            for position in pool:
-                chosen[depth] = position
-                if all(chosen[right] in self._related(cache, doc, position, op) for op, right in out_of[depth]):
-                    if depth == last:
-                        yield list(chosen)
-                    else:
-                        yield from extend(depth + 1)
-
-        return extend(0)
+        pool = candidates[depth]
+        for left, op in into[depth]:
+            related = self._related(cache, doc, chosen[left], op)
+            pool = [position for position in pool if position in related]
+        for position in pool:
+            chosen[depth] = position
+            if all(chosen[right] in self._related(cache, doc, position, op) for op, right in out_of[depth]):
+                if depth == len(candidates) - 1:
+                    yield list(chosen)
+                else:
+                    yield from self._extend(cache, doc, plan, candidates, chosen, depth + 1)
 
     def _plan(self, tree: dict, nodes: int) -> tuple[list[list[tuple[int, str]]], list[list[tuple[str, int]]]]:
         """Per node of a pattern: its relations from an earlier node (left, op), and to an earlier node or itself
