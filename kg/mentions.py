@@ -401,11 +401,13 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "GPE", "place cue before a one-word name"
     elif m.type in {"ORG", "PERSON", "GPE", "LOC"} and _storm_name(name):
         m.type, m.cue = "EVENT", "named storm"
+    elif m.type in {"LOC", "GPE", "PERSON"} and len(span) > 1 and span[-1].text in _structure_heads():
+        m.type, m.cue = "FACILITY", f"structure word: {span[-1].text!r}"  # 'the Emirates Stadium' LOC
     elif m.type == "PERSON" and len(span) > 1 and span[-1].text in _street_heads() and not m.title:
         m.type, m.cue = "FACILITY", f"street word: {span[-1].text!r}"
     if m.type == "WEAPON":
         m.name = re.sub(r"(?:\s+(?:air|missile|cruise|ballistic|anti-aircraft|anti-ship|defen[cs]e))*"
-                        r"\s+(?:missiles?|systems?|interceptors?|batter(?:y|ies))$", "", m.name, flags=re.I)
+                        r"\s+(?:missiles?|systems?|interceptors?|batter(?:y|ies)|launchers?)$", "", m.name, flags=re.I)
     if m.type in {"AIRCRAFT", "WEAPON"} and re.search(r"\ds$", m.name):
         m.name = m.name[:-1]  # 'F-2s' → 'F-2'
     if m.type == "GPE" and table.by_capital.get(lexicon.key(name)) and is_metonym(span):
@@ -422,6 +424,11 @@ def _storm_name(name: str) -> bool:
 @lru_cache(maxsize=1)
 def _place_kind_words() -> frozenset[str]:
     return frozenset(lexicon.load_json("types.json")["name_edges"]["place_kind_words"])
+
+
+@lru_cache(maxsize=1)
+def _structure_heads() -> frozenset[str]:
+    return frozenset(lexicon.load_json("feature_names.json")["structure_heads"]["words"])
 
 
 @lru_cache(maxsize=1)
@@ -585,7 +592,7 @@ def _institution_heads() -> frozenset[str]:
     return frozenset([*heads["ORG"], *heads["FAC"], *table["in_place_heads"]["words"], "Party"])
 
 
-CLUB_RETYPED = {"GPE", "LOC", "FACILITY", "PERSON"}  # types the model gives a sports club's name
+CLUB_RETYPED = {"GPE", "LOC", "FACILITY", "PERSON", "LAW"}  # types the model gives a sports club's name
 
 
 @lru_cache(maxsize=1)
@@ -673,7 +680,8 @@ def _match_cue(span: Span) -> str:
     sentence with a score or a sports word; else ''."""
     table, root = _clubs(), span.root
     head = root.head.head if root.dep_ == "pobj" else root.head
-    if root.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj"} or (root.dep_ == "pobj" and root.head.lower_
+    # npadvmod: the parser's reading of 'beat Bournemouth 2-0', where the score takes the object's place
+    if root.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "npadvmod"} or (root.dep_ == "pobj" and root.head.lower_
                                                                     not in table["prepositions"]):
         return ""
     verb = head.pos_ in {"VERB", "AUX"} and head.lemma_ in table["verbs"]

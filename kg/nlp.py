@@ -560,7 +560,7 @@ def _name_bounds(ent: Span) -> tuple[int, int]:
     return start, end
 
 
-SCORE_TRIMMED = {"PERSON", "PER", "ORG", "GPE", "LOC", "NORP"}
+SCORE_TRIMMED = {"PERSON", "PER", "ORG", "GPE", "LOC", "NORP", "LAW"}  # LAW: the model reads "Bournemouth 2-0" so
 
 
 def _score(doc: Doc, end: int) -> bool:

@@ -538,30 +538,37 @@ def org_short_forms(state: State) -> None:
                 state.move([r], target, f"{r.name!r} is the short form of the only organisation '{r.name} …' in {doc}")
 
 
+# Types whose one-word name may be the last word of a longer name of the same thing ('the Vikings', 'Apache').
+LAST_WORD_KINDS = {"ORG": "organisation", "AIRCRAFT": "aircraft", "WEAPON": "weapon"}
+
+
 def org_last_words(state: State) -> None:
-    """'the Vikings' joins 'the Minnesota Vikings', 'the Bee' joins 'The Sacramento Bee': a one-word ORG name (no
-    acronym, country or group; every mention of it an ORG) equal to the last word of the only longer ORG name of its
-    document. A word after 'of' or in a list ('University of Tartu', 'Mario & Sonic') is no head of that name."""
+    """'the Vikings' joins 'the Minnesota Vikings', 'the Bee' joins 'The Sacramento Bee', 'Apache' joins 'AH-64E
+    Apache': a one-word ORG, AIRCRAFT or WEAPON name (no acronym, country or group; every mention of it that type)
+    equal to the last word of the only longer name of that type in its document. A word after 'of' or in a list
+    ('University of Tartu', 'Mario & Sonic') is no head of that name."""
     for doc, refs in state.by_doc().items():
-        longer: dict[str, set[str]] = defaultdict(set)
+        longer: dict[tuple[str, str], set[str]] = defaultdict(set)
         for r in refs:
             words = key(r.name).split()
-            if r.m.type != "ORG" or r.hidden or r.country or len(words) < 2 or key(r.name.split()[-1]) != words[-1]:
+            if r.m.type not in LAST_WORD_KINDS or r.hidden or r.country or len(words) < 2:
+                continue
+            if key(r.name.split()[-1]) != words[-1]:
                 continue  # a word joined by a hyphen is no head: 'Devi-Chandragupta' is no 'Chandragupta'
             if not {"of", "and", "&", "de", "du", "des", "der", "di", "da"} & set(words[:-1]):
-                longer[words[-1]].add(r.gid)
+                longer[r.m.type, words[-1]].add(r.gid)
         for r in refs:
-            word = key(r.name)
-            if r.m.type != "ORG" or r.hidden or r.country or " " in word or is_acronym(r.name) or r.gid != r.base:
+            word, kind = key(r.name), r.m.type
+            if kind not in LAST_WORD_KINDS or r.hidden or r.country or " " in word or is_acronym(r.name):
                 continue
-            if lexicon.group(r.name) or lexicon.countries().any(r.name) is not None:
+            if r.gid != r.base or lexicon.group(r.name) or lexicon.countries().any(r.name) is not None:
                 continue
-            options = longer.get(word, set()) - {r.gid}
+            options = longer.get((kind, word), set()) - {r.gid}
             members = [x for x in refs if x.gid == r.gid]
-            if len(options) == 1 and len(longer[word]) == 1 and all(x.m.type == "ORG" for x in members):
+            if len(options) == 1 and len(longer[kind, word]) == 1 and all(x.m.type == kind for x in members):
                 target = next(iter(options))
-                state.move(members, target, f"{r.name!r} is the last word of the only longer organisation name "
-                                            f"in {doc}")
+                state.move(members, target, f"{r.name!r} is the last word of the only longer {LAST_WORD_KINDS[kind]} "
+                                            f"name in {doc}")
 
 
 def after_the(ref: Ref, result: DocResult) -> bool:

@@ -240,3 +240,20 @@ def test_of_part_of_a_title_before_a_name_is_no_organisation(extract_text):
     assert ("Antony Blinken", "PERSON") in {(m.text, m.type) for m in found}
     department = extract_text("The Department of State said the talks would go on.").mentions
     assert "Department of State" in {m.name for m in department}
+
+
+def test_club_the_model_reads_as_a_law_with_its_score(extract_text):
+    text = "Liverpool, managed by Arne Slot, beat Bournemouth 2-0 on Saturday thanks to two goals from Mohamed Salah."
+    found = {m.text: m.type for m in extract_text(text).mentions}
+    assert found["Bournemouth"] == "ORG"
+    assert not any(text.endswith("2-0") for text in found)
+
+
+def test_stadium_the_model_calls_a_place_is_a_facility(extract_text):
+    found = extract_text("Arsenal thrashed City 5-1 at the Emirates Stadium on Sunday.").mentions
+    assert ("the Emirates Stadium", "FACILITY") in {(m.text, m.type) for m in found}
+
+
+def test_weapon_launchers_keep_the_system_name(extract_text):
+    found = extract_text("Poland has ordered 48 Patriot launchers from the United States.").mentions
+    assert ("Patriot", "WEAPON") in {(m.name, m.type) for m in found}

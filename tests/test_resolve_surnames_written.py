@@ -1,4 +1,4 @@
-"""Surnames written as more than one word (hyphenated, or opened by particles), and laws described in lower case."""
+"""Surnames written as more than one word, laws described in lower case, short names of aircraft."""
 
 from __future__ import annotations
 
@@ -58,3 +58,12 @@ def test_surname_with_a_suffix_is_not_taken_from_another_document():
     a = doc("a.txt", "Donald Trump Jr. spoke.", ("Donald Trump Jr.", "PERSON"))
     b = doc("b.txt", "Trump Jr. left.", ("Trump Jr.", "PERSON"))
     assert len(resolve([a, b]).entities) == 2
+
+
+def test_aircraft_short_name_joins_the_one_longer_name_ending_in_it():
+    text = "Poland buys 96 Apache helicopters. The AH-64E Apache will be delivered from 2028."
+    r = doc("a.txt", text, ("Apache", "AIRCRAFT"), ("AH-64E Apache", "AIRCRAFT"))
+    assert node_of(resolve([r]).entities, "Apache").label == "AH-64E Apache"
+    text = "The Apache flew. The AH-64E Apache and the AH-64D Apache landed."
+    r = doc("b.txt", text, ("Apache", "AIRCRAFT"), ("AH-64E Apache", "AIRCRAFT"), ("AH-64D Apache", "AIRCRAFT"))
+    assert len(resolve([r]).entities) == 3
