@@ -244,6 +244,27 @@ def ship_noun_after_names(span: Span, noun: str) -> bool:
     return nxt >= len(doc) or not doc[nxt].text[:1].isupper()
 
 
+def kind_noun_before(span: Span) -> tuple[str, str] | None:
+    """(type, noun) when a lower-case noun that says what the name is stands right before it: a person's role
+    ('the actress Rashida Jones') or a kind of company ('German company Ernst Russ'); kg/data/types.json
+    kind_nouns. None otherwise, and for a name with a country's name or demonym."""
+    if span.start == 0 or lexicon.countries().any(span.text) is not None:
+        return None
+    prev = span.doc[span.start - 1]
+    if not prev.is_lower or prev.pos_ != "NOUN":
+        return None
+    for kind, nouns in _kind_nouns().items():
+        if prev.text in nouns:
+            return kind, prev.text
+    return None
+
+
+@lru_cache(maxsize=1)
+def _kind_nouns() -> dict[str, frozenset[str]]:
+    table = lexicon.load_json("types.json")["kind_nouns"]
+    return {kind: frozenset(words) for kind, words in table.items() if kind != "comment"}
+
+
 def office_in_apposition(span: Span, name: str) -> str:
     """The lower-case office written just before the span and a comma ('South Africa's foreign minister, Naledi
     Pandor, ...'), when the span looks like a person's name (two or three capitalised words, no organisation word,
@@ -395,6 +416,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "PERSON", f"title before: {m.title!r}"
     elif m.type in {"PERSON", "ORG"} and span.end < len(span.doc) and span.doc[span.end].text in _place_kind_words():
         m.type, m.cue = "GPE", f"place word after: {span.doc[span.end].text!r}"  # "Japan's Kumamoto prefecture"
+    elif m.type in {"ORG", "GPE", "PERSON"} and (kind := kind_noun_before(span)) and kind[0] != m.type:
+        m.type, m.cue = kind[0], f"{kind[1]!r} before the name"  # 'the actress Rashida Jones', 'company Ernst Russ'
     elif m.type in {"ORG", "GPE"} and (office := office_in_apposition(span, name)):
         m.type, m.cue = "PERSON", f"in apposition to {office!r}"
     elif m.type == "ORG" and len(span) == 1 and not lexicon.is_acronym(name) and place_cue(span):
@@ -693,6 +716,24 @@ def _match_cue(span: Span) -> str:
     return ""
 
 
+def coordinated_places(doc: Doc, found: list[Mention]) -> None:
+    """A one-word name the model typed PERSON or ORG, in a list whose other members are all places, is a place too
+    ('lifeboats from Bridlington, Skegness and Mablethorpe'): two places or more, never a person of the document
+    ('Paris, Rome and Macron' keeps Macron)."""
+    people = {w for m in found if m.type == "PERSON" for w in m.name.split()}
+    heads: dict[int, Mention] = {}
+    for m in found:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            heads[span.root.i] = m
+    for i, m in heads.items():
+        if m.type not in {"PERSON", "ORG"} or m.source != "ner" or m.cue or " " in m.name or m.name in people:
+            continue
+        others = [heads.get(t.i) for t in doc[i].conjuncts]
+        if len(others) >= 2 and all(o is not None and o.type == "GPE" and not o.demonym for o in others):
+            m.type, m.cue = "GPE", "in a list of places"
+
+
 def country_qualifiers(doc: Doc, found: list[Mention]) -> None:
     """An ORG written right after a country's possessive or demonym that the model left outside it ("Russia's
     Defence Ministry", "the Russian | Defence Ministry") is that country's: the country is kept in Mention.qualifier
@@ -936,6 +977,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
         found.append(m)
     found.extend(owner_possessives(doc, found))
     sports_clubs(doc, found)
+    coordinated_places(doc, found)
     surnames_as_people(doc, found)
     full_names_as_people(found)
     country_qualifiers(doc, found)

@@ -257,3 +257,24 @@ def test_stadium_the_model_calls_a_place_is_a_facility(extract_text):
 def test_weapon_launchers_keep_the_system_name(extract_text):
     found = extract_text("Poland has ordered 48 Patriot launchers from the United States.").mentions
     assert ("Patriot", "WEAPON") in {(m.name, m.type) for m in found}
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("His daughter, the actress Rashida Jones, posted a tribute on Instagram.", "Rashida Jones", "PERSON"),
+    ("The container ship was owned by German company Ernst Russ.", "Ernst Russ", "ORG"),
+])
+def test_noun_saying_what_the_name_is(extract_text, text, name, kind):
+    assert (name, kind) in {(m.text, m.type) for m in extract_text(text).mentions}
+
+
+def test_name_in_a_list_of_places_is_a_place(extract_text):
+    text = "Lifeboats from Bridlington, Skegness and Mablethorpe had helped in the rescue on Monday."
+    assert ("Skegness", "GPE") in {(m.text, m.type) for m in extract_text(text).mentions}
+    people = extract_text("Emmanuel Macron flew to Paris, Rome and Berlin. Officials from Paris, Rome and Macron's "
+                          "office met.").mentions
+    assert all(m.type == "PERSON" for m in people if m.text.startswith("Macron"))
+
+
+def test_numbered_climate_conference_is_an_event(extract_text):
+    text = "Countries at the COP29 climate summit agreed a deal. COP29 President Mukhtar Babayev said it was fair."
+    assert {m.type for m in extract_text(text).mentions if m.text == "COP29"} == {"EVENT"}
