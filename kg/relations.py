@@ -1065,15 +1065,16 @@ def country_mentions(ctx: Context) -> dict[str, list[int]]:
 
 def document_country(ctx: Context) -> tuple[int | None, str]:
     """The country a bare government title belongs to, and why: the country of a capital in the document's
-    first dateline ("LONDON --"), else the country named clearly more often than any other (1.5 times the next);
-    no guess when two countries are named about equally."""
+    first dateline ("LONDON --"; no guess when the text never names that country, as in a Tokyo story that only
+    says "U.S." and "Bank of Japan"), else the country named clearly more often than any other (1.5 times the
+    next); no guess when two countries are named about equally."""
     from kg.lexicon import countries, key
 
     named = {c: [i for i in idxs if not ctx.mentions[i].demonym] for c, idxs in ctx.countries.items()}
     for idx in sorted(ctx.datelines):
         place = countries().by_capital.get(key(ctx.mentions[idx].name or ctx.mentions[idx].text))
-        if place is not None and named.get(place.name):
-            return named[place.name][0], "dateline"
+        if place is not None:  # filed from a capital: its country, or no guess when the text never names it
+            return (named[place.name][0], "dateline") if named.get(place.name) else (None, "")
         break
     counts = sorted(((len(v), c) for c, v in ctx.countries.items()), reverse=True)
     if counts and named.get(counts[0][1]) and (len(counts) == 1 or 2 * counts[0][0] >= 3 * counts[1][0]):

@@ -463,3 +463,10 @@ def test_it_reaches_two_sentences_back_but_not_three(extract_text):
     assert "pronoun 'It'" in find(r, "Izumo", "Guam", "arrive_in").attrs["resolved"]
     assert not has_pair(extract_text("Toyota opened a plant. Sales rose. Prices fell. It hired workers in Ohio."),
                         "Toyota", "Ohio")
+
+
+def test_bare_title_in_a_story_filed_from_a_capital_never_takes_another_country(extract_text):
+    r = extract_text("TOKYO, Jan 24 (Wire) - The Bank of Japan raised rates as U.S. rates stayed on hold and the U.S. "
+                     "election passed calmly. Finance Minister Katsunobu Kato said the government would work with "
+                     "the BOJ.")
+    assert not [e for e in r.evidence if e.rule == "title-role" and r.mentions[e.source].text == "Katsunobu Kato"]
