@@ -20,7 +20,7 @@ import spacy
 from spacy.attrs import IS_SPACE, LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg import lexicon
@@ -698,11 +698,19 @@ def _amount_scales() -> frozenset[str]:
 @Language.component("kg_paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after a blank line, before the parser runs (it keeps preset starts): a headline or a
-    dateline without a full stop is never one sentence with the paragraph below it."""
+    dateline without a full stop is never one sentence with the paragraph below it, and a dateline's place stays
+    in the sentence it opens."""
     for i in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist():  # whitespace tokens only: few per document
         if doc[i].text.count("\n") > 1:
             doc[i + 1].is_sent_start = True
+            if i + 2 < len(doc) and _dateline_word(doc[i + 1]) and doc[i + 2].text in {",", "(", "-", "--", "—", "–"}:
+                doc[i + 2].is_sent_start = False  # 'BEIJING, Oct 14 (Wire) - ...': the place opens the sentence
     return doc
+
+
+def _dateline_word(tok: Token) -> bool:
+    """An all-capitals word of three letters or more, as a dateline's place is written ('BEIJING')."""
+    return tok.is_alpha and tok.is_upper and len(tok) >= 3
 
 
 @Language.component("kg_line_break_split")

@@ -278,3 +278,15 @@ def test_name_in_a_list_of_places_is_a_place(extract_text):
 def test_numbered_climate_conference_is_an_event(extract_text):
     text = "Countries at the COP29 climate summit agreed a deal. COP29 President Mukhtar Babayev said it was fair."
     assert {m.type for m in extract_text(text).mentions if m.text == "COP29"} == {"EVENT"}
+
+
+def test_dateline_place_stays_in_the_sentence_it_opens(extract_text):
+    text = ("China holds war games around Taiwan\n\nBEIJING, Oct 14 (Wire) - China's military staged drills around "
+            "Taiwan on Monday.")
+    sentences = [s for _, _, s in extract_text(text).sentences]
+    assert any(s.startswith("BEIJING, Oct 14 (Wire) - China's military") for s in sentences)
+
+
+def test_airliner_family_without_its_maker(extract_text):
+    found = extract_text("The strike halted production of the company's best-selling 737 MAX jets.").mentions
+    assert [(m.text, m.type) for m in found] == [("737 MAX", "AIRCRAFT")]
