@@ -248,14 +248,14 @@ def kind_noun_before(span: Span) -> tuple[str, str] | None:
     """(type, noun) when a lower-case noun that says what the name is stands right before it: a person's role
     ('the actress Rashida Jones') or a kind of company ('German company Ernst Russ'); kg/data/types.json
     kind_nouns. None otherwise, and for a name with a country's name or demonym."""
-    if span.start == 0 or lexicon.countries().any(span.text) is not None:
+    if span.start == 0:
         return None
     prev = span.doc[span.start - 1]
     if not prev.is_lower or prev.pos_ != "NOUN":
         return None
     for kind, nouns in _kind_nouns().items():
         if prev.text in nouns:
-            return kind, prev.text
+            return (kind, prev.text) if lexicon.countries().any(span.text) is None else None
     return None
 
 
@@ -440,8 +440,13 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
 
 def _storm_name(name: str) -> bool:
     """'Hurricane Ian', 'Tropical Storm Alberto': a storm word, then a capitalised name."""
-    return any(name.startswith(w + " ") and name[len(w) + 1 : len(w) + 2].isupper()
-               for w in _context_types()["storm_first"])
+    match = _storm_pattern().match(name)
+    return match is not None and match.group(1).isupper()
+
+
+@lru_cache(maxsize=1)
+def _storm_pattern() -> re.Pattern:
+    return re.compile(rf"(?:{'|'.join(map(re.escape, _context_types()['storm_first']))}) (\w)")
 
 
 @lru_cache(maxsize=1)
@@ -721,8 +726,12 @@ def coordinated_places(doc: Doc, found: list[Mention]) -> None:
     ('lifeboats from Bridlington, Skegness and Mablethorpe'): two places or more, never a person of the document
     ('Paris, Rome and Macron' keeps Macron)."""
     people = {w for m in found if m.type == "PERSON" for w in m.name.split()}
+    if not any(m.type in {"PERSON", "ORG"} and " " not in m.name and m.name not in people for m in found):
+        return
     heads: dict[int, Mention] = {}
     for m in found:
+        if m.type not in {"PERSON", "ORG", "GPE"}:
+            continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None:
             heads[span.root.i] = m
@@ -1001,12 +1010,18 @@ def common_acronym(m: Mention, text: str) -> bool:
     so chance sequences such as 'away from its' do not count."""
     if m.source != "ner" or not m.name.isupper() or not m.name.isalpha() or not 2 <= len(m.name) <= 5:
         return False
-    shortest = 5 if len(m.name) == 2 else 3
-    words = r"[\s-]+".join(rf"{c.lower()}[a-z]{{{shortest - 1},}}" for c in m.name)
-    for match in re.finditer(rf"(?<![\w-]){words}(?![\w-])", text):
+    for match in _spelt_out(m.name).finditer(text):
         if not any(w in STOP_WORDS for w in re.split(r"[\s-]+", match.group())):
             return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _spelt_out(acronym: str) -> re.Pattern:
+    """Lower-case words whose initials spell the acronym (five letters or more each for a two-letter one)."""
+    shortest = 5 if len(acronym) == 2 else 3
+    words = r"[\s-]+".join(rf"{c.lower()}[a-z]{{{shortest - 1},}}" for c in acronym)
+    return re.compile(rf"(?<![\w-]){words}(?![\w-])")
 
 
 def companies_short(found: list[Mention]) -> None:
