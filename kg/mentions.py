@@ -203,6 +203,8 @@ def ship_cue(span: Span) -> str:
             return f"ship noun after: {noun!r}"
     if _ship_apposition().match(text_after(span, 80).lower()) and not _after_place_word(span):
         return "apposition names a ship"
+    if _ships_such_as().search(before):
+        return "named in a list of ships"  # 'tankers such as the Eventin'
     if text_after(span, 2).lstrip().startswith(",") and _ship_apposed_before().search(near_text(span, before=8)):
         return "names the ship written just before it"
     return ""
@@ -217,6 +219,14 @@ def _after_place_word(span: Span) -> bool:
     """'In Kaohsiung, a cargo ship, ...': a name right after a place preposition is where, not the ship."""
     words = doc_words(span.doc).words
     return span.start > 0 and words[span.start - 1].lower() in PLACE_BEFORE_NAME
+
+
+@lru_cache(maxsize=1)
+def _ships_such_as() -> re.Pattern:
+    """'tankers such as the', 'warships including': a plural ship noun, then a list of examples begins."""
+    _, nouns = lexicon.ships()
+    words = "|".join(re.escape(n) for n in nouns)
+    return re.compile(rf"(?:^|\s)(?:{words})s (?:such as|including|like)(?: the)?$")
 
 
 @lru_cache(maxsize=1)

@@ -290,3 +290,10 @@ def test_dateline_place_stays_in_the_sentence_it_opens(extract_text):
 def test_airliner_family_without_its_maker(extract_text):
     found = extract_text("The strike halted production of the company's best-selling 737 MAX jets.").mentions
     assert [(m.text, m.type) for m in found] == [("737 MAX", "AIRCRAFT")]
+
+
+def test_ship_named_as_an_example_of_ships(extract_text):
+    found = extract_text("The package lists tankers such as the Eventin, which drifted off Germany's coast.").mentions
+    assert ("Eventin", "SHIP") in {(m.text, m.type) for m in found}
+    countries = extract_text("Countries such as Japan joined the talks on Monday.").mentions
+    assert ("Japan", "GPE") in {(m.text, m.type) for m in countries}
