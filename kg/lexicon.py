@@ -10,7 +10,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,15 @@ def load_json(name: str) -> Any:
         return json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
         raise ValueError(f"kg/data/{name}: not valid JSON ({exc.msg}, line {exc.lineno})") from None
+
+
+@cache
+def words(name: str, *path: str) -> frozenset[str]:
+    """A word list of a kg/data table, read once: words("types.json", "name_edges", "months")."""
+    table = load_json(name)
+    for part in path:
+        table = table[part]
+    return frozenset(table)
 
 
 @lru_cache(maxsize=65_536)  # the same names are keyed again and again, in every document

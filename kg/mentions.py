@@ -170,11 +170,6 @@ def _ship_noun_patterns() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
 
 
 @lru_cache(maxsize=1)
-def _not_ships() -> frozenset[str]:
-    return frozenset(lexicon.load_json("ships.json")["not_ship_after"]["words"])
-
-
-@lru_cache(maxsize=1)
 def _any_ship_noun() -> tuple[re.Pattern, re.Pattern]:
     """One alternation of every ship noun (before, after): a quick test before trying the nouns one by one."""
     words = "|".join(re.escape(noun) for noun, _b, _a in _ship_noun_patterns())
@@ -192,7 +187,7 @@ def ship_cue(span: Span) -> str:
     """Why the span names a ship ('helicopter carrier Izumo', 'the Sazanami destroyer', 'X, a supply ship'), or ''."""
     before = near_text(span, before=4)
     after = near_text(span, after=3)
-    if after.split(" ", 1)[0] in _not_ships():
+    if after.split(" ", 1)[0] in lexicon.words("ships.json", "not_ship_after", "words"):
         return ""  # 'the new flagship H3 rocket': the noun after the name says what it is
     any_before, any_after = _any_ship_noun()
     nouns = _ship_noun_patterns() if any_before.search(before) or any_after.match(after) else ()
@@ -275,6 +270,11 @@ def _kind_nouns() -> dict[str, frozenset[str]]:
     return {kind: frozenset(words) for kind, words in table.items() if kind != "comment"}
 
 
+def _word_after(span: Span) -> str:
+    """The text of the token right after the span, '' at the end of the Doc."""
+    return span.doc[span.end].text if span.end < len(span.doc) else ""
+
+
 def office_in_apposition(span: Span, name: str) -> str:
     """The lower-case office written just before the span and a comma ('South Africa's foreign minister, Naledi
     Pandor, ...'), when the span looks like a person's name (two or three capitalised words, no organisation word,
@@ -346,7 +346,8 @@ def normalise(span: Span) -> tuple[str, str]:
         tokens = tokens[1:]
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in {"'s", "’s", "'", "’"}):
         tokens = tokens[:-1]
-    if len(tokens) > 1 and span.label_ in PLACE_LABELS and tokens[-1].text in _place_kind_words():
+    place_kinds = lexicon.words("types.json", "name_edges", "place_kind_words")
+    if len(tokens) > 1 and span.label_ in PLACE_LABELS and tokens[-1].text in place_kinds:
         tokens = tokens[:-1]  # 'Fujian province': the place is named 'Fujian' (the span keeps the word)
     title = ""
     n = leading_title(tokens) if tokens and span.label_ in {"PERSON", "PER"} else 0
@@ -424,8 +425,9 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.name = lexicon.strip_hull_prefix(m.name)
     elif m.type in {"ORG", "GPE"} and m.title and name[:1].isupper() and table.any(name) is None:
         m.type, m.cue = "PERSON", f"title before: {m.title!r}"
-    elif m.type in {"PERSON", "ORG"} and span.end < len(span.doc) and span.doc[span.end].text in _place_kind_words():
-        m.type, m.cue = "GPE", f"place word after: {span.doc[span.end].text!r}"  # "Japan's Kumamoto prefecture"
+    elif m.type in {"PERSON", "ORG"} and (after := _word_after(span)) in lexicon.words("types.json", "name_edges",
+                                                                                     "place_kind_words"):
+        m.type, m.cue = "GPE", f"place word after: {after!r}"  # "Japan's Kumamoto prefecture"
     elif m.type in {"ORG", "GPE", "PERSON"} and (kind := kind_noun_before(span)) and kind[0] != m.type:
         m.type, m.cue = kind[0], f"{kind[1]!r} before the name"  # 'the actress Rashida Jones', 'company Ernst Russ'
     elif m.type in {"ORG", "GPE"} and (office := office_in_apposition(span, name)):
@@ -434,9 +436,11 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "GPE", "place cue before a one-word name"
     elif m.type in {"ORG", "PERSON", "GPE", "LOC"} and _storm_name(name):
         m.type, m.cue = "EVENT", "named storm"
-    elif m.type in {"LOC", "GPE", "PERSON"} and len(span) > 1 and span[-1].text in _structure_heads():
+    elif m.type in {"LOC", "GPE", "PERSON"} and len(span) > 1 and span[-1].text in lexicon.words(
+            "feature_names.json", "structure_heads", "words"):
         m.type, m.cue = "FACILITY", f"structure word: {span[-1].text!r}"  # 'the Emirates Stadium' LOC
-    elif m.type == "PERSON" and len(span) > 1 and span[-1].text in _street_heads() and not m.title:
+    elif m.type == "PERSON" and len(span) > 1 and not m.title and span[-1].text in lexicon.words(
+            "feature_names.json", "street_heads", "words"):
         m.type, m.cue = "FACILITY", f"street word: {span[-1].text!r}"
     if m.type == "WEAPON":
         m.name = re.sub(r"(?:\s+(?:air|missile|cruise|ballistic|anti-aircraft|anti-ship|defen[cs]e))*"
@@ -457,21 +461,6 @@ def _storm_name(name: str) -> bool:
 @lru_cache(maxsize=1)
 def _storm_pattern() -> re.Pattern:
     return re.compile(rf"(?:{'|'.join(map(re.escape, _context_types()['storm_first']))}) (\w)")
-
-
-@lru_cache(maxsize=1)
-def _place_kind_words() -> frozenset[str]:
-    return frozenset(lexicon.load_json("types.json")["name_edges"]["place_kind_words"])
-
-
-@lru_cache(maxsize=1)
-def _structure_heads() -> frozenset[str]:
-    return frozenset(lexicon.load_json("feature_names.json")["structure_heads"]["words"])
-
-
-@lru_cache(maxsize=1)
-def _street_heads() -> frozenset[str]:
-    return frozenset(lexicon.load_json("feature_names.json")["street_heads"]["words"])
 
 
 @lru_cache(maxsize=1)
@@ -556,7 +545,7 @@ def full_names_as_people(found: list[Mention]) -> None:
     its last word alone for a person, never for anything else, and no person's full name ends in it ('Fyodor
     Davydovich Kulakov' … 'Kulakov was …'); a name holding an organisation word ('Ford Motor') or opening with a
     country or demonym ('British Vauxhalls') stays an ORG."""
-    org_words = {w.lower() for w in lexicon.rules()["org_heads"]} | set(lexicon.rules()["org_suffixes"]["words"])
+    org_words = _org_words()
     alone = Counter(m.name for m in found if m.type == "PERSON" and " " not in m.name)
     ended = {m.name.split()[-1] for m in found if m.type == "PERSON" and " " in m.name}
     typed_else = {m.name for m in found if m.type != "PERSON" and " " not in m.name}  # 'Dortmund' GPE and PERSON
@@ -819,12 +808,12 @@ def norp_place_cue(span: Span) -> str:
     word = span[0]
     if len(span) != 1 or word.tag_ != "NNP" or not (word.is_alpha and word.is_title):
         return ""
-    doc, words = span.doc, lexicon.load_json("relation_lexicon.json")
+    doc, directions = span.doc, lexicon.words("relation_lexicon.json", "directions")
     prev = doc[span.start - 1].text if span.start > 0 else ""
     after = [t.text for t in doc[span.end : span.end + 2]]
-    if (place_cue(span) or prev in words["directions"]) and word.dep_ not in {"amod", "compound", "nmod"}:
+    if (place_cue(span) or prev in directions) and word.dep_ not in {"amod", "compound", "nmod"}:
         return f"place cue before a name labelled NORP: {prev!r}"  # not 'near Sindarin villages': an adjective
-    if after and after[0] in words["place_kinds"]:
+    if after and after[0] in lexicon.words("relation_lexicon.json", "place_kinds"):
         return f"place noun after a name labelled NORP: {after[0]!r}"
     if len(after) == 2 and after[0] == "," and lexicon.countries().variant(after[1]):
         return f"a name labelled NORP followed by its country: {after[1]!r}"
@@ -914,7 +903,7 @@ def relatives(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> lis
     for m in found:
         a, b = bisect.bisect_left(table.starts, m.start), bisect.bisect_left(table.starts, m.end)
         taken.update(range(a, b))
-    titles = _title_words()[2] | set(lexicon.load_json("titles.json")["roles"])
+    titles = _title_words()[2] | lexicon.words("titles.json", "roles")
     out = []
     for i, word in enumerate(table.words):
         if word not in surnames or i == 0 or i in taken or i - 1 in taken or table.sent_end[i - 1]:

@@ -539,16 +539,17 @@ def _name_bounds(ent: Span) -> tuple[int, int]:
     from kg.mentions import leading_title
 
     doc, start, end = ent.doc, ent.start, ent.end
-    leading = _name_edge_words()
+    leading = lexicon.words("types.json", "name_edges", "leading")
     while end - start > 1 and doc[start].text in leading:
         start += 1
     if ent.label_ in {"PERSON", "PER"} and end - start > 1:
         start += leading_title(list(doc[start:end]))
     start, end = _unquoted(doc, start, end)
-    dated = [t.i for t in doc[start + 1 : end - 1] if t.text == "," and doc[t.i + 1].text in _month_names()]
+    months = lexicon.words("types.json", "name_edges", "months")
+    dated = [t.i for t in doc[start + 1 : end - 1] if t.text == "," and doc[t.i + 1].text in months]
     if dated:
         end = dated[0]  # 'THE HAGUE, Nov 23': a dateline's date is no part of the place
-    verbs = [t.i for t in doc[start + 1 : end] if t.text in _headline_verbs()]
+    verbs = [t.i for t in doc[start + 1 : end] if t.text in lexicon.words("types.json", "name_edges", "headline_verbs")]
     if verbs and _title_case_line(doc[start:end]):
         end = verbs[0]  # 'Trump Says' in 'Trump Says China Talks Will Resume', 'Putin Warns West' in a headline
     opened = [t.i for t in doc[start:end] if t.text == "("]
@@ -584,21 +585,6 @@ def _unquoted(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-@lru_cache(maxsize=1)
-def _name_edge_words() -> frozenset[str]:
-    return frozenset(lexicon.load_json("types.json")["name_edges"]["leading"])
-
-
-@lru_cache(maxsize=1)
-def _month_names() -> frozenset[str]:
-    return frozenset(lexicon.load_json("types.json")["name_edges"]["months"])
-
-
-@lru_cache(maxsize=1)
-def _headline_verbs() -> frozenset[str]:
-    return frozenset(lexicon.load_json("types.json")["name_edges"]["headline_verbs"])
-
-
 @Language.component("kg_dangling_join")
 def join_dangling(doc: Doc) -> Doc:
     """A name never ends in "and" or "of": the model sometimes stops there and starts a second name right after
@@ -606,7 +592,7 @@ def join_dangling(doc: Doc) -> Doc:
     loses the dangling word when none does; the joined span keeps the first one's label, but for a law name after
     "and", whose head word names the whole ('the Comprehensive Economic and' + 'Trade Agreement' is a LAW).
     A span ending in "of the" / "and the" loses both words and joins nothing."""
-    dangling = _dangling_words()
+    dangling = lexicon.words("types.json", "dangling_words", "words")
     ents = list(doc.ents)
     if not any(ent[-1].lower_ in dangling or ent[-1].lower_ == "the" or _particle_end(ent)
                for ent in ents if len(ent) > 1) and not any(map(_particle_surname_after, ents, ents[1:])):
@@ -667,7 +653,7 @@ def cut_amount_tail(doc: Doc) -> Doc:
     """Drop a trailing amount from a name ("Apple 1.8 billion" → "Apple"): a number followed by a scale word
     (kg/data/types.json amount_scales) is never part of a name, though "Boeing 747" or "Apollo 11" are (a match
     score after a name is cut in kg_name_edges)."""
-    scales = _amount_scales()
+    scales = lexicon.words("types.json", "amount_scales", "words")
     ents, changed = [], False
     for ent in doc.ents:
         end = ent.end
@@ -683,16 +669,6 @@ def cut_amount_tail(doc: Doc) -> Doc:
     if changed:
         doc.ents = ents
     return doc
-
-
-@lru_cache(maxsize=1)
-def _dangling_words() -> frozenset[str]:
-    return frozenset(lexicon.load_json("types.json")["dangling_words"]["words"])
-
-
-@lru_cache(maxsize=1)
-def _amount_scales() -> frozenset[str]:
-    return frozenset(lexicon.load_json("types.json")["amount_scales"]["words"])
 
 
 @Language.component("kg_paragraph_breaks")
