@@ -210,8 +210,9 @@ def run_map(documents: Iterable[Document], config: BuildConfig, progress: Progre
     digest = hashlib.sha256()
     from kg.cache import ResultCache, map_fingerprint
 
-    # Workers get smaller batches than one process would: several in flight per worker keeps them all busy.
-    size = config.batch_size if config.jobs <= 1 and config.engine == "local" else max(1, config.batch_size // 4)
+    # Workers get half-size batches: two in flight per worker keep them all busy and the last batch short, while
+    # spaCy still batches well (on 1,003 documents, --jobs 2 with 32-document batches: map 19.8 s; 16: 20.6-21.0 s).
+    size = config.batch_size if config.jobs <= 1 and config.engine == "local" else max(1, config.batch_size // 2)
     with make_engine(config) as engine:
         cache = None
         if config.cache_dir:
