@@ -19,6 +19,7 @@ from kg.mentions import extract_mentions
 from kg.nlp import ENTITY_PATTERNS, build_pipeline, data_path, model_fingerprint, rules_fingerprint
 from kg.relations import RELATION_PATTERNS, RelationMatcher
 from kg.schema import ENTITY_TYPES, DocResult, Document
+from kg.unwrap import unwrap
 
 # Documents longer than this are cut at paragraph or line breaks into segments of at most
 # this many characters, so memory stays bounded whatever the file size.
@@ -122,7 +123,7 @@ def iter_segments(document: Document, limit: int = MAX_SEGMENT) -> Iterator[tupl
             if cut > 0:
                 window = window[: cut + 1]
         if window.strip():
-            yield pos, window
+            yield pos, unwrap(window)
         pos += len(window)
 
 
@@ -214,6 +215,7 @@ def merge(document: Document, parts: list[DocResult]) -> DocResult:
         base = len(result.mentions)
         for m in part.mentions:
             m.sent = remap[m.sent]
+            m.text = document.text[m.start : m.end]  # as read: a soft line break (kg.unwrap) is a space in the Doc
             result.mentions.append(m)
         for e in part.evidence:
             e.source += base

@@ -807,7 +807,8 @@ def make_entities(state: State, results: list[DocResult]) -> Resolution:
             eid, n = f"{base}-{n}", n + 1
         used.add(eid)
         shown = [r for r in refs if not r.hidden]
-        aliases = sorted({r.m.text for r in shown} | {r.name for r in shown} | ({label} if shown else set()))
+        aliases = sorted({" ".join(r.m.text.split()) for r in shown} | {r.name for r in shown}
+                         | ({label} if shown else set()))  # a name written across a line break: one line
         docs = sorted({r.doc for r in refs})
         titles = sorted({r.m.title for r in shown if r.m.title})
         entities.append(Entity(id=eid, label=label, type=kind, aliases=aliases, mentions=len(refs), documents=docs,
