@@ -315,6 +315,13 @@ def place_cue(span: Span) -> bool:
     return len(prev) == 2 and prev in cues["pairs"]
 
 
+def _known_place_after_preposition(span: Span) -> bool:
+    """'a spokeswoman in Copenhagen': a preposition of place before a name kg's tables know as a place (a company
+    after 'in' stays one: 'a stake in Tesla')."""
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return before in lexicon.words("resolution.json", "place_cues", "before_known") and _table_place(span.text)
+
+
 def is_metonym(span: Span) -> bool:
     """A capital standing for its government: 'talks with Washington', 'the regime in Pyongyang', 'Tokyo rejected'."""
     doc = span.doc
@@ -434,6 +441,10 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "PERSON", f"in apposition to {office!r}"
     elif m.type == "ORG" and len(span) == 1 and not lexicon.is_acronym(name) and place_cue(span):
         m.type, m.cue = "GPE", "place cue before a one-word name"
+    elif m.type == "ORG" and len(span) == 1 and _known_place_after_preposition(span):
+        m.type, m.cue = "GPE", f"a place of kg's tables after {span.doc[span.start - 1].text!r}"  # 'in Copenhagen'
+    elif m.type == "ORG" and (head := _org_law_head(name)):
+        m.type, m.cue = "LAW", f"law word: {head!r}"  # 'the NIS2 Directive' ORG
     elif m.type in {"ORG", "PERSON", "GPE", "LOC"} and _storm_name(name):
         m.type, m.cue = "EVENT", "named storm"
     elif m.type in {"LOC", "GPE", "PERSON"} and len(span) > 1 and span[-1].text in lexicon.words(
@@ -449,7 +460,18 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.name = m.name[:-1]  # 'F-2s' → 'F-2'
     if m.type == "GPE" and table.by_capital.get(lexicon.key(name)) and is_metonym(span):
         m.metonym = True
+    if m.type in {"GPE", "LOC"} and name in lexicon.place_abbreviations():
+        m.name = lexicon.place_abbreviations()[name]  # 'CAPE CANAVERAL, Fla.': the node is Florida
     return m
+
+
+def _org_law_head(name: str) -> str:
+    """The law word closing an organisation-typed name ('NIS2 Directive'), or ''. A name with 'for' or 'of' before it
+    is a body with a remit ('State Administration for Market Regulation'), not a law."""
+    words = name.split()
+    if len(words) < 2 or words[-1] not in lexicon.words("types.json", "org_law_heads", "words"):
+        return ""
+    return "" if {"for", "of"} & set(words[:-1]) else words[-1]
 
 
 def _storm_name(name: str) -> bool:
@@ -722,8 +744,9 @@ def _match_cue(span: Span) -> str:
 
 def coordinated_places(doc: Doc, found: list[Mention]) -> None:
     """A one-word name the model typed PERSON or ORG, in a list whose other members are all places, is a place too
-    ('lifeboats from Bridlington, Skegness and Mablethorpe'): two places or more, never a person of the document
-    ('Paris, Rome and Macron' keeps Macron)."""
+    ('lifeboats from Bridlington, Skegness and Mablethorpe'): two places or more, or one after a preposition of place
+    ('cargo diverted to Bremerhaven and Hamburg'); never a person of the document ('Paris, Rome and Macron' keeps
+    Macron)."""
     people = {w for m in found if m.type == "PERSON" for w in m.name.split()}
     if not any(m.type in {"PERSON", "ORG"} and " " not in m.name and m.name not in people for m in found):
         return
@@ -737,8 +760,13 @@ def coordinated_places(doc: Doc, found: list[Mention]) -> None:
     for i, m in heads.items():
         if m.type not in {"PERSON", "ORG"} or m.source != "ner" or m.cue or " " in m.name or m.name in people:
             continue
-        others = [heads.get(t.i) for t in doc[i].conjuncts]
-        if len(others) >= 2 and all(o is not None and o.type == "GPE" and not o.demonym for o in others):
+        conjuncts = doc[i].conjuncts
+        others = [heads.get(t.i) for t in conjuncts]
+        if not others or not all(o is not None and o.type == "GPE" and not o.demonym for o in others):
+            continue
+        first = doc[min(i, *(t.i for t in conjuncts))]
+        if len(others) >= 2 or (first.dep_ == "pobj" and first.head.lower_ in lexicon.words(
+                "resolution.json", "place_cues", "list_prepositions")):
             m.type, m.cue = "GPE", "in a list of places"
 
 
@@ -1068,9 +1096,10 @@ DATELINE_WORDS = re.compile(r"[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*")
 
 
 def dateline_places(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> list[Mention]:
-    """GPE mentions for the all-caps place opening a dateline line that the model left unlabelled ('LONDON -- The
-    Royal Navy ...'), when its title-case form is a place mention elsewhere in the document or a country, capital
-    or place of kg's tables (countries.json, places.json); any other word stays unlabelled."""
+    """GPE mentions for the all-caps place opening a dateline line ('LONDON -- The Royal Navy ...') that the model
+    left unlabelled, when its title-case form is a place mention elsewhere in the document or a place of kg's tables
+    (countries.json, places.json), or the dateline gives a date ('CAPE CANAVERAL, Fla., July 2 -'); any other word
+    stays unlabelled. A mention of the model inside the place's words ('SAO' of 'SAO PAULO') is widened to them all."""
     _, line = _dateline_patterns()
     text = doc_words(doc).text
     places = {lexicon.key(m.name) for m in found if m.type in {"GPE", "LOC"} and not m.demonym}
@@ -1078,16 +1107,32 @@ def dateline_places(doc: Doc, found: list[Mention], sent_index: dict[int, int]) 
     for opening in LINE_CAPS.finditer(text):
         start = opening.end()
         words = DATELINE_WORDS.match(text, start)
-        if words is None or not line.match(text, start) or any(m.start < words.end() and m.end > start for m in found):
+        head = line.match(text, start) if words is not None else None
+        if head is None:
             continue
+        inside = [m for m in found if m.start < words.end() and m.end > start]
+        if len(inside) > 1 or (inside and not (start <= inside[0].start and inside[0].end < words.end())):
+            continue  # the model's mentions cover the words, or run past them
         name = words.group().title()
-        if not (lexicon.key(name) in places or _table_place(name)):
+        if not (lexicon.key(name) in places or _table_place(name) or _dated(head.group(), words.end() - start)):
             continue
         span = doc.char_span(start, words.end())
-        if span is not None:
-            out.append(Mention(start=start, end=words.end(), text=span.text, type="GPE", name=name, label="GPE",
-                               sent=sent_index[span.sent.start], source="context", cue="the place of a dateline"))
+        if span is None:
+            continue
+        if inside:  # widen the model's part of the place to the whole place
+            m = inside[0]
+            m.start, m.end, m.text, m.name, m.label = start, words.end(), span.text, name, "GPE"
+            m.type, m.cue = "GPE", "the place of a dateline"
+            continue
+        out.append(Mention(start=start, end=words.end(), text=span.text, type="GPE", name=name, label="GPE",
+                           sent=sent_index[span.sent.start], source="context", cue="the place of a dateline"))
     return out
+
+
+def _dated(head: str, place_end: int) -> bool:
+    """The dateline head gives a date after its place ('CAPE CANAVERAL, Fla., July 2 —'): a month after a comma."""
+    months = lexicon.words("types.json", "name_edges", "months")
+    return any(part.split()[:1] and part.split()[0] in months for part in head[place_end:].split(",")[1:])
 
 
 def _table_place(name: str) -> bool:

@@ -80,6 +80,7 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
 
 
 LAW_PATTERN_ID = "named-act"  # the id of the '<Name> Act/Law/Bill...' pattern in entity_patterns.jsonl
+LAW_FIELD_ID = "descriptive-legislation"  # the id of the 'the security legislation' pattern
 LAW_PERSON_ID = "person-named-like-law"  # the id kg_law_names gives a given name + Law/Act/Bill it makes a PERSON
 LAW_HELD = "kg_law_held"  # Doc.user_data key: law matches held back for NER to read (see law_names, law_people)
 PERSON_LABELS = {"PERSON", "PER"}
@@ -92,9 +93,12 @@ def law_names(doc: Doc) -> Doc:
     Bill' + 'Clinton', 'Harvard Law' + 'School'): NER, which runs next, labels those words itself. A known given
     name and the head word alone ('Jude Law', 'Vera Law', 'John Act') is a PERSON; one or two names and the head
     word with a person cue beside them (a title or role before, a verb of saying after) are held back for NER to
-    read: kg_law_people keeps its PERSON, else puts the law back."""
+    read: kg_law_people keeps its PERSON, else puts the law back. A described law after a preposition ('into
+    national law', 'under tax law') is a field of law, no one law: dropped."""
     ents, out, held = list(doc.ents), [], []
     for ent in ents:
+        if ent.id_ == LAW_FIELD_ID and _field_of_law(ent):
+            continue
         if ent.id_ != LAW_PATTERN_ID:
             out.append(ent)
             continue
@@ -133,6 +137,14 @@ def law_people(doc: Doc) -> Doc:
         ents.append(Span(doc, start, end, label="LAW", span_id=LAW_PATTERN_ID))
     doc.ents = sorted(ents, key=lambda e: e.start)
     return doc
+
+
+def _field_of_law(ent: Span) -> bool:
+    """'national law' right after a preposition ('into national law', 'under tax law'): the law of a field or a
+    country, no one law; a headline's 'Japan enacts cyber defence law' or 'the new law' name one."""
+    doc = ent.doc
+    return (ent[-1].lower_ in lexicon.words("types.json", "law_names", "field_heads") and ent.start > 0
+            and doc[ent.start - 1].pos_ == "ADP")
 
 
 def _title_and_name(ent: Span) -> bool:
@@ -650,7 +662,7 @@ def _surname_after(ent: Span, nxt: Span) -> bool:
 
 @Language.component("kg_amount_tail")
 def cut_amount_tail(doc: Doc) -> Doc:
-    """Drop a trailing amount from a name ("Apple 1.8 billion" → "Apple"): a number followed by a scale word
+    """Drop a trailing amount from a name ("Apple 1.8 billion", "Lopez 41.7%"): a number followed by a scale word
     (kg/data/types.json amount_scales) is never part of a name, though "Boeing 747" or "Apollo 11" are (a match
     score after a name is cut in kg_name_edges)."""
     scales = lexicon.words("types.json", "amount_scales", "words")
