@@ -282,7 +282,8 @@ def of_names(doc: Doc) -> Doc:
     A polity or subdivision word before a country stays apart ('Kingdom of' + 'Spain' is Spain). Heads in
     kg/data/types.json of_names."""
     heads, polities = _of_heads()
-    ents = list(doc.ents)
+    before = list(doc.ents)
+    ents = [_with_of_tail(ent, heads) for ent in before]
     out: list[Span] = []
     for ent in ents:
         start = _of_start(ent, out[-1] if out else None, heads, polities)
@@ -293,9 +294,25 @@ def of_names(doc: Doc) -> Doc:
         else:
             label = "ORG" if ent.label_ == "ORG" else heads[doc[start].text]  # 'City of' + 'London Corporation'
             out.append(Span(doc, start, ent.end, label=label, kb_id=ent.kb_id, span_id=ent.id))
-    if out != ents:
+    if out != before:
         doc.ents = out
     return doc
+
+
+def _with_of_tail(ent: Span, heads: dict[str, str]) -> Span:
+    """A bare head word the model labelled alone before 'of' and capitalised words it left unlabelled ('Port' in 'the
+    Port of Antwerp-Bruges network') takes those words: the head alone names nothing."""
+    doc, end = ent.doc, ent.end
+    if len(ent) != 1 or ent[0].text not in heads or end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return ent
+    k = end + 1
+    while k < len(doc) and doc[k].ent_iob_ == "O" and doc[k].is_title and not doc[k].is_sent_start:
+        k += 1
+        if k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_:
+            k += 1  # 'Antwerp-Bruges'
+    if doc[k - 1].text == "-":
+        k -= 1
+    return Span(doc, ent.start, k, label=heads[ent[0].text]) if k > end + 1 else ent
 
 
 def _of_start(ent: Span, prev: Span | None, heads: dict[str, str], polities: frozenset[str]) -> int | None:

@@ -94,3 +94,11 @@ def test_two_names_after_a_preposition_of_place_are_both_places(extract_text):
 def test_a_person_beside_a_country_is_no_place(extract_text):
     got = found(extract_text("He met Smith and France's envoy on Monday."))
     assert got.get("Smith", ("", ""))[0] == "PERSON", got
+
+
+def test_a_bare_head_word_takes_the_unlabelled_name_after_of(extract_text):
+    got = found(extract_text("Investigators said the attackers had not reached the Port of Antwerp-Bruges network "
+                             "itself."))
+    assert "Port" not in got and got.get("Port of Antwerp-Bruges", ("", ""))[0] == "FACILITY", got
+    got = found(extract_text("The Bank of England raised rates on Thursday."))
+    assert any(name == "Bank of England" and kind == "ORG" for kind, name in got.values()), got
