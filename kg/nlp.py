@@ -703,13 +703,17 @@ def cut_amount_tail(doc: Doc) -> Doc:
 @Language.component("kg_paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after a blank line, before the parser runs (it keeps preset starts): a headline or a
-    dateline without a full stop is never one sentence with the paragraph below it, and a dateline's place stays
-    in the sentence it opens."""
+    dateline without a full stop is never one sentence with the paragraph below it, and a dateline's place (of one
+    word or more: 'CAPE CANAVERAL, Fla., July 2 -') stays in the sentence it opens."""
     for i in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist():  # whitespace tokens only: few per document
         if doc[i].text.count("\n") > 1:
             doc[i + 1].is_sent_start = True
-            if i + 2 < len(doc) and _dateline_word(doc[i + 1]) and doc[i + 2].text in {",", "(", "-", "--", "—", "–"}:
-                doc[i + 2].is_sent_start = False  # 'BEIJING, Oct 14 (Wire) - ...': the place opens the sentence
+            end = i + 1
+            while end < len(doc) and _dateline_word(doc[end]):
+                end += 1  # 'CAPE CANAVERAL'
+            if end > i + 1 and end < len(doc) and doc[end].text in {",", "(", "-", "--", "—", "–"}:
+                for tok in doc[i + 2 : end + 1]:
+                    tok.is_sent_start = False  # 'BEIJING, Oct 14 (Wire) - ...': the place opens the sentence
     return doc
 
 

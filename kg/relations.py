@@ -951,12 +951,22 @@ def noun_label(noun: Token, lexicon: dict) -> str:
     """A noun's lemma with the title words or plain-noun compounds right before it ("vice_president")."""
     mods = set(lexicon.get("title_modifiers", [])) | set(lexicon.get("titles", []))
     words = [noun.lemma_.lower()]
+    at = noun.i  # the first word taken so far
     for c in reversed(list(noun.lefts)):
-        if c.dep_ in {"compound", "amod"} and c.i == noun.i - len(words) and (
+        if c.text == "-" and c.i == at - 1 and not c.whitespace_ and not noun.doc[c.i - 1].whitespace_:
+            continue  # 'director-general': the hyphen joins two title words
+        joined = c.i == at - 1 or (c.i == at - 2 and noun.doc[at - 1].text == "-" and not c.whitespace_)
+        if c.dep_ in {"compound", "amod"} and joined and (
                 c.lower_ in mods or (c.dep_ == "compound" and c.pos_ == "NOUN")):
             words.insert(0, c.lower_)
+            at = c.i
         else:
             break
+    doc, end = noun.doc, noun.i + 1
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+            and doc[end + 1].lower_ in mods:
+        words.append(doc[end + 1].lower_)  # 'vice' + '-' + 'president', when the parser heads the title at 'vice'
+        end += 2
     return "_".join(words)
 
 

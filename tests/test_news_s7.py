@@ -102,3 +102,24 @@ def test_a_bare_head_word_takes_the_unlabelled_name_after_of(extract_text):
     assert "Port" not in got and got.get("Port of Antwerp-Bruges", ("", ""))[0] == "FACILITY", got
     got = found(extract_text("The Bank of England raised rates on Thursday."))
     assert any(name == "Bank of England" and kind == "ORG" for kind, name in got.values()), got
+
+
+def pattern_facts(result) -> set[tuple[str, str, str]]:
+    """(source name, relation, target name) of the pattern evidence."""
+    return {(result.mentions[e.source].name, e.relation, result.mentions[e.target].name)
+            for e in result.evidence if e.kind == "pattern"}
+
+
+def test_a_hyphenated_title_is_one_role(extract_text):
+    facts = pattern_facts(extract_text('"This is a great day," said Phil Evans, EUMETSAT\'s director-general.'))
+    assert ("Phil Evans", "director_general_of", "EUMETSAT") in facts, facts
+    facts = pattern_facts(extract_text("Maria Lopez, Barclays' vice-president, resigned on Monday."))
+    assert any(rel == "vice_president_of" for _, rel, _ in facts), facts
+
+
+def test_a_dateline_of_two_words_opens_its_sentence(extract_text):
+    text = ("Rocket carries weather satellite\n\nCAPE CANAVERAL, Fla., July 2 — A rocket carried the satellite of "
+            "the European Space Agency into orbit on Tuesday.")
+    result = extract_text(text)
+    sentences = [s for _, _, s in result.sentences]
+    assert any(s.startswith("CAPE CANAVERAL, Fla.") for s in sentences), sentences
