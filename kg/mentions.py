@@ -995,6 +995,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     found = common_word_openers(doc, found)
     found = [m for m in found if not common_acronym(m, doc_words(doc).text)]
     companies_short(found)
+    company_openers(found)
     kept = sorted((m for m in found if m.type in types and has_name(m.name or m.text, lower_ok=m.type == "LAW")),
                   key=lambda m: m.start)
     kept = sorted(kept + dateline_places(doc, kept, sent_index), key=lambda m: m.start)
@@ -1033,6 +1034,28 @@ def companies_short(found: list[Mention]) -> None:
     for m in found:
         if m.type in {"GPE", "LOC"} and m.name in short and not m.demonym and m.source == "ner" and not m.cue:
             m.type, m.cue = "ORG", "short form of a company named in the document"
+
+
+def company_openers(found: list[Mention]) -> None:
+    """A one-word name the model typed a person ('Veltro said') or an unknown place ('shares in Brenna') is the
+    company of the document whose name it opens, the only one ending in a legal form ('Veltro Semiconductors NV':
+    kg/data/resolution.json company_suffixes), when no person's full name of the document holds the word
+    ('Bill Ford' … 'Ford Motor Co.' … 'Ford said' stays the person) and it names no place of kg's tables ('Tokyo'
+    beside 'Tokyo Electron Ltd.')."""
+    suffixes = set(lexicon.rules()["company_suffixes"]["words"])
+    openers: Counter[str] = Counter()
+    for m in found:
+        words = m.name.split()
+        if m.type == "ORG" and len(words) >= 2 and words[-1].lower().strip(".") in suffixes and words[1] != "of":
+            openers[words[0]] += 1
+    if not openers:
+        return
+    people = {w for m in found if m.type == "PERSON" and " " in m.name for w in m.name.split()}
+    for m in found:
+        if (m.type not in {"PERSON", "GPE", "LOC"} or " " in m.name or openers[m.name] != 1 or m.name in people
+                or m.source != "ner" or m.cue or m.title or m.demonym or _table_place(m.name)):
+            continue
+        m.type, m.cue = "ORG", "opens the name of a company of the document"
 
 
 def common_word_openers(doc: Doc, found: list[Mention]) -> list[Mention]:
