@@ -378,7 +378,18 @@ def _lower_modifier(tokens: list[Token], span: Span) -> bool:
     not a name's particle ('de la Rocha') nor a prefix written with a hyphen ('pro-Noriega')."""
     tok = tokens[0]
     return (len(tokens) > 1 and tok.pos_ == "ADJ" and tok.is_lower and tok.is_alpha and tok.whitespace_ != ""
-            and tokens[1].is_title and span.label_ not in {"PERSON", "PER"})
+            and tokens[1].is_title and span.label_ not in {"PERSON", "PER"}) or _lower_kind_noun(tokens, span)
+
+
+def _lower_kind_noun(tokens: list[Token], span: Span) -> bool:
+    """A lower-case common noun the model took into an organisation's name ('chipmaker NXP Semiconductors NV',
+    'lender HSBC'): the kind of company, no part of its name. A name written in lower case before its legal form
+    alone ('innogy SE') keeps it."""
+    tok, nxt = tokens[0], tokens[1] if len(tokens) > 1 else None
+    suffixes = lexicon.rules()["company_suffixes"]["words"]
+    return (nxt is not None and span.label_ == "ORG" and tok.tag_ in {"NN", "NNS"} and tok.is_lower and tok.is_alpha
+            and tok.whitespace_ != "" and (nxt.is_title or nxt.is_upper) and nxt.is_alpha
+            and not all(t.lower_.strip(".") in suffixes for t in tokens[1:]))
 
 
 def _capital_the(tok: Token) -> bool:
