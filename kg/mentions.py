@@ -1007,6 +1007,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     found = [m for m in found if not common_acronym(m, doc_words(doc).text)]
     companies_short(found)
     company_openers(found)
+    legal_forms(found)
     kept = sorted((m for m in found if m.type in types and has_name(m.name or m.text, lower_ok=m.type == "LAW")),
                   key=lambda m: m.start)
     kept = sorted(kept + dateline_places(doc, kept, sent_index), key=lambda m: m.start)
@@ -1067,6 +1068,18 @@ def company_openers(found: list[Mention]) -> None:
                 or m.source != "ner" or m.cue or m.title or m.demonym or _table_place(m.name)):
             continue
         m.type, m.cue = "ORG", "opens the name of a company of the document"
+
+
+def legal_forms(found: list[Mention]) -> None:
+    """A name the model typed a person or place that ends in a company's legal form as companies write it ('Robert
+    Bosch GmbH', 'Vaerdalen Invest AS.': kg/data/types.json legal_forms, case kept: 'Maria Sa' is a person) is a
+    company."""
+    forms = lexicon.words("types.json", "legal_forms", "words")
+    for m in found:
+        words = m.name.split()
+        if (m.type in {"PERSON", "GPE", "LOC", "FACILITY"} and len(words) >= 2 and words[-1] in forms
+                and m.source == "ner" and not m.cue):
+            m.type, m.cue = "ORG", "ends in a company's legal form"
 
 
 def common_word_openers(doc: Doc, found: list[Mention]) -> list[Mention]:
