@@ -1008,6 +1008,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     companies_short(found)
     company_openers(found)
     legal_forms(found)
+    based_places(doc, found)
     kept = sorted((m for m in found if m.type in types and has_name(m.name or m.text, lower_ok=m.type == "LAW")),
                   key=lambda m: m.start)
     kept = sorted(kept + dateline_places(doc, kept, sent_index), key=lambda m: m.start)
@@ -1080,6 +1081,16 @@ def legal_forms(found: list[Mention]) -> None:
         if (m.type in {"PERSON", "GPE", "LOC", "FACILITY"} and len(words) >= 2 and words[-1] in forms
                 and m.source == "ner" and not m.cue):
             m.type, m.cue = "ORG", "ends in a company's legal form"
+
+
+def based_places(doc: Doc, found: list[Mention]) -> None:
+    """A one-word name written before '-based' ('the Eindhoven-based company', 'a Luxembourg-based court') is the
+    place the thing is based in, whatever the model typed it, unless it names a company of the document."""
+    companies = {m.name.split()[0] for m in found if m.type == "ORG" and " " in m.name}
+    for m in found:
+        if (m.type in {"ORG", "PERSON", "FACILITY"} and " " not in m.name and m.name not in companies
+                and doc.text[m.end : m.end + 7].lower() in {"-based ", "-based,"} and m.source == "ner" and not m.cue):
+            m.type, m.cue = "GPE", "a place something is based in"
 
 
 def common_word_openers(doc: Doc, found: list[Mention]) -> list[Mention]:

@@ -136,3 +136,48 @@ def test_a_lower_case_name_before_its_legal_form_alone_is_kept(extractor):
     lender = Span(doc, words.index("lender"), words.index("plc") + 1, label="ORG")
     assert normalise(innogy)[0] == "innogy SE"
     assert normalise(lender)[0] == "Kesko Bank plc"
+
+
+# ---------------------------------------------------------------- types from legal forms and '-based'
+
+
+def test_a_name_ending_in_a_legal_form_is_a_company(extract_text):
+    found = types(extract_text, "NXP sells mainly to carmakers and industrial customers such as Robert Bosch GmbH and "
+                                "Continental AG.")
+    assert found["Robert Bosch GmbH"] == "ORG"
+
+
+def test_a_person_whose_surname_looks_like_a_legal_form_stays_a_person(extract_text):
+    r = extract_text("Portuguese striker Maria Sa scored twice on Sunday, and coach Pedro Co praised her.")
+    assert all(m.type == "PERSON" for m in r.mentions if m.name in {"Maria Sa", "Pedro Co"})
+    assert any(m.name == "Maria Sa" for m in r.mentions)
+
+
+def test_a_name_before_based_is_a_place(extract_text):
+    found = types(extract_text, "Sievers, who has led the Eindhoven-based company since 2020, said demand was weak. A "
+                                "spokesperson for the Veldhoven-based company declined to comment.")
+    assert found["Eindhoven"] == "GPE" and found["Veldhoven"] == "GPE"
+
+
+def test_a_company_named_in_full_before_based_stays_a_company(extract_text):
+    found = types(extract_text, "Kerrow Holding NV said its Kerrow-based unit would close. Analysts said Kerrow was "
+                                "cheap.")
+    assert {found.get(t) for t in ("Kerrow Holding NV",)} == {"ORG"}
+    assert all(m.type != "GPE" for m in extract_text("Kerrow Holding NV said its Kerrow-based unit would close.")
+               .mentions if m.name == "Kerrow")
+
+
+def relations_of(extract_text, text: str) -> set[tuple[str, str, str]]:
+    """(person, relation, target) of the typed relations kg finds in the text."""
+    r = extract_text(text)
+    by_index = {i: m.name for i, m in enumerate(r.mentions)}
+    return {(by_index.get(e.source), e.relation, by_index.get(e.target)) for e in r.evidence}
+
+
+def test_an_executive_vice_president_is_not_guessed_a_country_official(extract_text):
+    text = ("OSLO, Feb 11 (Reuters) - Norway said on Tuesday it would review the deal. Norway's trade minister spoke "
+            "to NRK. The Commission's competition department, led by Executive Vice-President Teresa Ribera, has "
+            "not yet received a notification. Norway wants the jobs to stay, and President Erik Solberg agreed.")
+    found = relations_of(extract_text, text)
+    assert not any(p == "Teresa Ribera" and t == "Norway" for p, _, t in found)
+    assert ("Erik Solberg", "president", "Norway") in found
