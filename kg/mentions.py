@@ -385,7 +385,18 @@ def _lower_modifier(tokens: list[Token], span: Span) -> bool:
     not a name's particle ('de la Rocha') nor a prefix written with a hyphen ('pro-Noriega')."""
     tok = tokens[0]
     return (len(tokens) > 1 and tok.pos_ == "ADJ" and tok.is_lower and tok.is_alpha and tok.whitespace_ != ""
-            and tokens[1].is_title and span.label_ not in {"PERSON", "PER"})
+            and tokens[1].is_title and span.label_ not in {"PERSON", "PER"}) or _lower_kind_noun(tokens, span)
+
+
+def _lower_kind_noun(tokens: list[Token], span: Span) -> bool:
+    """A lower-case common noun the model took into an organisation's name ('chipmaker NXP Semiconductors NV',
+    'lender HSBC'): the kind of company, no part of its name. A name written in lower case before its legal form
+    alone ('innogy SE') keeps it."""
+    tok, nxt = tokens[0], tokens[1] if len(tokens) > 1 else None
+    suffixes = lexicon.rules()["company_suffixes"]["words"]
+    return (nxt is not None and span.label_ == "ORG" and tok.tag_ in {"NN", "NNS"} and tok.is_lower and tok.is_alpha
+            and tok.whitespace_ != "" and (nxt.is_title or nxt.is_upper) and nxt.is_alpha
+            and not all(t.lower_.strip(".") in suffixes for t in tokens[1:]))
 
 
 def _capital_the(tok: Token) -> bool:
@@ -1023,6 +1034,9 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     found = common_word_openers(doc, found)
     found = [m for m in found if not common_acronym(m, doc_words(doc).text)]
     companies_short(found)
+    company_openers(found)
+    legal_forms(found)
+    based_places(doc, found)
     kept = sorted((m for m in found if m.type in types and has_name(m.name or m.text, lower_ok=m.type == "LAW")),
                   key=lambda m: m.start)
     kept = sorted(kept + dateline_places(doc, kept, sent_index), key=lambda m: m.start)
@@ -1061,6 +1075,50 @@ def companies_short(found: list[Mention]) -> None:
     for m in found:
         if m.type in {"GPE", "LOC"} and m.name in short and not m.demonym and m.source == "ner" and not m.cue:
             m.type, m.cue = "ORG", "short form of a company named in the document"
+
+
+def company_openers(found: list[Mention]) -> None:
+    """A one-word name the model typed a person ('Veltro said') or an unknown place ('shares in Brenna') is the
+    company of the document whose name it opens, the only one ending in a legal form ('Veltro Semiconductors NV':
+    kg/data/resolution.json company_suffixes), when no person's full name of the document holds the word
+    ('Bill Ford' … 'Ford Motor Co.' … 'Ford said' stays the person) and it names no place of kg's tables ('Tokyo'
+    beside 'Tokyo Electron Ltd.')."""
+    suffixes = set(lexicon.rules()["company_suffixes"]["words"])
+    openers: Counter[str] = Counter()
+    for m in found:
+        words = m.name.split()
+        if m.type == "ORG" and len(words) >= 2 and words[-1].lower().strip(".") in suffixes and words[1] != "of":
+            openers[words[0]] += 1
+    if not openers:
+        return
+    people = {w for m in found if m.type == "PERSON" and " " in m.name for w in m.name.split()}
+    for m in found:
+        if (m.type not in {"PERSON", "GPE", "LOC"} or " " in m.name or openers[m.name] != 1 or m.name in people
+                or m.source != "ner" or m.cue or m.title or m.demonym or _table_place(m.name)):
+            continue
+        m.type, m.cue = "ORG", "opens the name of a company of the document"
+
+
+def legal_forms(found: list[Mention]) -> None:
+    """A name the model typed a person or place that ends in a company's legal form as companies write it ('Robert
+    Bosch GmbH', 'Vaerdalen Invest AS.': kg/data/types.json legal_forms, case kept: 'Maria Sa' is a person) is a
+    company."""
+    forms = lexicon.words("types.json", "legal_forms", "words")
+    for m in found:
+        words = m.name.split()
+        if (m.type in {"PERSON", "GPE", "LOC", "FACILITY"} and len(words) >= 2 and words[-1] in forms
+                and m.source == "ner" and not m.cue):
+            m.type, m.cue = "ORG", "ends in a company's legal form"
+
+
+def based_places(doc: Doc, found: list[Mention]) -> None:
+    """A one-word name written before '-based' ('the Eindhoven-based company', 'a Luxembourg-based court') is the
+    place the thing is based in, whatever the model typed it, unless it names a company of the document."""
+    companies = {m.name.split()[0] for m in found if m.type == "ORG" and " " in m.name}
+    for m in found:
+        if (m.type in {"ORG", "PERSON", "FACILITY"} and " " not in m.name and m.name not in companies
+                and doc.text[m.end : m.end + 7].lower() in {"-based ", "-based,"} and m.source == "ner" and not m.cue):
+            m.type, m.cue = "GPE", "a place something is based in"
 
 
 def common_word_openers(doc: Doc, found: list[Mention]) -> list[Mention]:

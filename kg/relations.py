@@ -995,7 +995,8 @@ def title_role(ctx: Context) -> Iterator[Evidence]:
     """"Japanese Prime Minister Shinzo Abe" → Abe —prime_minister→ Japan (country or org named in the title).
 
     With a government title and no country in the phrase, the document's most-mentioned country is
-    used and the evidence says so (attrs country_from = "document").
+    used and the evidence says so (attrs country_from = "document"); not for a company's or an EU body's titles
+    ('Executive Vice-President': relation_lexicon.json corporate_title_modifiers).
     """
     titles = ctx.words["titles"]
     mods = ctx.words["title_modifiers"] | titles
@@ -1021,7 +1022,8 @@ def title_role(ctx: Context) -> Iterator[Evidence]:
         if owner_ids:
             yield from ctx.evidence("title-role", label, [head], [ctx.doc[ctx.heads[owner_ids[-1]].i]], anchor,
                                     attrs=attrs)
-        elif title_words and label.split("_")[-1] in ctx.words["government_titles"] and not _unnamed_owner(left, mods):
+        elif (title_words and label.split("_")[-1] in ctx.words["government_titles"] and not _unnamed_owner(left, mods)
+              and not ctx.words["corporate_title_modifiers"] & set(label.split("_"))):  # 'Executive Vice-President'
             country, why = document_country(ctx)
             if country is not None:
                 yield from ctx.evidence("title-role", label, [head], [ctx.heads[country]], anchor,

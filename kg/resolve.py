@@ -536,6 +536,82 @@ def org_short_forms(state: State) -> None:
             if len(options) == 1 and len(found) == 1:
                 target = next(iter(options))
                 state.move([r], target, f"{r.name!r} is the short form of the only organisation '{r.name} …' in {doc}")
+    companies_across_documents(state)
+
+
+def company_words(name: str) -> list[str]:
+    """Key words of a company name, a web address read as words ('Amazon.com Inc.' → amazon com inc)."""
+    return key(re.sub(r"\.(com|net)\b", r" \1", name)).split()
+
+
+def prefixes(words: list[str]) -> list[str]:
+    """The shorter names a name's words open with: 'a b c' → 'a', 'a b'."""
+    return [" ".join(words[:n]) for n in range(1, len(words))]
+
+
+def companies_across_documents(state: State) -> None:
+    """'Goldman Sachs' joins 'Goldman Sachs Group Inc.' of another document: an ORG name (every mention of its
+    group an ORG, none moved yet) that no longer name of its own document extends, equal to the only company name of
+    the corpus minus trailing legal-form words (kg/data/resolution.json company_suffixes)."""
+    suffixes = set(lexicon.rules()["company_suffixes"]["words"])
+    longer: dict[str, set[str]] = defaultdict(set)
+    for r in state.refs:
+        words = company_words(r.name)
+        if r.m.type != "ORG" or r.hidden or r.country or words[-1] not in suffixes:
+            continue
+        while len(words) > 1 and words[-1] in suffixes:
+            words = words[:-1]
+            longer[" ".join(words)].add(r.gid)
+    groups: dict[str, list[Ref]] = defaultdict(list)
+    for r in state.refs:
+        groups[r.gid].append(r)
+    opened = {(r.doc, w) for r in state.refs if r.m.type == "ORG" for w in prefixes(company_words(r.name))}
+    for gid, members in groups.items():
+        if not all(r.m.type == "ORG" and r.gid == r.base and not r.hidden and not r.country for r in members):
+            continue
+        if any((r.doc, " ".join(company_words(r.name))) in opened for r in members):
+            continue  # a longer name of its own document opens with it: that one is its candidate
+        options = longer.get(" ".join(company_words(members[0].name)), set()) - {gid}
+        if len(options) == 1:
+            target = next(iter(options))
+            state.move(members, target, f"{members[0].name!r} is the short form of the only company "
+                                        f"'{members[0].name} …' of the corpus")
+
+
+def names_a_place(words: tuple[str, ...]) -> bool:
+    """Some run of up to three of these key words names a country, demonym or capital: 'General Motors New Zealand
+    Limited' is the parent's New Zealand company, not 'General Motors'."""
+    table = lexicon.countries()
+    runs = (" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 3) + 1))
+    return any(table.any(run) is not None or run in table.by_capital for run in runs)
+
+
+def org_leading_words(state: State) -> None:
+    """'Nordic' and 'Nordic Semiconductor' join 'Nordic Semiconductor ASA', 'JPMorgan' joins 'JPMorgan Chase & Co.':
+    an ORG name (every mention of its group an ORG, none moved yet) whose words open only one longer ORG name of its
+    document, a company name ending in a legal-form word (kg/data/resolution.json company_suffixes); never a country
+    or group, nor the words before 'of' ('Bank' is no 'Bank of America Corp.') or a place ('General Motors' is no
+    'General Motors New Zealand Limited'). Two names opening alike ('Siemens Energy AG', 'Siemens Healthineers AG';
+    'Apple Corp.', 'Apple Records') leave the bare name apart."""
+    suffixes = set(lexicon.rules()["company_suffixes"]["words"])
+    for doc, refs in state.by_doc().items():
+        orgs = [(tuple(company_words(r.name)), r) for r in refs if r.m.type == "ORG" and not r.hidden and not r.country]
+        groups: dict[str, list[Ref]] = defaultdict(list)
+        for r in refs:
+            groups[r.gid].append(r)
+        for gid, members in sorted(groups.items(), key=lambda g: -len(company_words(g[1][0].name))):
+            if not all(r.m.type == "ORG" and r.gid == r.base and not r.hidden and not r.country for r in members):
+                continue
+            name = members[0].name
+            if lexicon.group(name) or lexicon.countries().any(name) is not None:
+                continue
+            words = tuple(company_words(name))
+            options = {r.gid for long, r in orgs if r.gid != gid and len(long) > len(words)
+                       and long[: len(words)] == words and long[len(words)] not in {"of", "for"}
+                       and not names_a_place(long[len(words) :])}
+            if len(options) == 1 and any(long[-1] in suffixes for long, r in orgs if r.gid in options):
+                target = next(iter(options))
+                state.move(members, target, f"{name!r} opens the only company name '{name} …' of {doc}")
 
 
 # Types whose one-word name may be the last word of a longer name of the same thing ('the Vikings', 'Apache').
@@ -830,6 +906,7 @@ def resolve(results: list[DocResult]) -> Resolution:
     partial_people(state, namesakes(results, state))
     partial_places(state)
     org_short_forms(state)
+    org_leading_words(state)
     org_last_words(state)
     generic_heads(state, results)
     generic_laws(state)
