@@ -68,6 +68,8 @@ PROSE_WORDS = 12
 LONG_PROSE_WORDS = 30
 # A line longer than this many characters is never chrome by its look or an end marker: page furniture is short.
 LONG_LINE = 5_000
+CREDIT_CHARS = 600  # a credit line is at most this long
+_CREDIT_OPENERS = frozenset("(BbSsWwTtRrAaEeCcPpGg")  # first letters of the credit_lines patterns ('(', 'By', ...)
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ class ChromeRules:
     end_credits: tuple[re.Pattern[str], ...]
     line_patterns: tuple[re.Pattern[str], ...]
     share_words: frozenset[str]
+    credit_lines: tuple[re.Pattern[str], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -100,6 +103,7 @@ def rules() -> ChromeRules:
         end_credits=compiled("end_credits"),
         line_patterns=compiled("line_patterns"),
         share_words=frozenset(w.lower() for w in spec["share_words"]),
+        credit_lines=tuple(re.compile(f"(?:{p})", re.I) for p in spec["credit_lines"]["patterns"]),
     )
 
 
@@ -230,7 +234,14 @@ def is_chrome(line: str) -> bool:
         return True
     words = stripped.split()
     return (_icon_like(words, stripped) or _link_like(words, stripped) or _menu_like(stripped) or _share_bar(stripped)
-            or _boilerplate(stripped))
+            or _boilerplate(stripped) or _credit_line(stripped))
+
+
+def _credit_line(stripped: str) -> bool:
+    """A byline or a wire agency's credits ('By Jane Doe and John Roe', '(Reporting by X; Editing by Y)'): the story's
+    writers, no actors of it (kg/data/chrome.json credit_lines)."""
+    return len(stripped) <= CREDIT_CHARS and stripped[:1] in _CREDIT_OPENERS and any(
+        p.fullmatch(stripped) for p in rules().credit_lines)
 
 
 def end_marker(line: str) -> int:

@@ -1222,13 +1222,20 @@ def mark_datelines(doc: Doc, mentions: list[Mention]) -> None:
             continue
         match = after.match(text, m.end)
         if match:
+            dated = re.search(r"[(\d]|--", match.group())  # an agency, a date or '--': no list of names in prose
+            places_end = m.end + len(_MORE_PLACES.match(text, m.end).group())
             for o in mentions:
                 if o is m or m.end <= o.start < match.end():
                     o.dateline = True
-            if re.search(r"[(\d]|--", match.group()):  # an agency, a date or '--': no list of names in prose
+                    if dated and o is not m and o.end <= places_end and o.text.isupper():
+                        dateline_place(o)  # 'WASHINGTON/AMSTERDAM, Dec 3 (Reuters) -': both places
+            if dated:
                 dateline_place(m)
             elif m.type == "GPE" and m.text.isupper() and len(m.text) > 3:  # 'TOKYO - ': shown as 'Tokyo'
                 m.name = m.text.title()
+
+
+_MORE_PLACES = re.compile(r"(?:/[A-Z][A-Z.' -]{1,30})*")  # more places after the first one of a dateline
 
 
 def dateline_place(m: Mention) -> None:

@@ -123,3 +123,34 @@ def test_a_dateline_of_two_words_opens_its_sentence(extract_text):
     result = extract_text(text)
     sentences = [s for _, _, s in result.sentences]
     assert any(s.startswith("CAPE CANAVERAL, Fla.") for s in sentences), sentences
+
+
+BYLINED = ("Chipmaker agrees takeover\n\nBy Jane Holloway and Tomas Berg\n\nOSLO/AMSTERDAM, Feb 11 (Reuters) - Dutch "
+           "chipmaker Lumen NV said on Tuesday it had agreed to buy Fjord Radio ASA, the Oslo company said.\n\n"
+           "(Reporting by Jane Holloway in Oslo and Tomas Berg in Amsterdam; Editing by Mark Fielding)\n")
+
+
+def test_bylines_and_wire_credits_are_no_mentions(extract_text):
+    result = extract_text(BYLINED)
+    names = {m.name for m in result.mentions}
+    assert not names & {"Jane Holloway", "Tomas Berg", "Mark Fielding"}, names
+    assert {"Lumen NV", "Fjord Radio ASA"} <= names or {"Lumen", "Fjord Radio ASA"} <= names, names
+
+
+def test_every_place_of_a_slashed_dateline_is_a_place(extract_text):
+    result = extract_text(BYLINED)
+    heads = {m.text: m.type for m in result.mentions if m.text.isupper()}
+    assert heads == {"OSLO": "GPE", "AMSTERDAM": "GPE"}, heads
+
+
+def test_credit_lines_are_chrome_and_prose_after_by_is_not():
+    from kg.clean import is_chrome
+
+    for line in ("By Jane Holloway and Tomas Berg", "By Staff Reporter | Reuters", "By Jane Doe, Staff Writer",
+                 "(Reporting by Jane Holloway in Oslo; Additional reporting by Tomas Berg; Editing by Mark Fielding)",
+                 "Reporting by Jane Doe; Editing by John Roe",
+                 "Tomas Berg in Amsterdam; Editing by Mark Fielding)"):
+        assert is_chrome(line), line
+    for line in ("By Tuesday, the storm had passed.", "By Tuesday, officials said the storm had passed",
+                 "By the numbers", "By contrast, exports fell 3% in March.", "By 2030 the plan aims to cut emissions"):
+        assert not is_chrome(line), line
