@@ -423,6 +423,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
             m.type, m.cue = "SHIP", cue
     if m.type == "SHIP":
         m.name = lexicon.strip_hull_prefix(m.name)
+    elif m.type == "PERSON" and not m.title and (cue := plural_group(name)):
+        m.type, m.cue = "ORG", cue  # 'the Houthis' PERSON
     elif m.type in {"ORG", "GPE"} and m.title and name[:1].isupper() and table.any(name) is None:
         m.type, m.cue = "PERSON", f"title before: {m.title!r}"
     elif m.type in {"PERSON", "ORG"} and (after := _word_after(span)) in lexicon.words("types.json", "name_edges",
@@ -450,6 +452,15 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     if m.type == "GPE" and table.by_capital.get(lexicon.key(name)) and is_metonym(span):
         m.metonym = True
     return m
+
+
+def plural_group(name: str) -> str:
+    """Why a name the model typed PERSON is a group of people: a plural form in kg/data/groups.json ('the Houthis',
+    'Sunnis'); a singular form may be a given name ('Christian'), so it is left alone. '' otherwise."""
+    group = lexicon.group(name)
+    if group is None or not name.endswith("s") or lexicon.group(name[:-1]) is None:
+        return ""
+    return f"group of people: a plural form of {group!r} (kg/data/groups.json)"
 
 
 def _storm_name(name: str) -> bool:

@@ -371,7 +371,7 @@ def partial_people(state: State, named_after: set[tuple[str, str]]) -> None:
                 continue
             if any(r.country or r.hidden for r in members):
                 continue
-            if not any(r.m.type == "PERSON" for r in members):
+            if not any(r.m.type == "PERSON" for r in members) or group_not_surname(members):
                 continue
             options = local.get(word) or corpus.get(word, set())
             where = "document" if local.get(word) else "corpus"
@@ -384,6 +384,12 @@ def partial_people(state: State, named_after: set[tuple[str, str]]) -> None:
             elif len(options) > 1 and (target := surname_subject(word, options, members, refs)) is not None:
                 state.move(members, target, f"{members[0].name!r} is the surname of several people in {doc}: it stands "
                                             f"for the one named first, before it, and at least as often as each other")
+
+
+def group_not_surname(members: list[Ref]) -> bool:
+    """A group of people of kg/data/groups.json written as an organisation too ('the Houthis' ORG beside 'Abdulmalik
+    al-Houthi'): the movement, not the leader's surname. A form only ever typed PERSON ('Christian') may be a name."""
+    return lexicon.group(members[0].name) is not None and any(r.m.type == "ORG" for r in members)
 
 
 def first_start(refs: list[Ref]) -> int:

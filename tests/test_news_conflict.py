@@ -1,0 +1,48 @@
+"""Conflict and diplomacy news (Middle East, Africa, South Asia): armed groups, honorifics, accords and
+resolutions, operations, border crossings and warships named again by their short form. Real spaCy model on
+sentences written for these tests; each rule has a case that must not change."""
+
+from __future__ import annotations
+
+from kg.resolve import resolve
+
+
+def entities(extract_text, text: str) -> dict[str, tuple[str, set[str]]]:
+    """Entity label → (type, aliases) for one small text."""
+    res = resolve([extract_text(text)])
+    return {e.label: (e.type, set(e.aliases)) for e in res.entities}
+
+
+def types(extract_text, text: str) -> dict[str, str]:
+    """Mention text → type for one small text."""
+    return {m.text: m.type for m in extract_text(text).mentions}
+
+
+# ---------------------------------------------------------------- armed groups are no surnames
+
+
+def test_a_movement_is_not_its_leaders_surname(extract_text):
+    found = entities(extract_text, "The Houthis fired missiles at a tanker on Friday. Houthi spokesman Yahya Saree "
+                                   "said the attack would continue. Abdulmalik al-Houthi, the group's leader, said "
+                                   "in a speech that the Houthis would keep up the campaign.")
+    person = [label for label, (kind, _) in found.items() if "Abdulmalik" in label]
+    assert person == ["Abdulmalik al-Houthi"]
+    assert found[person[0]][0] == "PERSON"
+    assert "Houthis" not in found[person[0]][1]
+    assert found.get("Houthis", ("", set()))[0] == "ORG"
+
+
+def test_a_surname_that_is_no_group_still_joins_the_full_name(extract_text):
+    found = entities(extract_text, "Foreign Minister Ishaq Dar said Pakistan had lodged a protest. Dar told a news "
+                                   "conference that Kabul must act.")
+    assert "Dar" in found["Ishaq Dar"][1]
+
+
+def test_a_plural_group_typed_person_is_an_organisation(extract_text):
+    found = types(extract_text, "Residents said the Houthis had seized the port. Sunnis and Shias prayed together.")
+    assert found["Houthis"] == "ORG"
+
+
+def test_a_given_name_that_is_a_group_form_stays_a_person(extract_text):
+    found = types(extract_text, "Christian Lindner, the finance minister, said Christian would not resign.")
+    assert found["Christian Lindner"] == "PERSON"
