@@ -436,6 +436,9 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "PERSON", f"in apposition to {office!r}"
     elif m.type == "ORG" and len(span) == 1 and not lexicon.is_acronym(name) and place_cue(span):
         m.type, m.cue = "GPE", "place cue before a one-word name"
+    elif m.type in {"ORG", "FACILITY", "EVENT", "GPE", "LOC"} and len(name.split()) > 1 and name.split()[-1] in \
+            _context_types()["law_heads_any_label"]:
+        m.type, m.cue = "LAW", f"law word: {name.split()[-1]!r}"  # 'the Ankara Declaration' FAC
     elif m.type in {"ORG", "PERSON", "GPE", "LOC"} and _storm_name(name):
         m.type, m.cue = "EVENT", "named storm"
     elif m.type in {"LOC", "GPE", "PERSON"} and len(span) > 1 and span[-1].text in lexicon.words(

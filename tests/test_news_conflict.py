@@ -46,3 +46,31 @@ def test_a_plural_group_typed_person_is_an_organisation(extract_text):
 def test_a_given_name_that_is_a_group_form_stays_a_person(extract_text):
     found = types(extract_text, "Christian Lindner, the finance minister, said Christian would not resign.")
     assert found["Christian Lindner"] == "PERSON"
+
+
+# ---------------------------------------------------------------- accords and resolutions
+
+
+def test_a_declaration_or_accords_is_a_law_whatever_the_model_read(extract_text):
+    found = types(extract_text, "The visit follows the Ankara Declaration, brokered by Turkey in December. Israel "
+                                "and the United Arab Emirates signed the Abraham Accords in 2020.")
+    assert found["the Ankara Declaration"] == "LAW"
+    assert found["the Abraham Accords"] == "LAW"
+
+
+def test_a_numbered_resolution_is_a_law(extract_text):
+    found = types(extract_text, "The Security Council adopted Resolution 2736 in June, a year after resolution "
+                                "2722 on the Red Sea.")
+    assert found["Resolution 2736"] == "LAW"
+    assert found["resolution 2722"] == "LAW"
+
+
+def test_a_declaration_named_in_full_stays_whole(extract_text):
+    found = types(extract_text, "The Universal Declaration of Human Rights was adopted in 1948.")
+    assert found == {"The Universal Declaration of Human Rights": "LAW"}
+
+
+def test_a_one_word_place_and_a_resolution_word_in_lower_case_are_no_law(extract_text):
+    found = types(extract_text, "Diplomats in Ankara said the resolution was weak. The Jeddah talks resume in May.")
+    assert found.get("Ankara") == "GPE"
+    assert "LAW" not in found.values()
