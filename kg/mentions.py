@@ -350,7 +350,7 @@ def normalise(span: Span) -> tuple[str, str]:
     if len(tokens) > 1 and span.label_ in PLACE_LABELS and tokens[-1].text in place_kinds:
         tokens = tokens[:-1]  # 'Fujian province': the place is named 'Fujian' (the span keeps the word)
     title = ""
-    n = leading_title(tokens) if tokens and span.label_ in {"PERSON", "PER"} else 0
+    n = leading_title(tokens) if tokens and (span.label_ in {"PERSON", "PER"} or _honorific_name(tokens)) else 0
     if n:
         title = span.doc[tokens[0].i : tokens[n - 1].i + 1].text
         tokens = tokens[n:]
@@ -358,6 +358,16 @@ def normalise(span: Span) -> tuple[str, str]:
         return span.text, ""
     name = span.doc[tokens[0].i : tokens[-1].i + 1].text
     return name.rstrip("-\u2013\u2014") or name, title  # 'BiLE- the Birmingham Laptop Ensemble': no dash in the name
+
+
+def _honorific_name(tokens: list[Token]) -> bool:
+    """'Mufti Noor Wali Mehsud' labelled ORG: an honorific of kg/data/titles.json that opens only people's names, then
+    two or three capitalised words, none an organisation word."""
+    honorifics = lexicon.words("titles.json", "honorifics")
+    n = 2 if len(tokens) > 2 and f"{tokens[0].text} {tokens[1].text}" in honorifics else 1
+    rest = tokens[n:]
+    return ((n == 2 or tokens[0].text in honorifics) and 2 <= len(rest) <= 3
+            and all(t.is_title and t.is_alpha and t.lower_ not in _org_words() for t in rest))
 
 
 def _article(tok: Token, span: Span) -> bool:

@@ -74,3 +74,19 @@ def test_a_one_word_place_and_a_resolution_word_in_lower_case_are_no_law(extract
     found = types(extract_text, "Diplomats in Ankara said the resolution was weak. The Jeddah talks resume in May.")
     assert found.get("Ankara") == "GPE"
     assert "LAW" not in found.values()
+
+
+# ---------------------------------------------------------------- honorifics
+
+
+def test_a_religious_honorific_is_a_title_not_part_of_the_name(extract_text):
+    r = extract_text("Pakistan says TTP chief Mufti Noor Wali Mehsud hides in Afghanistan. Mullah Hibatullah "
+                     "Akhundzada, the Taliban's supreme leader, has rarely commented.")
+    people = {m.name: m.title for m in r.mentions if m.type == "PERSON"}
+    assert people.get("Noor Wali Mehsud") == "Mufti"
+    assert people.get("Hibatullah Akhundzada") == "Mullah"
+
+
+def test_an_honorific_before_an_organisation_word_stays_an_organisation(extract_text):
+    found = types(extract_text, "The Imam Khomeini Relief Foundation sent food to the camps.")
+    assert found == {"The Imam Khomeini Relief Foundation": "ORG"}
