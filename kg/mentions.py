@@ -198,6 +198,8 @@ def ship_cue(span: Span) -> str:
             return f"ship noun after: {noun!r}"
     if _ship_apposition().match(text_after(span, 80).lower()) and not _after_place_word(span):
         return "apposition names a ship"
+    if _flagged_before().search(before):
+        return "flag state before: '-flagged'"  # 'the Belize-flagged Rubymar'
     if _ships_such_as().search(before):
         return "named in a list of ships"  # 'tankers such as the Eventin'
     if text_after(span, 2).lstrip().startswith(",") and _ship_apposed_before().search(near_text(span, before=8)):
@@ -214,6 +216,12 @@ def _after_place_word(span: Span) -> bool:
     """'In Kaohsiung, a cargo ship, ...': a name right after a place preposition is where, not the ship."""
     words = doc_words(span.doc).words
     return span.start > 0 and words[span.start - 1].lower() in PLACE_BEFORE_NAME
+
+
+@lru_cache(maxsize=1)
+def _flagged_before() -> re.Pattern:
+    """'the Liberian-flagged', 'a Panama-flagged': a flag state written right before a name (a ship's registry)."""
+    return re.compile(r"(?:^|\s)(?:the|a|an)\s+[\w.]+\s*-\s*flagged$")
 
 
 @lru_cache(maxsize=1)
@@ -538,6 +546,8 @@ def typed_by_context(doc: Doc, spans: list[Span], found: list[Mention], sent_ind
     out = []
     for span in spans:
         kind, cue = context_type(span)
+        if not kind and ship_cue(span):
+            kind = "ORG"  # 'the bulk carrier Tutor' PRODUCT: mention() reads the ship cue
         if not kind:
             kind, cue = same_name_type(span, types, person_words)
         if kind:
@@ -805,10 +815,42 @@ def unlabelled_ships(doc: Doc) -> list[Span]:
     out, i = [], 0
     for is_free, run in itertools.groupby(free):
         j = i + len(list(run))
-        if is_free and ship_cue(doc[i:j]).startswith("ship noun before"):
+        if is_free and ship_cue(doc[i:j]).startswith(("ship noun before", "flag state before")):
             out.append(Span(doc, i, j, label="SHIP"))
         i = j
     return out
+
+
+def ship_short_names(doc: Doc, found: list[Mention]) -> None:
+    """'the Eisenhower' after 'the aircraft carrier USS Dwight D. Eisenhower': a one-word name written after 'the' that
+    is the last word of the only ship of the document with a longer name is that ship (people are not written with
+    'the'); a capitalised word after it ('the Eisenhower Library') makes a longer name."""
+    ships: dict[str, set[str]] = {}
+    for m in found:
+        words = m.name.split()
+        if m.type == "SHIP" and len(words) >= 2:
+            ships.setdefault(words[-1], set()).add(m.name)
+    if not ships:
+        return
+    table = doc_words(doc)
+    short: dict[str, list[Mention]] = {}
+    for m in found:
+        if m.name in ships and m.type != "SHIP":
+            short.setdefault(m.name, []).append(m)
+    for name, mentions in short.items():
+        if len(ships[name]) == 1 and all(_after_the_alone(table, m) for m in mentions):
+            for m in mentions:  # every mention written so: 'President Eisenhower' keeps the name a person's
+                m.type, m.cue = "SHIP", f"short form of the ship {next(iter(ships[name]))!r} named in the document"
+
+
+def _after_the_alone(table: DocWords, m: Mention) -> bool:
+    """The mention is one word of a person, organisation or place type, written right after 'the' and before no
+    capitalised word."""
+    i, end = bisect.bisect_left(table.starts, m.start), bisect.bisect_left(table.starts, m.end)
+    before = table.words[i - 1] if i > 0 else ""
+    after = table.words[end] if end < len(table.words) else ""
+    return (m.type in {"PERSON", "ORG", "GPE", "LOC", "FACILITY"} and end == i + 1 and before.lower() == "the"
+            and not after[:1].isupper())
 
 
 def group_cue(span: Span) -> str:
@@ -1007,6 +1049,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
         m = mention(span, "SHIP", sent_index[span.sent.start])
         m.source, m.cue = "context", ship_cue(span)
         found.append(m)
+    ship_short_names(doc, found)
     found.extend(owner_possessives(doc, found))
     sports_clubs(doc, found)
     coordinated_places(doc, found)

@@ -545,13 +545,14 @@ def org_short_forms(state: State) -> None:
 
 
 # Types whose one-word name may be the last word of a longer name of the same thing ('the Vikings', 'Apache').
-LAST_WORD_KINDS = {"ORG": "organisation", "AIRCRAFT": "aircraft", "WEAPON": "weapon"}
+LAST_WORD_KINDS = {"ORG": "organisation", "AIRCRAFT": "aircraft", "WEAPON": "weapon", "SHIP": "ship"}
 
 
 def org_last_words(state: State) -> None:
     """'the Vikings' joins 'the Minnesota Vikings', 'the Bee' joins 'The Sacramento Bee', 'Apache' joins 'AH-64E
-    Apache': a one-word ORG, AIRCRAFT or WEAPON name (no acronym, country or group; every mention of it that type)
-    equal to the last word of the only longer name of that type in its document. A word after 'of' or in a list
+    Apache', 'the Eisenhower' joins 'Dwight D. Eisenhower': a one-word ORG, AIRCRAFT, WEAPON or SHIP name (no
+    acronym, country or group; every mention of it that type) equal to the last word of the only longer name of that
+    type in its document. A word after 'of' or in a list
     ('University of Tartu', 'Mario & Sonic') is no head of that name."""
     for doc, refs in state.by_doc().items():
         longer: dict[tuple[str, str], set[str]] = defaultdict(set)

@@ -90,3 +90,34 @@ def test_a_religious_honorific_is_a_title_not_part_of_the_name(extract_text):
 def test_an_honorific_before_an_organisation_word_stays_an_organisation(extract_text):
     found = types(extract_text, "The Imam Khomeini Relief Foundation sent food to the camps.")
     assert found == {"The Imam Khomeini Relief Foundation": "ORG"}
+
+
+# ---------------------------------------------------------------- ships
+
+
+def test_a_flag_state_or_a_merchant_ship_noun_before_a_name_makes_it_a_ship(extract_text):
+    found = types(extract_text, "In March, the Houthis sank the Belize-flagged Rubymar, and in June they sank the "
+                                "Greek-owned bulk carrier Tutor. In 2023 they seized the car carrier Galaxy Leader.")
+    assert found["Rubymar"] == "SHIP"
+    assert found["Tutor"] == "SHIP"
+    assert found["Galaxy Leader"] == "SHIP"
+    assert found["Belize"] == "GPE"
+
+
+def test_a_greek_hull_prefix_is_no_part_of_the_name(extract_text):
+    r = extract_text("The Greek navy frigate HS Hydra escorted two bulk carriers through the strait.")
+    assert [(m.name, m.type) for m in r.mentions if m.type == "SHIP"] == [("Hydra", "SHIP")]
+
+
+def test_the_last_word_of_a_warship_after_the_is_that_ship(extract_text):
+    found = entities(extract_text, "CENTCOM said the aircraft carrier USS Dwight D. Eisenhower was in the area. "
+                                   "F/A-18 jets from the Eisenhower hit radar sites near Sanaa.")
+    assert found["Dwight D. Eisenhower"] == ("SHIP", {"Dwight D. Eisenhower", "USS Dwight D. Eisenhower",
+                                                     "Eisenhower"})
+
+
+def test_the_surname_written_for_a_person_elsewhere_stays_a_person(extract_text):
+    found = entities(extract_text, "CENTCOM said the aircraft carrier USS Dwight D. Eisenhower was in the area. "
+                                   "Jets from the Eisenhower hit radar sites. President Eisenhower warned of this.")
+    assert found["Eisenhower"][0] == "PERSON"
+    assert "Eisenhower" not in found["Dwight D. Eisenhower"][1]
