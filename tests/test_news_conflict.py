@@ -121,3 +121,13 @@ def test_the_surname_written_for_a_person_elsewhere_stays_a_person(extract_text)
                                    "Jets from the Eisenhower hit radar sites. President Eisenhower warned of this.")
     assert found["Eisenhower"][0] == "PERSON"
     assert "Eisenhower" not in found["Dwight D. Eisenhower"][1]
+
+
+# ---------------------------------------------------------------- operations
+
+
+def test_a_named_military_operation_is_an_event(extract_text):
+    found = types(extract_text, "The frigate is part of the European Union's Operation Aspides. U.S. warplanes "
+                                "struck Yemen under Operation Poseidon Archer.")
+    assert found["Operation Aspides"] == "EVENT"
+    assert found["Operation Poseidon Archer"] == "EVENT"
