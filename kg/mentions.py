@@ -278,6 +278,11 @@ def _kind_nouns() -> dict[str, frozenset[str]]:
     return {kind: frozenset(words) for kind, words in table.items() if kind != "comment"}
 
 
+def _after_the(span: Span) -> bool:
+    """The span opens with 'the' or follows it ('the Adre crossing'): a thing's name, not a person's."""
+    return span[0].lower_ == "the" or (span.start > 0 and span.doc[span.start - 1].lower_ == "the")
+
+
 def _word_after(span: Span) -> str:
     """The text of the token right after the span, '' at the end of the Doc."""
     return span.doc[span.end].text if span.end < len(span.doc) else ""
@@ -446,7 +451,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     elif m.type in {"ORG", "GPE"} and m.title and name[:1].isupper() and table.any(name) is None:
         m.type, m.cue = "PERSON", f"title before: {m.title!r}"
     elif m.type in {"PERSON", "ORG"} and (after := _word_after(span)) in lexicon.words("types.json", "name_edges",
-                                                                                     "place_kind_words"):
+                                                                                     "place_kind_words") \
+            and (span.doc[span.end].pos_ != "VERB" or _after_the(span)):  # 'Smith crossing the road' is no place
         m.type, m.cue = "GPE", f"place word after: {after!r}"  # "Japan's Kumamoto prefecture"
     elif m.type in {"ORG", "GPE", "PERSON"} and (kind := kind_noun_before(span)) and kind[0] != m.type:
         m.type, m.cue = kind[0], f"{kind[1]!r} before the name"  # 'the actress Rashida Jones', 'company Ernst Russ'

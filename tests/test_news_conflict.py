@@ -131,3 +131,14 @@ def test_a_named_military_operation_is_an_event(extract_text):
                                 "struck Yemen under Operation Poseidon Archer.")
     assert found["Operation Aspides"] == "EVENT"
     assert found["Operation Poseidon Archer"] == "EVENT"
+
+
+# ---------------------------------------------------------------- border crossings
+
+
+def test_a_name_before_the_noun_crossing_is_a_place_but_not_before_the_verb(extract_text):
+    found = types(extract_text, "Aid groups say the Adre crossing on the border is the only route. Trucks waited "
+                                "at the Rafah crossing. Officers saw Smith crossing the road.")
+    assert found["Adre"] == "GPE"
+    assert found["Rafah"] == "GPE"
+    assert found["Smith"] == "PERSON"
