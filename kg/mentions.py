@@ -793,8 +793,17 @@ def country_qualifiers(doc: Doc, found: list[Mention]) -> None:
             continue
         place = table.demonym(prev.name) if prev.demonym else table.variant(prev.name)
         joins = {""} if prev.demonym else {"", "'s", "’s", "'", "’"}
+        if _envoy_after(doc, m):
+            continue  # 'Britain's U.N. ambassador': Britain's envoy, not a British U.N.
         if place is not None and _between(doc, prev.end, m.start).strip() in joins:
             m.qualifier = place.name
+
+
+def _envoy_after(doc: Doc, m: Mention) -> bool:
+    """The word after the mention is a country's envoy to it ('U.N. ambassador'; resolution.json envoy_nouns)."""
+    table = doc_words(doc)
+    end = bisect.bisect_left(table.starts, m.end)
+    return end < len(table.words) and table.words[end] in lexicon.words("resolution.json", "envoy_nouns", "words")
 
 
 def _name_goes_on(span: Span) -> bool:

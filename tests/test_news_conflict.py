@@ -142,3 +142,13 @@ def test_a_name_before_the_noun_crossing_is_a_place_but_not_before_the_verb(extr
     assert found["Adre"] == "GPE"
     assert found["Rafah"] == "GPE"
     assert found["Smith"] == "PERSON"
+
+
+# ---------------------------------------------------------------- envoys
+
+
+def test_a_countrys_envoy_to_an_organisation_does_not_make_it_that_countrys(extract_text):
+    r = extract_text("Britain's U.N. ambassador Barbara Woodward said the U.N. must act. Russia's Defence Ministry "
+                     "said it struck targets.")
+    qualifiers = [(m.text, m.qualifier) for m in r.mentions if m.type == "ORG"]
+    assert qualifiers == [("U.N.", ""), ("U.N.", ""), ("Defence Ministry", "Russia")]
