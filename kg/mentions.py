@@ -927,7 +927,8 @@ def repeated_names(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -
     by_first: dict[str, dict[tuple[str, ...], Mention]] = {}
     for m in found:
         words = tuple(m.name.split())
-        if m.demonym or m.metonym or not words or len(m.name) < 3 or not m.name[:1].isupper() or m.type == "LAW":
+        if m.demonym or m.metonym or not words or len(m.name) < 3 or not m.name[:1].isupper() or \
+                (m.type == "LAW" and len(words) < 2):  # 'Ankara Declaration' again in a headline; not 'Constitution'
             continue
         by_first.setdefault(words[0], {}).setdefault(words, m)
         last = words[-1]

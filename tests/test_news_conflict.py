@@ -152,3 +152,12 @@ def test_a_countrys_envoy_to_an_organisation_does_not_make_it_that_countrys(extr
                      "said it struck targets.")
     qualifiers = [(m.text, m.qualifier) for m in r.mentions if m.type == "ORG"]
     assert qualifiers == [("U.N.", ""), ("U.N.", ""), ("Defence Ministry", "Russia")]
+
+
+# ---------------------------------------------------------------- laws repeated
+
+
+def test_a_law_named_in_the_text_is_found_again_in_the_headline(extract_text):
+    r = extract_text("Somalia and Ethiopia mend ties under Ankara Declaration as threat grows\n\nThe visit follows "
+                     "the Ankara Declaration, brokered by Turkey in December.")
+    assert [m.text for m in r.mentions if m.type == "LAW"] == ["Ankara Declaration", "the Ankara Declaration"]
