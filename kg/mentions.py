@@ -782,6 +782,19 @@ def coordinated_places(doc: Doc, found: list[Mention]) -> None:
             m.type, m.cue = "GPE", "in a list of places"
 
 
+def countries_not_people(found: list[Mention]) -> None:
+    """A one-word name the model typed PERSON that is a country or a capital of kg's table ('the border with Chad',
+    'near Sanaa') is that place, unless a person's full name of the document holds the word ('Chad Smith') or a
+    title stands before it."""
+    table = lexicon.countries()
+    people = {w for m in found if m.type == "PERSON" and " " in m.name for w in m.name.split()}
+    for m in found:
+        if m.type != "PERSON" or " " in m.name or m.title or m.cue or m.name in people or not m.name.isalpha():
+            continue
+        if table.variant(m.name) is not None or table.by_capital.get(lexicon.key(m.name)):
+            m.type, m.cue = "GPE", "a country or capital of kg's table, and no person of the document bears the name"
+
+
 def country_qualifiers(doc: Doc, found: list[Mention]) -> None:
     """An ORG written right after a country's possessive or demonym that the model left outside it ("Russia's
     Defence Ministry", "the Russian | Defence Ministry") is that country's: the country is kept in Mention.qualifier
@@ -1069,6 +1082,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     found.extend(owner_possessives(doc, found))
     sports_clubs(doc, found)
     coordinated_places(doc, found)
+    countries_not_people(found)
     surnames_as_people(doc, found)
     full_names_as_people(found)
     country_qualifiers(doc, found)

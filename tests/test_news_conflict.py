@@ -161,3 +161,18 @@ def test_a_law_named_in_the_text_is_found_again_in_the_headline(extract_text):
     r = extract_text("Somalia and Ethiopia mend ties under Ankara Declaration as threat grows\n\nThe visit follows "
                      "the Ankara Declaration, brokered by Turkey in December.")
     assert [m.text for m in r.mentions if m.type == "LAW"] == ["Ankara Declaration", "the Ankara Declaration"]
+
+
+# ---------------------------------------------------------------- countries read as people
+
+
+def test_a_country_or_capital_typed_person_is_the_place(extract_text):
+    found = types(extract_text, "Aid groups say the Adre crossing on the border with Chad is the only reliable "
+                                "route. Jets hit radar sites near Sanaa overnight.")
+    assert found["Chad"] == "GPE"
+    assert found["Sanaa"] == "GPE"
+
+
+def test_a_given_name_that_is_a_country_stays_a_person_when_the_person_is_named(extract_text):
+    found = types(extract_text, "Chad Smith played drums for the band. Chad said the tour would go on.")
+    assert found["Chad"] == "PERSON"
