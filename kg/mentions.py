@@ -1219,8 +1219,9 @@ def mark_datelines(doc: Doc, mentions: list[Mention]) -> None:
             for o in mentions:
                 if o is m or m.end <= o.start < match.end():
                     o.dateline = True
-            if re.search(r"[(\d]|--", match.group()):  # an agency, a date or '--': no list of names in prose
-                dateline_place(m)
+            dash = m.text.isupper() and re.search("[\u2013\u2014]", match.group())
+            if re.search(r"[(\d]|--", match.group()) or dash:
+                dateline_place(m)  # an agency, a date, '--', or a dash after capitals ('MOGADISHU —'): no prose list
             elif m.type == "GPE" and m.text.isupper() and len(m.text) > 3:  # 'TOKYO - ': shown as 'Tokyo'
                 m.name = m.text.title()
 

@@ -176,3 +176,17 @@ def test_a_country_or_capital_typed_person_is_the_place(extract_text):
 def test_a_given_name_that_is_a_country_stays_a_person_when_the_person_is_named(extract_text):
     found = types(extract_text, "Chad Smith played drums for the band. Chad said the tour would go on.")
     assert found["Chad"] == "PERSON"
+
+
+# ---------------------------------------------------------------- datelines
+
+
+def test_a_capitals_dateline_before_an_em_dash_is_a_place(extract_text):
+    found = types(extract_text, "MOGADISHU \u2014 Somali President Hassan Sheikh Mohamud flew to Addis Ababa on "
+                                "Saturday.")
+    assert found["MOGADISHU"] == "GPE"
+
+
+def test_a_name_before_an_em_dash_in_prose_keeps_its_type(extract_text):
+    found = types(extract_text, "Obama \u2014 the former president \u2014 said he would fly to Paris.")
+    assert found["Obama"] == "PERSON"
