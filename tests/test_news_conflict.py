@@ -190,3 +190,11 @@ def test_a_capitals_dateline_before_an_em_dash_is_a_place(extract_text):
 def test_a_name_before_an_em_dash_in_prose_keeps_its_type(extract_text):
     found = types(extract_text, "Obama \u2014 the former president \u2014 said he would fly to Paris.")
     assert found["Obama"] == "PERSON"
+
+
+# ---------------------------------------------------------------- designators
+
+
+def test_a_slashed_aircraft_designator_is_one_aircraft(extract_text):
+    r = extract_text("The Pentagon said F/A-18 Super Hornet jets from the carrier hit radar sites.")
+    assert [(m.name, m.type) for m in r.mentions if m.type != "ORG"] == [("F/A-18 Super Hornet", "AIRCRAFT")]
