@@ -198,6 +198,8 @@ def ship_cue(span: Span) -> str:
             return f"ship noun after: {noun!r}"
     if _ship_apposition().match(text_after(span, 80).lower()) and not _after_place_word(span):
         return "apposition names a ship"
+    if _flagged_before().search(before):
+        return "flag state before: '-flagged'"  # 'the Belize-flagged Rubymar'
     if _ships_such_as().search(before):
         return "named in a list of ships"  # 'tankers such as the Eventin'
     if text_after(span, 2).lstrip().startswith(",") and _ship_apposed_before().search(near_text(span, before=8)):
@@ -214,6 +216,12 @@ def _after_place_word(span: Span) -> bool:
     """'In Kaohsiung, a cargo ship, ...': a name right after a place preposition is where, not the ship."""
     words = doc_words(span.doc).words
     return span.start > 0 and words[span.start - 1].lower() in PLACE_BEFORE_NAME
+
+
+@lru_cache(maxsize=1)
+def _flagged_before() -> re.Pattern:
+    """'the Liberian-flagged', 'a Panama-flagged': a flag state written right before a name (a ship's registry)."""
+    return re.compile(r"(?:^|\s)(?:the|a|an)\s+[\w.]+\s*-\s*flagged$")
 
 
 @lru_cache(maxsize=1)
@@ -268,6 +276,11 @@ def kind_noun_before(span: Span) -> tuple[str, str] | None:
 def _kind_nouns() -> dict[str, frozenset[str]]:
     table = lexicon.load_json("types.json")["kind_nouns"]
     return {kind: frozenset(words) for kind, words in table.items() if kind != "comment"}
+
+
+def _after_the(span: Span) -> bool:
+    """The span opens with 'the' or follows it ('the Adre crossing'): a thing's name, not a person's."""
+    return span[0].lower_ == "the" or (span.start > 0 and span.doc[span.start - 1].lower_ == "the")
 
 
 def _word_after(span: Span) -> str:
@@ -357,7 +370,7 @@ def normalise(span: Span) -> tuple[str, str]:
     if len(tokens) > 1 and span.label_ in PLACE_LABELS and tokens[-1].text in place_kinds:
         tokens = tokens[:-1]  # 'Fujian province': the place is named 'Fujian' (the span keeps the word)
     title = ""
-    n = leading_title(tokens) if tokens and span.label_ in {"PERSON", "PER"} else 0
+    n = leading_title(tokens) if tokens and (span.label_ in {"PERSON", "PER"} or _honorific_name(tokens)) else 0
     if n:
         title = span.doc[tokens[0].i : tokens[n - 1].i + 1].text
         tokens = tokens[n:]
@@ -365,6 +378,16 @@ def normalise(span: Span) -> tuple[str, str]:
         return span.text, ""
     name = span.doc[tokens[0].i : tokens[-1].i + 1].text
     return name.rstrip("-\u2013\u2014") or name, title  # 'BiLE- the Birmingham Laptop Ensemble': no dash in the name
+
+
+def _honorific_name(tokens: list[Token]) -> bool:
+    """'Mufti Noor Wali Mehsud' labelled ORG: an honorific of kg/data/titles.json that opens only people's names, then
+    two or three capitalised words, none an organisation word."""
+    honorifics = lexicon.words("titles.json", "honorifics")
+    n = 2 if len(tokens) > 2 and f"{tokens[0].text} {tokens[1].text}" in honorifics else 1
+    rest = tokens[n:]
+    return ((n == 2 or tokens[0].text in honorifics) and 2 <= len(rest) <= 3
+            and all(t.is_title and t.is_alpha and t.lower_ not in _org_words() for t in rest))
 
 
 def _article(tok: Token, span: Span) -> bool:
@@ -441,10 +464,13 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
             m.type, m.cue = "SHIP", cue
     if m.type == "SHIP":
         m.name = lexicon.strip_hull_prefix(m.name)
+    elif m.type == "PERSON" and not m.title and (cue := plural_group(name)):
+        m.type, m.cue = "ORG", cue  # 'the Houthis' PERSON
     elif m.type in {"ORG", "GPE"} and m.title and name[:1].isupper() and table.any(name) is None:
         m.type, m.cue = "PERSON", f"title before: {m.title!r}"
     elif m.type in {"PERSON", "ORG"} and (after := _word_after(span)) in lexicon.words("types.json", "name_edges",
-                                                                                     "place_kind_words"):
+                                                                                     "place_kind_words") \
+            and (span.doc[span.end].pos_ != "VERB" or _after_the(span)):  # 'Smith crossing the road' is no place
         m.type, m.cue = "GPE", f"place word after: {after!r}"  # "Japan's Kumamoto prefecture"
     elif m.type in {"ORG", "GPE", "PERSON"} and (kind := kind_noun_before(span)) and kind[0] != m.type:
         m.type, m.cue = kind[0], f"{kind[1]!r} before the name"  # 'the actress Rashida Jones', 'company Ernst Russ'
@@ -454,6 +480,9 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "GPE", "place cue before a one-word name"
     elif m.type == "ORG" and len(span) == 1 and _known_place_after_preposition(span):
         m.type, m.cue = "GPE", f"a place of kg's tables after {span.doc[span.start - 1].text!r}"  # 'in Copenhagen'
+    elif m.type in {"ORG", "FACILITY", "EVENT", "GPE", "LOC"} and len(name.split()) > 1 and name.split()[-1] in \
+            _context_types()["law_heads_any_label"]:
+        m.type, m.cue = "LAW", f"law word: {name.split()[-1]!r}"  # 'the Ankara Declaration' FAC
     elif m.type == "ORG" and (head := _org_law_head(name)):
         m.type, m.cue = "LAW", f"law word: {head!r}"  # 'the NIS2 Directive' ORG
     elif m.type in {"ORG", "PERSON", "GPE", "LOC"} and _storm_name(name):
@@ -483,6 +512,15 @@ def _org_law_head(name: str) -> str:
     if len(words) < 2 or words[-1] not in lexicon.words("types.json", "org_law_heads", "words"):
         return ""
     return "" if {"for", "of"} & set(words[:-1]) else words[-1]
+
+
+def plural_group(name: str) -> str:
+    """Why a name the model typed PERSON is a group of people: a plural form in kg/data/groups.json ('the Houthis',
+    'Sunnis'); a singular form may be a given name ('Christian'), so it is left alone. '' otherwise."""
+    group = lexicon.group(name)
+    if group is None or not name.endswith("s") or lexicon.group(name[:-1]) is None:
+        return ""
+    return f"group of people: a plural form of {group!r} (kg/data/groups.json)"
 
 
 def _storm_name(name: str) -> bool:
@@ -547,6 +585,8 @@ def typed_by_context(doc: Doc, spans: list[Span], found: list[Mention], sent_ind
     out = []
     for span in spans:
         kind, cue = context_type(span)
+        if not kind and ship_cue(span):
+            kind = "ORG"  # 'the bulk carrier Tutor' PRODUCT: mention() reads the ship cue
         if not kind:
             kind, cue = same_name_type(span, types, person_words)
         if kind:
@@ -781,6 +821,19 @@ def coordinated_places(doc: Doc, found: list[Mention]) -> None:
             m.type, m.cue = "GPE", "in a list of places"
 
 
+def countries_not_people(found: list[Mention]) -> None:
+    """A one-word name the model typed PERSON that is a country or a capital of kg's table ('the border with Chad',
+    'near Sanaa') is that place, unless a person's full name of the document holds the word ('Chad Smith') or a
+    title stands before it."""
+    table = lexicon.countries()
+    people = {w for m in found if m.type == "PERSON" and " " in m.name for w in m.name.split()}
+    for m in found:
+        if m.type != "PERSON" or " " in m.name or m.title or m.cue or m.name in people or not m.name.isalpha():
+            continue
+        if table.variant(m.name) is not None or table.by_capital.get(lexicon.key(m.name)):
+            m.type, m.cue = "GPE", "a country or capital of kg's table, and no person of the document bears the name"
+
+
 def country_qualifiers(doc: Doc, found: list[Mention]) -> None:
     """An ORG written right after a country's possessive or demonym that the model left outside it ("Russia's
     Defence Ministry", "the Russian | Defence Ministry") is that country's: the country is kept in Mention.qualifier
@@ -792,8 +845,17 @@ def country_qualifiers(doc: Doc, found: list[Mention]) -> None:
             continue
         place = table.demonym(prev.name) if prev.demonym else table.variant(prev.name)
         joins = {""} if prev.demonym else {"", "'s", "’s", "'", "’"}
+        if _envoy_after(doc, m):
+            continue  # 'Britain's U.N. ambassador': Britain's envoy, not a British U.N.
         if place is not None and _between(doc, prev.end, m.start).strip() in joins:
             m.qualifier = place.name
+
+
+def _envoy_after(doc: Doc, m: Mention) -> bool:
+    """The word after the mention is a country's envoy to it ('U.N. ambassador'; resolution.json envoy_nouns)."""
+    table = doc_words(doc)
+    end = bisect.bisect_left(table.starts, m.end)
+    return end < len(table.words) and table.words[end] in lexicon.words("resolution.json", "envoy_nouns", "words")
 
 
 def _name_goes_on(span: Span) -> bool:
@@ -820,10 +882,42 @@ def unlabelled_ships(doc: Doc) -> list[Span]:
     out, i = [], 0
     for is_free, run in itertools.groupby(free):
         j = i + len(list(run))
-        if is_free and ship_cue(doc[i:j]).startswith("ship noun before"):
+        if is_free and ship_cue(doc[i:j]).startswith(("ship noun before", "flag state before")):
             out.append(Span(doc, i, j, label="SHIP"))
         i = j
     return out
+
+
+def ship_short_names(doc: Doc, found: list[Mention]) -> None:
+    """'the Eisenhower' after 'the aircraft carrier USS Dwight D. Eisenhower': a one-word name written after 'the' that
+    is the last word of the only ship of the document with a longer name is that ship (people are not written with
+    'the'); a capitalised word after it ('the Eisenhower Library') makes a longer name."""
+    ships: dict[str, set[str]] = {}
+    for m in found:
+        words = m.name.split()
+        if m.type == "SHIP" and len(words) >= 2:
+            ships.setdefault(words[-1], set()).add(m.name)
+    if not ships:
+        return
+    table = doc_words(doc)
+    short: dict[str, list[Mention]] = {}
+    for m in found:
+        if m.name in ships and m.type != "SHIP":
+            short.setdefault(m.name, []).append(m)
+    for name, mentions in short.items():
+        if len(ships[name]) == 1 and all(_after_the_alone(table, m) for m in mentions):
+            for m in mentions:  # every mention written so: 'President Eisenhower' keeps the name a person's
+                m.type, m.cue = "SHIP", f"short form of the ship {next(iter(ships[name]))!r} named in the document"
+
+
+def _after_the_alone(table: DocWords, m: Mention) -> bool:
+    """The mention is one word of a person, organisation or place type, written right after 'the' and before no
+    capitalised word."""
+    i, end = bisect.bisect_left(table.starts, m.start), bisect.bisect_left(table.starts, m.end)
+    before = table.words[i - 1] if i > 0 else ""
+    after = table.words[end] if end < len(table.words) else ""
+    return (m.type in {"PERSON", "ORG", "GPE", "LOC", "FACILITY"} and end == i + 1 and before.lower() == "the"
+            and not after[:1].isupper())
 
 
 def group_cue(span: Span) -> str:
@@ -885,7 +979,8 @@ def repeated_names(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -
     by_first: dict[str, dict[tuple[str, ...], Mention]] = {}
     for m in found:
         words = tuple(m.name.split())
-        if m.demonym or m.metonym or not words or len(m.name) < 3 or not m.name[:1].isupper() or m.type == "LAW":
+        if m.demonym or m.metonym or not words or len(m.name) < 3 or not m.name[:1].isupper() or \
+                (m.type == "LAW" and len(words) < 2):  # 'Ankara Declaration' again in a headline; not 'Constitution'
             continue
         by_first.setdefault(words[0], {}).setdefault(words, m)
         last = words[-1]
@@ -1022,9 +1117,11 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
         m = mention(span, "SHIP", sent_index[span.sent.start])
         m.source, m.cue = "context", ship_cue(span)
         found.append(m)
+    ship_short_names(doc, found)
     found.extend(owner_possessives(doc, found))
     sports_clubs(doc, found)
     coordinated_places(doc, found)
+    countries_not_people(found)
     surnames_as_people(doc, found)
     full_names_as_people(found)
     country_qualifiers(doc, found)
@@ -1222,7 +1319,9 @@ def mark_datelines(doc: Doc, mentions: list[Mention]) -> None:
             continue
         match = after.match(text, m.end)
         if match:
-            dated = re.search(r"[(\d]|--", match.group())  # an agency, a date or '--': no list of names in prose
+            dash = m.text.isupper() and re.search("[\u2013\u2014]", match.group())
+            # an agency, a date, '--', or a dash after capitals ('MOGADISHU —'): no list of names in prose
+            dated = re.search(r"[(\d]|--", match.group()) or dash
             places_end = m.end + len(_MORE_PLACES.match(text, m.end).group())
             for o in mentions:
                 if o is m or m.end <= o.start < match.end():

@@ -371,7 +371,7 @@ def partial_people(state: State, named_after: set[tuple[str, str]]) -> None:
                 continue
             if any(r.country or r.hidden for r in members):
                 continue
-            if not any(r.m.type == "PERSON" for r in members):
+            if not any(r.m.type == "PERSON" for r in members) or group_not_surname(members):
                 continue
             options = local.get(word) or corpus.get(word, set())
             where = "document" if local.get(word) else "corpus"
@@ -384,6 +384,12 @@ def partial_people(state: State, named_after: set[tuple[str, str]]) -> None:
             elif len(options) > 1 and (target := surname_subject(word, options, members, refs)) is not None:
                 state.move(members, target, f"{members[0].name!r} is the surname of several people in {doc}: it stands "
                                             f"for the one named first, before it, and at least as often as each other")
+
+
+def group_not_surname(members: list[Ref]) -> bool:
+    """A group of people of kg/data/groups.json written as an organisation too ('the Houthis' ORG beside 'Abdulmalik
+    al-Houthi'): the movement, not the leader's surname. A form only ever typed PERSON ('Christian') may be a name."""
+    return lexicon.group(members[0].name) is not None and any(r.m.type == "ORG" for r in members)
 
 
 def first_start(refs: list[Ref]) -> int:
@@ -615,13 +621,14 @@ def org_leading_words(state: State) -> None:
 
 
 # Types whose one-word name may be the last word of a longer name of the same thing ('the Vikings', 'Apache').
-LAST_WORD_KINDS = {"ORG": "organisation", "AIRCRAFT": "aircraft", "WEAPON": "weapon"}
+LAST_WORD_KINDS = {"ORG": "organisation", "AIRCRAFT": "aircraft", "WEAPON": "weapon", "SHIP": "ship"}
 
 
 def org_last_words(state: State) -> None:
     """'the Vikings' joins 'the Minnesota Vikings', 'the Bee' joins 'The Sacramento Bee', 'Apache' joins 'AH-64E
-    Apache': a one-word ORG, AIRCRAFT or WEAPON name (no acronym, country or group; every mention of it that type)
-    equal to the last word of the only longer name of that type in its document. A word after 'of' or in a list
+    Apache', 'the Eisenhower' joins 'Dwight D. Eisenhower': a one-word ORG, AIRCRAFT, WEAPON or SHIP name (no
+    acronym, country or group; every mention of it that type) equal to the last word of the only longer name of that
+    type in its document. A word after 'of' or in a list
     ('University of Tartu', 'Mario & Sonic') is no head of that name."""
     for doc, refs in state.by_doc().items():
         longer: dict[tuple[str, str], set[str]] = defaultdict(set)
