@@ -445,11 +445,24 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     if m.type == "WEAPON":
         m.name = re.sub(r"(?:\s+(?:air|missile|cruise|ballistic|anti-aircraft|anti-ship|defen[cs]e))*"
                         r"\s+(?:missiles?|systems?|interceptors?|batter(?:y|ies)|launchers?)$", "", m.name, flags=re.I)
-    if m.type in {"AIRCRAFT", "WEAPON"} and re.search(r"\ds$", m.name):
-        m.name = m.name[:-1]  # 'F-2s' → 'F-2'
+    if m.type in {"AIRCRAFT", "WEAPON"} and re.search(r"\d[A-Z]{0,3}\d?s$", m.name):
+        m.name = m.name[:-1]  # 'F-2s' → 'F-2', 'F-35As' → 'F-35A'
+    elif m.type == "AIRCRAFT" and _plural_model_name(m.name):
+        m.name = m.name[:-1]  # 'F-22 Raptors' → 'F-22 Raptor', 'Rafales' → 'Rafale'
     if m.type == "GPE" and table.by_capital.get(lexicon.key(name)) and is_metonym(span):
         m.metonym = True
     return m
+
+
+# Aircraft names whose last word ends in an 's' that is no plural ('C-130 Hercules', 'KC-46 Pegasus', 'A400M Atlas').
+SINGULAR_S_ENDINGS = ("ss", "us", "is", "as", "Hercules")
+
+
+def _plural_model_name(name: str) -> bool:
+    """An aircraft name written in the plural: its last word capitalised and ending in an 's' that makes a plural
+    ('F/A-18 Super Hornets', 'Eurofighter Typhoons', 'Rafales')."""
+    last = name.split()[-1]
+    return last[:1].isupper() and last.endswith("s") and last[1:].islower() and not last.endswith(SINGULAR_S_ENDINGS)
 
 
 def _storm_name(name: str) -> bool:

@@ -53,3 +53,42 @@ def test_bare_name_of_a_prefixed_ship_joins_it(extract_text):
     nodes = entities(extract_text(text))
     assert nodes["Sachsen"][0] == "SHIP" and "FGS Sachsen" in nodes["Sachsen"][1], nodes
     assert nodes["Prince of Wales"][0] == "SHIP" and "HMS Prince of Wales" in nodes["Prince of Wales"][1], nodes
+
+
+# 2. Aircraft designators, makers' model names and plurals
+
+
+def names_of(result) -> dict[str, tuple[str, str]]:
+    """Each mention's text → (name kept, type)."""
+    return {m.text: (m.name, m.type) for m in result.mentions}
+
+
+def test_slash_designator_and_letter_suffixes_are_aircraft(extract_text):
+    found = names_of(extract_text("Finnish F/A-18 Hornets flew with Su-30SM and Su-30MKI fighters and F-15EX jets."))
+    for name in ("F/A-18 Hornets", "Su-30SM", "Su-30MKI", "F-15EX"):
+        assert found.get(name, ("", ""))[1] == "AIRCRAFT", (name, found)
+
+
+def test_plural_aircraft_are_named_in_the_singular(extract_text):
+    found = names_of(extract_text("The RAAF flies F-35As and F-22 Raptors; Germany sent Eurofighter Typhoons and the "
+                                  "Rafales landed."))
+    assert found["F-35As"] == ("F-35A", "AIRCRAFT") and found["F-22 Raptors"] == ("F-22 Raptor", "AIRCRAFT"), found
+    assert found["Eurofighter Typhoons"][0] == "Eurofighter Typhoon" and found["Rafales"][0] == "Rafale", found
+
+
+def test_aircraft_names_ending_in_a_singular_s_are_kept(extract_text):
+    found = names_of(extract_text("A C-130 Hercules and a KC-46A Pegasus tanker landed at the base on Monday."))
+    assert found["C-130 Hercules"][0] == "C-130 Hercules" and found["KC-46A Pegasus"][0] == "KC-46A Pegasus", found
+
+
+def test_maker_and_model_is_an_aircraft_but_maker_companies_and_storms_are_not(extract_text):
+    found = names_of(extract_text("Indonesia flew Dassault Rafale jets. Typhoon Haiyan hit the Philippines. Bosses at "
+                                  "Dassault Aviation and Saab AB met in Paris."))
+    assert found["Dassault Rafale"][1] == "AIRCRAFT", found
+    assert found.get("Typhoon Haiyan", ("", ""))[1] == "EVENT", found
+    assert found.get("Dassault Aviation", ("", ""))[1] == "ORG" and found.get("Saab AB", ("", ""))[1] == "ORG", found
+
+
+def test_visa_and_road_codes_do_not_become_aircraft_by_the_new_suffixes(extract_text):
+    found = names_of(extract_text("Her H-1B visa was approved after she filed Form I-9 in Lisbon."))
+    assert not [t for t, (_, kind) in found.items() if kind == "AIRCRAFT"], found
