@@ -996,6 +996,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
         m = mention(span, "SHIP", sent_index[span.sent.start])
         m.source, m.cue = "context", ship_cue(span)
         found.append(m)
+    found = naval_names(doc, found)
     found.extend(owner_possessives(doc, found))
     sports_clubs(doc, found)
     coordinated_places(doc, found)
@@ -1013,6 +1014,69 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     kept = sorted(kept + dateline_places(doc, kept, sent_index), key=lambda m: m.start)
     mark_datelines(doc, kept)
     return kept
+
+
+@lru_cache(maxsize=1)
+def _naval_table() -> tuple[frozenset[str], re.Pattern, frozenset[str], tuple[tuple[str, ...], ...]]:
+    """(class words, hull-number pattern, exercise first words, exercise nouns as word tuples) of ships.json."""
+    table = lexicon.load_json("ships.json")["naval_names"]
+    return (frozenset(table["class_words"]), re.compile(table["hull_number"]), frozenset(table["exercise_first"]),
+            tuple(tuple(n.split()) for n in table["exercise_nouns"]))
+
+
+def naval_names(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """Defence news naming (ships.json naval_names): a ship class's name ('Kolkata' of 'the Kolkata-class
+    destroyer') and a ship's hull number in brackets ('FS Normandie (D651)') are no nodes; an exercise's name is
+    an EVENT ('Exercise Pitch Black', 'the Malabar naval exercise')."""
+    class_words, hull_number, _, _ = _naval_table()
+    if not any(t.lower_ in class_words for t in doc) and "(" not in doc_words(doc).text and not any(
+            _exercise_cue(doc, m) for m in found):
+        return found
+    ships = {m.end for m in found if m.type == "SHIP"}
+    kept = []
+    for m in found:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or _class_name(span, class_words) or _hull_number(span, m, ships, hull_number):
+            continue
+        retype = m.type in {"ORG", "GPE", "PERSON"} or (m.type == "LOC" and " " not in m.name)
+        if retype and not m.demonym and (cue := _exercise_cue(doc, m)):
+            m.type, m.cue = "EVENT", cue
+        if m.type == "EVENT" and m.name.startswith("Exercise "):
+            m.name = m.name.removeprefix("Exercise ")  # 'Exercise Pitch Black' is written 'Pitch Black' after
+        kept.append(m)
+    return kept
+
+
+def _class_name(span: Span, class_words: frozenset[str]) -> bool:
+    """The span ends in 'class' or stands right before '-class' / 'class'."""
+    doc = span.doc
+    after = [t.lower_ for t in doc[span.end : span.end + 2]]
+    return span[-1].lower_ in class_words or after[:1] in (["class"], ["-class"]) or after == ["-", "class"]
+
+
+def _hull_number(span: Span, m: Mention, ship_ends: set[int], pattern: re.Pattern) -> bool:
+    """A code in brackets written right after a ship's name ('(D651)')."""
+    doc = span.doc
+    if not pattern.match(m.text) or span.start < 2 or span.end >= len(doc):
+        return False
+    return doc[span.start - 1].text == "(" and doc[span.end].text == ")" and doc[span.start - 2].idx + len(
+        doc[span.start - 2]) in ship_ends
+
+
+def _exercise_cue(doc: Doc, m: Mention) -> str:
+    """'exercise word before' for 'Exercise Pitch Black' / 'Operation Horizon'; 'exercise noun after' for 'the
+    Malabar naval exercise'; else ''."""
+    _, _, first, nouns = _naval_table()
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return ""
+    if (len(span) >= 2 and span[0].text in first) or (span.start > 0 and doc[span.start - 1].text in first):
+        return "exercise word before the name"
+    i = span.end
+    if i < len(doc) and (doc[i].like_num or (doc[i].pos_ == "ADJ" and doc[i].is_lower)):
+        i += 1
+    words = tuple(t.text for t in doc[i : i + 2])
+    return "exercise noun after the name" if any(words[: len(n)] == n for n in nouns) else ""
 
 
 def common_acronym(m: Mention, text: str) -> bool:

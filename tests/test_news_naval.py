@@ -92,3 +92,53 @@ def test_maker_and_model_is_an_aircraft_but_maker_companies_and_storms_are_not(e
 def test_visa_and_road_codes_do_not_become_aircraft_by_the_new_suffixes(extract_text):
     found = names_of(extract_text("Her H-1B visa was approved after she filed Form I-9 in Lisbon."))
     assert not [t for t, (_, kind) in found.items() if kind == "AIRCRAFT"], found
+
+
+# 3. Ship classes, hull numbers, exercises and bases
+
+
+def test_ship_class_names_are_no_nodes(extract_text):
+    found = names_of(extract_text("The Kolkata-class destroyer INS Chennai sailed with the Arleigh Burke-class "
+                                  "destroyer USS Ralph Johnson and a Gotland class submarine."))
+    assert not [t for t in found if "Kolkata" in t or "Arleigh" in t or "Gotland" in t], found
+    assert found["INS Chennai"][1] == "SHIP" and found["USS Ralph Johnson"][1] == "SHIP", found
+
+
+def test_city_named_without_class_stays_a_place(extract_text):
+    found = names_of(extract_text("The destroyer docked in Kolkata on Monday before it sailed for the class reunion."))
+    assert found["Kolkata"][1] == "GPE", found
+
+
+def test_hull_number_in_brackets_after_a_ship_is_no_node(extract_text):
+    found = names_of(extract_text("France sent the frigate FS Normandie (D651) to the Baltic on Monday."))
+    assert found["FS Normandie"][1] == "SHIP" and "D651" not in found, found
+
+
+def test_code_in_brackets_after_other_names_is_kept(extract_text):
+    found = names_of(extract_text("The Atomic Energy Agency (IAEA) inspected the site, and Airbus (AIR) shares rose."))
+    assert "IAEA" in found, found
+
+
+def test_exercise_names_are_events(extract_text):
+    found = names_of(extract_text("British jets joined Exercise Pitch Black on Monday. India hosted the Malabar "
+                                  "naval exercise, and Operation Horizon continued."))
+    assert found["Exercise Pitch Black"] == ("Pitch Black", "EVENT"), found
+    assert found["Malabar"][1] == "EVENT" and found["Operation Horizon"][1] == "EVENT", found
+
+
+def test_places_and_possessives_before_an_exercise_noun_stay_places(extract_text):
+    found = names_of(extract_text("Russia's naval drills began as ships gathered for the South China Sea exercise."))
+    assert found["Russia"][1] == "GPE" and found["South China Sea"][1] == "LOC", found
+
+
+def test_base_names_after_the_base_word(extract_text):
+    found = names_of(extract_text("Jets flew from RAAF Base Tindal, Joint Base Elmendorf-Richardson and Air Force "
+                                  "Station Pune."))
+    for name in ("RAAF Base Tindal", "Joint Base Elmendorf-Richardson", "Air Force Station Pune"):
+        assert found.get(name, ("", ""))[1] == "FACILITY", (name, found)
+
+
+def test_operation_inside_an_office_name_is_no_event(extract_text):
+    found = names_of(extract_text("The Central Emergency Operation Center said 12 people died in the floods."))
+    assert found.get("The Central Emergency Operation Center", ("", ""))[1] == "ORG", found
+    assert not [t for t, (_, kind) in found.items() if kind == "EVENT"], found
