@@ -315,6 +315,21 @@ def place_cue(span: Span) -> bool:
     return len(prev) == 2 and prev in cues["pairs"]
 
 
+def _place_pair_cue(span: Span) -> bool:
+    """'port of X', 'city of X', 'coast of X': the two words before the span are a place pair of place_cues."""
+    prev = [t.lower_ for t in span.doc[max(0, span.start - 2) : span.start]]
+    return len(prev) == 2 and prev in lexicon.rules()["place_cues"]["pairs"]
+
+
+def _battle_name(name: str) -> bool:
+    """'Battle of Køge Bay', 'Siege of Leningrad': an event head word, 'of', then a name (not 'Battle of Britain
+    Memorial', a structure)."""
+    words = name.split()
+    events = lexicon.words("types.json", "of_names", "heads", "EVENT")
+    return (len(words) >= 3 and words[1] == "of" and words[0] in events
+            and words[-1] not in lexicon.words("feature_names.json", "structure_heads", "words"))
+
+
 def is_metonym(span: Span) -> bool:
     """A capital standing for its government: 'talks with Washington', 'the regime in Pyongyang', 'Tokyo rejected'."""
     doc = span.doc
@@ -442,6 +457,12 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     elif m.type == "PERSON" and len(span) > 1 and not m.title and span[-1].text in lexicon.words(
             "feature_names.json", "street_heads", "words"):
         m.type, m.cue = "FACILITY", f"street word: {span[-1].text!r}"
+    elif m.type == "PERSON" and " " in name and not m.title and (place := table.variant(name)) is not None:
+        m.type, m.cue = place.type, "a country's name of several words"  # 'Papua New Guinea' read as a person
+    elif m.type == "PERSON" and len(span) == 1 and not m.title and _place_pair_cue(span):
+        m.type, m.cue = "GPE", "place cue before a one-word name"  # 'the German port of Kiel'
+    elif m.type in {"FACILITY", "LOC", "GPE", "PERSON"} and _battle_name(name):
+        m.type, m.cue = "EVENT", "battle or siege of a place"  # 'the Battle of Køge Bay' read as a structure
     if m.type == "WEAPON":
         m.name = re.sub(r"(?:\s+(?:air|missile|cruise|ballistic|anti-aircraft|anti-ship|defen[cs]e))*"
                         r"\s+(?:missiles?|systems?|interceptors?|batter(?:y|ies)|launchers?)$", "", m.name, flags=re.I)

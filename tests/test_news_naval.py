@@ -142,3 +142,36 @@ def test_operation_inside_an_office_name_is_no_event(extract_text):
     found = names_of(extract_text("The Central Emergency Operation Center said 12 people died in the floods."))
     assert found.get("The Central Emergency Operation Center", ("", ""))[1] == "ORG", found
     assert not [t for t, (_, kind) in found.items() if kind == "EVENT"], found
+
+
+# 4. Typing from the name itself or the words before it; table acronyms
+
+
+def test_country_name_of_several_words_read_as_a_person_is_the_country(extract_text):
+    found = names_of(extract_text("Papua New Guinea, Fiji and Brunei sent observers to the exercise."))
+    assert found["Papua New Guinea"][1] == "GPE", found
+
+
+def test_one_word_country_names_that_are_surnames_stay_people(extract_text):
+    found = names_of(extract_text("Michael Jordan scored 30 points. Jordan said he was tired."))
+    assert found["Jordan"][1] == "PERSON", found
+
+
+def test_port_of_before_a_one_word_name_makes_it_a_place(extract_text):
+    found = names_of(extract_text("More than 40 warships sailed from the German port of Kiel on Thursday."))
+    assert found["Kiel"][1] == "GPE", found
+
+
+def test_battle_of_a_place_is_an_event_but_its_memorial_is_not(extract_text):
+    found = names_of(extract_text("The admiral defeated the Swedish fleet at the Battle of Køge Bay. She later "
+                                  "visited the Battle of Britain Memorial."))
+    assert found["the Battle of Køge Bay"][1] == "EVENT", found
+    assert found["Battle of Britain Memorial"][1] != "EVENT", found
+
+
+def test_table_acronym_does_not_join_another_documents_initials(extract_text):
+    a = extract_text("MANILA, March 12 (AP) - Ships met near the shoal on Wednesday.", name="a.txt")
+    b = extract_text("AIR POWER\n\nJets flew over Darwin on Monday.", name="b.txt")
+    entities = resolve([a, b]).entities
+    ap = next(e for e in entities if "AP" in e.aliases)
+    assert not any("AIR POWER" in alias for alias in ap.aliases), ap
