@@ -335,6 +335,21 @@ def _known_place_after_preposition(span: Span) -> bool:
     return before in lexicon.words("resolution.json", "place_cues", "before_known") and _table_place(span.text)
 
 
+def _place_pair_cue(span: Span) -> bool:
+    """'port of X', 'city of X', 'coast of X': the two words before the span are a place pair of place_cues."""
+    prev = [t.lower_ for t in span.doc[max(0, span.start - 2) : span.start]]
+    return len(prev) == 2 and prev in lexicon.rules()["place_cues"]["pairs"]
+
+
+def _battle_name(name: str) -> bool:
+    """'Battle of Køge Bay', 'Siege of Leningrad': an event head word, 'of', then a name (not 'Battle of Britain
+    Memorial', a structure)."""
+    words = name.split()
+    events = lexicon.words("types.json", "of_names", "heads", "EVENT")
+    return (len(words) >= 3 and words[1] == "of" and words[0] in events
+            and words[-1] not in lexicon.words("feature_names.json", "structure_heads", "words"))
+
+
 def is_metonym(span: Span) -> bool:
     """A capital standing for its government: 'talks with Washington', 'the regime in Pyongyang', 'Tokyo rejected'."""
     doc = span.doc
@@ -493,11 +508,19 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     elif m.type == "PERSON" and len(span) > 1 and not m.title and span[-1].text in lexicon.words(
             "feature_names.json", "street_heads", "words"):
         m.type, m.cue = "FACILITY", f"street word: {span[-1].text!r}"
+    elif m.type == "PERSON" and " " in name and not m.title and (place := table.variant(name)) is not None:
+        m.type, m.cue = place.type, "a country's name of several words"  # 'Papua New Guinea' read as a person
+    elif m.type == "PERSON" and len(span) == 1 and not m.title and _place_pair_cue(span):
+        m.type, m.cue = "GPE", "place cue before a one-word name"  # 'the German port of Kiel'
+    elif m.type in {"FACILITY", "LOC", "GPE", "PERSON"} and _battle_name(name):
+        m.type, m.cue = "EVENT", "battle or siege of a place"  # 'the Battle of Køge Bay' read as a structure
     if m.type == "WEAPON":
         m.name = re.sub(r"(?:\s+(?:air|missile|cruise|ballistic|anti-aircraft|anti-ship|defen[cs]e))*"
                         r"\s+(?:missiles?|systems?|interceptors?|batter(?:y|ies)|launchers?)$", "", m.name, flags=re.I)
-    if m.type in {"AIRCRAFT", "WEAPON"} and re.search(r"\ds$", m.name):
-        m.name = m.name[:-1]  # 'F-2s' → 'F-2'
+    if m.type in {"AIRCRAFT", "WEAPON"} and re.search(r"\d[A-Z]{0,3}\d?s$", m.name):
+        m.name = m.name[:-1]  # 'F-2s' → 'F-2', 'F-35As' → 'F-35A'
+    elif m.type == "AIRCRAFT" and _plural_model_name(m.name):
+        m.name = m.name[:-1]  # 'F-22 Raptors' → 'F-22 Raptor', 'Rafales' → 'Rafale'
     if m.type == "GPE" and table.by_capital.get(lexicon.key(name)) and is_metonym(span):
         m.metonym = True
     if m.type in {"GPE", "LOC"} and name in lexicon.place_abbreviations():
@@ -521,6 +544,17 @@ def plural_group(name: str) -> str:
     if group is None or not name.endswith("s") or lexicon.group(name[:-1]) is None:
         return ""
     return f"group of people: a plural form of {group!r} (kg/data/groups.json)"
+
+
+# Aircraft names whose last word ends in an 's' that is no plural ('C-130 Hercules', 'KC-46 Pegasus', 'A400M Atlas').
+SINGULAR_S_ENDINGS = ("ss", "us", "is", "as", "Hercules")
+
+
+def _plural_model_name(name: str) -> bool:
+    """An aircraft name written in the plural: its last word capitalised and ending in an 's' that makes a plural
+    ('F/A-18 Super Hornets', 'Eurofighter Typhoons', 'Rafales')."""
+    last = name.split()[-1]
+    return last[:1].isupper() and last.endswith("s") and last[1:].islower() and not last.endswith(SINGULAR_S_ENDINGS)
 
 
 def _storm_name(name: str) -> bool:
@@ -1117,6 +1151,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
         m = mention(span, "SHIP", sent_index[span.sent.start])
         m.source, m.cue = "context", ship_cue(span)
         found.append(m)
+    found = naval_names(doc, found)
     ship_short_names(doc, found)
     found.extend(owner_possessives(doc, found))
     sports_clubs(doc, found)
@@ -1139,6 +1174,69 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     kept = sorted(kept + dateline_places(doc, kept, sent_index), key=lambda m: m.start)
     mark_datelines(doc, kept)
     return kept
+
+
+@lru_cache(maxsize=1)
+def _naval_table() -> tuple[frozenset[str], re.Pattern, frozenset[str], tuple[tuple[str, ...], ...]]:
+    """(class words, hull-number pattern, exercise first words, exercise nouns as word tuples) of ships.json."""
+    table = lexicon.load_json("ships.json")["naval_names"]
+    return (frozenset(table["class_words"]), re.compile(table["hull_number"]), frozenset(table["exercise_first"]),
+            tuple(tuple(n.split()) for n in table["exercise_nouns"]))
+
+
+def naval_names(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """Defence news naming (ships.json naval_names): a ship class's name ('Kolkata' of 'the Kolkata-class
+    destroyer') and a ship's hull number in brackets ('FS Normandie (D651)') are no nodes; an exercise's name is
+    an EVENT ('Exercise Pitch Black', 'the Malabar naval exercise')."""
+    class_words, hull_number, _, _ = _naval_table()
+    if not any(t.lower_ in class_words for t in doc) and "(" not in doc_words(doc).text and not any(
+            _exercise_cue(doc, m) for m in found):
+        return found
+    ships = {m.end for m in found if m.type == "SHIP"}
+    kept = []
+    for m in found:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or _class_name(span, class_words) or _hull_number(span, m, ships, hull_number):
+            continue
+        retype = m.type in {"ORG", "GPE", "PERSON"} or (m.type == "LOC" and " " not in m.name)
+        if retype and not m.demonym and (cue := _exercise_cue(doc, m)):
+            m.type, m.cue = "EVENT", cue
+        if m.type == "EVENT" and m.name.startswith("Exercise "):
+            m.name = m.name.removeprefix("Exercise ")  # 'Exercise Pitch Black' is written 'Pitch Black' after
+        kept.append(m)
+    return kept
+
+
+def _class_name(span: Span, class_words: frozenset[str]) -> bool:
+    """The span ends in 'class' or stands right before '-class' / 'class'."""
+    doc = span.doc
+    after = [t.lower_ for t in doc[span.end : span.end + 2]]
+    return span[-1].lower_ in class_words or after[:1] in (["class"], ["-class"]) or after == ["-", "class"]
+
+
+def _hull_number(span: Span, m: Mention, ship_ends: set[int], pattern: re.Pattern) -> bool:
+    """A code in brackets written right after a ship's name ('(D651)')."""
+    doc = span.doc
+    if not pattern.match(m.text) or span.start < 2 or span.end >= len(doc):
+        return False
+    return doc[span.start - 1].text == "(" and doc[span.end].text == ")" and doc[span.start - 2].idx + len(
+        doc[span.start - 2]) in ship_ends
+
+
+def _exercise_cue(doc: Doc, m: Mention) -> str:
+    """'exercise word before' for 'Exercise Pitch Black' / 'Operation Horizon'; 'exercise noun after' for 'the
+    Malabar naval exercise'; else ''."""
+    _, _, first, nouns = _naval_table()
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return ""
+    if (len(span) >= 2 and span[0].text in first) or (span.start > 0 and doc[span.start - 1].text in first):
+        return "exercise word before the name"
+    i = span.end
+    if i < len(doc) and (doc[i].like_num or (doc[i].pos_ == "ADJ" and doc[i].is_lower)):
+        i += 1
+    words = tuple(t.text for t in doc[i : i + 2])
+    return "exercise noun after the name" if any(words[: len(n)] == n for n in nouns) else ""
 
 
 def common_acronym(m: Mention, text: str) -> bool:

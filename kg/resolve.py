@@ -801,7 +801,9 @@ def acronyms(state: State, results: list[DocResult]) -> None:
             letters = r.name.replace(".", "").upper()
             for options, why in ((learnt.get(key(r.name), set()), "spelt out elsewhere in the corpus"),
                                  (local.get(letters, set()), f"initials of the only such name in {doc}"),
-                                 (corpus.get(letters, set()), "initials of the only such name in the corpus")):
+                                 # a table acronym ('AP') is no guess from another document's initials ('AIR POWER')
+                                 (corpus.get(letters, set()) if key(r.name) not in table else set(),
+                                  "initials of the only such name in the corpus")):
                 if len(options) == 1:
                     target = next(iter(options))  # the whole group: its other mentions may have been qualified to it
                     state.move([x for x in refs if x.gid == r.gid], target, f"{r.name!r}: {why}")
