@@ -24,7 +24,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from kg import lexicon
-from kg.schema import ENTITY_TYPES, Mention
+from kg.schema import ENTITY_TYPES, USER_PATTERN, Mention
 
 DETERMINERS = {"the", "a", "an"}
 PLACE_LABELS = {"GPE", "LOC"}  # model labels whose capital 'The' after a lower-case word is kept ('in The Hague')
@@ -473,12 +473,15 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     m = Mention(start=span.start_char, end=span.end_char, text=span.text, type=kind, sent=sent, name=name,
                 title=title or title_before(span), label=label, source=source)
     table = lexicon.countries()
-    if kind in {"ORG", "PERSON", "GPE", "FACILITY", "LOC"} and table.variant(name) is None:
+    if kind in {"ORG", "PERSON", "GPE", "FACILITY", "LOC"} and table.variant(name) is None and \
+            not span.ent_id_.startswith(USER_PATTERN):
         cue = ship_cue(span)
         if cue:
             m.type, m.cue = "SHIP", cue
     if m.type == "SHIP":
         m.name = lexicon.strip_hull_prefix(m.name)
+    elif span.ent_id_.startswith(USER_PATTERN):
+        pass  # the user's own pattern (kg build --patterns): its label stands
     elif m.type == "PERSON" and not m.title and (cue := plural_group(name)):
         m.type, m.cue = "ORG", cue  # 'the Houthis' PERSON
     elif m.type in {"ORG", "GPE"} and m.title and name[:1].isupper() and table.any(name) is None:

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg import lexicon
+from kg.schema import USER_PATTERN
 
 ENTITY_PATTERNS = "entity_patterns.jsonl"
 FEATURE_NAMES = "feature_names.json"
@@ -62,8 +63,9 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     # spelling needs only the tokenizer, so the others are off meanwhile (2 s less per model load, same Docs).
     with nlp.select_pipes(enable=["kg_entity_ruler"]):
         ruler.add_patterns(armed_forces_patterns())
-        for path in [data_path(ENTITY_PATTERNS), *patterns]:
-            ruler.add_patterns(list(_read_jsonl(Path(path))))
+        ruler.add_patterns(list(_read_jsonl(data_path(ENTITY_PATTERNS))))
+        for path in patterns:  # the user's: ids marked, so that kg's context rules leave their labels alone
+            ruler.add_patterns([{**p, "id": USER_PATTERN + str(p.get("id", ""))} for p in _read_jsonl(Path(path))])
     nlp.add_pipe("kg_law_names", after="kg_entity_ruler")
     nlp.add_pipe("kg_law_people", after="ner" if "ner" in nlp.pipe_names else "kg_law_names")
     nlp.add_pipe("kg_line_break_split", after="kg_law_people")

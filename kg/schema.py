@@ -15,6 +15,7 @@ from typing import Any
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FACILITY", "SHIP", "AIRCRAFT", "WEAPON", "LAW", "EVENT")
 # spaCy labels a user may add as node types of their own (`kg build --entity-types`); never dates or numbers.
 EXTRA_ENTITY_TYPES = ("NORP", "PRODUCT", "WORK_OF_ART", "LANGUAGE")
+USER_PATTERN = "user:"  # id prefix of the EntityRuler patterns of `kg build --patterns` files: their labels stand
 
 
 def check_entity_types(types: list[str] | tuple[str, ...]) -> tuple[str, ...]:

@@ -154,3 +154,16 @@ def test_credit_lines_are_chrome_and_prose_after_by_is_not():
     for line in ("By Tuesday, the storm had passed.", "By Tuesday, officials said the storm had passed",
                  "By the numbers", "By contrast, exports fell 3% in March.", "By 2030 the plan aims to cut emissions"):
         assert not is_chrome(line), line
+
+
+def test_a_user_pattern_s_label_stands_against_kg_s_context_rules(tmp_path):
+    import json
+
+    from kg.config import BuildConfig
+    from kg.extract import Extractor
+
+    rules = tmp_path / "mine.jsonl"
+    rules.write_text(json.dumps({"label": "ORG", "pattern": "Kentucky"}) + "\n", encoding="utf-8")
+    extractor = Extractor(BuildConfig(patterns=[rules]))
+    result = next(extractor.pipe([Document(name="t.txt", text="Toyota opened a factory in Kentucky last year.")]))
+    assert {m.type for m in result.mentions if m.text == "Kentucky"} == {"ORG"}
