@@ -830,6 +830,34 @@ def _match_cue(span: Span) -> str:
     return ""
 
 
+def demonym_places(found: list[Mention], text: str) -> list[Mention]:
+    """A name and the capitalised word right before it that together name a place of kg's tables, which the model
+    split or cut ('French' + 'Guiana', 'French Polynesia' as 'Polynesia'), are one mention of that place; a demonym
+    mention of that word goes."""
+    gone: set[int] = set()
+    starts = {m.end: m for m in found}
+    for m in found:
+        if m.type not in {"PERSON", "ORG", "GPE", "LOC"}:
+            continue
+        word = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
+        if word is None or word.group(1).lower() in DETERMINERS:
+            continue
+        name = f"{word.group(1)} {m.name or m.text}"
+        if lexicon.key(name) == lexicon.key(m.name or m.text) or not _table_place(name):
+            continue
+        before = starts.get(word.end(1))
+        if before is not None and before is not m and not before.demonym:
+            continue  # the word is a name of its own ('Paris Guiana' would be two)
+        if before is not None:
+            gone.add(id(before))
+        m.start, m.text, m.name, m.type, m.label = word.start(1), text[word.start(1) : m.end], name, "GPE", "GPE"
+        m.source, m.cue = "context", "a place of kg's tables"
+    return [m for m in found if id(m) not in gone] if gone else found
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][a-z]+) $")  # the capitalised word and one space right before a mention
+
+
 def coordinated_places(doc: Doc, found: list[Mention]) -> None:
     """A one-word name the model typed PERSON or ORG, in a list whose other members are all places, is a place too
     ('lifeboats from Bridlington, Skegness and Mablethorpe'): two places or more, or one after a preposition of place
@@ -1158,6 +1186,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     ship_short_names(doc, found)
     found.extend(owner_possessives(doc, found))
     sports_clubs(doc, found)
+    found = demonym_places(found, doc_words(doc).text)
     coordinated_places(doc, found)
     countries_not_people(found)
     surnames_as_people(doc, found)

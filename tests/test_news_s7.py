@@ -167,3 +167,10 @@ def test_a_user_pattern_s_label_stands_against_kg_s_context_rules(tmp_path):
     extractor = Extractor(BuildConfig(patterns=[rules]))
     result = next(extractor.pipe([Document(name="t.txt", text="Toyota opened a factory in Kentucky last year.")]))
     assert {m.type for m in result.mentions if m.text == "Kentucky"} == {"ORG"}
+
+
+def test_a_demonym_and_a_name_that_make_a_place_of_the_tables_are_one_place(extract_text):
+    got = found(extract_text("The satellite was launched from Kourou in French Guiana."))
+    assert got.get("French Guiana") == ("GPE", "French Guiana") and "French" not in got, got
+    got = found(extract_text("The French government sent aid to Polynesia."))
+    assert "French Government" not in got and not any(name == "French Polynesia" for _, name in got.values()), got
