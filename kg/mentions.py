@@ -490,6 +490,9 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
                                                                                      "place_kind_words") \
             and (span.doc[span.end].pos_ != "VERB" or _after_the(span)):  # 'Smith crossing the road' is no place
         m.type, m.cue = "GPE", f"place word after: {after!r}"  # "Japan's Kumamoto prefecture"
+    elif m.type in {"PERSON", "ORG", "GPE"} and (after := _word_after(span)) in lexicon.words(
+            "types.json", "name_edges", "feature_kind_words") and span.doc[span.end].pos_ != "VERB":
+        m.type, m.cue = "LOC", f"feature word after: {after!r}"  # 'the Taquari valley' ORG
     elif m.type in {"ORG", "GPE", "PERSON"} and (kind := kind_noun_before(span)) and kind[0] != m.type:
         m.type, m.cue = kind[0], f"{kind[1]!r} before the name"  # 'the actress Rashida Jones', 'company Ernst Russ'
     elif m.type in {"ORG", "GPE"} and (office := office_in_apposition(span, name)):
@@ -1383,7 +1386,8 @@ DATELINE_WORDS = re.compile(r"[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*")
 def dateline_places(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> list[Mention]:
     """GPE mentions for the all-caps place opening a dateline line ('LONDON -- The Royal Navy ...') that the model
     left unlabelled, when its title-case form is a place mention elsewhere in the document or a place of kg's tables
-    (countries.json, places.json), or the dateline gives a date ('CAPE CANAVERAL, Fla., July 2 -'); any other word
+    (countries.json, places.json), or the dateline says more (a date, a country or an agency: 'CAPE CANAVERAL, Fla.,
+    July 2 -', 'PORTO ALEGRE, Brazil (AP) -'); any other word
     stays unlabelled. A mention of the model inside the place's words ('SAO' of 'SAO PAULO') is widened to them all."""
     _, line = _dateline_patterns()
     text = doc_words(doc).text
@@ -1396,7 +1400,8 @@ def dateline_places(doc: Doc, found: list[Mention], sent_index: dict[int, int]) 
         if head is None:
             continue
         inside = [m for m in found if m.start < words.end() and m.end > start]
-        if len(inside) > 1 or (inside and not (start <= inside[0].start and inside[0].end < words.end())):
+        if len(inside) > 1 or (inside and not (start <= inside[0].start and inside[0].end <= words.end()
+                                               and (inside[0].start, inside[0].end) != (start, words.end()))):
             continue  # the model's mentions cover the words, or run past them
         name = words.group().title()
         if not (lexicon.key(name) in places or _table_place(name) or _dated(head.group(), words.end() - start)):
@@ -1415,9 +1420,15 @@ def dateline_places(doc: Doc, found: list[Mention], sent_index: dict[int, int]) 
 
 
 def _dated(head: str, place_end: int) -> bool:
-    """The dateline head gives a date after its place ('CAPE CANAVERAL, Fla., July 2 —'): a month after a comma."""
+    """The dateline head says more after its place: a date ('CAPE CANAVERAL, Fla., July 2 —'), a country ('PORTO
+    ALEGRE, Brazil (AP) —') or an agency in brackets ('MOSUL (Reuters) -')."""
+    rest = head[place_end:]
+    if "(" in rest:
+        return True
     months = lexicon.words("types.json", "name_edges", "months")
-    return any(part.split()[:1] and part.split()[0] in months for part in head[place_end:].split(",")[1:])
+    parts = [re.sub(r"\s*(?:--|\u2014|\u2013|-)\s*$", "", part).strip() for part in rest.split(",")[1:]]
+    return any((part.split()[:1] and part.split()[0] in months) or lexicon.countries().variant(part) is not None
+               for part in parts)
 
 
 def _table_place(name: str) -> bool:

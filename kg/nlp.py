@@ -227,12 +227,20 @@ def name_tails(doc: Doc) -> Doc:
     """Capitalised words the model left outside the end of a name join it: a person's further names or regnal
     number ('Robert Kingsbury' + 'Huntington', 'Leopold' + 'I'), and an institution or building word after a place
     or organisation ('Warren County' + 'Court' ORG, 'Philippine' + 'Senate' ORG, 'Tokyo' + 'Imperial Palace' FAC),
-    which gives the name its label (kg/data/types.json of_names heads). Never in a headline written in title case,
-    never over a title or role word."""
+    which gives the name its label (kg/data/types.json of_names heads), and a place's lower-case particle and the
+    words after it ('Rio Grande' + 'do Sul'). Never in a headline written in title case, never over a title or role
+    word."""
     heads, _ = _of_heads()
     ents, changed = list(doc.ents), False
     for i, ent in enumerate(ents):
-        end = _tail_end(ent, ents[i + 1].start if i + 1 < len(ents) else len(doc))
+        limit = ents[i + 1].start if i + 1 < len(ents) else len(doc)
+        end = _tail_end(ent, limit)
+        if end == ent.end and ent.label_ in {"GPE", "LOC"}:
+            end = _place_particle_end(ent, limit)
+            if end != ent.end:  # 'Rio Grande' + 'do Sul', 'Mato Grosso' + 'do Sul': one place
+                ents[i] = Span(doc, ent.start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+                changed = True
+                continue
         if end == ent.end or _title_case_line(ent):
             continue
         if ent.label_ in {"PERSON", "PER"}:
@@ -244,6 +252,18 @@ def name_tails(doc: Doc) -> Doc:
     if changed:
         doc.ents = ents
     return doc
+
+
+def _place_particle_end(ent: Span, limit: int) -> int:
+    """End of a lower-case particle of a place name and the capitalised words after it, left outside the span
+    ('Rio Grande' + 'do Sul', 'Santiago' + 'de Compostela'; kg/data/types.json place_particles), or the span's end."""
+    doc, end = ent.doc, ent.end
+    if end + 1 >= limit or doc[end].text not in lexicon.words("types.json", "place_particles", "words"):
+        return end
+    k = end + 1
+    while k < limit and doc[k].ent_iob_ == "O" and doc[k].is_title and doc[k].pos_ == "PROPN":
+        k += 1
+    return k if k > end + 1 else end
 
 
 def _tail_end(ent: Span, limit: int) -> int:

@@ -174,3 +174,18 @@ def test_a_demonym_and_a_name_that_make_a_place_of_the_tables_are_one_place(extr
     assert got.get("French Guiana") == ("GPE", "French Guiana") and "French" not in got, got
     got = found(extract_text("The French government sent aid to Polynesia."))
     assert "French Government" not in got and not any(name == "French Polynesia" for _, name in got.values()), got
+
+
+def test_a_place_particle_and_a_natural_feature_word(extract_text):
+    got = found(extract_text("Floods killed at least 12 people in Rio Grande do Sul state."))
+    assert got.get("Rio Grande do Sul", ("", ""))[0] == "GPE", got
+    got = found(extract_text("More rain was expected in the Taquari valley."))
+    assert got.get("Taquari", ("", ""))[0] == "LOC", got
+    got = found(extract_text("Amazon warehouse workers went on strike."))
+    assert got.get("Amazon", ("", ""))[0] == "ORG", got
+
+
+def test_a_dateline_with_a_country_or_an_agency_gives_its_whole_place(extract_text):
+    got = found(extract_text("Floods kill 12\n\nPORTO ALEGRE, Brazil (AP) — Floods caused by days of heavy rain "
+                             "killed at least 12 people in the state."))
+    assert got.get("PORTO ALEGRE") == ("GPE", "Porto Alegre") and "ALEGRE" not in got, got
