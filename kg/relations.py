@@ -73,6 +73,18 @@ def in_list(tok: Token) -> bool:
     return bool(tok.conjuncts) or any(c.dep_ in {"cc", "conj"} for c in tok.head.children)
 
 
+def _own_modifier(tok: Token, conjunct: Token, mods: list[Token]) -> bool:
+    """True when a rule's word hanging on tok (a participle, an apposition, a possessive) is tok's alone, not its
+    conjunct's: it stands between the two ("the SAF, led by X, and the RSF") or the conjunct has its own word of that
+    kind ("..., and the RSF, commanded by Y"; "the Turkish Navy's TCG X and the Indonesian Navy's KRI Y")."""
+    for mod in mods:
+        if min(tok.i, conjunct.i) < mod.i < max(tok.i, conjunct.i):
+            return True
+        if any(c.dep_ == mod.dep_ for c in conjunct.children):
+            return True
+    return False
+
+
 def is_passive(verb: Token) -> bool:
     """True when the verb's clause is in the passive voice ("was built", "is located")."""
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
@@ -557,7 +569,9 @@ class Context:
         out = []
         for tok in base:
             out.append(tok)
-            out.extend(c for c in tok.conjuncts if c.pos_ in NOUNISH and c not in out)
+            mods = [t for t in slot.values() if t.head.i == tok.i and t.i != tok.i]
+            out.extend(c for c in tok.conjuncts
+                       if c.pos_ in NOUNISH and c not in out and not _own_modifier(tok, c, mods))
         return out
 
     def subjects(self, verb: Token, depth: int = 0) -> list[Token]:

