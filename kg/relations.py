@@ -670,13 +670,27 @@ class Context:
             return self._via(owners[:1], f"stand-in '{tok.text} of'")
         for mod in self._modifiers(tok):
             idx = self.mention_of(mod)
-            if idx is None:
+            if idx is None or self.hyphen_participle(mod) is not None:  # 'Italian-built ships' are no Italy's
                 continue
             kind = self.mentions[idx].type
+            if kind in OWNER_TYPES and tok.lower_ in self.words["made_goods"] and not self._actor(tok):
+                continue  # 'carry Chinese missiles': the maker, not the thing carried
             if kind in OWNER_TYPES or (vehicle and kind in VEHICLE_TYPES):
                 found = [idx] + [self.mention_of(c) for c in mod.conjuncts if self.mention_of(c) is not None]
                 return [(i, f"stand-in '{tok.text}'") for i in dict.fromkeys(found)]
         return []
+
+    def hyphen_participle(self, mod: Token) -> Token | None:
+        """The participle a name is joined to by a hyphen before a noun ('flagged' in 'the Liberian-flagged tanker',
+        'built' in 'Italian-built frigates'), else None."""
+        joined = mod.head
+        hyphen = joined.i == mod.i + 2 and self.doc[mod.i + 1].text in {"-", "\u2013"}
+        return joined if hyphen and joined.pos_ in {"VERB", "ADJ"} and self.mention_of(joined) is None else None
+
+    @staticmethod
+    def _actor(tok: Token) -> bool:
+        """The noun is its clause's actor: a subject or a passive's agent ('hit by Russian missiles')."""
+        return tok.dep_ in SUBJECTS or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
 
     @staticmethod
     def _via(found: list[tuple[int, str]], how: str) -> list[tuple[int, str]]:
@@ -1124,10 +1138,15 @@ def modifier(ctx: Context) -> Iterator[Evidence]:
                     continue
                 om = ctx.mentions[other]
                 otype = "GPE" if om.demonym else om.type
-                if mod.head.lower_ in {"based", "headquartered", "born"} and otype in {"GPE", "LOC"}:
-                    label = f"{mod.head.lower_}_in"  # "Tokyo-based Sony", "Leeds-born Smith"
-                elif is_vehicle and otype in OWNER_TYPES:
-                    label = "operated_by"
+                joined = ctx.hyphen_participle(mod)
+                if joined is not None:  # "Tokyo-based Sony", "the Liberian-flagged tanker X": the participle says how
+                    label = ctx.lexicon.get("hyphen_participles", {}).get(joined.lower_, "")
+                    if not label or otype not in ({"GPE", "LOC"} if label.endswith("_in") else OWNER_TYPES):
+                        continue
+                elif mod.head.lower_ in {"based", "headquartered", "born"} and otype in {"GPE", "LOC"}:
+                    label = f"{mod.head.lower_}_in"  # "Tokyo based Sony"
+                elif is_vehicle and otype in OWNER_TYPES:  # a country before arms made them ('Russian Kalibr')
+                    label = "made_in" if m.type == "WEAPON" and otype == "GPE" else "operated_by"
                 elif m.type == "ORG" and otype in OWNER_TYPES and word.i == head.i:
                     label = "part_of"
                 elif word.i != head.i and otype in {"GPE"} and mod.dep_ != "poss":

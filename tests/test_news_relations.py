@@ -45,3 +45,43 @@ def test_each_ships_own_navy_stays_with_it(extract_text):
 def test_a_shared_modifier_still_reaches_both_conjuncts(extract_text):
     found = pairs(extract_text, "Nissan and Mazda, led by Ivan Espinosa and Masahiro Moro, expanded output.")
     assert ("Ivan Espinosa", "Mazda") in found and ("Masahiro Moro", "Nissan") in found
+
+
+# ---------------------------------------------------------------- flag states and makers are no operators
+
+
+def test_a_flag_state_is_no_operator(extract_text):
+    found = relations(extract_text, "The Marshall Islands-flagged tanker Nord Star was hit. The Panama-flagged bulk "
+                                    "carrier Ocean Jade sank off Aden.")
+    assert ("Ocean Jade", "flagged_in", "Panama") in found
+    assert not any(r == "operated_by" for _, r, _ in found)
+
+
+def test_a_country_that_built_or_designed_a_ship_is_no_operator(extract_text):
+    found = relations(extract_text, "The Italian-built frigate KRI Raden Wijaya arrived in Surabaya. Manila is "
+                                    "awaiting three Korean-built corvettes.")
+    assert ("KRI Raden Wijaya", "built_in", "Italian") in found
+    assert not any(r == "operated_by" for _, r, _ in found)
+    assert not any(s == "Manila" for s, _, _ in found)
+
+
+def test_a_navy_before_a_ship_still_operates_it(extract_text):
+    found = relations(extract_text, "The Greek frigate HS Psara escorted the Tokyo-based carrier's ship. The Spanish "
+                                    "frigate ESPS Navarra sailed to Souda Bay.")
+    assert ("ESPS Navarra", "operated_by", "Spanish") in found
+
+
+# ---------------------------------------------------------------- the maker of arms is not what is acted on
+
+
+def test_a_demonym_before_arms_is_not_the_object(extract_text):
+    found = pairs(extract_text, "The destroyers carry Russian Kalibr cruise missiles. The Pakistan Navy bought "
+                                "Chinese drones last year.")
+    assert not any(t in {"Russian", "Chinese"} and s != "Kalibr" for s, t in found)
+    assert ("Kalibr", "made_in", "Russian") in relations(extract_text, "The destroyers carry Russian Kalibr cruise "
+                                                                       "missiles.")
+
+
+def test_a_demonym_before_ships_still_stands_for_the_navy(extract_text):
+    found = pairs(extract_text, "HMS Kent shadowed two Russian warships through the Channel.")
+    assert ("HMS Kent", "Russian") in found
