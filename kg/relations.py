@@ -544,9 +544,19 @@ class Context:
         outer = head.head
         kinds = self.words["vehicles"] | self.words["places"] | set(self.lexicon.get("type_nouns", {}))
         if outer.pos_ == "NOUN" and outer.i not in self.token_mention and (head.dep_ == "appos" or (
-                head.dep_ == "compound" and outer.dep_ != "appos" and outer.lemma_.lower() in kinds)):
+                head.dep_ == "compound" and outer.dep_ != "appos" and outer.lemma_.lower() in kinds
+                and not self._owner_of_vehicle(head, outer))):
             nouns.append(outer)  # "the carrier Izumo", "the JS Sazanami destroyer" (not "US-Japan exercises")
         return nouns
+
+    def _owner_of_vehicle(self, head: Token, noun: Token) -> bool:
+        """An organisation or country before a vehicle noun owns it, is not it ('a Royal New Zealand Navy ship',
+        'a Maersk container ship'): that noun is no description of the name. A name with a digit is a model read as an
+        organisation ("Japan's H3 rocket")."""
+        idx = self.mention_of(head)
+        return (idx is not None and self.mentions[idx].type in OWNER_TYPES
+                and not any(ch.isdigit() for ch in self.mentions[idx].text)
+                and (noun.lemma_.lower() in self.words["vehicles"] or noun.lower_ in self.words["vehicles"]))
 
     def tokens_with(self, attr: str, values: Iterable[str]) -> list[Token]:
         """The Doc's tokens whose `attr` (ORTH, LOWER, POS, DEP, …) is one of `values`, in order: the built-in
@@ -798,7 +808,10 @@ class Context:
         # of the type the noun names, when some are: 'a U.S. aircraft carrier' describes the carrier, not the U.S.
         described = [i for i in described if self.mentions[i].type == kind] or described
         if described:
-            return described[0] if self._one_name(self._closest(tok, described, window)) else None
+            near = self._closest(tok, described, window)
+            if not self._one_name(near) or (near[0] not in window and not self._far_ok(tok, near[0], kind)):
+                return None
+            return near[0]
         typed = [i for i in window if self.mentions[i].type == kind]
         # its own sentence's subject first ("Shares of Alphabet Inc fell after the company said"; not the listener of
         # "Musk told Reuters TV that the company would ...")
@@ -812,6 +825,17 @@ class Context:
         all ("The carrier USS Vinson stayed in Guam. The carrier ..." is the Vinson, whatever carrier came before)."""
         adjacent = set(self._window(tok, 1))
         return [i for i in found if i in adjacent] or [i for i in found if i in window] or found
+
+    def _far_ok(self, tok: Token, found: int, kind: str | None) -> bool:
+        """A name more than three sentences back is a bare description's antecedent only when clear: the noun has no
+        name or people of its own before it ('the Swedish fleet', 'the Indian-Russian BrahMos missile') and its own
+        sentence names nothing else of its kind before it ('In Khartoum, ... the capital'; 'Nvidia CEO Jensen Huang
+        said the company'; the name itself or its initials may be there: 'ESA Director General ... said the agency')."""
+        if any(c.i in self.token_mention or c.pos_ == "PROPN" for c in tok.lefts):
+            return False
+        initials = "".join(w[0] for w in self.mentions[found].text.split() if w[0].isupper())
+        return not any(self.mentions[i].type == kind and not self.mentions[i].demonym and not self._one_name([i, found])
+                       and self.mentions[i].text != initials for i in self._window(tok, 0))
 
     @staticmethod
     def _in_subject(tok: Token) -> bool:

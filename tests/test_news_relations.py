@@ -85,3 +85,41 @@ def test_a_demonym_before_arms_is_not_the_object(extract_text):
 def test_a_demonym_before_ships_still_stands_for_the_navy(extract_text):
     found = pairs(extract_text, "HMS Kent shadowed two Russian warships through the Channel.")
     assert ("HMS Kent", "Russian") in found
+
+
+# ---------------------------------------------------------------- antecedents of descriptions
+
+
+def test_a_navy_before_ship_is_not_the_ship(extract_text):
+    found = relations(extract_text, "New Zealand sent the frigate HMNZS Aotearoa to the drill, the first time a Royal "
+                                    "New Zealand Navy ship has attended. The ship is named after the explorer James "
+                                    "Cook.")
+    assert ("HMNZS Aotearoa", "named_after", "James Cook") in found
+    assert ("New Zealand Navy", "named_after", "James Cook") not in found
+
+
+def test_a_navy_named_with_its_ship_keeps_its_own_descriptions(extract_text):
+    found = relations(extract_text, "The Royal Navy frigate HMS Kent left Portsmouth. The frigate sailed to Oman.")
+    assert ("HMS Kent", "sail_to", "Oman") in found
+
+
+FAR = ("The Nordic Trade Bank cut its main rate on Tuesday. Analysts had expected the move. Markets rose in Oslo. "
+       "Bond yields fell across Europe. Traders cited weak inflation data. ")
+
+
+def test_a_far_name_is_no_description_with_its_own_people_word(extract_text):
+    res = extract_text(FAR + "Lars Berg, a former Danish bank official, said in Paris that the Danish bank was wrong.")
+    assert not any(e.kind == "coreference" and res.mentions[e.source].text.endswith("Nordic Trade Bank")
+                   for e in res.evidence)
+
+
+def test_a_far_name_is_no_description_when_the_sentence_names_another_of_its_kind(extract_text):
+    res = extract_text(FAR + "In Stockholm, the Riksbank said the bank would wait.")
+    assert not any(e.kind == "coreference" and res.mentions[e.source].text.endswith("Nordic Trade Bank")
+                   for e in res.evidence)
+
+
+def test_a_far_name_is_still_a_bare_description(extract_text):
+    res = extract_text(FAR + "A spokesman in Paris said the bank would meet again in March.")
+    assert any(e.kind == "coreference" and res.mentions[e.source].text.endswith("Nordic Trade Bank")
+               for e in res.evidence)
