@@ -66,6 +66,7 @@ class Rule:
     no_lists: bool = False  # skip matches inside a list ("Japan, the U.S. and South Korea" is not an apposition)
     active_only: bool = False  # skip clauses in the passive voice (their subject is the agent, not the mover)
     fallback: bool = False  # kept only when no other rule links the same two mentions in the same sentence
+    no_fronted: bool = False  # skip a 'prep' anchor opening its sentence before a comma ('Across the Atlantic, X ...')
 
 
 def in_list(tok: Token) -> bool:
@@ -83,6 +84,16 @@ def _own_modifier(tok: Token, conjunct: Token, mods: list[Token]) -> bool:
         if any(c.dep_ == mod.dep_ for c in conjunct.children):
             return True
     return False
+
+
+def fronted(prep: Token, places: set[str]) -> bool:
+    """A phrase opening its sentence and closed by a comma frames the whole clause ('Across the Atlantic, the FTC
+    has been examining ...', 'For Microsoft, the ruling ...'): no argument of the verb, unless it says where ('In
+    Karachi, the navy began ...')."""
+    if prep.lower_ in places or any(not (t.is_space or t.is_punct) for t in prep.doc[prep.sent.start:prep.i]):
+        return False
+    end = prep.right_edge.i + 1
+    return end < len(prep.doc) and prep.doc[end].text == ","
 
 
 def is_passive(verb: Token) -> bool:
@@ -122,7 +133,7 @@ def load_rules(paths: Iterable[Path], lexicon: dict | None = None) -> tuple[list
                             spec.get("label", "{verb}"), bool(spec.get("symmetric", False)),
                             list(spec.get("source_types", [])), list(spec.get("target_types", [])),
                             bool(spec.get("no_lists", False)), bool(spec.get("active_only", False)),
-                            bool(spec.get("fallback", False)))
+                            bool(spec.get("fallback", False)), bool(spec.get("no_fronted", False)))
                 pattern = _expand(spec["pattern"], lexicon, where)
             except (KeyError, TypeError) as exc:
                 raise ValueError(f"{where}: missing or bad field {exc}") from None
@@ -452,6 +463,8 @@ class RelationMatcher:
             if not label or (rule.no_lists and any(in_list(t) for t in slot.values())):
                 continue
             if rule.active_only and clause is not None and is_passive(clause):
+                continue
+            if rule.no_fronted and "prep" in slot and fronted(slot["prep"], ctx.words["location_preps"]):
                 continue
             sources = ctx.end_tokens(rule.source, slot, clause)
             targets = ctx.end_tokens(rule.target, slot, clause)

@@ -123,3 +123,25 @@ def test_a_far_name_is_still_a_bare_description(extract_text):
     res = extract_text(FAR + "A spokesman in Paris said the bank would meet again in March.")
     assert any(e.kind == "coreference" and res.mentions[e.source].text.endswith("Nordic Trade Bank")
                for e in res.evidence)
+
+
+# ---------------------------------------------------------------- frames and place modifiers are no arguments
+
+
+def test_a_fronted_phrase_frames_the_clause(extract_text):
+    found = pairs(extract_text, "Across the Pacific, the Japan Fair Trade Commission has been examining Google's "
+                                "search deals. Through its unit Azure, Microsoft sells cloud services.")
+    assert ("Japan Fair Trade Commission", "Pacific") not in found
+    assert ("Microsoft", "Azure") not in found
+
+
+def test_a_fronted_place_and_a_later_phrase_still_count(extract_text):
+    found = relations(extract_text, "In Karachi, the Pakistan Navy began its own exercise. The Japan Fair Trade "
+                                    "Commission sailed across the Pacific to Lima.")
+    assert ("Pakistan Navy", "begin_in", "Karachi") in found
+    assert ("Japan Fair Trade Commission", "sail_across", "Pacific") in found
+
+
+def test_a_place_before_the_object_noun_is_not_the_object(extract_text):
+    found = pairs(extract_text, "Anna Lind, who has led the Uppsala-based company since 2020, said sales rose.")
+    assert ("Anna Lind", "Uppsala") not in found
