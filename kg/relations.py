@@ -96,6 +96,16 @@ def fronted(prep: Token, places: set[str]) -> bool:
     return end < len(prep.doc) and prep.doc[end].text == ","
 
 
+def detached(prep: Token, words: dict[str, set[str]]) -> bool:
+    """A preposition that adds a second member to a noun ('the biggest suppliers, together with Micron'; a verb's
+    'resigned together with X' still says with whom) or sets its object apart ('a separate group from the Afghan
+    Taliban', 'independent of Moscow') relates nothing to its head."""
+    near = [c for c in [*prep.children, *prep.head.children] if c.dep_ in {"amod", "advmod", "acomp"} and c.i < prep.i]
+    if any(c.lower_ in words["member_words"] for c in near):
+        return prep.head.pos_ not in {"VERB", "AUX"}
+    return any(c.lower_ in words["apart_words"] for c in near)
+
+
 def is_passive(verb: Token) -> bool:
     """True when the verb's clause is in the passive voice ("was built", "is located")."""
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
@@ -465,6 +475,8 @@ class RelationMatcher:
             if rule.active_only and clause is not None and is_passive(clause):
                 continue
             if rule.no_fronted and "prep" in slot and fronted(slot["prep"], ctx.words["location_preps"]):
+                continue
+            if "prep" in slot and detached(slot["prep"], ctx.words):
                 continue
             sources = ctx.end_tokens(rule.source, slot, clause)
             targets = ctx.end_tokens(rule.target, slot, clause)
@@ -1021,6 +1033,8 @@ def noun_label(noun: Token, lexicon: dict) -> str:
         if c.text == "-" and c.i == at - 1 and not c.whitespace_ and not noun.doc[c.i - 1].whitespace_:
             continue  # 'director-general': the hyphen joins two title words
         joined = c.i == at - 1 or (c.i == at - 2 and noun.doc[at - 1].text == "-" and not c.whitespace_)
+        if c.i >= 2 and noun.doc[c.i - 1].text == "-" and noun.doc[c.i - 2].pos_ == "PROPN":
+            break  # 'Perry-class frigate': the class names the ship, it is not part of the label
         if c.dep_ in {"compound", "amod"} and joined and (
                 c.lower_ in mods or (c.dep_ == "compound" and c.pos_ == "NOUN")):
             words.insert(0, c.lower_)
@@ -1075,6 +1089,8 @@ def title_role(ctx: Context) -> Iterator[Evidence]:
         nouns = [t for t in left if t.pos_ == "NOUN" and t.head.i == head.i and ctx.mention_of(t) is None]
         offices = [t for t in title_words if t.lower_ not in ctx.words["honorifics"]]  # 'Minister Prince': minister
         title_tok = (offices or title_words)[-1] if title_words else (nouns[-1] if nouns else None)
+        while title_tok is not None and title_tok.head in nouns and title_tok.head.i > title_tok.i:
+            title_tok = title_tok.head  # 'chief negotiator': the title word modifies the noun that ends the title
         label = _title_text(left, title_tok, mods, ctx) if title_tok is not None else _clean(m.title)
         if not label:
             continue

@@ -145,3 +145,33 @@ def test_a_fronted_place_and_a_later_phrase_still_count(extract_text):
 def test_a_place_before_the_object_noun_is_not_the_object(extract_text):
     found = pairs(extract_text, "Anna Lind, who has led the Uppsala-based company since 2020, said sales rose.")
     assert ("Anna Lind", "Uppsala") not in found
+
+
+# ---------------------------------------------------------------- role labels
+
+
+def test_a_title_word_before_a_noun_labels_the_whole_title(extract_text):
+    found = relations(extract_text, "The Houthis said on Friday that Houthi chief negotiator Ali Farah met Omar "
+                                    "Bashir in Doha. Goldman Sachs chief economist Jan Hatzius spoke in London.")
+    assert ("Ali Farah", "chief_negotiator", "Houthi") in found
+    assert ("Jan Hatzius", "chief_economist", "Goldman Sachs") in found
+
+
+def test_a_rank_after_an_office_is_no_part_of_the_label(extract_text):
+    found = relations(extract_text, "Pakistan Navy chief Admiral Naveed Ashraf said the fleet was ready. NATO "
+                                    "Secretary General Mark Rutte agreed.")
+    assert ("Naveed Ashraf", "chief", "Pakistan Navy") in found
+    assert ("Mark Rutte", "secretary_general", "NATO") in found
+
+
+def test_a_ship_class_is_no_part_of_the_label(extract_text):
+    found = relations(extract_text, "The Hellenic Navy's HS Hydra, a former German Bremen-class frigate, sailed.")
+    assert not any("class" in r for _, r, _ in found)
+
+
+def test_a_member_added_or_set_apart_is_no_relation(extract_text):
+    found = pairs(extract_text, "Samsung and SK Hynix are the biggest memory suppliers, together with Micron. The "
+                                "TTP is a separate group from the Afghan Taliban.")
+    assert not any(t == "Micron" for _, t in found)
+    assert not any(t == "Afghan Taliban" for _, t in found)
+    assert ("TTP", "Afghan Taliban") in pairs(extract_text, "The TTP is a close ally of the Afghan Taliban.")
