@@ -1194,7 +1194,8 @@ def modifier(ctx: Context) -> Iterator[Evidence]:
                 joined = ctx.hyphen_participle(mod)
                 if joined is not None:  # "Tokyo-based Sony", "the Liberian-flagged tanker X": the participle says how
                     label = ctx.lexicon.get("hyphen_participles", {}).get(joined.lower_, "")
-                    if not label or otype not in ({"GPE", "LOC"} if label.endswith("_in") else OWNER_TYPES):
+                    places = otype in {"GPE", "LOC"} or is_country(om)  # a country read as an ORG ('Cameroon-flagged')
+                    if not label or not (places if label.endswith("_in") else otype in OWNER_TYPES):
                         continue
                 elif mod.head.lower_ in {"based", "headquartered", "born"} and otype in {"GPE", "LOC"}:
                     label = f"{mod.head.lower_}_in"  # "Tokyo based Sony"

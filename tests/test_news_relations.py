@@ -57,6 +57,13 @@ def test_a_flag_state_is_no_operator(extract_text):
     assert not any(r == "operated_by" for _, r, _ in found)
 
 
+def test_a_flag_state_read_as_an_organisation_is_still_the_flag(extract_text):
+    found = relations(extract_text, "Inspectors boarded the Cameroon-flagged Blue Heron and the Gabon-flagged tanker "
+                                    "Nordic Swan off Skagen.")
+    assert ("Blue Heron", "flagged_in", "Cameroon") in found
+    assert ("Nordic Swan", "flagged_in", "Gabon") in found
+
+
 def test_a_country_that_built_or_designed_a_ship_is_no_operator(extract_text):
     found = relations(extract_text, "The Italian-built frigate KRI Raden Wijaya arrived in Surabaya. Manila is "
                                     "awaiting three Korean-built corvettes.")
