@@ -66,11 +66,44 @@ class Rule:
     no_lists: bool = False  # skip matches inside a list ("Japan, the U.S. and South Korea" is not an apposition)
     active_only: bool = False  # skip clauses in the passive voice (their subject is the agent, not the mover)
     fallback: bool = False  # kept only when no other rule links the same two mentions in the same sentence
+    no_fronted: bool = False  # skip a 'prep' anchor opening its sentence before a comma ('Across the Atlantic, X ...')
 
 
 def in_list(tok: Token) -> bool:
     """True when the token is a member of a coordination (it or its head has a conjunct)."""
     return bool(tok.conjuncts) or any(c.dep_ in {"cc", "conj"} for c in tok.head.children)
+
+
+def _own_modifier(tok: Token, conjunct: Token, mods: list[Token]) -> bool:
+    """True when a rule's word hanging on tok (a participle, an apposition, a possessive) is tok's alone, not its
+    conjunct's: it stands between the two ("the SAF, led by X, and the RSF") or the conjunct has its own word of that
+    kind ("..., and the RSF, commanded by Y"; "the Turkish Navy's TCG X and the Indonesian Navy's KRI Y")."""
+    for mod in mods:
+        if min(tok.i, conjunct.i) < mod.i < max(tok.i, conjunct.i):
+            return True
+        if any(c.dep_ == mod.dep_ for c in conjunct.children):
+            return True
+    return False
+
+
+def fronted(prep: Token, places: set[str]) -> bool:
+    """A phrase opening its sentence and closed by a comma frames the whole clause ('Across the Atlantic, the FTC
+    has been examining ...', 'For Microsoft, the ruling ...'): no argument of the verb, unless it says where ('In
+    Karachi, the navy began ...')."""
+    if prep.lower_ in places or any(not (t.is_space or t.is_punct) for t in prep.doc[prep.sent.start:prep.i]):
+        return False
+    end = prep.right_edge.i + 1
+    return end < len(prep.doc) and prep.doc[end].text == ","
+
+
+def detached(prep: Token, words: dict[str, set[str]]) -> bool:
+    """A preposition that adds a second member to a noun ('the biggest suppliers, together with Micron'; a verb's
+    'resigned together with X' still says with whom) or sets its object apart ('a separate group from the Afghan
+    Taliban', 'independent of Moscow') relates nothing to its head."""
+    near = [c for c in [*prep.children, *prep.head.children] if c.dep_ in {"amod", "advmod", "acomp"} and c.i < prep.i]
+    if any(c.lower_ in words["member_words"] for c in near):
+        return prep.head.pos_ not in {"VERB", "AUX"}
+    return any(c.lower_ in words["apart_words"] for c in near)
 
 
 def is_passive(verb: Token) -> bool:
@@ -110,7 +143,7 @@ def load_rules(paths: Iterable[Path], lexicon: dict | None = None) -> tuple[list
                             spec.get("label", "{verb}"), bool(spec.get("symmetric", False)),
                             list(spec.get("source_types", [])), list(spec.get("target_types", [])),
                             bool(spec.get("no_lists", False)), bool(spec.get("active_only", False)),
-                            bool(spec.get("fallback", False)))
+                            bool(spec.get("fallback", False)), bool(spec.get("no_fronted", False)))
                 pattern = _expand(spec["pattern"], lexicon, where)
             except (KeyError, TypeError) as exc:
                 raise ValueError(f"{where}: missing or bad field {exc}") from None
@@ -441,6 +474,10 @@ class RelationMatcher:
                 continue
             if rule.active_only and clause is not None and is_passive(clause):
                 continue
+            if rule.no_fronted and "prep" in slot and fronted(slot["prep"], ctx.words["location_preps"]):
+                continue
+            if "prep" in slot and detached(slot["prep"], ctx.words):
+                continue
             sources = ctx.end_tokens(rule.source, slot, clause)
             targets = ctx.end_tokens(rule.target, slot, clause)
             for ev in ctx.evidence(name, label, sources, targets, clause, rule.symmetric,
@@ -532,9 +569,19 @@ class Context:
         outer = head.head
         kinds = self.words["vehicles"] | self.words["places"] | set(self.lexicon.get("type_nouns", {}))
         if outer.pos_ == "NOUN" and outer.i not in self.token_mention and (head.dep_ == "appos" or (
-                head.dep_ == "compound" and outer.dep_ != "appos" and outer.lemma_.lower() in kinds)):
+                head.dep_ == "compound" and outer.dep_ != "appos" and outer.lemma_.lower() in kinds
+                and not self._owner_of_vehicle(head, outer))):
             nouns.append(outer)  # "the carrier Izumo", "the JS Sazanami destroyer" (not "US-Japan exercises")
         return nouns
+
+    def _owner_of_vehicle(self, head: Token, noun: Token) -> bool:
+        """An organisation or country before a vehicle noun owns it, is not it ('a Royal New Zealand Navy ship',
+        'a Maersk container ship'): that noun is no description of the name. A name with a digit is a model read as an
+        organisation ("Japan's H3 rocket")."""
+        idx = self.mention_of(head)
+        return (idx is not None and self.mentions[idx].type in OWNER_TYPES
+                and not any(ch.isdigit() for ch in self.mentions[idx].text)
+                and (noun.lemma_.lower() in self.words["vehicles"] or noun.lower_ in self.words["vehicles"]))
 
     def tokens_with(self, attr: str, values: Iterable[str]) -> list[Token]:
         """The Doc's tokens whose `attr` (ORTH, LOWER, POS, DEP, …) is one of `values`, in order: the built-in
@@ -557,7 +604,9 @@ class Context:
         out = []
         for tok in base:
             out.append(tok)
-            out.extend(c for c in tok.conjuncts if c.pos_ in NOUNISH and c not in out)
+            mods = [t for t in slot.values() if t.head.i == tok.i and t.i != tok.i]
+            out.extend(c for c in tok.conjuncts
+                       if c.pos_ in NOUNISH and c not in out and not _own_modifier(tok, c, mods))
         return out
 
     def subjects(self, verb: Token, depth: int = 0) -> list[Token]:
@@ -656,13 +705,27 @@ class Context:
             return self._via(owners[:1], f"stand-in '{tok.text} of'")
         for mod in self._modifiers(tok):
             idx = self.mention_of(mod)
-            if idx is None:
+            if idx is None or self.hyphen_participle(mod) is not None:  # 'Italian-built ships' are no Italy's
                 continue
             kind = self.mentions[idx].type
+            if kind in OWNER_TYPES and tok.lower_ in self.words["made_goods"] and not self._actor(tok):
+                continue  # 'carry Chinese missiles': the maker, not the thing carried
             if kind in OWNER_TYPES or (vehicle and kind in VEHICLE_TYPES):
                 found = [idx] + [self.mention_of(c) for c in mod.conjuncts if self.mention_of(c) is not None]
                 return [(i, f"stand-in '{tok.text}'") for i in dict.fromkeys(found)]
         return []
+
+    def hyphen_participle(self, mod: Token) -> Token | None:
+        """The participle a name is joined to by a hyphen before a noun ('flagged' in 'the Liberian-flagged tanker',
+        'built' in 'Italian-built frigates'), else None."""
+        joined = mod.head
+        hyphen = joined.i == mod.i + 2 and self.doc[mod.i + 1].text in {"-", "\u2013"}
+        return joined if hyphen and joined.pos_ in {"VERB", "ADJ"} and self.mention_of(joined) is None else None
+
+    @staticmethod
+    def _actor(tok: Token) -> bool:
+        """The noun is its clause's actor: a subject or a passive's agent ('hit by Russian missiles')."""
+        return tok.dep_ in SUBJECTS or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
 
     @staticmethod
     def _via(found: list[tuple[int, str]], how: str) -> list[tuple[int, str]]:
@@ -770,7 +833,10 @@ class Context:
         # of the type the noun names, when some are: 'a U.S. aircraft carrier' describes the carrier, not the U.S.
         described = [i for i in described if self.mentions[i].type == kind] or described
         if described:
-            return described[0] if self._one_name(self._closest(tok, described, window)) else None
+            near = self._closest(tok, described, window)
+            if not self._one_name(near) or (near[0] not in window and not self._far_ok(tok, near[0], kind)):
+                return None
+            return near[0]
         typed = [i for i in window if self.mentions[i].type == kind]
         # its own sentence's subject first ("Shares of Alphabet Inc fell after the company said"; not the listener of
         # "Musk told Reuters TV that the company would ...")
@@ -784,6 +850,17 @@ class Context:
         all ("The carrier USS Vinson stayed in Guam. The carrier ..." is the Vinson, whatever carrier came before)."""
         adjacent = set(self._window(tok, 1))
         return [i for i in found if i in adjacent] or [i for i in found if i in window] or found
+
+    def _far_ok(self, tok: Token, found: int, kind: str | None) -> bool:
+        """A name more than three sentences back is a bare description's antecedent only when clear: the noun has no
+        name or people of its own before it ('the Swedish fleet', 'the Indian-Russian BrahMos missile') and its own
+        sentence names nothing else of its kind before it ('In Khartoum, ... the capital'; 'Nvidia CEO Jensen Huang
+        said the company'; the name itself or its initials may be there: 'ESA Director General ... said the agency')."""
+        if any(c.i in self.token_mention or c.pos_ == "PROPN" for c in tok.lefts):
+            return False
+        initials = "".join(w[0] for w in self.mentions[found].text.split() if w[0].isupper())
+        return not any(self.mentions[i].type == kind and not self.mentions[i].demonym and not self._one_name([i, found])
+                       and self.mentions[i].text != initials for i in self._window(tok, 0))
 
     @staticmethod
     def _in_subject(tok: Token) -> bool:
@@ -956,6 +1033,8 @@ def noun_label(noun: Token, lexicon: dict) -> str:
         if c.text == "-" and c.i == at - 1 and not c.whitespace_ and not noun.doc[c.i - 1].whitespace_:
             continue  # 'director-general': the hyphen joins two title words
         joined = c.i == at - 1 or (c.i == at - 2 and noun.doc[at - 1].text == "-" and not c.whitespace_)
+        if c.i >= 2 and noun.doc[c.i - 1].text == "-" and noun.doc[c.i - 2].pos_ == "PROPN":
+            break  # 'Perry-class frigate': the class names the ship, it is not part of the label
         if c.dep_ in {"compound", "amod"} and joined and (
                 c.lower_ in mods or (c.dep_ == "compound" and c.pos_ == "NOUN")):
             words.insert(0, c.lower_)
@@ -1010,6 +1089,8 @@ def title_role(ctx: Context) -> Iterator[Evidence]:
         nouns = [t for t in left if t.pos_ == "NOUN" and t.head.i == head.i and ctx.mention_of(t) is None]
         offices = [t for t in title_words if t.lower_ not in ctx.words["honorifics"]]  # 'Minister Prince': minister
         title_tok = (offices or title_words)[-1] if title_words else (nouns[-1] if nouns else None)
+        while title_tok is not None and title_tok.head in nouns and title_tok.head.i > title_tok.i:
+            title_tok = title_tok.head  # 'chief negotiator': the title word modifies the noun that ends the title
         label = _title_text(left, title_tok, mods, ctx) if title_tok is not None else _clean(m.title)
         if not label:
             continue
@@ -1110,10 +1191,16 @@ def modifier(ctx: Context) -> Iterator[Evidence]:
                     continue
                 om = ctx.mentions[other]
                 otype = "GPE" if om.demonym else om.type
-                if mod.head.lower_ in {"based", "headquartered", "born"} and otype in {"GPE", "LOC"}:
-                    label = f"{mod.head.lower_}_in"  # "Tokyo-based Sony", "Leeds-born Smith"
-                elif is_vehicle and otype in OWNER_TYPES:
-                    label = "operated_by"
+                joined = ctx.hyphen_participle(mod)
+                if joined is not None:  # "Tokyo-based Sony", "the Liberian-flagged tanker X": the participle says how
+                    label = ctx.lexicon.get("hyphen_participles", {}).get(joined.lower_, "")
+                    places = otype in {"GPE", "LOC"} or is_country(om)  # a country read as an ORG ('Cameroon-flagged')
+                    if not label or not (places if label.endswith("_in") else otype in OWNER_TYPES):
+                        continue
+                elif mod.head.lower_ in {"based", "headquartered", "born"} and otype in {"GPE", "LOC"}:
+                    label = f"{mod.head.lower_}_in"  # "Tokyo based Sony"
+                elif is_vehicle and otype in OWNER_TYPES:  # a country before arms made them ('Russian Kalibr')
+                    label = "made_in" if m.type == "WEAPON" and otype == "GPE" else "operated_by"
                 elif m.type == "ORG" and otype in OWNER_TYPES and word.i == head.i:
                     label = "part_of"
                 elif word.i != head.i and otype in {"GPE"} and mod.dep_ != "poss":
