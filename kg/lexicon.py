@@ -172,6 +172,20 @@ def rules() -> dict[str, Any]:
     return load_json("resolution.json")
 
 
+@lru_cache(maxsize=1)
+def _alias_link() -> re.Pattern:
+    table = rules()["alias_cues"]
+    adverbs = "|".join(map(re.escape, table["adverbs"]))
+    phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in table["phrases"])
+    return re.compile(rf"\s*[,(]\s*(?:(?:{adverbs})\s+)?(?:{phrases})\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def alias_link(between: str) -> bool:
+    """The text between two names says the second is another name of the first: ', widely known as ', ' (nicknamed '
+    (kg/data/resolution.json alias_cues)."""
+    return _alias_link().fullmatch(between) is not None
+
+
 def strip_hull_prefix(name: str) -> str:
     """'JS Izumo' → 'Izumo'; names without a hull prefix are returned unchanged."""
     prefixes, _ = ships()

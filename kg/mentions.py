@@ -1049,6 +1049,27 @@ def repeated_names(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -
     return out
 
 
+def alias_pairs(doc: Doc, found: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """(name, alias) pairs of one sentence written 'Mohamed Hamdan Dagalo, widely known as Hemedti'
+    (lexicon.alias_link): the alias is capitalised and neither is a demonym."""
+    ordered = sorted((m for m in found if not m.demonym), key=lambda m: m.start)
+    return [(a, b) for a, b in itertools.pairwise(ordered)
+            if a.sent == b.sent and b.name[:1].isupper() and a.end <= b.start
+            and lexicon.alias_link(_between(doc, a.end, b.start))]
+
+
+def known_as(doc: Doc, found: list[Mention]) -> None:
+    """Every mention of an alias takes the type of the name it is another name of ('Abdirahman Mohamed Abdullahi,
+    known as Irro … Irro's office': both Irro are the person, whatever the model read)."""
+    for named, alias in alias_pairs(doc, found):
+        if named.type == alias.type:
+            continue
+        name = lexicon.key(alias.name)
+        for m in found:
+            if lexicon.key(m.name) == name and not m.demonym and not m.metonym:
+                m.type, m.cue = named.type, f"another name of {named.name!r} (known as)"
+
+
 def relatives(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> list[Mention]:
     """Person mentions for '<Given name> <Surname>' the model left unlabelled (or labelled as no node type), where
     the surname ends the full names of two or more people of the document and stands alone for a person too
@@ -1163,6 +1184,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     found.extend(typed_by_context(doc, untyped, found, sent_index))
     found.extend(repeated_names(doc, found, sent_index))
     found.extend(relatives(doc, found, sent_index))
+    known_as(doc, found)
     found = common_word_openers(doc, found)
     found = [m for m in found if not common_acronym(m, doc_words(doc).text)]
     companies_short(found)

@@ -26,7 +26,8 @@ move recording why (Entity.merges, and a DEBUG log line on the ``kg.resolve`` lo
    "Chiba" joins "Chiba Prefecture", "Pacific" joins "Pacific Ocean";
    a one-word head written with "the" ("the Games", "the Agreement") joins the only event, law or facility name
    of the document ending in it, else the one the document is about;
-4. generic law references ("the new legislation") join the law last named in their document;
+4. generic law references ("the new legislation") join the law last named in their document; an alias joins the
+   name it follows ("Mohamed Hamdan Dagalo, widely known as Hemedti");
 5. acronyms: spelt out in the text ("Self-Defense Forces (SDF)"), initials of a name seen in the
    document (else corpus), or kg/data/acronyms.json.
 Nothing merges when a rule finds two candidates, but for the subject rules above: two people who share a surname
@@ -726,6 +727,22 @@ def generic_laws(state: State) -> None:
                 state.move([r], target.gid, f"{r.name!r} refers back to {target.name!r}, the law last named in {doc}")
 
 
+def aliases(state: State, results: list[DocResult]) -> None:
+    """'Hemedti' joins 'Mohamed Hamdan Dagalo' when written 'Mohamed Hamdan Dagalo, widely known as Hemedti'
+    (lexicon.alias_link): the alias's whole group, in every document, joins the name's. A country or demonym never
+    moves this way."""
+    by_name = {r.doc: r for r in results}
+    for doc, refs in state.by_doc().items():
+        ordered = sorted((r for r in refs if not r.hidden), key=lambda r: r.m.start)
+        for a, b in itertools.pairwise(ordered):
+            if a.m.sent != b.m.sent or a.gid == b.gid or a.country or b.country or not b.name[:1].isupper():
+                continue
+            s_start, _, s_text = by_name[doc].sentences[a.m.sent]
+            if lexicon.alias_link(s_text[a.m.end - s_start : b.m.start - s_start]):
+                state.move([r for r in state.refs if r.gid == b.gid], a.gid,
+                           f"{b.name!r} is another name of {a.name!r} ('known as') in {doc}")
+
+
 # ---------------------------------------------------------------- 5. acronyms
 
 
@@ -919,5 +936,6 @@ def resolve(results: list[DocResult]) -> Resolution:
     org_last_words(state)
     generic_heads(state, results)
     generic_laws(state)
+    aliases(state, results)
     acronyms(state, results)
     return make_entities(state, results)

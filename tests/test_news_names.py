@@ -1,0 +1,51 @@
+"""Names in diplomacy and election news: aliases ('known as'), bodies named by their head, mission names cut
+before 'in <Place>', accented spellings, izafat names and multi-word titles. Real spaCy model on sentences written
+for these tests; each rule has a case that must not change."""
+
+from __future__ import annotations
+
+from kg.resolve import resolve
+
+
+def entities(extract_text, *texts: str) -> dict[str, tuple[str, set[str]]]:
+    """Entity label → (type, aliases) for small texts (one document each)."""
+    res = resolve([extract_text(t, name=f"d{i}.txt") for i, t in enumerate(texts)])
+    return {e.label: (e.type, set(e.aliases)) for e in res.entities}
+
+
+def holding(found: dict[str, tuple[str, set[str]]], alias: str) -> list[str]:
+    """Labels of the entities that have this alias."""
+    return [label for label, (_, aliases) in found.items() if alias in aliases]
+
+
+# ---------------------------------------------------------------- aliases: 'known as'
+
+
+def test_a_nickname_after_known_as_is_the_person(extract_text):
+    found = entities(extract_text, "The paramilitary force is led by General Osman Kabiru Danjuma, widely known as "
+                                   "Zulu, who fought in Darfur. Zulu told reporters on Monday that talks had failed.")
+    person = holding(found, "Osman Kabiru Danjuma")
+    assert person and "Zulu" in found[person[0]][1]
+    assert found[person[0]][0] == "PERSON"
+
+
+def test_an_alias_in_brackets_and_better_known_as(extract_text):
+    found = entities(extract_text, "Opposition candidate Luis Alberto Quiroga (better known as Tito) won 52% "
+                                   "of the vote in Sunday's runoff. Tito promised to cut fuel prices.")
+    person = holding(found, "Tito")
+    assert len(person) == 1 and found[person[0]][0] == "PERSON" and "Quiroga" in person[0]
+
+
+def test_an_alias_joins_the_name_in_another_document(extract_text):
+    found = entities(extract_text, "The region elected a new leader, Ahmed Yusuf Warsame, known as Deeqo, in March.",
+                     "Deeqo said on Sunday the port deal would stand.")
+    assert holding(found, "Deeqo") == holding(found, "Ahmed Yusuf Warsame")
+
+
+def test_known_as_without_a_name_before_or_lowercase_joins_nothing(extract_text):
+    found = entities(extract_text, "Fighters seized the town of Kalemie, a lake port known as the gateway to the "
+                                   "south, on Monday. A criminal group known as Black Lotus claimed the attack on "
+                                   "Kalemie.")
+    assert "gateway" not in " ".join(a for _, aliases in found.values() for a in aliases)
+    kalemie = holding(found, "Kalemie")
+    assert kalemie and "Black Lotus" not in found[kalemie[0]][1]
