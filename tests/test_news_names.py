@@ -49,3 +49,28 @@ def test_known_as_without_a_name_before_or_lowercase_joins_nothing(extract_text)
     assert "gateway" not in " ".join(a for _, aliases in found.values() for a in aliases)
     kalemie = holding(found, "Kalemie")
     assert kalemie and "Black Lotus" not in found[kalemie[0]][1]
+
+
+# ---------------------------------------------------------------- bodies named by their head
+
+
+def test_a_councils_head_joins_the_international_body_of_the_document(extract_text):
+    found = entities(extract_text, "The U.N. Security Council met on Friday to discuss the fighting in Sudan. Britain "
+                                   "asked the Security Council to adopt a resolution on Monday.")
+    assert "Security Council" in found["U.N. Security Council"][1]
+    assert "Security Council" not in found
+
+
+def test_a_head_joins_the_body_of_another_document_when_its_own_names_the_body(extract_text):
+    found = entities(extract_text, "The UN General Assembly adopted a resolution on Gaza.",
+                     "The United Nations said the General Assembly would vote again in March.")
+    assert "General Assembly" in found["UN General Assembly"][1]
+
+
+def test_a_head_shared_by_two_longer_names_or_a_country_stays_apart(extract_text):
+    found = entities(extract_text, "The National Security Council met in Washington. The U.N. Security Council met "
+                                   "in New York. The Security Council voted on Tuesday.",
+                     "Georgia's General Assembly passed the bill. The UN General Assembly voted.")
+    assert "Security Council" not in found["U.N. Security Council"][1]
+    assert "General Assembly" not in found["UN General Assembly"][1]
+    assert "Security Council" not in found["National Security Council"][1]
