@@ -76,6 +76,7 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_given_names", after="kg_numbered_names")
     nlp.add_pipe("kg_of_names", after="kg_given_names")
     nlp.add_pipe("kg_name_tails", after="kg_of_names")
+    nlp.add_pipe("kg_acronym_tails", after="kg_name_tails")
     return nlp
 
 
@@ -242,6 +243,66 @@ def name_tails(doc: Doc) -> Doc:
     if changed:
         doc.ents = ents
     return doc
+
+
+@Language.component("kg_acronym_tails")
+def acronym_tails(doc: Doc) -> Doc:
+    """An organisation's name the model cut before 'in <Place>' runs on to an acronym in brackets that spells the
+    whole name ('U.N. Assistance Mission' + 'in Afghanistan' + '(UNAMA)'): the span reaches the bracket and the
+    entities inside it go (words in kg/data/types.json acronym_tails)."""
+    ents: list[Span | None] = list(doc.ents)
+    changed = False
+    for i in range(len(ents)):
+        ent = ents[i]
+        if ent is None or ent.label_ not in {"ORG", "FAC"}:
+            continue
+        end = _acronym_tail_end(ent)
+        if end is None:
+            continue
+        for k in range(i + 1, len(ents)):
+            if ents[k] is not None and ents[k].start < end:
+                ents[k] = None
+        ents[i] = Span(doc, ent.start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+        changed = True
+    if changed:
+        doc.ents = [e for e in ents if e is not None]
+    return doc
+
+
+def _acronym_tail_end(ent: Span) -> int | None:
+    """End of the words after the span up to a bracketed acronym they complete ('in Afghanistan (UNAMA)'), else
+    None."""
+    doc, table = ent.doc, lexicon.load_json("types.json")["acronym_tails"]
+    if ent.end >= len(doc) or doc[ent.end].lower_ not in table["connectors"]:
+        return None
+    paren = next((k for k in range(ent.end + 1, min(len(doc), ent.end + 10)) if doc[k].text == "("), None)
+    if paren is None or paren + 2 >= len(doc) or doc[paren + 2].text != ")" or doc[paren].is_sent_start:
+        return None
+    acronym, words = doc[paren + 1].text, doc[ent.end + 1 : paren]
+    if not lexicon.is_acronym(acronym) or len(acronym.replace(".", "")) < 3 or not words or not words[-1].is_title:
+        return None
+    if not all(t.is_title or t.lower_ in table["inner"] for t in words) or any(t.is_sent_start for t in words):
+        return None
+    return paren if spells(acronym, doc[ent.start : paren], words[-1].idx - doc[ent.start].idx) else None
+
+
+def spells(acronym: str, span: Span, last_from: int) -> bool:
+    """The acronym's letters appear in the name's text in order, read from the end (Schwartz & Hearst), its first
+    letter opening the name's first word (a leading 'the' aside) and its last letter in the name's last word, which
+    starts `last_from` characters into the span."""
+    text = span.text.lower()
+    words = [t for t in span if t.lower_ != "the"]
+    letters = acronym.replace(".", "").lower()
+    if not words or words[0].lower_[:1] != letters[0]:
+        return False
+    at = len(text) - 1
+    for k in range(len(letters) - 1, -1, -1):
+        while at >= 0 and (text[at] != letters[k] or (k == 0 and at > 0 and text[at - 1].isalnum())):
+            at -= 1
+        if at < 0 or (k == len(letters) - 1 and at < last_from):
+            return False
+        at -= 1
+    return True
 
 
 def _tail_end(ent: Span, limit: int) -> int:

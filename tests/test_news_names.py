@@ -74,3 +74,32 @@ def test_a_head_shared_by_two_longer_names_or_a_country_stays_apart(extract_text
     assert "Security Council" not in found["U.N. Security Council"][1]
     assert "General Assembly" not in found["UN General Assembly"][1]
     assert "Security Council" not in found["National Security Council"][1]
+
+
+# ---------------------------------------------------------------- names cut before 'in <Place>' (ACRONYM)
+
+
+def mentions(extract_text, text: str) -> dict[str, str]:
+    """Mention text → type for one small text."""
+    return {m.text: m.type for m in extract_text(text).mentions}
+
+
+def test_a_mission_name_runs_on_to_the_acronym_that_spells_it(extract_text):
+    found = mentions(extract_text, "The U.N. Assistance Mission in Afghanistan (UNAMA) said four civilians were "
+                                   "killed in Kunar on Sunday.")
+    assert any(text.endswith("Assistance Mission in Afghanistan") and kind == "ORG" for text, kind in found.items())
+    assert "Afghanistan" not in found
+
+
+def test_a_stabilization_mission_spelt_by_a_looser_acronym(extract_text):
+    found = mentions(extract_text, "Troops of the African Union Support and Stabilization Mission in Somalia (AUSSOM) "
+                                   "took over from the previous force in January.")
+    assert any(text.endswith("Stabilization Mission in Somalia") for text in found)
+    assert "Somalia" not in found
+
+
+def test_a_place_the_acronym_does_not_spell_stays_apart(extract_text):
+    found = mentions(extract_text, "Doctors at the National Health Service in England (NHS) went on strike on "
+                                   "Monday, the union said.")
+    assert "England" in found
+    assert not any(text.endswith("in England") for text in found)
