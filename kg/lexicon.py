@@ -48,8 +48,11 @@ def words(name: str, *path: str) -> frozenset[str]:
 
 @lru_cache(maxsize=65_536)  # the same names are keyed again and again, in every document
 def key(name: str) -> str:
-    """Comparison key: NFKC, lower case, no leading 'the', no possessive, no dots, folded spaces and hyphens."""
+    """Comparison key: NFKC, lower case, accents folded ('São Paulo' = 'Sao Paulo'), no leading 'the', no possessive,
+    no dots, folded spaces and hyphens."""
     s = unicodedata.normalize("NFKC", name).replace("\u2019", "'").lower().strip()
+    if not s.isascii():
+        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
     s = re.sub(r"^the\s+", "", s)
     s = re.sub(r"('s|')$", "", s)
     s = s.replace(".", "")

@@ -103,3 +103,20 @@ def test_a_place_the_acronym_does_not_spell_stays_apart(extract_text):
                                    "Monday, the union said.")
     assert "England" in found
     assert not any(text.endswith("in England") for text in found)
+
+
+# ---------------------------------------------------------------- accents
+
+
+def test_a_name_with_and_without_accents_is_one_node(extract_text):
+    found = entities(extract_text, "Thousands marched in Sao Paulo on Sunday against the pension reform. Police in "
+                                   "São Paulo said 40,000 people took part.",
+                     "The frigate HMCS Ville de Québec left Halifax on Monday. The Ville de Quebec will join the "
+                     "NATO task group in the Baltic.")
+    assert holding(found, "Sao Paulo") == holding(found, "São Paulo") != []
+    assert holding(found, "Ville de Quebec") == holding(found, "HMCS Ville de Québec") != []
+
+
+def test_names_that_differ_in_letters_not_accents_stay_apart(extract_text):
+    found = entities(extract_text, "Voters in Paraná and Panama went to the polls on Sunday.")
+    assert holding(found, "Paraná") != holding(found, "Panama")
