@@ -203,10 +203,17 @@ def is_acronym(name: str) -> bool:
 
 
 def initials(name: str) -> str:
-    """Upper-case initials of a name's words, hyphenated parts counted apart ('Self-Defense Forces' → 'SDF')."""
-    skip = set(rules()["initials_skip"])
+    """Upper-case initials of a name's words, hyphenated parts counted apart ('Self-Defense Forces' → 'SDF'); a
+    lower-case izafat particle counts for none ('Tehrik-e-Taliban Pakistan' → 'TTP')."""
+    skip, particles = set(rules()["initials_skip"]), izafat_particles()
     words = [w for w in re.split(r"[\s\-/]+", name.replace(".", "")) if w]
-    return "".join(w[0].upper() for w in words if w.lower() not in skip and w[0].isalnum())
+    return "".join(w[0].upper() for w in words if w.lower() not in skip and w not in particles and w[0].isalnum())
+
+
+@lru_cache(maxsize=1)
+def izafat_particles() -> frozenset[str]:
+    """The hyphenated particles of Urdu and Persian names, as written in lower case (types.json izafat)."""
+    return frozenset(load_json("types.json")["izafat"]["particles"])
 
 
 def split_country_prefix(name: str) -> tuple[Place | None, str]:

@@ -76,7 +76,8 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_given_names", after="kg_numbered_names")
     nlp.add_pipe("kg_of_names", after="kg_given_names")
     nlp.add_pipe("kg_name_tails", after="kg_of_names")
-    nlp.add_pipe("kg_acronym_tails", after="kg_name_tails")
+    nlp.add_pipe("kg_izafat_names", after="kg_name_tails")
+    nlp.add_pipe("kg_acronym_tails", after="kg_izafat_names")
     return nlp
 
 
@@ -243,6 +244,56 @@ def name_tails(doc: Doc) -> Doc:
     if changed:
         doc.ents = ents
     return doc
+
+
+@Language.component("kg_izafat_names")
+def izafat_names(doc: Doc) -> Doc:
+    """'Jaish' + '-e-' + 'Mohammed', 'Tehrik' + '-e-' + 'Taliban': capitalised words joined by a hyphenated particle
+    (kg/data/types.json izafat) are one name, with the entities they overlap; a run opening with an organisation word
+    ('Lashkar', 'Hizb') is an ORG, with a country's name written right after it, any other takes the label of the first
+    entity it overlaps ('Zia-ul-Haq')."""
+    table = lexicon.load_json("types.json")["izafat"]
+    runs = _izafat_runs(doc, frozenset(table["particles"]))
+    if not runs:
+        return doc
+    ents = list(doc.ents)
+    for start, end in runs:
+        if doc[start].text in table["org_heads"] and _country_after(doc, end):
+            end += 1  # 'Tehrik-e-Taliban Pakistan', 'Jamaat-e-Islami Bangladesh'
+        inside = [e for e in ents if e.start < end and e.end > start]
+        if doc[start].text in table["org_heads"]:
+            label = "ORG"
+        elif inside:
+            label = inside[0].label_
+        else:
+            continue
+        start, end = min([start, *(e.start for e in inside)]), max([end, *(e.end for e in inside)])
+        ents = [e for e in ents if e not in inside] + [Span(doc, start, end, label=label)]
+    doc.ents = sorted(ents, key=lambda e: e.start)
+    return doc
+
+
+def _country_after(doc: Doc, end: int) -> bool:
+    """A country's one-word name follows, no possessive after it: the last word of an izafat organisation's name."""
+    if end >= len(doc) or doc[end - 1].whitespace_ != " " or lexicon.countries().variant(doc[end].text) is None:
+        return False
+    return end + 1 >= len(doc) or doc[end + 1].tag_ != "POS"
+
+
+def _izafat_runs(doc: Doc, particles: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of the runs 'Word-particle-Word[-particle-Word…]' written without spaces."""
+    runs: list[tuple[int, int]] = []
+    for i in range(len(doc) - 4):
+        a, h1, p, h2, b = doc[i : i + 5]
+        if not (a.is_title and a.is_alpha and b.is_title and b.is_alpha and p.text in particles):
+            continue
+        if h1.text != "-" or h2.text != "-" or a.whitespace_ or h1.whitespace_ or p.whitespace_ or h2.whitespace_:
+            continue
+        if runs and runs[-1][1] > i:
+            runs[-1] = (runs[-1][0], i + 5)
+        else:
+            runs.append((i, i + 5))
+    return runs
 
 
 @Language.component("kg_acronym_tails")

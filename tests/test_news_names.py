@@ -120,3 +120,29 @@ def test_a_name_with_and_without_accents_is_one_node(extract_text):
 def test_names_that_differ_in_letters_not_accents_stay_apart(extract_text):
     found = entities(extract_text, "Voters in Paraná and Panama went to the polls on Sunday.")
     assert holding(found, "Paraná") != holding(found, "Panama")
+
+
+# ---------------------------------------------------------------- izafat names ('-e-', '-ul-')
+
+
+def test_izafat_names_are_one_organisation(extract_text):
+    found = mentions(extract_text, "Police blamed Jaish-e-Mohammed for the bombing, and officials said "
+                                   "Hizb-ul-Mujahideen had helped. Lashkar-e-Taiba denied any role.")
+    for name in ("Jaish-e-Mohammed", "Hizb-ul-Mujahideen", "Lashkar-e-Taiba"):
+        assert found.get(name) == "ORG", (name, found)
+    assert "Jaish" not in found
+
+
+def test_an_izafat_movement_takes_its_country_and_its_initials(extract_text):
+    found = entities(extract_text, "The Tehrik-e-Taliban Pakistan, or TTP, claimed the attack in Bannu. The TTP has "
+                                   "stepped up attacks since 2022.")
+    assert "TTP" in found["Tehrik-e-Taliban Pakistan"][1]
+    assert found["Tehrik-e-Taliban Pakistan"][0] == "ORG"
+    assert "Tehrik" not in found
+
+
+def test_an_izafat_person_name_stays_a_person(extract_text):
+    found = mentions(extract_text, "General Zia-ul-Haq seized power in 1977. Former prime minister Prayuth Chan-o-cha "
+                                   "met Richard E. Byrd's biographer.")
+    assert found.get("Zia-ul-Haq") == "PERSON"
+    assert "ORG" not in found.values()
