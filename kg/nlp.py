@@ -472,15 +472,26 @@ def given_names(doc: Doc) -> Doc:
             common = {t.lower_ for t in doc if t.is_lower}
             common |= {t.lower_ for e in ents if e.label_ not in {"PERSON", "PER"} for t in e}
         start = ent.start
-        while start > 0 and _given_name(doc[start - 1], common) and not doc[start].is_sent_start:
+        while (start > 0 and _given_name(doc[start - 1], common) and not doc[start].is_sent_start
+               and not _office_word(doc, start - 1)):
             start -= 1
-        if start == ent.start and out and out[-1].end == start and _mistyped_first_name(out[-1]):
+        if (start == ent.start and out and out[-1].end == start and _mistyped_first_name(out[-1])
+                and not _office_word(doc, out[-1].start)):
             start = out.pop().start
         out.append(Span(doc, start, ent.end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
                    if start != ent.start else ent)
     if out != ents:
         doc.ents = out
     return doc
+
+
+def _office_word(doc: Doc, i: int) -> bool:
+    """Token i is what an office is of, no given name: after '<Title> of the' ('Chancellor of the' + 'Exchequer') or
+    a portfolio word of kg/data/titles.json after '<Title> of' ('Secretary of' + 'State'); 'CEO of' + 'Norges' may
+    open a name."""
+    from kg.mentions import _title_words, office_object
+
+    return office_object(doc, i) and (doc[i - 1].lower_ == "the" or doc[i].text in _title_words()[2])
 
 
 def _mistyped_first_name(ent: Span) -> bool:
@@ -685,6 +696,8 @@ def _name_bounds(ent: Span) -> tuple[int, int]:
         start += 1
     if ent.label_ in {"PERSON", "PER"} and end - start > 1:
         start += leading_title(list(doc[start:end]))
+    if ent.label_ in {"PERSON", "PER", "ORG"} and end - start >= 3:
+        start += office_words(doc, start, end, ent.label_)
     start, end = _unquoted(doc, start, end)
     months = lexicon.words("types.json", "name_edges", "months")
     dated = [t.i for t in doc[start + 1 : end - 1] if t.text == "," and doc[t.i + 1].text in months]
@@ -700,6 +713,41 @@ def _name_bounds(ent: Span) -> tuple[int, int]:
     while ent.label_ in SCORE_TRIMMED and end - start > 3 and _score(doc, end):
         end -= 3  # 'Everton 1-1', 'Roger Federer 6-4 6-3': a match score after the name
     return start, end
+
+
+def office_words(doc: Doc, start: int, end: int, label: str) -> int:
+    """How many leading words of a name span belong to an office written '<Title> of [the] …' ('Chancellor of the' +
+    'Exchequer Rachel Reeves', 'Minister of' + 'Foreign Affairs Wang Yi', 'Minister of Commerce and Industry
+    Nooruddin Azizi' read whole): the span's office words run up to the first common given name
+    (kg/data/given_names.json) leaving two words or more, else over portfolio words of kg/data/titles.json and 'and';
+    a person span with neither keeps its last two words when both are capitalised."""
+    from kg.mentions import TITLE_JOINERS, _title_words, is_title, office_object
+
+    obj = start
+    if is_title([doc[start].text]) and doc[start + 1].lower_ == "of":  # the office opens the span
+        obj = start + 3 if doc[start + 2].lower_ == "the" else start + 2
+    elif not office_object(doc, start):
+        return 0
+    if end - obj < 3:
+        return 0
+    given = _given_names()
+    for n in range(obj + 1, end - 1):
+        if doc[n].text in given:
+            return n - start if _name_words(doc[n:end]) else 0
+    k, words = obj, _title_words()[2]
+    while k < end - 2 and (doc[k].text in words or doc[k].lower_ in TITLE_JOINERS):
+        k += 1
+    if k > obj and _name_words(doc[k:end]):
+        return k - start
+    person = label != "ORG" and end - obj <= 4 and _name_words(doc[end - 2 : end])
+    return end - start - 2 if person else 0
+
+
+def _name_words(span: Span) -> bool:
+    """Every word of the span is capitalised and none is a title or portfolio word: a person's name can be read."""
+    from kg.mentions import _title_words
+
+    return all(t.is_title and t.text not in _title_words()[2] for t in span)
 
 
 SCORE_TRIMMED = {"PERSON", "PER", "ORG", "GPE", "LOC", "NORP", "LAW"}  # LAW: the model reads "Bournemouth 2-0" so

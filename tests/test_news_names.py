@@ -146,3 +146,30 @@ def test_an_izafat_person_name_stays_a_person(extract_text):
                                    "met Richard E. Byrd's biographer.")
     assert found.get("Zia-ul-Haq") == "PERSON"
     assert "ORG" not in found.values()
+
+
+# ---------------------------------------------------------------- offices written '<Title> of [the] X'
+
+
+def test_an_office_of_several_words_leaves_the_name_and_is_its_title(extract_text):
+    found = {m.text: m for m in extract_text("Chancellor of the Exchequer Rachel Reeves said growth was weaker than "
+                                             "forecast. Minister of State Anne Mettler disagreed.").mentions}
+    assert "Rachel Reeves" in found and found["Rachel Reeves"].type == "PERSON"
+    assert found["Rachel Reeves"].title == "Chancellor of the Exchequer"
+    assert "Exchequer" not in found and not any("Exchequer" in text for text in found)
+    assert found.get("Anne Mettler") is not None and found["Anne Mettler"].type == "PERSON"
+
+
+def test_an_office_object_that_is_a_country_stays_a_mention(extract_text):
+    found = {m.text: m for m in extract_text("President of the Philippines Ferdinand Marcos Jr. arrived in Tokyo on "
+                                             "Monday. The Exchequer published its figures.").mentions}
+    assert found["Philippines"].type == "GPE"
+    assert found["Ferdinand Marcos Jr."].title == "President of the Philippines"
+    assert "Exchequer" in found
+
+
+def test_an_office_the_model_read_into_an_organisation_leaves_the_name(extract_text):
+    found = {m.text: m for m in extract_text("Afghanistan's Minister of Commerce and Industry Nooruddin Azizi said "
+                                             "traders had lost more than $100 million.").mentions}
+    assert found["Nooruddin Azizi"].type == "PERSON"
+    assert found["Nooruddin Azizi"].title == "Minister of Commerce and Industry"
