@@ -48,8 +48,11 @@ def words(name: str, *path: str) -> frozenset[str]:
 
 @lru_cache(maxsize=65_536)  # the same names are keyed again and again, in every document
 def key(name: str) -> str:
-    """Comparison key: NFKC, lower case, no leading 'the', no possessive, no dots, folded spaces and hyphens."""
+    """Comparison key: NFKC, lower case, accents folded ('São Paulo' = 'Sao Paulo'), no leading 'the', no possessive,
+    no dots, folded spaces and hyphens."""
     s = unicodedata.normalize("NFKC", name).replace("\u2019", "'").lower().strip()
+    if not s.isascii():
+        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
     s = re.sub(r"^the\s+", "", s)
     s = re.sub(r"('s|')$", "", s)
     s = s.replace(".", "")
@@ -172,6 +175,20 @@ def rules() -> dict[str, Any]:
     return load_json("resolution.json")
 
 
+@lru_cache(maxsize=1)
+def _alias_link() -> re.Pattern:
+    table = rules()["alias_cues"]
+    adverbs = "|".join(map(re.escape, table["adverbs"]))
+    phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in table["phrases"])
+    return re.compile(rf"\s*[,(]\s*(?:(?:{adverbs})\s+)?(?:{phrases})\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def alias_link(between: str) -> bool:
+    """The text between two names says the second is another name of the first: ', widely known as ', ' (nicknamed '
+    (kg/data/resolution.json alias_cues)."""
+    return _alias_link().fullmatch(between) is not None
+
+
 def strip_hull_prefix(name: str) -> str:
     """'JS Izumo' → 'Izumo'; names without a hull prefix are returned unchanged."""
     prefixes, _ = ships()
@@ -186,10 +203,17 @@ def is_acronym(name: str) -> bool:
 
 
 def initials(name: str) -> str:
-    """Upper-case initials of a name's words, hyphenated parts counted apart ('Self-Defense Forces' → 'SDF')."""
-    skip = set(rules()["initials_skip"])
+    """Upper-case initials of a name's words, hyphenated parts counted apart ('Self-Defense Forces' → 'SDF'); a
+    lower-case izafat particle counts for none ('Tehrik-e-Taliban Pakistan' → 'TTP')."""
+    skip, particles = set(rules()["initials_skip"]), izafat_particles()
     words = [w for w in re.split(r"[\s\-/]+", name.replace(".", "")) if w]
-    return "".join(w[0].upper() for w in words if w.lower() not in skip and w[0].isalnum())
+    return "".join(w[0].upper() for w in words if w.lower() not in skip and w not in particles and w[0].isalnum())
+
+
+@lru_cache(maxsize=1)
+def izafat_particles() -> frozenset[str]:
+    """The hyphenated particles of Urdu and Persian names, as written in lower case (types.json izafat)."""
+    return frozenset(load_json("types.json")["izafat"]["particles"])
 
 
 def split_country_prefix(name: str) -> tuple[Place | None, str]:

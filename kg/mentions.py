@@ -113,7 +113,39 @@ def title_before(span: Span) -> str:
         words = table.words[start : span.start]
         if is_title(words):
             best = " ".join(words)
-    return best
+    return best or office_before(span)
+
+
+def office_object(doc: Doc, i: int) -> bool:
+    """Token i opens what an office is of: '<Title> of [the]' right before it ('Chancellor of the' + 'Exchequer')."""
+    k = i - 1 if i > 0 and doc[i - 1].lower_ == "the" else i
+    return k >= 2 and doc[k - 1].lower_ == "of" and is_title([doc[k - 2].text])
+
+
+def office_between(span: Span) -> bool:
+    """A one-word ORG span that is what an office is of, right before a person's name ('Chancellor of the Exchequer
+    Rachel Reeves'): part of the title, no organisation of its own."""
+    doc = span.doc
+    return (len(span) == 1 and span.label_ == "ORG" and office_object(doc, span.start) and span.end < len(doc)
+            and doc[span.end].ent_type_ in {"PERSON", "PER"} and doc[span.end].ent_iob_ == "B")
+
+
+def office_before(span: Span) -> str:
+    """An office written '<Title> of [the] <Capitalised words>' just before the span ('Chancellor of the Exchequer
+    Rachel Reeves' → 'Chancellor of the Exchequer', 'Secretary of State Marco Rubio', 'Minister of Commerce and
+    Industry'), else ''."""
+    doc, k = span.doc, span.start
+    while k > 0 and span.start - k < 5 and not doc[k - 1].is_sent_start and (
+            (doc[k - 1].is_title and doc[k - 1].is_alpha) or (doc[k - 1].lower_ in TITLE_JOINERS and k < span.start)):
+        k -= 1
+    while k < span.start and not doc[k].is_title:
+        k += 1  # 'and' opens no office's object
+    if k == span.start:
+        return ""
+    if not office_object(doc, k):
+        return ""
+    j = k - 1 if doc[k - 1].lower_ == "the" else k
+    return doc[j - 2 : span.start].text
 
 
 def leading_title(tokens: list[Token]) -> int:
@@ -1083,6 +1115,27 @@ def repeated_names(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -
     return out
 
 
+def alias_pairs(doc: Doc, found: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """(name, alias) pairs of one sentence written 'Mohamed Hamdan Dagalo, widely known as Hemedti'
+    (lexicon.alias_link): the alias is capitalised and neither is a demonym."""
+    ordered = sorted((m for m in found if not m.demonym), key=lambda m: m.start)
+    return [(a, b) for a, b in itertools.pairwise(ordered)
+            if a.sent == b.sent and b.name[:1].isupper() and a.end <= b.start
+            and lexicon.alias_link(_between(doc, a.end, b.start))]
+
+
+def known_as(doc: Doc, found: list[Mention]) -> None:
+    """Every mention of an alias takes the type of the name it is another name of ('Abdirahman Mohamed Abdullahi,
+    known as Irro … Irro's office': both Irro are the person, whatever the model read)."""
+    for named, alias in alias_pairs(doc, found):
+        if named.type == alias.type:
+            continue
+        name = lexicon.key(alias.name)
+        for m in found:
+            if lexicon.key(m.name) == name and not m.demonym and not m.metonym:
+                m.type, m.cue = named.type, f"another name of {named.name!r} (known as)"
+
+
 def relatives(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> list[Mention]:
     """Person mentions for '<Given name> <Surname>' the model left unlabelled (or labelled as no node type), where
     the surname ends the full names of two or more people of the document and stands alone for a person too
@@ -1178,7 +1231,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
             elif ent.label_ in _context_types()["labels"]:
                 untyped.append(ent)
             continue
-        if kind in {"ORG", "PERSON", "GPE", "NORP"} and only_title_part(ent):
+        if kind in {"ORG", "PERSON", "GPE", "NORP"} and (only_title_part(ent) or office_between(ent)):
             continue
         found.append(mention(ent, kind, sent))
     for span in unlabelled_ships(doc):
@@ -1198,6 +1251,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     found.extend(typed_by_context(doc, untyped, found, sent_index))
     found.extend(repeated_names(doc, found, sent_index))
     found.extend(relatives(doc, found, sent_index))
+    known_as(doc, found)
     found = common_word_openers(doc, found)
     found = [m for m in found if not common_acronym(m, doc_words(doc).text)]
     companies_short(found)

@@ -78,6 +78,8 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_given_names", after="kg_numbered_names")
     nlp.add_pipe("kg_of_names", after="kg_given_names")
     nlp.add_pipe("kg_name_tails", after="kg_of_names")
+    nlp.add_pipe("kg_izafat_names", after="kg_name_tails")
+    nlp.add_pipe("kg_acronym_tails", after="kg_izafat_names")
     return nlp
 
 
@@ -266,6 +268,116 @@ def _place_particle_end(ent: Span, limit: int) -> int:
     return k if k > end + 1 else end
 
 
+@Language.component("kg_izafat_names")
+def izafat_names(doc: Doc) -> Doc:
+    """'Jaish' + '-e-' + 'Mohammed', 'Tehrik' + '-e-' + 'Taliban': capitalised words joined by a hyphenated particle
+    (kg/data/types.json izafat) are one name, with the entities they overlap; a run opening with an organisation word
+    ('Lashkar', 'Hizb') is an ORG, with a country's name written right after it, any other takes the label of the first
+    entity it overlaps ('Zia-ul-Haq')."""
+    table = lexicon.load_json("types.json")["izafat"]
+    runs = _izafat_runs(doc, frozenset(table["particles"]))
+    if not runs:
+        return doc
+    ents = list(doc.ents)
+    for start, end in runs:
+        if doc[start].text in table["org_heads"] and _country_after(doc, end):
+            end += 1  # 'Tehrik-e-Taliban Pakistan', 'Jamaat-e-Islami Bangladesh'
+        inside = [e for e in ents if e.start < end and e.end > start]
+        if doc[start].text in table["org_heads"]:
+            label = "ORG"
+        elif inside:
+            label = inside[0].label_
+        else:
+            continue
+        start, end = min([start, *(e.start for e in inside)]), max([end, *(e.end for e in inside)])
+        ents = [e for e in ents if e not in inside] + [Span(doc, start, end, label=label)]
+    doc.ents = sorted(ents, key=lambda e: e.start)
+    return doc
+
+
+def _country_after(doc: Doc, end: int) -> bool:
+    """A country's one-word name follows, no possessive after it: the last word of an izafat organisation's name."""
+    if end >= len(doc) or doc[end - 1].whitespace_ != " " or lexicon.countries().variant(doc[end].text) is None:
+        return False
+    return end + 1 >= len(doc) or doc[end + 1].tag_ != "POS"
+
+
+def _izafat_runs(doc: Doc, particles: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of the runs 'Word-particle-Word[-particle-Word…]' written without spaces."""
+    runs: list[tuple[int, int]] = []
+    for i in range(len(doc) - 4):
+        a, h1, p, h2, b = doc[i : i + 5]
+        if not (a.is_title and a.is_alpha and b.is_title and b.is_alpha and p.text in particles):
+            continue
+        if h1.text != "-" or h2.text != "-" or a.whitespace_ or h1.whitespace_ or p.whitespace_ or h2.whitespace_:
+            continue
+        if runs and runs[-1][1] > i:
+            runs[-1] = (runs[-1][0], i + 5)
+        else:
+            runs.append((i, i + 5))
+    return runs
+
+
+@Language.component("kg_acronym_tails")
+def acronym_tails(doc: Doc) -> Doc:
+    """An organisation's name the model cut before 'in <Place>' runs on to an acronym in brackets that spells the
+    whole name ('U.N. Assistance Mission' + 'in Afghanistan' + '(UNAMA)'): the span reaches the bracket and the
+    entities inside it go (words in kg/data/types.json acronym_tails)."""
+    ents: list[Span | None] = list(doc.ents)
+    changed = False
+    for i in range(len(ents)):
+        ent = ents[i]
+        if ent is None or ent.label_ not in {"ORG", "FAC"}:
+            continue
+        end = _acronym_tail_end(ent)
+        if end is None:
+            continue
+        for k in range(i + 1, len(ents)):
+            if ents[k] is not None and ents[k].start < end:
+                ents[k] = None
+        ents[i] = Span(doc, ent.start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+        changed = True
+    if changed:
+        doc.ents = [e for e in ents if e is not None]
+    return doc
+
+
+def _acronym_tail_end(ent: Span) -> int | None:
+    """End of the words after the span up to a bracketed acronym they complete ('in Afghanistan (UNAMA)'), else
+    None."""
+    doc, table = ent.doc, lexicon.load_json("types.json")["acronym_tails"]
+    if ent.end >= len(doc) or doc[ent.end].lower_ not in table["connectors"]:
+        return None
+    paren = next((k for k in range(ent.end + 1, min(len(doc), ent.end + 10)) if doc[k].text == "("), None)
+    if paren is None or paren + 2 >= len(doc) or doc[paren + 2].text != ")" or doc[paren].is_sent_start:
+        return None
+    acronym, words = doc[paren + 1].text, doc[ent.end + 1 : paren]
+    if not lexicon.is_acronym(acronym) or len(acronym.replace(".", "")) < 3 or not words or not words[-1].is_title:
+        return None
+    if not all(t.is_title or t.lower_ in table["inner"] for t in words) or any(t.is_sent_start for t in words):
+        return None
+    return paren if spells(acronym, doc[ent.start : paren], words[-1].idx - doc[ent.start].idx) else None
+
+
+def spells(acronym: str, span: Span, last_from: int) -> bool:
+    """The acronym's letters appear in the name's text in order, read from the end (Schwartz & Hearst), its first
+    letter opening the name's first word (a leading 'the' aside) and its last letter in the name's last word, which
+    starts `last_from` characters into the span."""
+    text = span.text.lower()
+    words = [t for t in span if t.lower_ != "the"]
+    letters = acronym.replace(".", "").lower()
+    if not words or words[0].lower_[:1] != letters[0]:
+        return False
+    at = len(text) - 1
+    for k in range(len(letters) - 1, -1, -1):
+        while at >= 0 and (text[at] != letters[k] or (k == 0 and at > 0 and text[at - 1].isalnum())):
+            at -= 1
+        if at < 0 or (k == len(letters) - 1 and at < last_from):
+            return False
+        at -= 1
+    return True
+
+
 def _tail_end(ent: Span, limit: int) -> int:
     """End of the run of capitalised proper-noun words (or a regnal number after a person) right after the span,
     in no entity and before `limit`."""
@@ -382,15 +494,26 @@ def given_names(doc: Doc) -> Doc:
             common = {t.lower_ for t in doc if t.is_lower}
             common |= {t.lower_ for e in ents if e.label_ not in {"PERSON", "PER"} for t in e}
         start = ent.start
-        while start > 0 and _given_name(doc[start - 1], common) and not doc[start].is_sent_start:
+        while (start > 0 and _given_name(doc[start - 1], common) and not doc[start].is_sent_start
+               and not _office_word(doc, start - 1)):
             start -= 1
-        if start == ent.start and out and out[-1].end == start and _mistyped_first_name(out[-1]):
+        if (start == ent.start and out and out[-1].end == start and _mistyped_first_name(out[-1])
+                and not _office_word(doc, out[-1].start)):
             start = out.pop().start
         out.append(Span(doc, start, ent.end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
                    if start != ent.start else ent)
     if out != ents:
         doc.ents = out
     return doc
+
+
+def _office_word(doc: Doc, i: int) -> bool:
+    """Token i is what an office is of, no given name: after '<Title> of the' ('Chancellor of the' + 'Exchequer') or
+    a portfolio word of kg/data/titles.json after '<Title> of' ('Secretary of' + 'State'); 'CEO of' + 'Norges' may
+    open a name."""
+    from kg.mentions import _title_words, office_object
+
+    return office_object(doc, i) and (doc[i - 1].lower_ == "the" or doc[i].text in _title_words()[2])
 
 
 def _mistyped_first_name(ent: Span) -> bool:
@@ -595,6 +718,8 @@ def _name_bounds(ent: Span) -> tuple[int, int]:
         start += 1
     if ent.label_ in {"PERSON", "PER"} and end - start > 1:
         start += leading_title(list(doc[start:end]))
+    if ent.label_ in {"PERSON", "PER", "ORG"} and end - start >= 3:
+        start += office_words(doc, start, end, ent.label_)
     start, end = _unquoted(doc, start, end)
     months = lexicon.words("types.json", "name_edges", "months")
     dated = [t.i for t in doc[start + 1 : end - 1] if t.text == "," and doc[t.i + 1].text in months]
@@ -610,6 +735,41 @@ def _name_bounds(ent: Span) -> tuple[int, int]:
     while ent.label_ in SCORE_TRIMMED and end - start > 3 and _score(doc, end):
         end -= 3  # 'Everton 1-1', 'Roger Federer 6-4 6-3': a match score after the name
     return start, end
+
+
+def office_words(doc: Doc, start: int, end: int, label: str) -> int:
+    """How many leading words of a name span belong to an office written '<Title> of [the] …' ('Chancellor of the' +
+    'Exchequer Rachel Reeves', 'Minister of' + 'Foreign Affairs Wang Yi', 'Minister of Commerce and Industry
+    Nooruddin Azizi' read whole): the span's office words run up to the first common given name
+    (kg/data/given_names.json) leaving two words or more, else over portfolio words of kg/data/titles.json and 'and';
+    a person span with neither keeps its last two words when both are capitalised."""
+    from kg.mentions import TITLE_JOINERS, _title_words, is_title, office_object
+
+    obj = start
+    if is_title([doc[start].text]) and doc[start + 1].lower_ == "of":  # the office opens the span
+        obj = start + 3 if doc[start + 2].lower_ == "the" else start + 2
+    elif not office_object(doc, start):
+        return 0
+    if end - obj < 3:
+        return 0
+    given = _given_names()
+    for n in range(obj + 1, end - 1):
+        if doc[n].text in given:
+            return n - start if _name_words(doc[n:end]) else 0
+    k, words = obj, _title_words()[2]
+    while k < end - 2 and (doc[k].text in words or doc[k].lower_ in TITLE_JOINERS):
+        k += 1
+    if k > obj and _name_words(doc[k:end]):
+        return k - start
+    person = label != "ORG" and end - obj <= 4 and _name_words(doc[end - 2 : end])
+    return end - start - 2 if person else 0
+
+
+def _name_words(span: Span) -> bool:
+    """Every word of the span is capitalised and none is a title or portfolio word: a person's name can be read."""
+    from kg.mentions import _title_words
+
+    return all(t.is_title and t.text not in _title_words()[2] for t in span)
 
 
 SCORE_TRIMMED = {"PERSON", "PER", "ORG", "GPE", "LOC", "NORP", "LAW"}  # LAW: the model reads "Bournemouth 2-0" so

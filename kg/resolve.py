@@ -26,7 +26,8 @@ move recording why (Entity.merges, and a DEBUG log line on the ``kg.resolve`` lo
    "Chiba" joins "Chiba Prefecture", "Pacific" joins "Pacific Ocean";
    a one-word head written with "the" ("the Games", "the Agreement") joins the only event, law or facility name
    of the document ending in it, else the one the document is about;
-4. generic law references ("the new legislation") join the law last named in their document;
+4. generic law references ("the new legislation") join the law last named in their document; an alias joins the
+   name it follows ("Mohamed Hamdan Dagalo, widely known as Hemedti");
 5. acronyms: spelt out in the text ("Self-Defense Forces (SDF)"), initials of a name seen in the
    document (else corpus), or kg/data/acronyms.json.
 Nothing merges when a rule finds two candidates, but for the subject rules above: two people who share a surname
@@ -584,6 +585,60 @@ def companies_across_documents(state: State) -> None:
                                         f"'{members[0].name} …' of the corpus")
 
 
+@lru_cache(maxsize=1)
+def body_names() -> dict[str, str]:
+    """Key of an international body's acronym or expansion (kg/data/acronyms.json) → key of its acronym."""
+    out: dict[str, str] = {}
+    for acronym, expansion in lexicon.acronyms().items():
+        out[key(acronym)] = out.setdefault(key(expansion), key(acronym))
+    return out
+
+
+def body_prefix(name: str) -> tuple[str, str] | None:
+    """(body, rest) for an ORG name opening with an international body of kg/data/acronyms.json and going on for two
+    words or more ('U.N. Security Council' → ('un', 'security council')); a country ('US Supreme Court') is no body."""
+    words = name.split()
+    for n in range(1, min(3, len(words) - 2) + 1):
+        head = key(" ".join(words[:n]))
+        if head in body_names() and lexicon.countries().any(" ".join(words[:n])) is None:
+            return body_names()[head], key(" ".join(words[n:]))
+    return None
+
+
+def body_short_forms(state: State) -> None:
+    """'the Security Council' joins 'the U.N. Security Council': an ORG name of two words or more (none moved yet) that
+    ends only one longer ORG name of its document, that one opening with an international body (body_prefix); with no
+    such longer name in its document, the only one of the corpus, when the document names that body. A name written
+    after a country's possessive ("Georgia's General Assembly") is that country's."""
+    ends: dict[str, set[str]] = defaultdict(set)  # 'doc\tkey', '\tkey' → groups of longer names ending in it
+    bodies: dict[str, str] = {}
+    named: set[tuple[str, str]] = set()
+    for r in state.refs:
+        if r.m.type != "ORG" or r.hidden or r.country:
+            continue
+        named.add((r.doc, body_names().get(key(r.name), "")))
+        words = key(r.name).split()
+        for n in range(1, len(words) - 1):
+            tail = " ".join(words[n:])
+            ends[f"{r.doc}\t{tail}"].add(r.gid)
+            ends[f"\t{tail}"].add(r.gid)
+        if (found := body_prefix(r.name)) is not None:
+            bodies[r.gid] = found[0]
+    for r in state.refs:
+        k = key(r.name)
+        if r.m.type != "ORG" or r.hidden or r.country or r.gid != r.base or "|" in r.gid or " " not in k:
+            continue  # "Georgia's General Assembly" is the country's
+        options = ends.get(f"{r.doc}\t{k}", set()) - {r.gid}
+        where = "document"
+        if not options:
+            options, where = ends.get(f"\t{k}", set()) - {r.gid}, "corpus"
+        if len(options) != 1 or (target := next(iter(options))) not in bodies:
+            continue
+        if where == "corpus" and (r.doc, bodies[target]) not in named:
+            continue
+        state.move([r], target, f"{r.name!r} ends the only longer name, that of an international body, in the {where}")
+
+
 def names_a_place(words: tuple[str, ...]) -> bool:
     """Some run of up to three of these key words names a country, demonym or capital: 'General Motors New Zealand
     Limited' is the parent's New Zealand company, not 'General Motors'."""
@@ -724,6 +779,22 @@ def generic_laws(state: State) -> None:
             target = before[-1] if before else (named[0] if len({n.gid for n in named}) == 1 else None)
             if target is not None:
                 state.move([r], target.gid, f"{r.name!r} refers back to {target.name!r}, the law last named in {doc}")
+
+
+def aliases(state: State, results: list[DocResult]) -> None:
+    """'Hemedti' joins 'Mohamed Hamdan Dagalo' when written 'Mohamed Hamdan Dagalo, widely known as Hemedti'
+    (lexicon.alias_link): the alias's whole group, in every document, joins the name's. A country or demonym never
+    moves this way."""
+    by_name = {r.doc: r for r in results}
+    for doc, refs in state.by_doc().items():
+        ordered = sorted((r for r in refs if not r.hidden), key=lambda r: r.m.start)
+        for a, b in itertools.pairwise(ordered):
+            if a.m.sent != b.m.sent or a.gid == b.gid or a.country or b.country or not b.name[:1].isupper():
+                continue
+            s_start, _, s_text = by_name[doc].sentences[a.m.sent]
+            if lexicon.alias_link(s_text[a.m.end - s_start : b.m.start - s_start]):
+                state.move([r for r in state.refs if r.gid == b.gid], a.gid,
+                           f"{b.name!r} is another name of {a.name!r} ('known as') in {doc}")
 
 
 # ---------------------------------------------------------------- 5. acronyms
@@ -915,9 +986,11 @@ def resolve(results: list[DocResult]) -> Resolution:
     partial_people(state, namesakes(results, state))
     partial_places(state)
     org_short_forms(state)
+    body_short_forms(state)
     org_leading_words(state)
     org_last_words(state)
     generic_heads(state, results)
     generic_laws(state)
+    aliases(state, results)
     acronyms(state, results)
     return make_entities(state, results)
