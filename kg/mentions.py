@@ -514,7 +514,9 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "GPE", "place cue before a one-word name"  # 'the German port of Kiel'
     elif m.type in {"FACILITY", "LOC", "GPE", "PERSON"} and _battle_name(name):
         m.type, m.cue = "EVENT", "battle or siege of a place"  # 'the Battle of Køge Bay' read as a structure
-    if m.type == "WEAPON":
+    if m.type == "WEAPON" and span.ent_id_ == "named-missile":
+        m.name = re.sub(r"Missiles$", "Missile", m.name)  # 'Naval Strike Missile' is the name, 'Missile' and all
+    elif m.type == "WEAPON":
         m.name = re.sub(r"(?:\s+(?:air|missile|cruise|ballistic|anti-aircraft|anti-ship|defen[cs]e))*"
                         r"\s+(?:missiles?|systems?|interceptors?|batter(?:y|ies)|launchers?)$", "", m.name, flags=re.I)
     if m.type in {"AIRCRAFT", "WEAPON"} and re.search(r"\d[A-Z]{0,3}\d?s$", m.name):
@@ -1049,6 +1051,20 @@ def repeated_names(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -
     return out
 
 
+def bracket_acronym_types(doc: Doc, found: list[Mention]) -> None:
+    """'the Naval Strike Missile (NSM)': an acronym in brackets right after a name it is the initials of takes that
+    name's type, whatever the model or another mention of the acronym made of it, when a rule or cue typed the name
+    (the model's own type of a long name is no surer than its type of the acronym)."""
+    text = doc_words(doc).text
+    ordered = sorted(found, key=lambda m: m.start)
+    for long, short in itertools.pairwise(ordered):
+        typed_by_rule = bool(long.cue) or long.source.startswith("ruler")
+        if text[long.end : short.start].strip() == "(" and text[short.end : short.end + 1] == ")" and typed_by_rule \
+                and short.type != long.type and lexicon.is_acronym(short.name) and not lexicon.is_acronym(long.name) \
+                and lexicon.initials(long.name) == short.name.replace(".", ""):
+            short.type, short.cue = long.type, f"acronym in brackets after {long.name!r}"
+
+
 def relatives(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> list[Mention]:
     """Person mentions for '<Given name> <Surname>' the model left unlabelled (or labelled as no node type), where
     the surname ends the full names of two or more people of the document and stands alone for a person too
@@ -1162,6 +1178,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     country_qualifiers(doc, found)
     found.extend(typed_by_context(doc, untyped, found, sent_index))
     found.extend(repeated_names(doc, found, sent_index))
+    bracket_acronym_types(doc, found)
     found.extend(relatives(doc, found, sent_index))
     found = common_word_openers(doc, found)
     found = [m for m in found if not common_acronym(m, doc_words(doc).text)]

@@ -1,0 +1,63 @@
+"""Defence and business news (session 7, helper N): weapon names, armed services, law names with 'of', companies
+read as people, all-caps subheadings and hyphenated name pairs. Real spaCy model on sentences written for these
+tests."""
+
+from __future__ import annotations
+
+from kg.resolve import resolve
+
+
+def typed(extract_text, text: str) -> dict[str, str]:
+    """Mention text → type, for one text."""
+    return {m.text: m.type for m in extract_text(text).mentions}
+
+
+def nodes(extract_text, *texts: str) -> dict[str, tuple[str, set[str]]]:
+    """Entity label → (type, aliases), for the texts resolved together as one corpus."""
+    results = [extract_text(t, name=f"d{i}.txt") for i, t in enumerate(texts)]
+    return {e.label: (e.type, set(e.aliases)) for e in resolve(results).entities}
+
+
+# ---------------------------------------------------------------- 1. weapon names
+
+
+def test_a_name_ending_in_missile_is_one_weapon_and_its_acronym_an_alias(extract_text):
+    found = nodes(extract_text, "Finnish jets will practise strikes with the Coastal Strike Missile (CSM) this week. "
+                                "Brodvik Defence, which builds the CSM, said two more navies had ordered it.")
+    assert found["Coastal Strike Missile"] == ("WEAPON", {"Coastal Strike Missile", "CSM"})
+
+
+def test_a_missile_name_needs_no_acronym(extract_text):
+    assert typed(extract_text, "The first live firing of the Long Reach Missile took place over the range.")[
+        "Long Reach Missile"] == "WEAPON"
+
+
+def test_missile_inside_a_longer_name_is_no_weapon(extract_text):
+    found = typed(extract_text, "The Missile Defense Agency said the Ballistic Missile Defense Review was late.")
+    assert "WEAPON" not in found.values()
+
+
+def test_a_numbered_model_before_a_drone_or_missile_noun_is_an_aircraft_or_weapon(extract_text):
+    found = typed(extract_text, "The militia said it had launched Karrar-4 drones and Tondar-2 ballistic missiles, "
+                                "while the army flew Yildiz TK3 drones over the port.")
+    assert found["Karrar-4"] == "AIRCRAFT"
+    assert found["Tondar-2"] == "WEAPON"
+    assert found["Yildiz TK3"] == "AIRCRAFT"
+
+
+def test_a_country_before_a_code_stays_the_country(extract_text):
+    found = typed(extract_text, "Poland ordered Korean K9 howitzers and Turkish Karrar-4 drones.")
+    assert found["K9"] == "WEAPON" and "Korean K9" not in found
+    assert found["Turkish"] == "GPE"
+    assert found["Karrar-4"] == "AIRCRAFT"
+
+
+def test_numbered_names_before_other_nouns_are_left_alone(extract_text):
+    found = typed(extract_text, "Leaders of the G-7 countries met as Covid-19 cases rose and Model-3 cars sold well.")
+    assert "AIRCRAFT" not in found.values() and "WEAPON" not in found.values()
+
+
+def test_a_code_after_a_name_read_apart_is_the_code_alone(extract_text):
+    found = typed(extract_text, "He flew the Navy R5D aircraft that carried the admiral to the pole.")
+    assert found["R5D"] == "AIRCRAFT"
+    assert found["Navy"] == "ORG"
