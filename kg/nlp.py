@@ -1028,8 +1028,26 @@ def armed_forces_patterns() -> list[dict]:
     names = {v for row in lexicon.load_json("countries.json")["countries"] for v in [row["name"], *row["variants"]]}
     names = {n[4:] if n.lower().startswith("the ") else n for n in names}
     spellings = {form for s in services for form in (s, s.title())}
-    return [{"label": "ORG", "id": "armed-forces", "pattern": f"{name} {service}"}
-            for name in sorted(names) for service in sorted(spellings)]
+    plain = [{"label": "ORG", "id": "armed-forces", "pattern": f"{name} {service}"}
+             for name in sorted(names) for service in sorted(spellings)]
+    return plain + _crowned_forces(names, services)
+
+
+def _crowned_forces(names: set[str], services: list[str]) -> list[dict]:
+    """'Royal Netherlands Navy', 'Royal Thai Air Force': an opener of resolution.json armed_forces_openers, then a
+    country's name or demonym and a service written in capitals, is one ORG (not 'Royal' plus a country's navy).
+    Token patterns (the country's words as two token sets), a dozen, not thousands of phrases to build."""
+    from kg import lexicon
+
+    rows = lexicon.load_json("countries.json")["countries"]
+    demonyms = {d for row in rows for d in row.get("demonyms", []) if not d.endswith("s")}
+    words = [n.split() for n in names | demonyms if " " not in n or len(n.split()) == 2]
+    first, second = sorted({w[0] for w in words}), sorted({w[1] for w in words if len(w) == 2})
+    openers = lexicon.rules()["armed_forces_openers"]["words"]
+    country = [{"TEXT": {"IN": first}}, {"TEXT": {"IN": second}, "OP": "?"}]
+    return [{"label": "ORG", "id": "armed-forces",
+             "pattern": [{"TEXT": {"IN": openers}}, *country, *({"TEXT": w.title()} for w in service.split())]}
+            for service in sorted(set(services))]
 
 
 def model_fingerprint(nlp: Language) -> str:

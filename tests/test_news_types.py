@@ -61,3 +61,20 @@ def test_a_code_after_a_name_read_apart_is_the_code_alone(extract_text):
     found = typed(extract_text, "He flew the Navy R5D aircraft that carried the admiral to the pole.")
     assert found["R5D"] == "AIRCRAFT"
     assert found["Navy"] == "ORG"
+
+
+# ---------------------------------------------------------------- 2. crowned armed services
+
+
+def test_a_royal_service_of_a_country_is_one_org(extract_text):
+    found = typed(extract_text, "The Royal Norwegian Navy and the Royal New Zealand Air Force joined the Royal "
+                                "Malaysian Navy in the drill.")
+    assert found["Royal Norwegian Navy"] == "ORG"
+    assert found["Royal New Zealand Air Force"] == "ORG"
+    assert found["Royal Malaysian Navy"] == "ORG"
+    assert "Royal" not in found and "the Royal" not in found
+
+
+def test_royal_before_other_names_is_left_to_the_model(extract_text):
+    found = typed(extract_text, "Royal Dutch Shell said the Royal Canadian Mounted Police had called.")
+    assert "Royal Dutch Shell" in found and "the Royal Canadian Mounted Police" in found
