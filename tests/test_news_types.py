@@ -78,3 +78,26 @@ def test_a_royal_service_of_a_country_is_one_org(extract_text):
 def test_royal_before_other_names_is_left_to_the_model(extract_text):
     found = typed(extract_text, "Royal Dutch Shell said the Royal Canadian Mounted Police had called.")
     assert "Royal Dutch Shell" in found and "the Royal Canadian Mounted Police" in found
+
+
+# ---------------------------------------------------------------- 3. law names with 'of'
+
+
+def test_a_law_name_with_of_inside_is_one_law(extract_text):
+    found = typed(extract_text, "The two navies train under a Status of Visiting Troops Agreement, and parliament "
+                                "passed the Protection of Coastal Waters Act in May.")
+    assert found["Status of Visiting Troops Agreement"] == "LAW"
+    assert found["Protection of Coastal Waters Act"] == "LAW"
+    assert "Status" not in found and "Protection" not in found
+
+
+def test_a_school_named_with_of_and_law_is_no_law(extract_text):
+    found = typed(extract_text, "She teaches at the University of Oregon Law School in Eugene.")
+    assert "LAW" not in found.values()
+
+
+def test_a_chair_or_a_clause_of_a_law_is_no_law_name(extract_text):
+    found = typed(extract_text, "He became Linklaters Professor of Maritime Law, and wrote on the Supremacy Clause "
+                                "of the United States Constitution.")
+    assert "Linklaters Professor of Maritime Law" not in found
+    assert not any(text.endswith("Clause of the United States Constitution") for text in found)
