@@ -870,6 +870,104 @@ def countries_not_people(found: list[Mention]) -> None:
             m.type, m.cue = "GPE", "a country or capital of kg's table, and no person of the document bears the name"
 
 
+def companies_not_people(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> list[Mention]:
+    """A name the model read as a person (or as a demonym and words it left out: 'Bavarian | Nordic') that the text
+    shows to be a company or organisation is one ORG (types.json company_cues): an apposition naming one ('Gavi, the
+    Vaccine Alliance,', 'Bavarian Nordic, the Danish maker of ...'), a possessive of what only companies have
+    ('Maersk's shares'), or one word with a capital inside ('SpaceX'; not 'McCain', 'DeSantis'), also when the model
+    read it as a place that kg's tables do not know."""
+    cues = _company_cues()
+    orgs = {(m.start, m.end) for m in found if m.type == "ORG"}
+    for m in found:
+        if m.type == "PERSON" and not m.title and not m.cue and (span := doc.char_span(m.start, m.end, "expand")):
+            cue = _possessed_by_company(span, cues) or _camel_name(m.name, cues)
+            if cue:
+                m.type, m.cue = "ORG", cue
+        elif m.type in {"GPE", "LOC"} and not m.cue and not m.demonym and (cue := _camel_name(m.name, cues)) \
+                and lexicon.countries().any(m.name) is None and lexicon.place_demonym(m.name) is None:
+            m.type, m.cue = "ORG", cue  # 'OpenAI' GPE
+    out = list(found)
+    for comma in (t.i for t in doc if t.text == ","):
+        cue = _company_apposition(doc, comma, cues, orgs)
+        start = _name_run_before(doc, comma) if cue else None
+        if start is None:
+            continue
+        span = doc[start:comma]
+        inside = [m for m in out if m.start < span.end_char and span.start_char < m.end]
+        whole = [(m.start, m.end) for m in inside] == [(span.start_char, span.end_char)]
+        if inside and all((m.type == "PERSON" and not m.title) or m.demonym for m in inside) and (
+                whole or any(m.demonym for m in inside)):
+            out = [m for m in out if m not in inside]
+            new = mention(span, "ORG", sent_index[span.sent.start])
+            new.source, new.cue = "context", cue
+            out.append(new)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _company_apposition(doc: Doc, comma: int, cues: dict, orgs: set[tuple[int, int]]) -> str:
+    """The apposition after a comma names a company: ', the <ORG name>,' or ', the <words> <company noun> of/,'."""
+    if comma + 2 >= len(doc) or doc[comma + 1].lower_ != "the":
+        return ""
+    for end in range(comma + 3, min(comma + 8, len(doc)) + 1):
+        after = doc[end].text if end < len(doc) else ""
+        ends = {(doc[first].idx, doc[end - 1].idx + len(doc[end - 1])) for first in (comma + 1, comma + 2)}
+        if ends & orgs and after in {",", ".", ";", ")", ""}:
+            return f"in apposition to the organisation {doc[comma + 2 : end].text!r}"
+    for i in range(comma + 2, min(comma + 7, len(doc))):
+        tok = doc[i]
+        if tok.text in cues["apposition_nouns"]:
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if nxt is None or nxt.lower_ in cues["apposition_after"] or (nxt.is_punct and nxt.text not in {"'", "’"}):
+                return f"in apposition to {doc[comma + 1 : i + 1].text!r}"
+            return ""
+        if tok.is_punct or tok.pos_ in {"VERB", "AUX", "PRON", "ADP", "CCONJ", "SCONJ", "DET"}:
+            return ""
+    return ""
+
+
+def _name_run_before(doc: Doc, comma: int) -> int | None:
+    """Start of the capitalised proper-noun run that ends right before the comma (a sentence's first words
+    included), None when there is none."""
+    start = comma
+    while start > 0 and not doc[start].is_sent_start and (doc[start - 1].is_title or doc[start - 1].is_upper
+                                                           or doc[start - 1].text in {"-", "."}) \
+            and doc[start - 1].pos_ in {"PROPN", "PUNCT", "ADJ"} and doc[start - 1].ent_type_ not in {"DATE", "TIME"}:
+        start -= 1
+    if start > 0 and doc[start].is_sent_start is False and doc[start - 1].text in {"-", "."}:
+        return None
+    return start if start < comma and (doc[start].is_title or doc[start].is_upper) else None
+
+
+def _possessed_by_company(span: Span, cues: dict) -> str:
+    """'Maersk's shares', 'Moller-Maersk's systems': the name's possessive, then a thing only a company has."""
+    doc = span.doc
+    if span[-1].text in {"'s", "’s"}:
+        nxt = span.end
+    elif span.end < len(doc) and doc[span.end].text in {"'s", "’s"}:
+        nxt = span.end + 1
+    else:
+        return ""
+    words = " ".join(t.lower_ for t in doc[nxt : nxt + 2])
+    for noun in cues["possessed"]:
+        if words == noun or words.startswith(noun + " "):
+            return f"possessive before {noun!r}"
+    return ""
+
+
+def _camel_name(name: str, cues: dict) -> str:
+    """'SpaceX', 'OpenAI': one word with a capital after a lower-case letter, no surname prefix ('McCain')."""
+    if " " in name or not name.isalpha() or not re.search(r"[a-z][A-Z]", name):
+        return ""
+    if any(name.startswith(p) and name[len(p) : len(p) + 1].isupper() for p in cues["name_prefixes"]):
+        return ""
+    return "a capital inside one word: a brand's spelling"
+
+
+@lru_cache(maxsize=1)
+def _company_cues() -> dict:
+    return lexicon.load_json("types.json")["company_cues"]
+
+
 def country_qualifiers(doc: Doc, found: list[Mention]) -> None:
     """An ORG written right after a country's possessive or demonym that the model left outside it ("Russia's
     Defence Ministry", "the Russian | Defence Ministry") is that country's: the country is kept in Mention.qualifier
@@ -1176,6 +1274,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     surnames_as_people(doc, found)
     full_names_as_people(found)
     country_qualifiers(doc, found)
+    found = companies_not_people(doc, found, sent_index)
     found.extend(typed_by_context(doc, untyped, found, sent_index))
     found.extend(repeated_names(doc, found, sent_index))
     bracket_acronym_types(doc, found)

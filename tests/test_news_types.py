@@ -101,3 +101,41 @@ def test_a_chair_or_a_clause_of_a_law_is_no_law_name(extract_text):
                                 "of the United States Constitution.")
     assert "Linklaters Professor of Maritime Law" not in found
     assert not any(text.endswith("Clause of the United States Constitution") for text in found)
+
+
+# ---------------------------------------------------------------- 4. companies read as people
+
+
+def test_an_apposition_naming_an_organisation_makes_the_name_one(extract_text):
+    found = typed(extract_text, "Medra, the Malaria Alliance, said it had 200,000 nets ready for Chad.")
+    assert found["Medra"] == "ORG"
+
+
+def test_an_apposition_with_a_company_noun_makes_a_demonym_name_one_company(extract_text):
+    found = typed(extract_text, "Bavarian Volkert, the German maker of the Tessa vaccine, said it could supply "
+                                "5 million doses.")
+    assert found["Bavarian Volkert"] == "ORG"
+    assert "Bavarian" not in found
+
+
+def test_a_possessive_before_shares_or_systems_makes_a_company(extract_text):
+    found = typed(extract_text, "Hackers crippled J.K. Lindqvist-Berg's systems worldwide last year.")
+    assert found["J.K. Lindqvist-Berg's"] == "ORG"
+
+
+def test_a_capital_inside_one_word_is_a_brand(extract_text):
+    found = typed(extract_text, "The agency turned to RocketZ, and Senator McCain asked why.")
+    assert found["RocketZ"] == "ORG"
+    assert found["McCain"] == "PERSON"
+
+
+def test_people_with_appositions_stay_people(extract_text):
+    found = typed(extract_text, "Jane Roe, the head of the group, said Tom Hale, the bank's founder, and Ann Kay, "
+                                "the company chief, had left.")
+    assert found["Jane Roe"] == found["Tom Hale"] == found["Ann Kay"] == "PERSON"
+
+
+def test_a_producer_in_apposition_stays_a_person(extract_text):
+    found = typed(extract_text, "The studio was founded in 1985 by Margaret Hale, the television producer, who named "
+                                "it after herself.")
+    assert found["Margaret Hale"] == "PERSON"
