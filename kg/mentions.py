@@ -1289,7 +1289,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
                   key=lambda m: m.start)
     kept = sorted(kept + dateline_places(doc, kept, sent_index), key=lambda m: m.start)
     mark_datelines(doc, kept)
-    return kept
+    return caps_headings(doc, kept)
 
 
 @lru_cache(maxsize=1)
@@ -1514,6 +1514,37 @@ def _table_place(name: str) -> bool:
 @lru_cache(maxsize=1)
 def _table_place_names() -> frozenset[str]:
     return frozenset(lexicon.key(row["name"]) for row in lexicon.load_json("places.json")["places"])
+
+
+def caps_headings(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """A short line in capitals that is no dateline ('FED IN FOCUS', 'SIEGE OF EL FASHER') is a subheading: its
+    words name nothing by their case alone, so a mention there is kept only when the document names it elsewhere
+    (and takes that mention's type: 'EL FASHER' after 'El Fasher'; a word of a name: 'BIDEN' after 'Joe Biden') or
+    kg's tables know it (a country, capital, place or acronym); types.json caps_headings."""
+    text = doc_words(doc).text
+    longest = lexicon.load_json("types.json")["caps_headings"]["max_words"]
+    heads = {id(m): _caps_line(text, m, longest) for m in found}
+    if not any(heads.values()):
+        return found
+    elsewhere = {m.name.casefold(): m for m in found if not heads[id(m)] and not m.demonym}
+    words = {w for name in elsewhere for w in name.split()}  # 'BIDEN' after 'Joe Biden'
+    table, known = lexicon.countries(), words | {a.casefold() for a in lexicon.acronyms()}
+    kept = []
+    for m in found:
+        other = elsewhere.get(m.name.casefold())
+        if not heads[id(m)] or m.dateline or m.name.casefold() in known or table.any(m.name) is not None \
+                or table.by_capital.get(lexicon.key(m.name)) or lexicon.place_demonym(m.name) is not None:
+            kept.append(m)
+        elif other is not None:
+            m.type, m.cue = other.type, f"same name as a {other.type} mention outside a heading in capitals"
+            kept.append(m)
+    return kept
+
+
+def _caps_line(text: str, m: Mention, longest: int) -> bool:
+    """The mention stands on a line of its own words, all in capitals, of at most `longest` words."""
+    line = text[text.rfind("\n", 0, m.start) + 1 : (text.find("\n", m.end) + 1 or len(text) + 1) - 1].strip()
+    return any(c.isalpha() for c in line) and line == line.upper() and len(line.split()) <= longest
 
 
 def mark_datelines(doc: Doc, mentions: list[Mention]) -> None:

@@ -139,3 +139,19 @@ def test_a_producer_in_apposition_stays_a_person(extract_text):
     found = typed(extract_text, "The studio was founded in 1985 by Margaret Hale, the television producer, who named "
                                 "it after herself.")
     assert found["Margaret Hale"] == "PERSON"
+
+
+# ---------------------------------------------------------------- 5. subheadings in capitals
+
+
+def test_a_subheading_in_capitals_names_only_what_the_document_names(extract_text):
+    found = typed(extract_text, "The Federal Reserve held rates.\n\nFED IN FOCUS\n\nBank executives spoke of "
+                                "tariffs, and Harbin Bank said loans grew.\n\nHARBIN BANK UNDER PRESSURE\n\nIts "
+                                "shares fell.")
+    assert "FOCUS" not in found
+    assert found["FED"] == "ORG"
+
+
+def test_a_dateline_in_capitals_keeps_its_place(extract_text):
+    found = typed(extract_text, "STAVANGER, Norway, June 3 (Reuters) - Equinor said output rose.")
+    assert "STAVANGER" in found
