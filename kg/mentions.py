@@ -870,6 +870,34 @@ def countries_not_people(found: list[Mention]) -> None:
             m.type, m.cue = "GPE", "a country or capital of kg's table, and no person of the document bears the name"
 
 
+def name_pairs(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> list[Mention]:
+    """'the Biden-Harris administration', 'the Rutte-Kaag coalition': two capitalised names joined by a hyphen before
+    a noun of types.json name_pairs are two people, whatever the model read (a facility, an organisation); a pair
+    with a country or demonym ('Franco-German', 'Sino-US') is no such pair."""
+    heads = lexicon.words("types.json", "name_pairs", "heads")
+    table = lexicon.countries()
+    out = []
+    for m in found:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        pair = span is not None and span.end < len(doc) and doc[span.end].lower_ in heads and _name_pair(span)
+        if not pair or m.type == "PERSON" or any(table.any(t.text) or lexicon.place_demonym(t.text)
+                                                 for t in (span[-3], span[-1])):
+            out.append(m)
+            continue
+        for tok in (span[-3], span[-1]):
+            person = mention(Span(doc, tok.i, tok.i + 1, label="PERSON"), "PERSON", sent_index[span.sent.start])
+            person.source, person.cue = "context", f"one of two names joined before {doc[span.end].text!r}"
+            out.append(person)
+    return out
+
+
+def _name_pair(span: Span) -> bool:
+    """The span is '<Name>-<Name>', both capitalised words of letters, a determiner at most before them."""
+    if len(span) < 3 or span[-2].text != "-" or any(t.lower_ not in DETERMINERS for t in span[:-3]):
+        return False
+    return all(t.is_title and t.is_alpha and len(t) > 2 for t in (span[-3], span[-1]))
+
+
 def companies_not_people(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> list[Mention]:
     """A name the model read as a person (or as a demonym and words it left out: 'Bavarian | Nordic') that the text
     shows to be a company or organisation is one ORG (types.json company_cues): an apposition naming one ('Gavi, the
@@ -1275,6 +1303,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     full_names_as_people(found)
     country_qualifiers(doc, found)
     found = companies_not_people(doc, found, sent_index)
+    found = name_pairs(doc, found, sent_index)
     found.extend(typed_by_context(doc, untyped, found, sent_index))
     found.extend(repeated_names(doc, found, sent_index))
     bracket_acronym_types(doc, found)

@@ -155,3 +155,19 @@ def test_a_subheading_in_capitals_names_only_what_the_document_names(extract_tex
 def test_a_dateline_in_capitals_keeps_its_place(extract_text):
     found = typed(extract_text, "STAVANGER, Norway, June 3 (Reuters) - Equinor said output rose.")
     assert "STAVANGER" in found
+
+
+# ---------------------------------------------------------------- 6. two names joined by a hyphen
+
+
+def test_two_surnames_joined_before_administration_are_two_people(extract_text):
+    found = typed(extract_text, "Officials said the Biden-Harris administration's approach would hold, and the "
+                                "Rutte-Kaag coalition agreed.")
+    assert found["Biden"] == found["Harris"] == "PERSON"
+    assert "the Biden-Harris" not in found and "Biden-Harris" not in found
+
+
+def test_hyphenated_countries_and_companies_are_no_pair_of_people(extract_text):
+    found = typed(extract_text, "The Franco-German summit ended, and Hewlett-Packard shares fell.")
+    assert "PERSON" not in found.values()
+    assert found["Hewlett-Packard"] == "ORG"
