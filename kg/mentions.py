@@ -899,7 +899,7 @@ def _name_pair(span: Span) -> bool:
 
 
 def companies_not_people(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> list[Mention]:
-    """A name the model read as a person (or as a demonym and words it left out: 'Bavarian | Nordic') that the text
+    """A name the model read as a person, or left out (alone or beside a demonym: 'Bavarian | Nordic'), that the text
     shows to be a company or organisation is one ORG (types.json company_cues): an apposition naming one ('Gavi, the
     Vaccine Alliance,', 'Bavarian Nordic, the Danish maker of ...'), a possessive of what only companies have
     ('Maersk's shares'), or one word with a capital inside ('SpaceX'; not 'McCain', 'DeSantis'), also when the model
@@ -921,10 +921,14 @@ def companies_not_people(doc: Doc, found: list[Mention], sent_index: dict[int, i
         if start is None:
             continue
         span = doc[start:comma]
+        if _list_member(doc, start):
+            continue
         inside = [m for m in out if m.start < span.end_char and span.start_char < m.end]
         whole = [(m.start, m.end) for m in inside] == [(span.start_char, span.end_char)]
-        if inside and all((m.type == "PERSON" and not m.title) or m.demonym for m in inside) and (
-                whole or any(m.demonym for m in inside)):
+        # a name the model left out: 'Arianespace, the French launch company,'
+        unread = not inside and all(t.pos_ in {"PROPN", "NOUN"} and t.is_alpha and not t.is_stop for t in span)
+        if unread or (inside and all((m.type == "PERSON" and not m.title) or m.demonym for m in inside) and (
+                whole or any(m.demonym for m in inside))):
             out = [m for m in out if m not in inside]
             new = mention(span, "ORG", sent_index[span.sent.start])
             new.source, new.cue = "context", cue
@@ -934,7 +938,7 @@ def companies_not_people(doc: Doc, found: list[Mention], sent_index: dict[int, i
 
 def _company_apposition(doc: Doc, comma: int, cues: dict, orgs: set[tuple[int, int]]) -> str:
     """The apposition after a comma names a company: ', the <ORG name>,' or ', the <words> <company noun> of/,'."""
-    if comma + 2 >= len(doc) or doc[comma + 1].lower_ != "the":
+    if comma + 2 >= len(doc) or doc[comma + 1].text != "the":
         return ""
     for end in range(comma + 3, min(comma + 8, len(doc)) + 1):
         after = doc[end].text if end < len(doc) else ""
@@ -953,13 +957,21 @@ def _company_apposition(doc: Doc, comma: int, cues: dict, orgs: set[tuple[int, i
     return ""
 
 
+def _list_member(doc: Doc, start: int) -> bool:
+    """The name at start follows a comma or 'and' (a 'the' between allowed): one of a list, not a name and its
+    apposition ('Graceland, The Crew, The Hot Chick')."""
+    before = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
+    return before > 0 and doc[before - 1].text in {",", "and", "or", ";"}
+
+
 def _name_run_before(doc: Doc, comma: int) -> int | None:
     """Start of the capitalised proper-noun run that ends right before the comma (a sentence's first words
     included), None when there is none."""
     start = comma
     while start > 0 and not doc[start].is_sent_start and (doc[start - 1].is_title or doc[start - 1].is_upper
                                                            or doc[start - 1].text in {"-", "."}) \
-            and doc[start - 1].pos_ in {"PROPN", "PUNCT", "ADJ"} and doc[start - 1].ent_type_ not in {"DATE", "TIME"}:
+            and doc[start - 1].pos_ in {"PROPN", "NOUN", "PUNCT", "ADJ"} \
+            and doc[start - 1].ent_type_ not in {"DATE", "TIME"}:
         start -= 1
     if start > 0 and doc[start].is_sent_start is False and doc[start - 1].text in {"-", "."}:
         return None

@@ -899,7 +899,8 @@ def model_numbers(doc: Doc) -> Doc:
     (a name word, then a code of letters and digits); the model's pieces there give way, and what it read before
     the name stays ('Turkish')."""
     table = _model_numbers()
-    after = {w: t for w, t in lexicon.load_json("types.json")["context_types"]["after"].items() if t in table["labels"]}
+    after = {w: t for w, t in lexicon.load_json("types.json")["context_types"]["after"].items()
+             if t in table["labels"] and w not in table["not_after"]}
     found = [span for i, tok in enumerate(doc) if tok.lower_ in after and tok.is_lower
              and (span := _model_before(doc, i, after[tok.lower_], table)) is not None]
     if found:
@@ -916,7 +917,8 @@ def model_numbers(doc: Doc) -> Doc:
 
 def _model_before(doc: Doc, i: int, label: str, table: dict) -> Span | None:
     """The numbered model name ending before the noun at i (up to two lower-case modifiers between), if any; a
-    code after a country's word or after a name the model read apart is the code alone ('Korean K9 howitzers')."""
+    code after a lower-case word, a country's word or a name the model read apart is the code alone ('the K9
+    howitzer', 'Korean K9 howitzers')."""
     end = i
     while end > 0 and i - end < 2 and doc[end - 1].is_lower and not doc[end - 1].is_stop \
             and doc[end - 1].text.replace("-", "").isalpha():
@@ -926,7 +928,9 @@ def _model_before(doc: Doc, i: int, label: str, table: dict) -> Span | None:
     last, first = doc[end - 1], doc[end - 2]
     if re.fullmatch(table["designator"], last.text):
         start = end - 1
-    elif re.fullmatch(table["code"], last.text) and first.is_title and first.text.isalpha():
+    elif re.fullmatch(table["code"], last.text) and not (first.is_title and first.text.isalpha()):
+        start = end - 1  # 'the K9 howitzer'
+    elif re.fullmatch(table["code"], last.text):
         apart = first.ent_type_ and last.ent_iob_ != "I"  # a name of its own before the code ('Navy R4D aircraft')
         start = end - 1 if apart or first.ent_type_ == "NORP" or lexicon.countries().any(first.text) else end - 2
     else:

@@ -171,3 +171,23 @@ def test_hyphenated_countries_and_companies_are_no_pair_of_people(extract_text):
     found = typed(extract_text, "The Franco-German summit ended, and Hewlett-Packard shares fell.")
     assert "PERSON" not in found.values()
     assert found["Hewlett-Packard"] == "ORG"
+
+
+def test_a_name_the_model_left_out_before_a_company_apposition_is_one(extract_text):
+    found = typed(extract_text, "Orbivance, the French launch company, plans ten flights this year.")
+    assert found["Orbivance"] == "ORG"
+
+
+def test_a_code_after_a_lower_case_word_before_a_weapon_noun_is_the_weapon(extract_text):
+    found = typed(extract_text, "Hanwha Aerospace, the maker of the K9 howitzer, will build a plant.")
+    assert found["K9"] == "WEAPON"
+
+
+def test_a_list_of_titles_is_no_apposition(extract_text):
+    found = typed(extract_text, "He starred in Graceland, The Crew, The Hot Chick, and Battleship.")
+    assert "Crew" not in found
+
+
+def test_a_numbered_space_rocket_is_no_weapon(extract_text):
+    found = typed(extract_text, "Japan's H3 rocket reached orbit on its second attempt.")
+    assert "WEAPON" not in found.values()
