@@ -620,6 +620,8 @@ def typed_by_context(doc: Doc, spans: list[Span], found: list[Mention], sent_ind
     types, person_words = named_in_doc(found)
     out = []
     for span in spans:
+        if span.label_ == "NORP" and span.text in _demonym_tails():
+            continue  # 'Korean rocket launchers': the people of a country ('South Korean'), never the thing after
         kind, cue = context_type(span)
         if not kind and ship_cue(span):
             kind = "ORG"  # 'the bulk carrier Tutor' PRODUCT: mention() reads the ship cue
@@ -630,6 +632,13 @@ def typed_by_context(doc: Doc, spans: list[Span], found: list[Mention], sent_ind
             m.source, m.cue = "context", m.cue or cue
             out.append(m)
     return out
+
+
+@lru_cache(maxsize=1)
+def _demonym_tails() -> frozenset[str]:
+    """Last words of the demonyms of several words in kg's country table ('Korean' of 'South Korean')."""
+    rows = lexicon.load_json("countries.json")["countries"]
+    return frozenset(d.split()[-1] for row in rows for d in row.get("demonyms", []) if " " in d)
 
 
 def surnames_as_people(doc: Doc, found: list[Mention]) -> None:

@@ -191,3 +191,8 @@ def test_a_list_of_titles_is_no_apposition(extract_text):
 def test_a_numbered_space_rocket_is_no_weapon(extract_text):
     found = typed(extract_text, "Japan's H3 rocket reached orbit on its second attempt.")
     assert "WEAPON" not in found.values()
+
+
+def test_a_demonym_shared_by_two_countries_is_no_weapon_before_a_weapon_noun(extract_text):
+    found = typed(extract_text, "Poland signed a deal for Korean rocket launchers on Thursday.")
+    assert "Korean" not in found
