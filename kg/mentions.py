@@ -552,7 +552,9 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "GPE", "place cue before a one-word name"  # 'the German port of Kiel'
     elif m.type in {"FACILITY", "LOC", "GPE", "PERSON"} and _battle_name(name):
         m.type, m.cue = "EVENT", "battle or siege of a place"  # 'the Battle of Køge Bay' read as a structure
-    if m.type == "WEAPON":
+    if m.type == "WEAPON" and span.ent_id_ == "named-missile":
+        m.name = re.sub(r"Missiles$", "Missile", m.name)  # 'Naval Strike Missile' is the name, 'Missile' and all
+    elif m.type == "WEAPON":
         m.name = re.sub(r"(?:\s+(?:air|missile|cruise|ballistic|anti-aircraft|anti-ship|defen[cs]e))*"
                         r"\s+(?:missiles?|systems?|interceptors?|batter(?:y|ies)|launchers?)$", "", m.name, flags=re.I)
     if m.type in {"AIRCRAFT", "WEAPON"} and re.search(r"\d[A-Z]{0,3}\d?s$", m.name):
@@ -656,6 +658,8 @@ def typed_by_context(doc: Doc, spans: list[Span], found: list[Mention], sent_ind
     types, person_words = named_in_doc(found)
     out = []
     for span in spans:
+        if span.label_ == "NORP" and span.text in _demonym_tails():
+            continue  # 'Korean rocket launchers': the people of a country ('South Korean'), never the thing after
         kind, cue = context_type(span)
         if not kind and ship_cue(span):
             kind = "ORG"  # 'the bulk carrier Tutor' PRODUCT: mention() reads the ship cue
@@ -666,6 +670,13 @@ def typed_by_context(doc: Doc, spans: list[Span], found: list[Mention], sent_ind
             m.source, m.cue = "context", m.cue or cue
             out.append(m)
     return out
+
+
+@lru_cache(maxsize=1)
+def _demonym_tails() -> frozenset[str]:
+    """Last words of the demonyms of several words in kg's country table ('Korean' of 'South Korean')."""
+    rows = lexicon.load_json("countries.json")["countries"]
+    return frozenset(d.split()[-1] for row in rows for d in row.get("demonyms", []) if " " in d)
 
 
 def surnames_as_people(doc: Doc, found: list[Mention]) -> None:
@@ -934,6 +945,144 @@ def countries_not_people(found: list[Mention]) -> None:
             m.type, m.cue = "GPE", "a country or capital of kg's table, and no person of the document bears the name"
 
 
+def name_pairs(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> list[Mention]:
+    """'the Biden-Harris administration', 'the Rutte-Kaag coalition': two capitalised names joined by a hyphen before
+    a noun of types.json name_pairs are two people, whatever the model read (a facility, an organisation); a pair
+    with a country or demonym ('Franco-German', 'Sino-US') is no such pair."""
+    heads = lexicon.words("types.json", "name_pairs", "heads")
+    table = lexicon.countries()
+    out = []
+    for m in found:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        pair = span is not None and span.end < len(doc) and doc[span.end].lower_ in heads and _name_pair(span)
+        if not pair or m.type == "PERSON" or any(table.any(t.text) or lexicon.place_demonym(t.text)
+                                                 for t in (span[-3], span[-1])):
+            out.append(m)
+            continue
+        for tok in (span[-3], span[-1]):
+            person = mention(Span(doc, tok.i, tok.i + 1, label="PERSON"), "PERSON", sent_index[span.sent.start])
+            person.source, person.cue = "context", f"one of two names joined before {doc[span.end].text!r}"
+            out.append(person)
+    return out
+
+
+def _name_pair(span: Span) -> bool:
+    """The span is '<Name>-<Name>', both capitalised words of letters, a determiner at most before them."""
+    if len(span) < 3 or span[-2].text != "-" or any(t.lower_ not in DETERMINERS for t in span[:-3]):
+        return False
+    return all(t.is_title and t.is_alpha and len(t) > 2 for t in (span[-3], span[-1]))
+
+
+def companies_not_people(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> list[Mention]:
+    """A name the model read as a person, or left out (alone or beside a demonym: 'Bavarian | Nordic'), that the text
+    shows to be a company or organisation is one ORG (types.json company_cues): an apposition naming one ('Gavi, the
+    Vaccine Alliance,', 'Bavarian Nordic, the Danish maker of ...'), a possessive of what only companies have
+    ('Maersk's shares'), or one word with a capital inside ('SpaceX'; not 'McCain', 'DeSantis'), also when the model
+    read it as a place that kg's tables do not know."""
+    cues = _company_cues()
+    orgs = {(m.start, m.end) for m in found if m.type == "ORG"}
+    for m in found:
+        if m.type == "PERSON" and not m.title and not m.cue and (span := doc.char_span(m.start, m.end, "expand")):
+            cue = _possessed_by_company(span, cues) or _camel_name(m.name, cues)
+            if cue:
+                m.type, m.cue = "ORG", cue
+        elif m.type in {"GPE", "LOC"} and not m.cue and not m.demonym and (cue := _camel_name(m.name, cues)) \
+                and lexicon.countries().any(m.name) is None and lexicon.place_demonym(m.name) is None:
+            m.type, m.cue = "ORG", cue  # 'OpenAI' GPE
+    out = list(found)
+    for comma in (t.i for t in doc if t.text == ","):
+        cue = _company_apposition(doc, comma, cues, orgs)
+        start = _name_run_before(doc, comma) if cue else None
+        if start is None:
+            continue
+        span = doc[start:comma]
+        if _list_member(doc, start):
+            continue
+        inside = [m for m in out if m.start < span.end_char and span.start_char < m.end]
+        whole = [(m.start, m.end) for m in inside] == [(span.start_char, span.end_char)]
+        # a name the model left out: 'Arianespace, the French launch company,'
+        unread = not inside and all(t.pos_ in {"PROPN", "NOUN"} and t.is_alpha and not t.is_stop for t in span)
+        if unread or (inside and all((m.type == "PERSON" and not m.title) or m.demonym for m in inside) and (
+                whole or any(m.demonym for m in inside))):
+            out = [m for m in out if m not in inside]
+            new = mention(span, "ORG", sent_index[span.sent.start])
+            new.source, new.cue = "context", cue
+            out.append(new)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _company_apposition(doc: Doc, comma: int, cues: dict, orgs: set[tuple[int, int]]) -> str:
+    """The apposition after a comma names a company: ', the <ORG name>,' or ', the <words> <company noun> of/,'."""
+    if comma + 2 >= len(doc) or doc[comma + 1].text != "the":
+        return ""
+    for end in range(comma + 3, min(comma + 8, len(doc)) + 1):
+        after = doc[end].text if end < len(doc) else ""
+        ends = {(doc[first].idx, doc[end - 1].idx + len(doc[end - 1])) for first in (comma + 1, comma + 2)}
+        if ends & orgs and after in {",", ".", ";", ")", ""}:
+            return f"in apposition to the organisation {doc[comma + 2 : end].text!r}"
+    for i in range(comma + 2, min(comma + 7, len(doc))):
+        tok = doc[i]
+        if tok.text in cues["apposition_nouns"]:
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if nxt is None or nxt.lower_ in cues["apposition_after"] or (nxt.is_punct and nxt.text not in {"'", "’"}):
+                return f"in apposition to {doc[comma + 1 : i + 1].text!r}"
+            return ""
+        if tok.is_punct or tok.pos_ in {"VERB", "AUX", "PRON", "ADP", "CCONJ", "SCONJ", "DET"}:
+            return ""
+    return ""
+
+
+def _list_member(doc: Doc, start: int) -> bool:
+    """The name at start follows a comma or 'and' (a 'the' between allowed): one of a list, not a name and its
+    apposition ('Graceland, The Crew, The Hot Chick')."""
+    before = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
+    return before > 0 and doc[before - 1].text in {",", "and", "or", ";"}
+
+
+def _name_run_before(doc: Doc, comma: int) -> int | None:
+    """Start of the capitalised proper-noun run that ends right before the comma (a sentence's first words
+    included), None when there is none."""
+    start = comma
+    while start > 0 and not doc[start].is_sent_start and (doc[start - 1].is_title or doc[start - 1].is_upper
+                                                           or doc[start - 1].text in {"-", "."}) \
+            and doc[start - 1].pos_ in {"PROPN", "NOUN", "PUNCT", "ADJ"} \
+            and doc[start - 1].ent_type_ not in {"DATE", "TIME"}:
+        start -= 1
+    if start > 0 and doc[start].is_sent_start is False and doc[start - 1].text in {"-", "."}:
+        return None
+    return start if start < comma and (doc[start].is_title or doc[start].is_upper) else None
+
+
+def _possessed_by_company(span: Span, cues: dict) -> str:
+    """'Maersk's shares', 'Moller-Maersk's systems': the name's possessive, then a thing only a company has."""
+    doc = span.doc
+    if span[-1].text in {"'s", "’s"}:
+        nxt = span.end
+    elif span.end < len(doc) and doc[span.end].text in {"'s", "’s"}:
+        nxt = span.end + 1
+    else:
+        return ""
+    words = " ".join(t.lower_ for t in doc[nxt : nxt + 2])
+    for noun in cues["possessed"]:
+        if words == noun or words.startswith(noun + " "):
+            return f"possessive before {noun!r}"
+    return ""
+
+
+def _camel_name(name: str, cues: dict) -> str:
+    """'SpaceX', 'OpenAI': one word with a capital after a lower-case letter, no surname prefix ('McCain')."""
+    if " " in name or not name.isalpha() or not re.search(r"[a-z][A-Z]", name):
+        return ""
+    if any(name.startswith(p) and name[len(p) : len(p) + 1].isupper() for p in cues["name_prefixes"]):
+        return ""
+    return "a capital inside one word: a brand's spelling"
+
+
+@lru_cache(maxsize=1)
+def _company_cues() -> dict:
+    return lexicon.load_json("types.json")["company_cues"]
+
+
 def country_qualifiers(doc: Doc, found: list[Mention]) -> None:
     """An ORG written right after a country's possessive or demonym that the model left outside it ("Russia's
     Defence Ministry", "the Russian | Defence Ministry") is that country's: the country is kept in Mention.qualifier
@@ -1136,6 +1285,20 @@ def known_as(doc: Doc, found: list[Mention]) -> None:
                 m.type, m.cue = named.type, f"another name of {named.name!r} (known as)"
 
 
+def bracket_acronym_types(doc: Doc, found: list[Mention]) -> None:
+    """'the Naval Strike Missile (NSM)': an acronym in brackets right after a name it is the initials of takes that
+    name's type, whatever the model or another mention of the acronym made of it, when a rule or cue typed the name
+    (the model's own type of a long name is no surer than its type of the acronym)."""
+    text = doc_words(doc).text
+    ordered = sorted(found, key=lambda m: m.start)
+    for long, short in itertools.pairwise(ordered):
+        typed_by_rule = bool(long.cue) or long.source.startswith("ruler")
+        if text[long.end : short.start].strip() == "(" and text[short.end : short.end + 1] == ")" and typed_by_rule \
+                and short.type != long.type and lexicon.is_acronym(short.name) and not lexicon.is_acronym(long.name) \
+                and lexicon.initials(long.name) == short.name.replace(".", ""):
+            short.type, short.cue = long.type, f"acronym in brackets after {long.name!r}"
+
+
 def relatives(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> list[Mention]:
     """Person mentions for '<Given name> <Surname>' the model left unlabelled (or labelled as no node type), where
     the surname ends the full names of two or more people of the document and stands alone for a person too
@@ -1248,8 +1411,11 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     surnames_as_people(doc, found)
     full_names_as_people(found)
     country_qualifiers(doc, found)
+    found = companies_not_people(doc, found, sent_index)
+    found = name_pairs(doc, found, sent_index)
     found.extend(typed_by_context(doc, untyped, found, sent_index))
     found.extend(repeated_names(doc, found, sent_index))
+    bracket_acronym_types(doc, found)
     found.extend(relatives(doc, found, sent_index))
     known_as(doc, found)
     found = common_word_openers(doc, found)
@@ -1262,7 +1428,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
                   key=lambda m: m.start)
     kept = sorted(kept + dateline_places(doc, kept, sent_index), key=lambda m: m.start)
     mark_datelines(doc, kept)
-    return kept
+    return caps_headings(doc, kept)
 
 
 @lru_cache(maxsize=1)
@@ -1495,6 +1661,37 @@ def _table_place(name: str) -> bool:
 @lru_cache(maxsize=1)
 def _table_place_names() -> frozenset[str]:
     return frozenset(lexicon.key(row["name"]) for row in lexicon.load_json("places.json")["places"])
+
+
+def caps_headings(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """A short line in capitals that is no dateline ('FED IN FOCUS', 'SIEGE OF EL FASHER') is a subheading: its
+    words name nothing by their case alone, so a mention there is kept only when the document names it elsewhere
+    (and takes that mention's type: 'EL FASHER' after 'El Fasher'; a word of a name: 'BIDEN' after 'Joe Biden') or
+    kg's tables know it (a country, capital, place or acronym); types.json caps_headings."""
+    text = doc_words(doc).text
+    longest = lexicon.load_json("types.json")["caps_headings"]["max_words"]
+    heads = {id(m): _caps_line(text, m, longest) for m in found}
+    if not any(heads.values()):
+        return found
+    elsewhere = {m.name.casefold(): m for m in found if not heads[id(m)] and not m.demonym}
+    words = {w for name in elsewhere for w in name.split()}  # 'BIDEN' after 'Joe Biden'
+    table, known = lexicon.countries(), words | {a.casefold() for a in lexicon.acronyms()}
+    kept = []
+    for m in found:
+        other = elsewhere.get(m.name.casefold())
+        if not heads[id(m)] or m.dateline or m.name.casefold() in known or table.any(m.name) is not None \
+                or table.by_capital.get(lexicon.key(m.name)) or lexicon.place_demonym(m.name) is not None:
+            kept.append(m)
+        elif other is not None:
+            m.type, m.cue = other.type, f"same name as a {other.type} mention outside a heading in capitals"
+            kept.append(m)
+    return kept
+
+
+def _caps_line(text: str, m: Mention, longest: int) -> bool:
+    """The mention stands on a line of its own words, all in capitals, of at most `longest` words."""
+    line = text[text.rfind("\n", 0, m.start) + 1 : (text.find("\n", m.end) + 1 or len(text) + 1) - 1].strip()
+    return any(c.isalpha() for c in line) and line == line.upper() and len(line.split()) <= longest
 
 
 def mark_datelines(doc: Doc, mentions: list[Mention]) -> None:

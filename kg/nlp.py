@@ -66,11 +66,13 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
         ruler.add_patterns(list(_read_jsonl(data_path(ENTITY_PATTERNS))))
         for path in patterns:  # the user's: ids marked, so that kg's context rules leave their labels alone
             ruler.add_patterns([{**p, "id": USER_PATTERN + str(p.get("id", ""))} for p in _read_jsonl(Path(path))])
-    nlp.add_pipe("kg_law_names", after="kg_entity_ruler")
+    nlp.add_pipe("kg_open_names", after="kg_entity_ruler")
+    nlp.add_pipe("kg_law_names", after="kg_open_names")
     nlp.add_pipe("kg_law_people", after="ner" if "ner" in nlp.pipe_names else "kg_law_names")
     nlp.add_pipe("kg_line_break_split", after="kg_law_people")
     nlp.add_pipe("kg_feature_names", after="kg_line_break_split")
     nlp.add_pipe("kg_ship_names", after="kg_feature_names")
+    nlp.add_pipe("kg_model_numbers", after="kg_ship_names")
     nlp.add_pipe("kg_amount_tail", after="kg_line_break_split")
     nlp.add_pipe("kg_dangling_join", after="kg_amount_tail")
     nlp.add_pipe("kg_name_edges", after="kg_dangling_join")
@@ -81,6 +83,18 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_izafat_names", after="kg_name_tails")
     nlp.add_pipe("kg_acronym_tails", after="kg_izafat_names")
     return nlp
+
+
+@Language.component("kg_open_names")
+def open_names(doc: Doc) -> Doc:
+    """Drop the ruler's '<Name> Missile' matches (ids in types.json open_names) that a capitalised word follows: the
+    name goes on ('Ballistic Missile Defense Review'), so NER, which runs later, reads the whole of it."""
+    ids = lexicon.words("types.json", "open_names", "ids")
+    ents = list(doc.ents)
+    out = [e for e in ents if not (e.ent_id_ in ids and e.end < len(doc) and doc[e.end].is_title)]
+    if len(out) != len(ents):
+        doc.ents = out
+    return doc
 
 
 LAW_PATTERN_ID = "named-act"  # the id of the '<Name> Act/Law/Bill...' pattern in entity_patterns.jsonl
@@ -1057,6 +1071,63 @@ def ship_names(doc: Doc) -> Doc:
     return doc
 
 
+MODEL_NUMBER_ID = "model-number"  # the span id kg_model_numbers gives the names it makes
+
+
+@Language.component("kg_model_numbers")
+def model_numbers(doc: Doc) -> Doc:
+    """A numbered model name before a weapon or aircraft noun (types.json context_types after), lower-case words
+    between allowed, is that weapon or aircraft: 'Mohajer-6 drones', 'Hwasong-18 missile', 'Bayraktar TB2 drones'
+    (a name word, then a code of letters and digits); the model's pieces there give way, and what it read before
+    the name stays ('Turkish')."""
+    table = _model_numbers()
+    after = {w: t for w, t in lexicon.load_json("types.json")["context_types"]["after"].items()
+             if t in table["labels"] and w not in table["not_after"]}
+    found = [span for i, tok in enumerate(doc) if tok.lower_ in after and tok.is_lower
+             and (span := _model_before(doc, i, after[tok.lower_], table)) is not None]
+    if found:
+        kept = []
+        for ent in doc.ents:
+            span = next((s for s in found if ent.start < s.end and s.start < ent.end), None)
+            if span is None:
+                kept.append(ent)
+            elif ent.start < span.start:
+                kept.append(Span(doc, ent.start, span.start, label=ent.label, span_id=ent.ent_id))
+        doc.ents = sorted(kept + found, key=lambda span: span.start)
+    return doc
+
+
+def _model_before(doc: Doc, i: int, label: str, table: dict) -> Span | None:
+    """The numbered model name ending before the noun at i (up to two lower-case modifiers between), if any; a
+    code after a lower-case word, a country's word or a name the model read apart is the code alone ('the K9
+    howitzer', 'Korean K9 howitzers')."""
+    end = i
+    while end > 0 and i - end < 2 and doc[end - 1].is_lower and not doc[end - 1].is_stop \
+            and doc[end - 1].text.replace("-", "").isalpha():
+        end -= 1
+    if end < 2:
+        return None
+    last, first = doc[end - 1], doc[end - 2]
+    if re.fullmatch(table["designator"], last.text):
+        start = end - 1
+    elif re.fullmatch(table["code"], last.text) and not (first.is_title and first.text.isalpha()):
+        start = end - 1  # 'the K9 howitzer'
+    elif re.fullmatch(table["code"], last.text):
+        apart = first.ent_type_ and last.ent_iob_ != "I"  # a name of its own before the code ('Navy R4D aircraft')
+        start = end - 1 if apart or first.ent_type_ == "NORP" or lexicon.countries().any(first.text) else end - 2
+    else:
+        return None
+    if any(t.is_sent_start for t in doc[start + 1 : i + 1]) or any(t.ent_type_ in table["labels"]
+                                                                    for t in doc[start:end]):
+        return None  # the ruler named it already ('Kh-101 missiles')
+    return Span(doc, start, end, label=label, span_id=MODEL_NUMBER_ID)
+
+
+@lru_cache(maxsize=1)
+def _model_numbers() -> dict:
+    return lexicon.load_json("types.json")["model_numbers"]
+
+
 @lru_cache(maxsize=1)
 def _ship_noun_heads(vocab) -> frozenset[int]:
     """Hashes of the last word of every ship noun ('carrier' of 'aircraft carrier'), for a quick first test."""
@@ -1143,8 +1214,26 @@ def armed_forces_patterns() -> list[dict]:
     names = {v for row in lexicon.load_json("countries.json")["countries"] for v in [row["name"], *row["variants"]]}
     names = {n[4:] if n.lower().startswith("the ") else n for n in names}
     spellings = {form for s in services for form in (s, s.title())}
-    return [{"label": "ORG", "id": "armed-forces", "pattern": f"{name} {service}"}
-            for name in sorted(names) for service in sorted(spellings)]
+    plain = [{"label": "ORG", "id": "armed-forces", "pattern": f"{name} {service}"}
+             for name in sorted(names) for service in sorted(spellings)]
+    return plain + _crowned_forces(names, services)
+
+
+def _crowned_forces(names: set[str], services: list[str]) -> list[dict]:
+    """'Royal Netherlands Navy', 'Royal Thai Air Force': an opener of resolution.json armed_forces_openers, then a
+    country's name or demonym and a service written in capitals, is one ORG (not 'Royal' plus a country's navy).
+    Token patterns (the country's words as two token sets), a dozen, not thousands of phrases to build."""
+    from kg import lexicon
+
+    rows = lexicon.load_json("countries.json")["countries"]
+    demonyms = {d for row in rows for d in row.get("demonyms", []) if not d.endswith("s")}
+    words = [n.split() for n in names | demonyms if " " not in n or len(n.split()) == 2]
+    first, second = sorted({w[0] for w in words}), sorted({w[1] for w in words if len(w) == 2})
+    openers = lexicon.rules()["armed_forces_openers"]["words"]
+    country = [{"TEXT": {"IN": first}}, {"TEXT": {"IN": second}, "OP": "?"}]
+    return [{"label": "ORG", "id": "armed-forces",
+             "pattern": [{"TEXT": {"IN": openers}}, *country, *({"TEXT": w.title()} for w in service.split())]}
+            for service in sorted(set(services))]
 
 
 def model_fingerprint(nlp: Language) -> str:
