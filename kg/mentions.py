@@ -18,7 +18,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.attrs import IDX, LENGTH, POS, SENT_START
+import numpy
+from spacy.attrs import IDX, LENGTH, ORTH, POS, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
@@ -990,7 +991,7 @@ def companies_not_people(doc: Doc, found: list[Mention], sent_index: dict[int, i
                 and lexicon.countries().any(m.name) is None and lexicon.place_demonym(m.name) is None:
             m.type, m.cue = "ORG", cue  # 'OpenAI' GPE
     out = list(found)
-    for comma in (t.i for t in doc if t.text == ","):
+    for comma in numpy.flatnonzero(doc.to_array(ORTH) == doc.vocab.strings[","]).tolist():  # no pass over Tokens
         cue = _company_apposition(doc, comma, cues, orgs)
         start = _name_run_before(doc, comma) if cue else None
         if start is None:
@@ -1444,7 +1445,9 @@ def naval_names(doc: Doc, found: list[Mention]) -> list[Mention]:
     destroyer') and a ship's hull number in brackets ('FS Normandie (D651)') are no nodes; an exercise's name is
     an EVENT ('Exercise Pitch Black', 'the Malabar naval exercise')."""
     class_words, hull_number, _, _ = _naval_table()
-    if not any(t.lower_ in class_words for t in doc) and "(" not in doc_words(doc).text and not any(
+    text = doc_words(doc).text
+    lowered = text.lower()
+    if not any(w in lowered for w in class_words) and "(" not in text and not any(
             _exercise_cue(doc, m) for m in found):
         return found
     ships = {m.end for m in found if m.type == "SHIP"}
@@ -1564,10 +1567,13 @@ def legal_forms(found: list[Mention]) -> None:
 def based_places(doc: Doc, found: list[Mention]) -> None:
     """A one-word name written before '-based' ('the Eindhoven-based company', 'a Luxembourg-based court') is the
     place the thing is based in, whatever the model typed it, unless it names a company of the document."""
+    text = doc_words(doc).text
+    if "-based" not in text:
+        return
     companies = {m.name.split()[0] for m in found if m.type == "ORG" and " " in m.name}
     for m in found:
         if (m.type in {"ORG", "PERSON", "FACILITY"} and " " not in m.name and m.name not in companies
-                and doc.text[m.end : m.end + 7].lower() in {"-based ", "-based,"} and m.source == "ner" and not m.cue):
+                and text[m.end : m.end + 7].lower() in {"-based ", "-based,"} and m.source == "ner" and not m.cue):
             m.type, m.cue = "GPE", "a place something is based in"
 
 

@@ -289,6 +289,11 @@ def izafat_names(doc: Doc) -> Doc:
     ('Lashkar', 'Hizb') is an ORG, with a country's name written right after it, any other takes the label of the first
     entity it overlaps ('Zia-ul-Haq')."""
     table = lexicon.load_json("types.json")["izafat"]
+    from kg.mentions import doc_words
+
+    text = doc_words(doc).text  # built once per Doc and kept for the mention rules (doc.text joins every token)
+    if not any(f"-{p}-" in text for p in table["particles"]):
+        return doc  # most documents: no run, and no pass over the tokens
     runs = _izafat_runs(doc, frozenset(table["particles"]))
     if not runs:
         return doc
@@ -337,11 +342,13 @@ def acronym_tails(doc: Doc) -> Doc:
     """An organisation's name the model cut before 'in <Place>' runs on to an acronym in brackets that spells the
     whole name ('U.N. Assistance Mission' + 'in Afghanistan' + '(UNAMA)'): the span reaches the bracket and the
     entities inside it go (words in kg/data/types.json acronym_tails)."""
+    connectors = lexicon.load_json("types.json")["acronym_tails"]["connectors"]
     ents: list[Span | None] = list(doc.ents)
     changed = False
     for i in range(len(ents)):
         ent = ents[i]
-        if ent is None or ent.label_ not in {"ORG", "FAC"}:
+        if ent is None or ent.label_ not in {"ORG", "FAC"} or ent.end >= len(doc) or \
+                doc[ent.end].lower_ not in connectors:
             continue
         end = _acronym_tail_end(ent)
         if end is None:
@@ -1083,8 +1090,10 @@ def model_numbers(doc: Doc) -> Doc:
     table = _model_numbers()
     after = {w: t for w, t in lexicon.load_json("types.json")["context_types"]["after"].items()
              if t in table["labels"] and w not in table["not_after"]}
-    found = [span for i, tok in enumerate(doc) if tok.lower_ in after and tok.is_lower
-             and (span := _model_before(doc, i, after[tok.lower_], table)) is not None]
+    wanted = [doc.vocab.strings.add(w) for w in after]
+    at = numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), wanted)).tolist()  # the nouns, found without a token pass
+    found = [span for i in at if doc[i].is_lower
+             and (span := _model_before(doc, i, after[doc[i].lower_], table)) is not None]
     if found:
         kept = []
         for ent in doc.ents:
