@@ -546,12 +546,13 @@ def org_short_forms(state: State) -> None:
     companies_across_documents(state)
 
 
-def company_words(name: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def company_words(name: str) -> tuple[str, ...]:
     """Key words of a company name, a web address read as words ('Amazon.com Inc.' → amazon com inc)."""
-    return key(re.sub(r"\.(com|net)\b", r" \1", name)).split()
+    return tuple(key(re.sub(r"\.(com|net)\b", r" \1", name)).split())
 
 
-def prefixes(words: list[str]) -> list[str]:
+def prefixes(words: tuple[str, ...]) -> list[str]:
     """The shorter names a name's words open with: 'a b c' → 'a', 'a b'."""
     return [" ".join(words[:n]) for n in range(1, len(words))]
 
@@ -656,7 +657,11 @@ def org_leading_words(state: State) -> None:
     'Apple Corp.', 'Apple Records') leave the bare name apart."""
     suffixes = set(lexicon.rules()["company_suffixes"]["words"])
     for doc, refs in state.by_doc().items():
-        orgs = [(tuple(company_words(r.name)), r) for r in refs if r.m.type == "ORG" and not r.hidden and not r.country]
+        orgs = [(company_words(r.name), r) for r in refs if r.m.type == "ORG" and not r.hidden and not r.country]
+        opening: dict[tuple[str, ...], list[tuple[tuple[str, ...], Ref]]] = defaultdict(list)  # words → longer names
+        for long, r in orgs:
+            for n in range(1, len(long)):
+                opening[long[:n]].append((long, r))
         groups: dict[str, list[Ref]] = defaultdict(list)
         for r in refs:
             groups[r.gid].append(r)
@@ -664,12 +669,12 @@ def org_leading_words(state: State) -> None:
             if not all(r.m.type == "ORG" and r.gid == r.base and not r.hidden and not r.country for r in members):
                 continue
             name = members[0].name
-            if lexicon.group(name) or lexicon.countries().any(name) is not None:
+            words = company_words(name)
+            if words not in opening or lexicon.group(name) or lexicon.countries().any(name) is not None:
                 continue
-            words = tuple(company_words(name))
-            options = {r.gid for long, r in orgs if r.gid != gid and len(long) > len(words)
-                       and long[: len(words)] == words and long[len(words)] not in {"of", "for"}
-                       and not names_a_place(long[len(words) :])}
+            longer = [(long, r) for long, r in opening[words] if r.gid != gid]
+            options = {r.gid for long, r in longer
+                       if long[len(words)] not in {"of", "for"} and not names_a_place(long[len(words) :])}
             if len(options) == 1 and any(long[-1] in suffixes for long, r in orgs if r.gid in options):
                 target = next(iter(options))
                 state.move(members, target, f"{name!r} opens the only company name '{name} …' of {doc}")
