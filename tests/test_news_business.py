@@ -4,6 +4,7 @@ across documents, and the people and places around them. Real spaCy model on sen
 from __future__ import annotations
 
 from kg.resolve import resolve
+from tests.news_helpers import text_types as types
 
 
 def nodes(extract_text, *texts: str) -> dict[str, set[str]]:
@@ -85,11 +86,6 @@ def test_a_national_company_is_not_its_parent(extract_text):
     found = nodes(extract_text, "Kestrel Motors New Zealand Limited is a subsidiary of Kestrel Motors of Detroit. "
                                 "Kestrel Motors opened its first plant there in 1926.")
     assert node_of(found, "Kestrel Motors New Zealand Limited") != node_of(found, "Kestrel Motors")
-
-
-def types(extract_text, text: str) -> dict[str, str]:
-    """Mention text → type kg gives it."""
-    return {m.text: m.type for m in extract_text(text).mentions}
 
 
 def test_a_bare_name_the_model_took_for_a_person_or_place_is_the_company_it_opens(extract_text):

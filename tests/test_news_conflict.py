@@ -4,19 +4,8 @@ sentences written for these tests; each rule has a case that must not change."""
 
 from __future__ import annotations
 
-from kg.resolve import resolve
-
-
-def entities(extract_text, text: str) -> dict[str, tuple[str, set[str]]]:
-    """Entity label → (type, aliases) for one small text."""
-    res = resolve([extract_text(text)])
-    return {e.label: (e.type, set(e.aliases)) for e in res.entities}
-
-
-def types(extract_text, text: str) -> dict[str, str]:
-    """Mention text → type for one small text."""
-    return {m.text: m.type for m in extract_text(text).mentions}
-
+from tests.news_helpers import resolved as entities
+from tests.news_helpers import text_types as types
 
 # ---------------------------------------------------------------- armed groups are no surnames
 

@@ -4,13 +4,8 @@ for these tests; each rule has a case that must not change."""
 
 from __future__ import annotations
 
-from kg.resolve import resolve
-
-
-def entities(extract_text, *texts: str) -> dict[str, tuple[str, set[str]]]:
-    """Entity label → (type, aliases) for small texts (one document each)."""
-    res = resolve([extract_text(t, name=f"d{i}.txt") for i, t in enumerate(texts)])
-    return {e.label: (e.type, set(e.aliases)) for e in res.entities}
+from tests.news_helpers import resolved as entities
+from tests.news_helpers import text_types as mentions
 
 
 def holding(found: dict[str, tuple[str, set[str]]], alias: str) -> list[str]:
@@ -77,11 +72,6 @@ def test_a_head_shared_by_two_longer_names_or_a_country_stays_apart(extract_text
 
 
 # ---------------------------------------------------------------- names cut before 'in <Place>' (ACRONYM)
-
-
-def mentions(extract_text, text: str) -> dict[str, str]:
-    """Mention text → type for one small text."""
-    return {m.text: m.type for m in extract_text(text).mentions}
 
 
 def test_a_mission_name_runs_on_to_the_acronym_that_spells_it(extract_text):

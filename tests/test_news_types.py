@@ -4,19 +4,8 @@ tests."""
 
 from __future__ import annotations
 
-from kg.resolve import resolve
-
-
-def typed(extract_text, text: str) -> dict[str, str]:
-    """Mention text → type, for one text."""
-    return {m.text: m.type for m in extract_text(text).mentions}
-
-
-def nodes(extract_text, *texts: str) -> dict[str, tuple[str, set[str]]]:
-    """Entity label → (type, aliases), for the texts resolved together as one corpus."""
-    results = [extract_text(t, name=f"d{i}.txt") for i, t in enumerate(texts)]
-    return {e.label: (e.type, set(e.aliases)) for e in resolve(results).entities}
-
+from tests.news_helpers import resolved as nodes
+from tests.news_helpers import text_types as typed
 
 # ---------------------------------------------------------------- 1. weapon names
 

@@ -1,0 +1,16 @@
+"""Small views of kg's results shared by the tests of unseen-news fixes: mention types and resolved nodes."""
+
+from __future__ import annotations
+
+from kg.resolve import resolve
+
+
+def text_types(extract_text, text: str) -> dict[str, str]:
+    """Mention text → the type kg gives it, for one small text (a later mention of the same text wins)."""
+    return {m.text: m.type for m in extract_text(text).mentions}
+
+
+def resolved(extract_text, *texts: str) -> dict[str, tuple[str, set[str]]]:
+    """Entity label → (type, aliases), for small texts (one document each) resolved together as one corpus."""
+    results = [extract_text(t, name=f"d{i}.txt") for i, t in enumerate(texts)]
+    return {e.label: (e.type, set(e.aliases)) for e in resolve(results).entities}
