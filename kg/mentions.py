@@ -534,11 +534,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "GPE", "place cue before a one-word name"
     elif m.type == "ORG" and len(span) == 1 and _known_place_after_preposition(span):
         m.type, m.cue = "GPE", f"a place of kg's tables after {span.doc[span.start - 1].text!r}"  # 'in Copenhagen'
-    elif m.type in {"ORG", "FACILITY", "EVENT", "GPE", "LOC"} and len(name.split()) > 1 and name.split()[-1] in \
-            _context_types()["law_heads_any_label"]:
-        m.type, m.cue = "LAW", f"law word: {name.split()[-1]!r}"  # 'the Ankara Declaration' FAC
-    elif m.type == "ORG" and (head := _org_law_head(name)):
-        m.type, m.cue = "LAW", f"law word: {head!r}"  # 'the NIS2 Directive' ORG
+    elif m.type in {"ORG", "FACILITY", "EVENT", "GPE", "LOC"} and (head := _law_head(name, m.type)):
+        m.type, m.cue = "LAW", f"law word: {head!r}"  # 'the Ankara Declaration' FAC, 'the NIS2 Directive' ORG
     elif m.type in {"ORG", "PERSON", "GPE", "LOC"} and _storm_name(name):
         m.type, m.cue = "EVENT", "named storm"
     elif m.type in {"LOC", "GPE", "PERSON"} and len(span) > 1 and span[-1].text in lexicon.words(
@@ -569,13 +566,19 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     return m
 
 
-def _org_law_head(name: str) -> str:
-    """The law word closing an organisation-typed name ('NIS2 Directive'), or ''. A name with 'for' or 'of' before it
-    is a body with a remit ('State Administration for Market Regulation'), not a law."""
+def _law_head(name: str, kind: str) -> str:
+    """The law word closing a name of two words or more that makes it a LAW whatever the model typed it ('Ankara
+    Declaration'; context_types law_heads_any_label), or, for an ORG, one of org_law_heads ('NIS2 Directive') unless
+    'for' or 'of' stands before it (a body with a remit: 'State Administration for Market Regulation'); else ''."""
     words = name.split()
-    if len(words) < 2 or words[-1] not in lexicon.words("types.json", "org_law_heads", "words"):
+    if len(words) < 2:
         return ""
-    return "" if {"for", "of"} & set(words[:-1]) else words[-1]
+    if words[-1] in _context_types()["law_heads_any_label"]:
+        return words[-1]
+    if kind == "ORG" and words[-1] in lexicon.words("types.json", "org_law_heads", "words") and \
+            not {"for", "of"} & set(words[:-1]):
+        return words[-1]
+    return ""
 
 
 def plural_group(name: str) -> str:
