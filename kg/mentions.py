@@ -802,7 +802,7 @@ def sports_clubs(doc: Doc, found: list[Mention]) -> None:
             continue
         if m.label in PLACE_LABELS and _club_first_word_before(span):
             first = doc[span.start - 1]
-            m.start, m.text, m.name = first.idx, doc.text[first.idx : m.end], f"{first.text} {m.name}"
+            m.start, m.text, m.name = first.idx, doc_words(doc).text[first.idx : m.end], f"{first.text} {m.name}"
             m.type, m.cue = "ORG", f"club word before the name: {first.text!r}"
             continue
         if table.any(m.name) is not None or table.by_capital.get(lexicon.key(m.name)):
