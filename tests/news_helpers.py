@@ -10,6 +10,14 @@ def text_types(extract_text, text: str) -> dict[str, str]:
     return {m.text: m.type for m in extract_text(text).mentions}
 
 
+def types_of(result) -> dict[str, str]:
+    """Each mention's text → its type (the first mention of that text)."""
+    found: dict[str, str] = {}
+    for m in result.mentions:
+        found.setdefault(m.text, m.type)
+    return found
+
+
 def resolved(extract_text, *texts: str) -> dict[str, tuple[str, set[str]]]:
     """Entity label → (type, aliases), for small texts (one document each) resolved together as one corpus."""
     results = [extract_text(t, name=f"d{i}.txt") for i, t in enumerate(texts)]

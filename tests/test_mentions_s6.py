@@ -5,15 +5,7 @@ from __future__ import annotations
 
 from kg.mentions import owner_possessives
 from kg.schema import Mention
-
-
-def types_of(result) -> dict[str, str]:
-    """Each mention's text → its type (the first mention of that text)."""
-    found: dict[str, str] = {}
-    for m in result.mentions:
-        found.setdefault(m.text, m.type)
-    return found
-
+from tests.news_helpers import types_of
 
 # 1. A person named like a law
 

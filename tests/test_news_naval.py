@@ -4,15 +4,7 @@ particles ('Prince of Wales', 'Charles de Gaulle'), and the cases that must not 
 from __future__ import annotations
 
 from kg.resolve import resolve
-
-
-def types_of(result) -> dict[str, str]:
-    """Each mention's text → its type (the first mention of that text)."""
-    found: dict[str, str] = {}
-    for m in result.mentions:
-        found.setdefault(m.text, m.type)
-    return found
-
+from tests.news_helpers import types_of
 
 # 1. Hull prefixes and ship names with particles
 
