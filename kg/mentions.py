@@ -95,12 +95,27 @@ def is_title(words: list[str]) -> bool:
     """True when the words are modifiers followed by a title head ('Defense Minister', 'Prime Minister'); two
     modifiers may be joined by 'and', '&' or a comma ('Business and Trade Secretary')."""
     heads, mods, _ = _title_words()
-    for n in (3, 2, 1):
-        if len(words) >= n and " ".join(words[-n:]) in heads:
+    for n in (5, 4, 3, 2, 1):  # a hyphenated head is three words or more: 'Secretary', '-', 'General'
+        if len(words) >= n and _joined(words[-n:]) in heads:
             before = words[:-n]
             return (all(w in mods or w in TITLE_JOINERS for w in before)
                     and not (before and (before[0] in TITLE_JOINERS or before[-1] in TITLE_JOINERS)))
     return False
+
+
+def street_opening(name: str) -> str:
+    """'Place de' of 'Place de la Concertation': a street or square word and a particle opening a name of three words
+    or more (feature_names.json street_openers), else ''."""
+    words = name.split()
+    if len(words) < 3 or words[0] not in lexicon.words("feature_names.json", "street_openers", "words") \
+            or words[1] not in lexicon.words("feature_names.json", "street_openers", "particles"):
+        return ""
+    return f"{words[0]} {words[1]}"
+
+
+def _joined(words: list[str]) -> str:
+    """Words as one phrase, a hyphen between two words closed up ('Secretary - General' → 'Secretary-General')."""
+    return " ".join(words).replace(" - ", "-")
 
 
 def title_before(span: Span) -> str:
@@ -113,7 +128,7 @@ def title_before(span: Span) -> str:
             break
         words = table.words[start : span.start]
         if is_title(words):
-            best = " ".join(words)
+            best = _joined(words)
     return best or office_before(span)
 
 
@@ -544,6 +559,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     elif m.type == "PERSON" and len(span) > 1 and not m.title and span[-1].text in lexicon.words(
             "feature_names.json", "street_heads", "words"):
         m.type, m.cue = "FACILITY", f"street word: {span[-1].text!r}"
+    elif m.type in {"ORG", "PERSON", "GPE", "LOC"} and not m.title and (opener := street_opening(name)):
+        m.type, m.cue = "FACILITY", f"street or square: {opener!r}"  # 'the Place de la Concertation' ORG
     elif m.type == "PERSON" and " " in name and not m.title and (place := table.variant(name)) is not None:
         m.type, m.cue = place.type, "a country's name of several words"  # 'Papua New Guinea' read as a person
     elif m.type == "PERSON" and len(span) == 1 and not m.title and _place_pair_cue(span):
@@ -1016,8 +1033,8 @@ def companies_not_people(doc: Doc, found: list[Mention], sent_index: dict[int, i
 
 
 def _company_apposition(doc: Doc, comma: int, cues: dict, orgs: set[tuple[int, int]]) -> str:
-    """The apposition after a comma names a company: ', the <ORG name>,' or ', the <words> <company noun> of/,'."""
-    if comma + 2 >= len(doc) or doc[comma + 1].text != "the":
+    """The apposition after a comma names a company: ', the <ORG name>,' or ', the/a <words> <company noun> of/,'."""
+    if comma + 2 >= len(doc) or doc[comma + 1].lower_ not in {"the", "a", "an"}:
         return ""
     for end in range(comma + 3, min(comma + 8, len(doc)) + 1):
         after = doc[end].text if end < len(doc) else ""

@@ -82,6 +82,8 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_name_tails", after="kg_of_names")
     nlp.add_pipe("kg_izafat_names", after="kg_name_tails")
     nlp.add_pipe("kg_acronym_tails", after="kg_izafat_names")
+    nlp.add_pipe("kg_hyphen_places", after="kg_acronym_tails")
+    nlp.add_pipe("kg_bracket_acronyms", after="kg_hyphen_places")
     return nlp
 
 
@@ -1280,3 +1282,54 @@ def _read_jsonl(path: Path):
                     yield json.loads(line)
                 except json.JSONDecodeError as exc:
                     raise ValueError(f"{path}:{lineno}: not a JSON pattern ({exc.msg})") from None
+
+
+@Language.component("kg_hyphen_places")
+def hyphen_places(doc: Doc) -> Doc:
+    """A name the model cut before a hyphenated particle of a place name ('Rostov' + '-on-Don', 'Stoke' + '-on-Trent',
+    'Aix' + '-en-Provence'; kg/data/types.json hyphen_place_particles) is one place, whatever label the model gave
+    its first word or two."""
+    particles = lexicon.words("types.json", "hyphen_place_particles", "words")
+    ents, changed = list(doc.ents), False
+    for i, ent in enumerate(ents):
+        end = ent.end
+        limit = ents[i + 1].start if i + 1 < len(ents) else len(doc)
+        if len(ent) > 2 or end + 4 > limit or ent.id_.startswith(USER_PATTERN) or ent[-1].whitespace_:
+            continue
+        hyphen, particle, second, word = doc[end : end + 4]
+        if hyphen.text == "-" and particle.lower_ in particles and second.text == "-" and word.is_title \
+                and word.is_alpha and not (hyphen.whitespace_ or particle.whitespace_ or second.whitespace_):
+            ents[i] = Span(doc, ent.start, end + 4, label="GPE")
+            changed = True
+    if changed:
+        doc.ents = ents
+    return doc
+
+
+# Labels of names an acronym in brackets right after them stands for, whatever its initials ('the Dutch General
+# Intelligence and Security Service (AIVD)'); a place's acronym must spell its initials ('Democratic Republic of
+# Congo (DRC)', never the agency of a dateline: 'ALEGRE, Brazil (AP) -').
+BRACKET_NAME_LABELS = frozenset({"ORG", "LAW", "EVENT", "FAC", "FACILITY", "WEAPON", "AIRCRAFT"})
+BRACKET_PLACE_LABELS = frozenset({"GPE", "LOC"})
+_DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}")
+
+
+@Language.component("kg_bracket_acronyms")
+def bracket_acronyms(doc: Doc) -> Doc:
+    """An acronym in brackets right after a name, which the model left unlabelled ('the Economic Community of West
+    African States (ECOWAS)'), is a mention with the name's label: resolution then joins the two (kg.resolve)."""
+    ents = list(doc.ents)
+    added = []
+    for ent in ents:
+        end = ent.end
+        if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")" or doc[end + 1].ent_iob_ != "O":
+            continue
+        word = doc[end + 1].text
+        if not (word.isalpha() or _DOTTED_ACRONYM.fullmatch(word)) or not lexicon.is_acronym(word):
+            continue
+        if ent.label_ in BRACKET_NAME_LABELS or (
+                ent.label_ in BRACKET_PLACE_LABELS and lexicon.initials(ent.text) == word.replace(".", "")):
+            added.append(Span(doc, end + 1, end + 2, label=ent.label))
+    if added:
+        doc.ents = sorted(ents + added, key=lambda e: e.start)
+    return doc

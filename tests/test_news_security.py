@@ -1,0 +1,125 @@
+"""Names in security and diplomacy news: acronyms in brackets the model leaves out, hyphenated place names,
+hyphenated titles, numbered units and bases, squares named in French or Spanish, companies in an apposition with
+'a', and a country's conventional short name. Real spaCy model on sentences written for these tests; each rule has
+a case that must not change."""
+
+from __future__ import annotations
+
+from tests.news_helpers import resolved as entities
+from tests.news_helpers import text_types as mentions
+
+
+def holding(found: dict[str, tuple[str, set[str]]], alias: str) -> list[str]:
+    """Labels of the entities that have this alias."""
+    return [label for label, (_, aliases) in found.items() if alias in aliases]
+
+
+# ---------------------------------------------------------------- acronyms in brackets
+
+
+def test_an_acronym_in_brackets_after_an_organisation_is_a_mention_of_it(extract_text):
+    text = ("Niger, Mali and Burkina Faso left the Economic Community of West African States (ECOWAS) in January. "
+            "ECOWAS said the exit would take a year.")
+    assert mentions(extract_text, text).get("ECOWAS") == "ORG"
+    found = entities(extract_text, text)
+    assert holding(found, "ECOWAS") == holding(found, "Economic Community of West African States") != []
+
+
+def test_an_acronym_that_spells_other_initials_is_still_kept(extract_text):
+    text = "The bureau worked with the Dutch General Intelligence and Security Service (AIVD) on the case."
+    assert mentions(extract_text, text).get("AIVD") == "ORG"
+
+
+def test_a_dateline_agency_in_brackets_never_becomes_a_place(extract_text):
+    found = mentions(extract_text, "PORTO ALEGRE, Brazil (AP) — Floods killed 12 people on Monday, officials said.")
+    assert found.get("AP") != "GPE"
+
+
+def test_a_place_acronym_in_brackets_needs_its_initials(extract_text):
+    found = mentions(extract_text, "Troops from the Democratic Republic of Congo (DRC) crossed the border.")
+    assert found.get("DRC") == "GPE"
+
+
+def test_lower_case_or_long_words_in_brackets_are_no_acronyms(extract_text):
+    found = mentions(extract_text, "The International Centre for Settlement of Investment Disputes (known as "
+                                   "the centre) will hear the case.")
+    assert "known" not in found and "centre" not in found
+
+
+# ---------------------------------------------------------------- hyphenated places
+
+
+def test_a_place_with_a_hyphenated_particle_is_one_place(extract_text):
+    found = mentions(extract_text, "Investigators traced the servers to a data centre in Rostov-on-Don last week.")
+    assert found.get("Rostov-on-Don") == "GPE" and "Rostov" not in found
+
+
+def test_a_hyphenated_given_name_is_no_place(extract_text):
+    found = mentions(extract_text, "Jean-Pierre Mbeki told reporters the talks would resume on Monday.")
+    assert found.get("Jean-Pierre Mbeki") == "PERSON"
+
+
+# ---------------------------------------------------------------- titles, units, bases, squares
+
+
+def title_of(extract_text, text: str, name: str) -> str:
+    return next(m.title for m in extract_text(text).mentions if m.text == name)
+
+
+def test_a_hyphenated_title_is_kept_whole(extract_text):
+    text = "NATO Secretary-General Mark Rutte said the alliance would discuss the attack."
+    assert title_of(extract_text, text, "Mark Rutte") == "Secretary-General"
+    text = "Governor-General Sam Mostyn opened parliament on Tuesday."
+    assert title_of(extract_text, text, "Sam Mostyn") == "Governor-General"
+
+
+def test_a_one_word_military_title_stays(extract_text):
+    text = "The junta is led by General Abdourahamane Tiani, who seized power in July."
+    assert title_of(extract_text, text, "Abdourahamane Tiani") == "General"
+
+
+def test_a_numbered_military_unit_is_an_organisation(extract_text):
+    found = mentions(extract_text, "Officials said Unit 29155 of the GRU planned the sabotage in 2014.")
+    assert found.get("Unit 29155") == "ORG"
+
+
+def test_a_reactor_unit_with_one_digit_is_no_organisation(extract_text):
+    found = mentions(extract_text, "Engineers restarted Unit 3 at the plant on Friday.")
+    assert "Unit 3" not in found
+
+
+def test_a_numbered_air_base_keeps_its_number(extract_text):
+    found = mentions(extract_text, "The last troops left Air Base 201 in August under an agreement with the junta.")
+    assert found.get("Air Base 201") == "FACILITY" and "Air Base" not in found
+
+
+def test_a_square_named_in_french_or_spanish_is_a_facility(extract_text):
+    found = mentions(extract_text, "Police fired tear gas near the Place de la Concertation in Niamey on Sunday.")
+    assert found.get("the Place de la Concertation") == "FACILITY"
+    found = mentions(extract_text, "Mothers marched again on the Plaza de Mayo in Buenos Aires.")
+    assert found.get("the Plaza de Mayo") == "FACILITY"
+
+
+def test_a_person_named_with_a_street_word_stays_a_person(extract_text):
+    found = mentions(extract_text, "Minister Rosa Place de Leon told reporters the budget would pass.")
+    assert "FACILITY" not in found.values()
+
+
+# ---------------------------------------------------------------- companies and countries
+
+
+def test_a_company_in_an_apposition_with_a(extract_text):
+    found = mentions(extract_text, "Hackers attacked Synnovis, a pathology firm that processes blood tests for "
+                                   "hospitals, last month.")
+    assert found.get("Synnovis") == "ORG"
+
+
+def test_a_person_described_with_a_is_no_company(extract_text):
+    found = mentions(extract_text, "The plan was drawn up by Lena Okafor, a firm believer in open markets.")
+    assert found.get("Lena Okafor") == "PERSON"
+
+
+def test_the_islamic_republic_is_iran(extract_text):
+    found = entities(extract_text, "Iran rejected the demand on Friday. The Islamic Republic ended most extra "
+                                   "inspections in 2021.")
+    assert holding(found, "The Islamic Republic") == holding(found, "Iran") == ["Iran"]
