@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy
 import spacy
-from spacy.attrs import IS_SPACE, LOWER
+from spacy.attrs import IS_SPACE, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -84,6 +84,8 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_acronym_tails", after="kg_izafat_names")
     nlp.add_pipe("kg_hyphen_places", after="kg_acronym_tails")
     nlp.add_pipe("kg_bracket_acronyms", after="kg_hyphen_places")
+    nlp.add_pipe("kg_law_appositions", after="kg_bracket_acronyms")
+    nlp.add_pipe("kg_site_pairs", after="kg_law_appositions")
     return nlp
 
 
@@ -1294,7 +1296,7 @@ def hyphen_places(doc: Doc) -> Doc:
     for i, ent in enumerate(ents):
         end = ent.end
         limit = ents[i + 1].start if i + 1 < len(ents) else len(doc)
-        if len(ent) > 2 or end + 4 > limit or ent.id_.startswith(USER_PATTERN) or ent[-1].whitespace_:
+        if len(ent) > 2 or end + 4 > limit or ent.ent_id_.startswith(USER_PATTERN) or ent[-1].whitespace_:
             continue
         hyphen, particle, second, word = doc[end : end + 4]
         if hyphen.text == "-" and particle.lower_ in particles and second.text == "-" and word.is_title \
@@ -1332,4 +1334,66 @@ def bracket_acronyms(doc: Doc) -> Doc:
             added.append(Span(doc, end + 1, end + 2, label=ent.label))
     if added:
         doc.ents = sorted(ents + added, key=lambda e: e.start)
+    return doc
+
+
+@Language.component("kg_law_appositions")
+def law_appositions(doc: Doc) -> Doc:
+    """A name in apposition to an agreement noun ('the 2015 nuclear deal, the Joint Comprehensive Plan of Action,')
+    is a LAW, when the model left it out or gave it a label of no person, place or organisation ('the grain deal,
+    the Black Sea Grain Initiative' LOC); kg/data/types.json law_appositions."""
+    table = lexicon.load_json("types.json")["law_appositions"]
+    nouns, joiners = frozenset(table["nouns"]), frozenset(table["joiners"])
+    ends = frozenset({",", ".", ";", ")"})
+    ents, changed = list(doc.ents), False
+    for comma in numpy.flatnonzero(doc.to_array(ORTH) == doc.vocab.strings[","]).tolist():
+        if comma < 1 or comma + 3 >= len(doc) or doc[comma - 1].lower_ not in nouns or doc[comma + 1].lower_ != "the":
+            continue
+        end = _title_run_end(doc, comma + 2, joiners)
+        if end - (comma + 2) < 2 or end >= len(doc) or doc[end].text not in ends:
+            continue
+        inside = [i for i, e in enumerate(ents) if e.start < end and comma + 1 < e.end]
+        if not inside:
+            ents.append(Span(doc, comma + 2, end, label="LAW"))
+        elif len(inside) == 1 and ents[inside[0]].start in {comma + 1, comma + 2} and ents[inside[0]].end == end \
+                and ents[inside[0]].label_ in table["labels"]:
+            ents[inside[0]] = Span(doc, ents[inside[0]].start, end, label="LAW")
+        else:
+            continue
+        changed = True
+    if changed:
+        doc.ents = sorted(ents, key=lambda e: e.start)
+    return doc
+
+
+def _title_run_end(doc: Doc, start: int, joiners: frozenset[str]) -> int:
+    """End of the run of capitalised words from `start`, lower-case joiners ('of', 'on') allowed between two of them."""
+    end = k = start
+    while k < len(doc) and not doc[k].is_sent_start and (doc[k].is_title or doc[k].is_upper) and doc[k].is_alpha:
+        k += 1
+        end = k
+        if k + 1 < len(doc) and doc[k].lower_ in joiners and doc[k + 1].is_title:
+            k += 1
+    return end
+
+
+@Language.component("kg_site_pairs")
+def site_pairs(doc: Doc) -> Doc:
+    """One span 'A and B' of two one-word names before a plural site noun ('its Fordow and Natanz enrichment sites',
+    kg/data/types.json site_pairs) is two facilities."""
+    table = lexicon.load_json("types.json")["site_pairs"]
+    nouns, modifiers = frozenset(table["nouns"]), frozenset(table["modifiers"])
+    ents, changed = list(doc.ents), False
+    for i, ent in enumerate(ents):
+        if len(ent) != 3 or ent[1].lower_ != "and" or ent.label_ not in {"ORG", "GPE", "PERSON", "FAC", "LOC"}:
+            continue
+        k = ent.end
+        while k < len(doc) and doc[k].lower_ in modifiers:
+            k += 1
+        if k < len(doc) and doc[k].lower_ in nouns and ent[0].pos_ == "PROPN" and ent[2].pos_ == "PROPN":
+            ents[i : i + 1] = [Span(doc, ent.start, ent.start + 1, label="FAC"), Span(doc, ent.end - 1, ent.end,
+                                                                                          label="FAC")]
+            changed = True
+    if changed:
+        doc.ents = ents
     return doc

@@ -123,3 +123,34 @@ def test_the_islamic_republic_is_iran(extract_text):
     found = entities(extract_text, "Iran rejected the demand on Friday. The Islamic Republic ended most extra "
                                    "inspections in 2021.")
     assert holding(found, "The Islamic Republic") == holding(found, "Iran") == ["Iran"]
+
+
+# ---------------------------------------------------------------- agreements and sites
+
+
+def test_a_name_in_apposition_to_a_deal_is_a_law(extract_text):
+    found = mentions(extract_text, "The E3 will trigger the snapback mechanism of the 2015 nuclear deal, the Joint "
+                                   "Comprehensive Plan of Action, unless Iran complies.")
+    assert found.get("Joint Comprehensive Plan of Action") == "LAW"
+    found = mentions(extract_text, "Russia quit the grain deal, the Black Sea Grain Initiative, in July.")
+    assert found.get("the Black Sea Grain Initiative") == "LAW"
+
+
+def test_an_organisation_that_speaks_after_a_deal_stays_an_organisation(extract_text):
+    found = mentions(extract_text, "They signed the deal, the European Commission said on Monday.")
+    assert found.get("the European Commission") == "ORG"
+    found = mentions(extract_text, "Both sides praised the agreement, the United Nations and the African Union "
+                                   "among them.")
+    assert "LAW" not in found.values()
+
+
+def test_two_names_before_plural_sites_are_two_facilities(extract_text):
+    found = mentions(extract_text, "Grossi pressed Iran to restore access to its Fordow and Natanz enrichment "
+                                   "sites.")
+    assert found.get("Fordow") == found.get("Natanz") == "FACILITY"
+    assert "Fordow and Natanz" not in found
+
+
+def test_two_people_before_a_plural_noun_stay_people(extract_text):
+    found = mentions(extract_text, "Inspectors led by Anna Smith and Karl Jones visited the plants on Monday.")
+    assert found.get("Anna Smith") == "PERSON" and found.get("Karl Jones") == "PERSON"
