@@ -19,7 +19,7 @@ from typing import Any
 # so editing one invalidates cached DocResults. acronyms.json and colours.json are read only after the map.
 MAP_DATA_FILES = ("countries.json", "titles.json", "ships.json", "types.json", "resolution.json", "groups.json",
                   "relation_lexicon.json", "chrome.json", "boilerplate.txt", "feature_names.json", "places.json",
-                  "given_names.json")
+                  "given_names.json", "companies.json")
 
 
 def map_data_files() -> list[Path]:

@@ -553,6 +553,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "LAW", f"law word: {head!r}"  # 'the Ankara Declaration' FAC, 'the NIS2 Directive' ORG
     elif m.type in {"ORG", "PERSON", "GPE", "LOC"} and _storm_name(name):
         m.type, m.cue = "EVENT", "named storm"
+    elif m.type in {"ORG", "FACILITY", "GPE", "LOC", "PERSON"} and YEAR_CODED.search(name):
+        m.type, m.cue = "EVENT", "a name coded with its year"  # 'Strait Thunder-2025A' FAC, 'Zapad-2021' ORG
     elif m.type in {"LOC", "GPE", "PERSON"} and len(span) > 1 and span[-1].text in lexicon.words(
             "feature_names.json", "structure_heads", "words"):
         m.type, m.cue = "FACILITY", f"structure word: {span[-1].text!r}"  # 'the Emirates Stadium' LOC
@@ -616,6 +618,10 @@ def _plural_model_name(name: str) -> bool:
     ('F/A-18 Super Hornets', 'Eurofighter Typhoons', 'Rafales')."""
     last = name.split()[-1]
     return last[:1].isupper() and last.endswith("s") and last[1:].islower() and not last.endswith(SINGULAR_S_ENDINGS)
+
+
+# A drill's or a games' name coded with its year ('Zapad-2021', 'Joint Sword-2024B', 'Euro-2024').
+YEAR_CODED = re.compile(r"[A-Za-z]-(?:19|20)\d\d[A-Z]?$")
 
 
 def _storm_name(name: str) -> bool:

@@ -63,6 +63,7 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     # spelling needs only the tokenizer, so the others are off meanwhile (2 s less per model load, same Docs).
     with nlp.select_pipes(enable=["kg_entity_ruler"]):
         ruler.add_patterns(armed_forces_patterns())
+        ruler.add_patterns(company_patterns())
         ruler.add_patterns(list(_read_jsonl(data_path(ENTITY_PATTERNS))))
         for path in patterns:  # the user's: ids marked, so that kg's context rules leave their labels alone
             ruler.add_patterns([{**p, "id": USER_PATTERN + str(p.get("id", ""))} for p in _read_jsonl(Path(path))])
@@ -86,6 +87,7 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_bracket_acronyms", after="kg_hyphen_places")
     nlp.add_pipe("kg_law_appositions", after="kg_bracket_acronyms")
     nlp.add_pipe("kg_site_pairs", after="kg_law_appositions")
+    nlp.add_pipe("kg_unit_numbers", after="kg_site_pairs")
     return nlp
 
 
@@ -1218,6 +1220,13 @@ def _continues_name(tok) -> bool:
     return tok is not None and tok.pos_ == "PROPN" and (tok.is_title or tok.is_upper) and tok.is_alpha
 
 
+def company_patterns() -> list[dict]:
+    """ORG phrase patterns of the defence makers in kg/data/companies.json, which the model often cuts or reads as
+    people."""
+    return [{"label": "ORG", "id": "known-company", "pattern": name}
+            for name in lexicon.load_json("companies.json")["names"]]
+
+
 def armed_forces_patterns() -> list[dict]:
     """ORG phrase patterns '<country name> <service>' ("U.S. military", "US Navy") built from kg's country
     and armed-forces tables, so that a country's armed service is never read as the country itself."""
@@ -1394,6 +1403,33 @@ def site_pairs(doc: Doc) -> Doc:
             ents[i : i + 1] = [Span(doc, ent.start, ent.start + 1, label="FAC"), Span(doc, ent.end - 1, ent.end,
                                                                                           label="FAC")]
             changed = True
+    if changed:
+        doc.ents = ents
+    return doc
+
+
+@Language.component("kg_unit_numbers")
+def unit_numbers(doc: Doc) -> Doc:
+    """A military unit's number the model left after its name ('Carrier Strike Group' + '5', 'Combined Task Force'
+    + '153') is part of the name: an organisation of two words or more ending in a unit word (types.json
+    numbered_units), then a number of one to three digits that no noun follows ('Group 5 miles away' stays)."""
+    heads = lexicon.words("types.json", "numbered_units", "heads")
+    ents, changed = list(doc.ents), False
+    for i, ent in enumerate(ents):
+        end = ent.end
+        if ent.label_ != "ORG" or len(ent) < 2 or ent[-1].text not in heads or end >= len(doc):
+            continue
+        number = doc[end]
+        nxt = ents[i + 1] if i + 1 < len(ents) and ents[i + 1].start == end else None
+        if not (number.is_digit and len(number.text) <= 3) or (nxt is not None and (
+                len(nxt) > 1 or nxt.label_ not in {"CARDINAL", "DATE"})):  # the model reads '5' as a DATE too
+            continue
+        if end + 1 < len(doc) and doc[end + 1].pos_ in {"NOUN", "PROPN"}:
+            continue
+        if nxt is not None:
+            del ents[i + 1]
+        ents[i] = Span(doc, ent.start, end + 1, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+        changed = True
     if changed:
         doc.ents = ents
     return doc

@@ -1015,7 +1015,10 @@ def _key(m: Mention) -> str:
 
 # --- labels ----------------------------------------------------------------------------
 def verb_label(verb: Token) -> str:
-    """The verb's lemma joined with its particle ("ramp_up") and a hyphenated prefix ("test_fire")."""
+    """The verb's lemma joined with its particle ("ramp_up") and a hyphenated prefix ("test_fire"); '' for a word in
+    capitals, an acronym the parser took for a verb ('the destroyer ROKS Sejong': 'rok'), which labels nothing."""
+    if verb.is_upper and len(verb.text) > 1:
+        return ""
     parts = [verb.lemma_.lower()]
     doc = verb.doc
     if verb.i >= 2 and doc[verb.i - 1].text == "-" and doc[verb.i - 2].head.i == verb.i:

@@ -154,3 +154,54 @@ def test_two_names_before_plural_sites_are_two_facilities(extract_text):
 def test_two_people_before_a_plural_noun_stay_people(extract_text):
     found = mentions(extract_text, "Inspectors led by Anna Smith and Karl Jones visited the plants on Monday.")
     assert found.get("Anna Smith") == "PERSON" and found.get("Karl Jones") == "PERSON"
+
+
+# ---------------------------------------------------------------- navies and their makers
+
+
+def test_a_ship_named_with_an_epithet_keeps_it(extract_text):
+    found = mentions(extract_text, "The South Korean navy will send the destroyer ROKS Sejong the Great to the "
+                                   "drills next week.")
+    assert found.get("ROKS Sejong the Great") == "SHIP"
+
+
+def test_a_military_unit_keeps_its_number(extract_text):
+    found = mentions(extract_text, "Rear Adm. Michael Wosje, commander of Carrier Strike Group 5, said the "
+                                   "deployment was routine.")
+    assert found.get("Carrier Strike Group 5") == "ORG"
+
+
+def test_a_number_before_a_noun_is_no_part_of_a_unit(extract_text):
+    found = mentions(extract_text, "The Carrier Strike Group 5 miles off the coast turned back on Friday.")
+    assert not any(text.endswith("5") for text in found)
+
+
+def test_a_name_coded_with_its_year_is_an_event(extract_text):
+    found = mentions(extract_text, "The army has held two drills this year, code-named Strait Thunder-2025A and "
+                                   "Joint Sword-2024B.")
+    assert found.get("Strait Thunder-2025A") == "EVENT"
+    found = mentions(extract_text, "The MiG-29 and the Su-30 flew over Minsk on Monday.")
+    assert found.get("MiG-29") == "AIRCRAFT"
+
+
+def test_defence_makers_are_organisations(extract_text):
+    found = mentions(extract_text, "Taiwan is buying 66 F-16V fighters from Lockheed Martin, and Turkey's drones "
+                                   "are made by Baykar.")
+    assert found.get("Lockheed Martin") == found.get("Baykar") == "ORG"
+
+
+def test_an_acronym_the_parser_reads_as_a_verb_labels_no_relation(extract_text):
+    result = extract_text("The South Korean navy will send the destroyer ROKS Sejong the Great, and Japan's "
+                          "Maritime Self-Defense Force the destroyer JS Kongo.")
+    assert all(ev.relation != "rok" for ev in result.evidence)
+
+
+def test_pacific_regions_are_places(extract_text):
+    found = entities(extract_text, "The frigate is deployed under Canada's Indo-Pacific mission after a Pacific "
+                                   "tour.")
+    assert found.get("Indo-Pacific", ("",))[0] == "LOC"
+
+
+def test_a_known_maker_inside_a_longer_name_is_read_whole(extract_text):
+    found = mentions(extract_text, "The satellite was built by Thales Alenia Space in Cannes.")
+    assert found.get("Thales Alenia Space") == "ORG" and "Thales" not in found
