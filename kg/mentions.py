@@ -1451,8 +1451,8 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     company_openers(found)
     legal_forms(found)
     based_places(doc, found)
-    kept = sorted((m for m in found if m.type in types and has_name(m.name or m.text, lower_ok=m.type == "LAW")),
-                  key=lambda m: m.start)
+    kept = sorted((m for m in found if m.type in types and has_name(m.name or m.text, lower_ok=m.type == "LAW")
+                   and not lone_letter(m)), key=lambda m: m.start)
     kept = sorted(kept + dateline_places(doc, kept, sent_index), key=lambda m: m.start)
     mark_datelines(doc, kept)
     return caps_headings(doc, kept)
@@ -1769,6 +1769,11 @@ def dateline_place(m: Mention) -> None:
     name = m.name or m.text
     if name.isupper() and len(name) > 3:
         m.name = name.title()
+
+
+def lone_letter(m: Mention) -> bool:
+    """A person named by one letter is an initial cut from a name or a letter read as one ('a post on X.')."""
+    return m.type == "PERSON" and len(re.sub(r"\W", "", m.name or m.text)) == 1
 
 
 def has_name(text: str, lower_ok: bool = False) -> bool:

@@ -205,3 +205,9 @@ def test_pacific_regions_are_places(extract_text):
 def test_a_known_maker_inside_a_longer_name_is_read_whole(extract_text):
     found = mentions(extract_text, "The satellite was built by Thales Alenia Space in Cannes.")
     assert found.get("Thales Alenia Space") == "ORG" and "Thales" not in found
+
+
+def test_a_person_of_one_letter_is_no_node(extract_text):
+    found = mentions(extract_text, "Foreign Minister Abbas Araghchi said in a post on X. He said any resolution "
+                                   "would be met with a response.")
+    assert "X." not in found and "X" not in found and found.get("Abbas Araghchi") == "PERSON"
