@@ -331,6 +331,30 @@ def _after_the(span: Span) -> bool:
     return span[0].lower_ == "the" or (span.start > 0 and span.doc[span.start - 1].lower_ == "the")
 
 
+def _head_of_person_after(span: Span) -> str:
+    """'chief' of 'Shin Bet chief Ronen Bar': a word of whoever heads an organisation (types.json name_edges
+    org_head_words) between the name and a person's name, else ''. ('Trump adviser Jane Roe' has no such word.)"""
+    doc, k = span.doc, span.end
+    if k + 1 >= len(doc) or doc[k].lower_ not in lexicon.words("types.json", "name_edges", "org_head_words"):
+        return ""
+    nxt = doc[k + 1]
+    return doc[k].lower_ if nxt.ent_iob_ == "B" and nxt.ent_type_ in {"PERSON", "PER"} else ""
+
+
+def line_after(span: Span) -> str:
+    """The pipeline or cable word written after a name, up to two modifiers between ('the Balticconnector gas
+    pipeline', 'the Estlink 2 power cable'; types.json name_edges line_words), else ''. Not after 'a' or 'an', nor
+    after an organisation's name, where the name is the line's owner ('a Pacific Gas and Electric pipeline')."""
+    table = lexicon.load_json("types.json")["name_edges"]
+    doc, k = span.doc, span.end
+    if (span.start > 0 and doc[span.start - 1].lower_ in {"a", "an"}) or (
+            span.label_ == "ORG" and any(w.lower_ in _org_words() for w in span)):
+        return ""
+    while k < len(doc) and k - span.end < 2 and doc[k].lower_ in table["line_modifiers"]:
+        k += 1
+    return doc[k].lower_ if k < len(doc) and doc[k].lower_ in table["line_words"] else ""
+
+
 def _word_after(span: Span) -> str:
     """The text of the token right after the span, '' at the end of the Doc."""
     return span.doc[span.end].text if span.end < len(span.doc) else ""
@@ -538,6 +562,10 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
                                                                                      "place_kind_words") \
             and (span.doc[span.end].pos_ != "VERB" or _after_the(span)):  # 'Smith crossing the road' is no place
         m.type, m.cue = "GPE", f"place word after: {after!r}"  # "Japan's Kumamoto prefecture"
+    elif m.type == "PERSON" and not m.title and (head := _head_of_person_after(span)):
+        m.type, m.cue = "ORG", f"{head!r} and a person after the name"  # 'Shin Bet chief Ronen Bar'
+    elif m.type in {"PERSON", "ORG", "GPE", "LAW", "LOC"} and (line := line_after(span)):
+        m.type, m.cue = "FACILITY", f"line word after: {line!r}"  # 'the Estlink 2 power cable' LAW
     elif m.type in {"PERSON", "ORG", "GPE"} and (after := _word_after(span)) in lexicon.words(
             "types.json", "name_edges", "feature_kind_words") and span.doc[span.end].pos_ != "VERB":
         m.type, m.cue = "LOC", f"feature word after: {after!r}"  # 'the Taquari valley' ORG

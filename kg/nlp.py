@@ -85,8 +85,8 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_acronym_tails", after="kg_izafat_names")
     nlp.add_pipe("kg_hyphen_places", after="kg_acronym_tails")
     nlp.add_pipe("kg_bracket_acronyms", after="kg_hyphen_places")
-    nlp.add_pipe("kg_law_appositions", after="kg_bracket_acronyms")
-    nlp.add_pipe("kg_site_pairs", after="kg_law_appositions")
+    nlp.add_pipe("kg_named_appositions", after="kg_bracket_acronyms")
+    nlp.add_pipe("kg_site_pairs", after="kg_named_appositions")
     nlp.add_pipe("kg_unit_numbers", after="kg_site_pairs")
     return nlp
 
@@ -1346,27 +1346,29 @@ def bracket_acronyms(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("kg_law_appositions")
-def law_appositions(doc: Doc) -> Doc:
-    """A name in apposition to an agreement noun ('the 2015 nuclear deal, the Joint Comprehensive Plan of Action,')
-    is a LAW, when the model left it out or gave it a label of no person, place or organisation ('the grain deal,
-    the Black Sea Grain Initiative' LOC); kg/data/types.json law_appositions."""
-    table = lexicon.load_json("types.json")["law_appositions"]
-    nouns, joiners = frozenset(table["nouns"]), frozenset(table["joiners"])
-    ends = frozenset({",", ".", ";", ")"})
+@Language.component("kg_named_appositions")
+def named_appositions(doc: Doc) -> Doc:
+    """A name in apposition to a noun of an agreement or an operation ('the 2015 nuclear deal, the Joint
+    Comprehensive Plan of Action,'; 'a new mission, Baltic Sentry.') is a LAW or an EVENT, when the model left it
+    out or gave it a label of no person, place or organisation ('the grain deal, the Black Sea Grain Initiative'
+    LOC); kg/data/types.json named_appositions."""
+    table = lexicon.load_json("types.json")["named_appositions"]
+    kinds = {noun: label for label, nouns in table["nouns"].items() for noun in nouns}
+    joiners, ends = frozenset(table["joiners"]), frozenset({",", ".", ";", ")"})
     ents, changed = list(doc.ents), False
     for comma in numpy.flatnonzero(doc.to_array(ORTH) == doc.vocab.strings[","]).tolist():
-        if comma < 1 or comma + 3 >= len(doc) or doc[comma - 1].lower_ not in nouns or doc[comma + 1].lower_ != "the":
+        if comma < 1 or comma + 2 >= len(doc) or (label := kinds.get(doc[comma - 1].lower_)) is None:
             continue
-        end = _title_run_end(doc, comma + 2, joiners)
-        if end - (comma + 2) < 2 or end >= len(doc) or doc[end].text not in ends:
+        start = comma + 2 if doc[comma + 1].lower_ == "the" else comma + 1
+        end = _title_run_end(doc, start, joiners)
+        if end - start < 2 or end >= len(doc) or doc[end].text not in ends:
             continue
-        inside = [i for i, e in enumerate(ents) if e.start < end and comma + 1 < e.end]
+        inside = [i for i, e in enumerate(ents) if e.start < end and comma < e.end]
         if not inside:
-            ents.append(Span(doc, comma + 2, end, label="LAW"))
-        elif len(inside) == 1 and ents[inside[0]].start in {comma + 1, comma + 2} and ents[inside[0]].end == end \
-                and ents[inside[0]].label_ in table["labels"]:
-            ents[inside[0]] = Span(doc, ents[inside[0]].start, end, label="LAW")
+            ents.append(Span(doc, start, end, label=label))
+        elif len(inside) == 1 and ents[inside[0]].start in {comma + 1, start} and ents[inside[0]].end == end \
+                and ents[inside[0]].label_ in table["labels"].get(label, table["labels"]["any"]):
+            ents[inside[0]] = Span(doc, ents[inside[0]].start, end, label=label)
         else:
             continue
         changed = True

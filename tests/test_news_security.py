@@ -211,3 +211,56 @@ def test_a_person_of_one_letter_is_no_node(extract_text):
     found = mentions(extract_text, "Foreign Minister Abbas Araghchi said in a post on X. He said any resolution "
                                    "would be met with a response.")
     assert "X." not in found and "X" not in found and found.get("Abbas Araghchi") == "PERSON"
+
+
+# ---------------------------------------------------------------- infrastructure, operations, agencies
+
+
+def test_a_pipeline_or_cable_named_before_its_noun_is_a_facility(extract_text):
+    found = mentions(extract_text, "Police suspect the ship damaged the Estlink 2 power cable between Finland and "
+                                   "Estonia. In 2023, the Balticconnector gas pipeline was damaged too.")
+    assert found.get("Estlink 2") == found.get("Balticconnector") == "FACILITY"
+
+
+def test_a_place_before_a_cable_word_further_on_stays_a_place(extract_text):
+    found = mentions(extract_text, "Ships near Finland laid a new cable last year.")
+    assert found.get("Finland") == "GPE"
+
+
+def test_a_corridor_is_a_place(extract_text):
+    found = mentions(extract_text, "Israeli forces would pull back from the Netzarim corridor in the first phase.")
+    assert found.get("Netzarim") == "LOC"
+
+
+def test_an_operation_named_in_apposition_is_an_event(extract_text):
+    found = mentions(extract_text, "NATO said it would send more ships to the Baltic under a new mission, Baltic "
+                                   "Sentry.")
+    assert found.get("Baltic Sentry") == "EVENT"
+
+
+def test_an_organisation_after_a_deal_noun_stays_an_organisation(extract_text):
+    found = mentions(extract_text, "They signed the deal, the European Commission, and Japan on Monday.")
+    assert found.get("the European Commission") == "ORG"
+
+
+def test_a_name_before_chief_and_a_person_is_an_organisation(extract_text):
+    found = mentions(extract_text, "Israel's delegation includes Shin Bet chief Ronen Bar, an official said.")
+    assert found.get("Shin Bet") == "ORG" and found.get("Ronen Bar") == "PERSON"
+
+
+def test_a_person_before_an_adviser_stays_a_person(extract_text):
+    found = mentions(extract_text, "President Trump's chief of staff Susie Wiles met him on Monday.")
+    assert found.get("Trump") == "PERSON"
+
+
+def test_gaza_is_the_gaza_strip_and_gaza_city_is_apart(extract_text):
+    found = entities(extract_text, "Mediators pushed for a ceasefire in Gaza. The corridor cuts the Gaza Strip in "
+                                   "two. Many fled to Gaza City.")
+    assert holding(found, "Gaza") == holding(found, "Gaza Strip") == ["Gaza Strip"]
+    assert "Gaza City" in found
+
+
+def test_the_owner_of_a_pipeline_stays_an_organisation(extract_text):
+    found = mentions(extract_text, "The plans include the modification of a Pacific Gas and Electric pipeline that "
+                                   "has blocked fish migration.")
+    assert found.get("Pacific Gas and Electric") == "ORG"
