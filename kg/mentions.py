@@ -564,7 +564,7 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "GPE", f"place word after: {after!r}"  # "Japan's Kumamoto prefecture"
     elif m.type == "PERSON" and not m.title and (head := _head_of_person_after(span)):
         m.type, m.cue = "ORG", f"{head!r} and a person after the name"  # 'Shin Bet chief Ronen Bar'
-    elif m.type in {"PERSON", "ORG", "GPE", "LAW", "LOC"} and (line := line_after(span)):
+    elif m.type in {"PERSON", "ORG", "LAW"} and (line := line_after(span)):  # a place before it is where it runs
         m.type, m.cue = "FACILITY", f"line word after: {line!r}"  # 'the Estlink 2 power cable' LAW
     elif m.type in {"PERSON", "ORG", "GPE"} and (after := _word_after(span)) in lexicon.words(
             "types.json", "name_edges", "feature_kind_words") and span.doc[span.end].pos_ != "VERB":

@@ -264,3 +264,8 @@ def test_the_owner_of_a_pipeline_stays_an_organisation(extract_text):
     found = mentions(extract_text, "The plans include the modification of a Pacific Gas and Electric pipeline that "
                                    "has blocked fish migration.")
     assert found.get("Pacific Gas and Electric") == "ORG"
+
+
+def test_a_sea_before_a_cable_word_stays_a_place(extract_text):
+    found = mentions(extract_text, "Finland seized a tanker after the Baltic Sea power cable was damaged.")
+    assert found.get("the Baltic Sea") == "LOC" or found.get("Baltic Sea") == "LOC"
