@@ -85,10 +85,10 @@ class Ref:
     hidden: bool = False  # a demonym or a metonym: a mention of the entity, never an alias
     base: str = ""  # the group key its name alone gave (rule 1): a ref still there has not been moved
     generic: bool = False  # a generic head ('the Games') joined to a longer name: its type is no evidence
+    name: str = field(init=False)  # the mention's name (its text when it has none); read millions of times
 
-    @property
-    def name(self) -> str:
-        return self.m.name or self.m.text
+    def __post_init__(self) -> None:
+        self.name = self.m.name or self.m.text
 
 
 @dataclass
@@ -97,6 +97,7 @@ class State:
 
     refs: list[Ref]
     why: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    _docs: dict[str, list[Ref]] | None = field(default=None, repr=False)
 
     def move(self, refs: Iterable[Ref], gid: str, reason: str) -> None:
         """Put refs into group gid, recording the reason once."""
@@ -110,10 +111,13 @@ class State:
             log.debug("merge into %s: %s", gid, reason)
 
     def by_doc(self) -> dict[str, list[Ref]]:
-        out: dict[str, list[Ref]] = defaultdict(list)
-        for r in self.refs:
-            out[r.doc].append(r)
-        return out
+        """The refs of each document, in corpus order; built once (refs change group, never document), never to be
+        changed by the caller."""
+        if self._docs is None:
+            self._docs = defaultdict(list)
+            for r in self.refs:
+                self._docs[r.doc].append(r)
+        return self._docs
 
 
 @lru_cache(maxsize=1)
