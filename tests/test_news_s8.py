@@ -33,3 +33,26 @@ def test_roles_the_model_typed_rightly_are_unchanged(extract_text):
 def test_a_demonym_still_gives_the_nationality(extract_text):
     found = relations(extract_text, "Lena Marsh, an American actress, arrived in Rome.")
     assert ("Lena Marsh", "actress", "American") in found
+
+
+# ---------------------------------------------------------------- a lawyer is a title
+
+
+def test_a_lawyer_before_a_name_is_a_title(extract_text):
+    r = extract_text("Lawyer Jane Roe filed the appeal on Monday. Barrister Ruth Okoye said the court erred.")
+    found = {m.text: (m.name, m.title, m.type) for m in r.mentions}
+    assert found["Jane Roe"] == ("Jane Roe", "Lawyer", "PERSON")
+    assert found["Ruth Okoye"] == ("Ruth Okoye", "Barrister", "PERSON")
+
+
+def test_a_lawyer_for_an_organisation_holds_a_role(extract_text):
+    found = relations(extract_text, "Jane Roe, a lawyer for Greenpeace, said the ruling was unfair. Orvanta's "
+                                    "lawyer, Dmitri Volkov, appealed.")
+    assert ("Jane Roe", "lawyer_for", "Greenpeace") in found
+    assert ("Dmitri Volkov", "lawyer_of", "Orvanta") in found
+
+
+def test_the_attorney_general_keeps_the_longer_title(extract_text):
+    r = extract_text("Attorney General Pam Bondi said the department would appeal.")
+    assert [(m.name, m.title) for m in r.mentions] == [("Pam Bondi", "Attorney General")]
+
