@@ -418,7 +418,8 @@ def normalise(span: Span) -> tuple[str, str]:
     if len(tokens) > 1 and span.label_ in PLACE_LABELS and tokens[-1].text in place_kinds:
         tokens = tokens[:-1]  # 'Fujian province': the place is named 'Fujian' (the span keeps the word)
     title = ""
-    n = leading_title(tokens) if tokens and (span.label_ in {"PERSON", "PER"} or _honorific_name(tokens)) else 0
+    person = bool(tokens) and (span.label_ in {"PERSON", "PER"} or _honorific_name(tokens) or _rank_name(tokens))
+    n = leading_title(tokens) if person else 0
     if n:
         title = span.doc[tokens[0].i : tokens[n - 1].i + 1].text
         tokens = tokens[n:]
@@ -436,6 +437,18 @@ def _honorific_name(tokens: list[Token]) -> bool:
     rest = tokens[n:]
     return ((n == 2 or tokens[0].text in honorifics) and 2 <= len(rest) <= 3
             and all(t.is_title and t.is_alpha and t.lower_ not in _org_words() for t in rest))
+
+
+def _rank_name(tokens: list[Token]) -> bool:
+    """'Field Marshal Asim Munir' labelled ORG: a military rank of two words or more (kg/data/titles.json ranks),
+    then one to three capitalised words, none an organisation word."""
+    ranks = lexicon.words("titles.json", "ranks")
+    doc = tokens[0].doc
+    for n in (3, 2):
+        rest = tokens[n:]
+        if len(tokens) > n and doc[tokens[0].i : tokens[n - 1].i + 1].text in ranks:
+            return len(rest) <= 3 and all(t.is_title and t.is_alpha and t.lower_ not in _org_words() for t in rest)
+    return False
 
 
 def _article(tok: Token, span: Span) -> bool:

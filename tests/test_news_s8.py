@@ -56,3 +56,19 @@ def test_the_attorney_general_keeps_the_longer_title(extract_text):
     r = extract_text("Attorney General Pam Bondi said the department would appeal.")
     assert [(m.name, m.title) for m in r.mentions] == [("Pam Bondi", "Attorney General")]
 
+
+# ---------------------------------------------------------------- a military rank of two words opens a person
+
+
+def test_a_rank_the_model_took_into_an_organisation_is_a_persons_title(extract_text):
+    r = extract_text("Pakistan's army chief, Field Marshal Asim Munir, visited troops in Peshawar on Saturday. "
+                     "Rear Admiral Tomas Keller of the Baltic fleet spoke.")
+    found = {m.name: (m.title, m.type) for m in r.mentions}
+    assert found["Asim Munir"] == ("Field Marshal", "PERSON")
+    assert found["Tomas Keller"] == ("Rear Admiral", "PERSON")
+
+
+def test_an_organisation_opening_with_a_one_word_rank_is_unchanged(extract_text):
+    types = text_types(extract_text, "General Dynamics won the contract. General Motors cut jobs.")
+    assert types["General Dynamics"] == "ORG" and types["General Motors"] == "ORG"
+
