@@ -72,3 +72,20 @@ def test_an_organisation_opening_with_a_one_word_rank_is_unchanged(extract_text)
     types = text_types(extract_text, "General Dynamics won the contract. General Motors cut jobs.")
     assert types["General Dynamics"] == "ORG" and types["General Motors"] == "ORG"
 
+
+# ---------------------------------------------------------------- a national chapter is one organisation
+
+
+def test_an_organisations_national_chapter_is_one_name(extract_text):
+    r = extract_text("The court fined the mayor.\n\nTransparency International France welcomed the verdict. "
+                     "Amnesty International Germany criticised the law.")
+    types = {m.text: m.type for m in r.mentions}
+    assert types.get("Transparency International France") == "ORG"
+    assert types.get("Amnesty International Germany") == "ORG"
+    assert "France" not in types and "International France" not in types
+
+
+def test_an_international_firm_in_a_country_stays_apart(extract_text):
+    types = text_types(extract_text, "The firm hired Ernst International in France.")
+    assert types.get("France") == "GPE" and "Ernst International in France" not in types
+
