@@ -547,6 +547,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "GPE", "place cue before a one-word name"
     elif m.type == "ORG" and len(span) == 1 and _known_place_after_preposition(span):
         m.type, m.cue = "GPE", f"a place of kg's tables after {span.doc[span.start - 1].text!r}"  # 'in Copenhagen'
+    elif m.type == "LAW" and (after := _law_school(span, name)):
+        m.type, m.cue = "ORG", f"law school: {after!r} after 'Law'"  # 'a Harvard Law graduate'
     elif m.type in {"ORG", "FACILITY", "EVENT", "GPE", "LOC"} and (head := _law_head(name, m.type)):
         m.type, m.cue = "LAW", f"law word: {head!r}"  # 'the Ankara Declaration' FAC, 'the NIS2 Directive' ORG
     elif m.type in {"ORG", "PERSON", "GPE", "LOC"} and _storm_name(name):
@@ -592,6 +594,19 @@ def _law_head(name: str, kind: str) -> str:
             not {"for", "of"} & set(words[:-1]):
         return words[-1]
     return ""
+
+
+def _law_school(span: Span, name: str) -> str:
+    """The word after a two-word name ending in 'Law' that makes it a law school ('a Harvard Law graduate', 'Stanford
+    Law professor X'; kg/data/types.json law_school_words), unless 'the' opens it, as it opens a law ('under the Labour
+    Law students may strike'); else ''."""
+    after = _word_after(span)
+    if len(name.split()) != 2 or span[-1].text != "Law" or after not in lexicon.words("types.json", "law_school_words",
+                                                                                        "words"):
+        return ""
+    first = next(t for t in span if not t.is_punct)
+    before = span.doc[first.i - 1] if first.i > 0 else None
+    return "" if first.lower_ == "the" or (before is not None and before.lower_ == "the") else after
 
 
 def plural_group(name: str) -> str:

@@ -89,3 +89,18 @@ def test_an_international_firm_in_a_country_stays_apart(extract_text):
     types = text_types(extract_text, "The firm hired Ernst International in France.")
     assert types.get("France") == "GPE" and "Ernst International in France" not in types
 
+
+# ---------------------------------------------------------------- a law school is no law
+
+
+def test_a_law_school_before_a_graduate_or_professor_is_an_organisation(extract_text):
+    types = text_types(extract_text, "She is a Harvard Law graduate who clerked for the court. Stanford Law "
+                                     "professor Mark Lemley said the ruling was narrow.")
+    assert types["Harvard Law"] == "ORG" and types["Stanford Law"] == "ORG"
+
+
+def test_a_law_opened_by_the_stays_a_law(extract_text):
+    types = text_types(extract_text, "Under the Labour Law students may strike. The Online Safety Law school "
+                                     "guidance was issued.")
+    assert types["Labour Law"] == "LAW" and types["Online Safety Law"] == "LAW"
+
