@@ -141,9 +141,10 @@ def place_demonym(name: str) -> Place | None:
 
 @lru_cache(maxsize=1)
 def titles() -> tuple[frozenset[str], frozenset[str]]:
-    """(title heads, title modifiers), as written (case matters: 'General' the title, not 'general')."""
+    """(title heads, title modifiers), as written (case matters: 'General' the title, not 'general'); the military
+    ranks are heads too."""
     data = load_json("titles.json")
-    return frozenset(data["heads"]), frozenset(data["modifiers"])
+    return frozenset(data["heads"]) | frozenset(data.get("ranks", ())), frozenset(data["modifiers"])
 
 
 @lru_cache(maxsize=1)

@@ -457,7 +457,8 @@ def normalise(span: Span) -> tuple[str, str]:
     if len(tokens) > 1 and span.label_ in PLACE_LABELS and tokens[-1].text in place_kinds:
         tokens = tokens[:-1]  # 'Fujian province': the place is named 'Fujian' (the span keeps the word)
     title = ""
-    n = leading_title(tokens) if tokens and (span.label_ in {"PERSON", "PER"} or _honorific_name(tokens)) else 0
+    person = bool(tokens) and (span.label_ in {"PERSON", "PER"} or _honorific_name(tokens) or _rank_name(tokens))
+    n = leading_title(tokens) if person else 0
     if n:
         title = span.doc[tokens[0].i : tokens[n - 1].i + 1].text
         tokens = tokens[n:]
@@ -475,6 +476,18 @@ def _honorific_name(tokens: list[Token]) -> bool:
     rest = tokens[n:]
     return ((n == 2 or tokens[0].text in honorifics) and 2 <= len(rest) <= 3
             and all(t.is_title and t.is_alpha and t.lower_ not in _org_words() for t in rest))
+
+
+def _rank_name(tokens: list[Token]) -> bool:
+    """'Field Marshal Asim Munir' labelled ORG: a military rank of two words or more (kg/data/titles.json ranks),
+    then one to three capitalised words, none an organisation word."""
+    ranks = lexicon.words("titles.json", "ranks")
+    doc = tokens[0].doc
+    for n in (3, 2):
+        rest = tokens[n:]
+        if len(tokens) > n and doc[tokens[0].i : tokens[n - 1].i + 1].text in ranks:
+            return len(rest) <= 3 and all(t.is_title and t.is_alpha and t.lower_ not in _org_words() for t in rest)
+    return False
 
 
 def _article(tok: Token, span: Span) -> bool:
@@ -577,6 +590,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "GPE", "place cue before a one-word name"
     elif m.type == "ORG" and len(span) == 1 and _known_place_after_preposition(span):
         m.type, m.cue = "GPE", f"a place of kg's tables after {span.doc[span.start - 1].text!r}"  # 'in Copenhagen'
+    elif m.type == "LAW" and (after := _law_school(span, name)):
+        m.type, m.cue = "ORG", f"law school: {after!r} after 'Law'"  # 'a Harvard Law graduate'
     elif m.type in {"ORG", "FACILITY", "EVENT", "GPE", "LOC"} and (head := _law_head(name, m.type)):
         m.type, m.cue = "LAW", f"law word: {head!r}"  # 'the Ankara Declaration' FAC, 'the NIS2 Directive' ORG
     elif m.type in {"ORG", "PERSON", "GPE", "LOC"} and _storm_name(name):
@@ -626,6 +641,19 @@ def _law_head(name: str, kind: str) -> str:
             not {"for", "of"} & set(words[:-1]):
         return words[-1]
     return ""
+
+
+def _law_school(span: Span, name: str) -> str:
+    """The word after a two-word name ending in 'Law' that makes it a law school ('a Harvard Law graduate', 'Stanford
+    Law professor X'; kg/data/types.json law_school_words), unless 'the' opens it, as it opens a law ('under the Labour
+    Law students may strike'); else ''."""
+    after = _word_after(span)
+    if len(name.split()) != 2 or span[-1].text != "Law" or after not in lexicon.words("types.json", "law_school_words",
+                                                                                        "words"):
+        return ""
+    first = next(t for t in span if not t.is_punct)
+    before = span.doc[first.i - 1] if first.i > 0 else None
+    return "" if first.lower_ == "the" or (before is not None and before.lower_ == "the") else after
 
 
 def plural_group(name: str) -> str:

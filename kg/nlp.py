@@ -83,12 +83,44 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_name_tails", after="kg_of_names")
     nlp.add_pipe("kg_izafat_names", after="kg_name_tails")
     nlp.add_pipe("kg_acronym_tails", after="kg_izafat_names")
-    nlp.add_pipe("kg_hyphen_places", after="kg_acronym_tails")
+    nlp.add_pipe("kg_chapter_names", after="kg_acronym_tails")
+    nlp.add_pipe("kg_hyphen_places", after="kg_chapter_names")
     nlp.add_pipe("kg_bracket_acronyms", after="kg_hyphen_places")
     nlp.add_pipe("kg_named_appositions", after="kg_bracket_acronyms")
     nlp.add_pipe("kg_site_pairs", after="kg_named_appositions")
     nlp.add_pipe("kg_unit_numbers", after="kg_site_pairs")
     return nlp
+
+
+@Language.component("kg_chapter_names")
+def chapter_names(doc: Doc) -> Doc:
+    """'Transparency International France': an international organisation's name word (kg/data/types.json
+    chapter_names) followed by a country names the organisation's national chapter; the model cuts it ('International
+    France' ORG, or only 'France' GPE). The capitalised words before that word (in its sentence, at most four), the
+    word and the country become one ORG."""
+    words = lexicon.words("types.json", "chapter_names", "words")
+    orth = doc.to_array(ORTH)
+    at = numpy.flatnonzero(numpy.isin(orth[:-1], numpy.array([doc.vocab.strings[w] for w in words], dtype=orth.dtype)))
+    if not len(at):
+        return doc
+    ents = list(doc.ents)
+    found = [span for k in at.tolist() if (span := _chapter(doc, k, ents)) is not None]
+    if found:
+        kept = [e for e in ents if not any(e.start < s.end and s.start < e.end for s in found)]
+        doc.ents = sorted(kept + found, key=lambda span: span.start)
+    return doc
+
+
+def _chapter(doc: Doc, k: int, ents: list[Span]) -> Span | None:
+    """The national chapter's span whose organisation word is token k, or None (see chapter_names)."""
+    country = next((e for e in ents if e.start <= k + 1 < e.end), None)
+    if country is None or lexicon.countries().variant(doc[k + 1 : country.end].text) is None:
+        return None
+    start = k
+    while start > 0 and k - start < 4 and not doc[start].is_sent_start and doc[start - 1].is_title \
+            and doc[start - 1].is_alpha and doc[start - 1].lower_ != "the":
+        start -= 1
+    return Span(doc, start, country.end, label="ORG") if start < k else None
 
 
 @Language.component("kg_open_names")

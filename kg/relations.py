@@ -200,11 +200,16 @@ class SharedNodeMatcher(DependencyMatcher):
             self._distinct = (NodeTests(tested), tested_keys, matcher, ids)
         return self._distinct
 
-    def _get_keys_to_position_maps(self, doc: Doc) -> dict:
-        """Tree root → node key → positions (ascending) of the tokens under that root matching the node."""
+    def _get_keys_to_position_maps(self, doc: Doc, ent_types: dict[int, str] | None = None) -> dict:
+        """Tree root → node key → positions (ascending) of the tokens under that root matching the node;
+        ent_types (token → entity type) overrides the Doc's ENT_TYPE of those tokens in the column tests."""
         tests, tested_keys, matcher, ids = self._distinct_nodes()
         roots = tree_roots(doc)
-        nodes, positions = tests.matches(doc.to_array(COLUMN_ATTRS).reshape(len(doc), len(COLUMN_ATTRS)))
+        columns = doc.to_array(COLUMN_ATTRS).reshape(len(doc), len(COLUMN_ATTRS))
+        if ent_types:
+            at = numpy.fromiter(ent_types, dtype=numpy.int64, count=len(ent_types))
+            columns[at, COLUMN_NAMES.index("ENT_TYPE")] = [get_string_id(t) for t in ent_types.values()]
+        nodes, positions = tests.matches(columns)
         found = [(nodes, positions, tested_keys)]
         if matcher:
             by_id: dict[int, list[int]] = defaultdict(list)
@@ -237,15 +242,16 @@ class SharedNodeMatcher(DependencyMatcher):
                     by_key[node_key] = starts
         return maps
 
-    def __call__(self, doclike: Doc | Span) -> list[tuple[int, list[int]]]:
+    def __call__(self, doclike: Doc | Span, ent_types: dict[int, str] | None = None) -> list[tuple[int, list[int]]]:
         """(rule key, token per node) for every match: rules in the order added, then trees, then candidates
-        in itertools.product order, as spaCy's DependencyMatcher.__call__ lists them."""
+        in itertools.product order, as spaCy's DependencyMatcher.__call__ lists them. ent_types (token index of a
+        Doc → entity type) is the type the node patterns see for those tokens instead of the Doc's ENT_TYPE."""
         if isinstance(doclike, Span):
             doclike = doclike.as_doc(copy_user_data=True)
         if not isinstance(doclike, Doc):
             raise ValueError(f"expected a Doc or a Span, got {type(doclike).__name__}")
         doc = doclike
-        maps = self._get_keys_to_position_maps(doc)
+        maps = self._get_keys_to_position_maps(doc, ent_types)
         trees_with: dict[int, list[int]] = defaultdict(list)  # node key → roots of the trees holding a candidate
         for root, by_key in maps.items():
             for node_key in by_key:
@@ -463,7 +469,7 @@ class RelationMatcher:
         """(evidence, anchor token index) for every match, rules in file order."""
         doc = ctx.doc
         order = {name: i for i, name in enumerate(self.rules)}
-        matches = self.matcher(doc)
+        matches = self.matcher(doc, mention_types(ctx.mentions, ctx.token_mention))
         for match_id, token_ids in sorted(matches, key=lambda m: (order[doc.vocab.strings[m[0]]], sorted(m[1]))):
             name = doc.vocab.strings[match_id]
             rule = self.rules[name]
@@ -483,6 +489,12 @@ class RelationMatcher:
             for ev in ctx.evidence(name, label, sources, targets, clause, rule.symmetric,
                                    rule.source_types, rule.target_types):
                 yield ev, clause.i if clause is not None else -1
+
+
+def mention_types(mentions: list[Mention], token_mention: dict[int, int]) -> dict[int, str]:
+    """Token → kg's type of the mention it is part of, for the rules' ENT_TYPE tests: a name the model typed wrongly
+    and kg retyped ('Paul Girard' read as ORG) is matched with kg's type. A demonym keeps the model's (NORP)."""
+    return {i: mentions[idx].type for i, idx in token_mention.items() if not mentions[idx].demonym}
 
 
 class Context:
