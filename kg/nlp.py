@@ -129,12 +129,19 @@ def open_names(doc: Doc) -> Doc:
     name goes on ('Ballistic Missile Defense Review'), so NER, which runs later, reads the whole of it."""
     ids = lexicon.words("types.json", "open_names", "ids")
     ents = list(doc.ents)
-    out = [e for e in ents if not (e.ent_id_ in ids and e.end < len(doc) and doc[e.end].is_title)]
+    out = [e for e in ents if not (e.ent_id_ in ids and e.end < len(doc) and _name_goes_on(e, doc[e.end]))]
     if len(out) != len(ents):
         doc.ents = out
     return doc
 
 
+def _name_goes_on(ent: Span, nxt: Token) -> bool:
+    """The word after a ruler match continues the name: capitalised, or after a company's name a word in capitals
+    too ('Saab' + 'AB', 'Airbus' + 'SE')."""
+    return nxt.is_title or (ent.ent_id_ == COMPANY_ID and nxt.is_upper and nxt.is_alpha)
+
+
+COMPANY_ID = "known-company"  # the id of company_patterns' matches
 LAW_PATTERN_ID = "named-act"  # the id of the '<Name> Act/Law/Bill...' pattern in entity_patterns.jsonl
 LAW_FIELD_ID = "descriptive-legislation"  # the id of the 'the security legislation' pattern
 LAW_PERSON_ID = "person-named-like-law"  # the id kg_law_names gives a given name + Law/Act/Bill it makes a PERSON
@@ -1255,7 +1262,7 @@ def _continues_name(tok) -> bool:
 def company_patterns() -> list[dict]:
     """ORG phrase patterns of the defence makers in kg/data/companies.json, which the model often cuts or reads as
     people."""
-    return [{"label": "ORG", "id": "known-company", "pattern": name}
+    return [{"label": "ORG", "id": COMPANY_ID, "pattern": name}
             for name in lexicon.load_json("companies.json")["names"]]
 
 
