@@ -533,7 +533,7 @@ def org_short_forms(state: State) -> None:
         for r in refs:
             if r.m.type != "ORG" or r.hidden or r.country:
                 continue
-            words = key(r.name).split()
+            words = list(company_words(r.name))  # 'Amazon.com Inc.' → amazon com inc: 'Amazon' is its short form
             while len(words) > 1 and words[-1] in suffixes:
                 words = words[:-1]
                 longer[" ".join(words)].append(r)

@@ -3,7 +3,7 @@ are titles. Real spaCy model on sentences written for these tests; each rule has
 
 from __future__ import annotations
 
-from tests.news_helpers import text_types
+from tests.news_helpers import resolved, text_types
 
 
 def relations(extract_text, text: str) -> set[tuple[str, str, str]]:
@@ -104,3 +104,12 @@ def test_a_law_opened_by_the_stays_a_law(extract_text):
                                      "guidance was issued.")
     assert types["Labour Law"] == "LAW" and types["Online Safety Law"] == "LAW"
 
+
+# ---------------------------------------------------------------- a company's web name
+
+
+def test_a_company_joins_its_web_name_with_a_legal_form(extract_text):
+    found = resolved(extract_text, "Regulators said Amazon held market power. They recommended that Microsoft and "
+                                   "Amazon.com Inc. be investigated, as Amazon Web Services and Google struggle.")
+    assert found["Amazon.com Inc."][1] == {"Amazon", "Amazon.com Inc."}
+    assert found["Amazon Web Services"][1] == {"Amazon Web Services"}
