@@ -331,6 +331,20 @@ def _after_the(span: Span) -> bool:
     return span[0].lower_ == "the" or (span.start > 0 and span.doc[span.start - 1].lower_ == "the")
 
 
+def _place_apposition(span: Span) -> str:
+    """'city' of 'Rawalpindi, the garrison city that houses ...': the kind of settlement or region an apposition right
+    after the name calls it (types.json name_edges place_kind_words), else ''."""
+    match = _place_apposition_pattern().match(text_after(span, 60))
+    return match.group(1) if match else ""
+
+
+@lru_cache(maxsize=1)
+def _place_apposition_pattern() -> re.Pattern:
+    words = "|".join(re.escape(w) for w in sorted(lexicon.words("types.json", "name_edges", "place_kind_words")))
+    return re.compile(rf"^\s*,\s*(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,2}}({words})"
+                      r"(?=\s*(?:[,.;:)]|$)|\s+(?:that|which|where|of|in|on|near|north|south|east|west)\b)")
+
+
 def _head_of_person_after(span: Span) -> str:
     """'chief' of 'Shin Bet chief Ronen Bar': a word of whoever heads an organisation (types.json name_edges
     org_head_words) between the name and a person's name, else ''. ('Trump adviser Jane Roe' has no such word.)"""
@@ -575,6 +589,11 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
                                                                                      "place_kind_words") \
             and (span.doc[span.end].pos_ != "VERB" or _after_the(span)):  # 'Smith crossing the road' is no place
         m.type, m.cue = "GPE", f"place word after: {after!r}"  # "Japan's Kumamoto prefecture"
+    elif m.type in {"LOC", "GPE", "FACILITY", "PERSON"} and len(span) > 1 and span[-1].text in lexicon.words(
+            "types.json", "numbered_units", "heads") and table.variant(name) is None:
+        m.type, m.cue = "ORG", f"unit word: {span[-1].text!r}"  # "Russia's Northern Fleet" LOC
+    elif m.type in {"PERSON", "ORG"} and len(span) == 1 and not m.title and (kind := _place_apposition(span)):
+        m.type, m.cue = "GPE", f"in apposition to a {kind!r}"  # 'Rawalpindi, the garrison city that ...' PERSON
     elif m.type == "PERSON" and not m.title and (head := _head_of_person_after(span)):
         m.type, m.cue = "ORG", f"{head!r} and a person after the name"  # 'Shin Bet chief Ronen Bar'
     elif m.type in {"PERSON", "ORG", "LAW"} and (line := line_after(span)):  # a place before it is where it runs

@@ -89,6 +89,9 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_named_appositions", after="kg_bracket_acronyms")
     nlp.add_pipe("kg_site_pairs", after="kg_named_appositions")
     nlp.add_pipe("kg_unit_numbers", after="kg_site_pairs")
+    nlp.add_pipe("kg_titled_orgs", after="kg_unit_numbers")
+    nlp.add_pipe("kg_hyphen_tails", after="kg_titled_orgs")
+    nlp.add_pipe("kg_list_splits", after="kg_hyphen_tails")
     return nlp
 
 
@@ -1471,6 +1474,85 @@ def unit_numbers(doc: Doc) -> Doc:
             del ents[i + 1]
         ents[i] = Span(doc, ent.start, end + 1, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
         changed = True
+    if changed:
+        doc.ents = ents
+    return doc
+
+
+@Language.component("kg_titled_orgs")
+def titled_orgs(doc: Doc) -> Doc:
+    """An ORG span that is a title and a person's name ('Indian National Security Adviser Ajit Doval'): the name is
+    the PERSON and a demonym or country before the title its own span, as when the model leaves the title out, so
+    the title's owner is read as for any titled person. The name is two or three capitalised words, no
+    organisation word among them ('General Electric Vernova' stays)."""
+    from kg.mentions import _org_words, leading_title
+
+    ents, changed = list(doc.ents), False
+    table = lexicon.countries()
+    for i in range(len(ents) - 1, -1, -1):
+        ent = ents[i]
+        if ent.label_ != "ORG" or len(ent) < 4 or ent.ent_id_:
+            continue
+        owner = 1 if table.any(ent[0].text) is not None else 0
+        n = leading_title(list(ent[owner:]))
+        rest = ent[owner + n :]
+        if not n or not 2 <= len(rest) <= 3 or not all(t.is_title and t.is_alpha and t.lower_ not in _org_words()
+                                                         for t in rest):
+            continue
+        person = [Span(doc, rest.start, rest.end, label="PERSON")]
+        owned = [Span(doc, ent.start, ent.start + 1, label="NORP" if table.demonym(ent[0].text) else "GPE")]
+        ents[i : i + 1] = (owned if owner else []) + person
+        changed = True
+    if changed:
+        doc.ents = ents
+    return doc
+
+
+# Labels of names that go on past a hyphen and a capitalised word the model left out ('Act on Greenland Self' +
+# '-Government'); a person's or a place's hyphen is left to the rules for those ('Lai Ching-' + 'te').
+HYPHEN_TAIL_LABELS = frozenset({"LAW", "ORG", "EVENT", "FAC", "FACILITY"})
+
+
+@Language.component("kg_hyphen_tails")
+def hyphen_tails(doc: Doc) -> Doc:
+    """A law's, an organisation's or an event's name the model ended before a hyphen written close between two
+    capitalised words takes the rest ('the Act on Greenland Self-Government')."""
+    ents, changed = list(doc.ents), False
+    for i, ent in enumerate(ents):
+        limit = ents[i + 1].start if i + 1 < len(ents) else len(doc)
+        end = ent.end
+        while end + 1 < limit and ent.label_ in HYPHEN_TAIL_LABELS and _closed_hyphen(doc, end):
+            end += 2
+        if end != ent.end:
+            ents[i] = Span(doc, ent.start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+            changed = True
+    if changed:
+        doc.ents = ents
+    return doc
+
+
+def _closed_hyphen(doc: Doc, i: int) -> bool:
+    """Token i is a hyphen written close between the word before it and a capitalised word after it, in no entity
+    and no country ('NATO-Finland' joins two names)."""
+    nxt = doc[i + 1]
+    return doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_ and nxt.is_title \
+        and nxt.is_alpha and nxt.ent_iob_ == "O" and lexicon.countries().any(nxt.text) is None
+
+
+@Language.component("kg_list_splits")
+def list_splits(doc: Doc) -> Doc:
+    """One span 'A, B' of two one-word names before 'and' and a place ('military stations at Jammu, Pathankot and
+    Udhampur': 'Jammu, Pathankot' ORG) is two places: a list the model joined."""
+    ents, changed = list(doc.ents), False
+    for i in range(len(ents) - 2, -1, -1):
+        ent, nxt = ents[i], ents[i + 1]
+        if len(ent) != 3 or ent[1].text != "," or ent.label_ not in {"ORG", "PERSON", "GPE"} or nxt.label_ != "GPE" \
+                or nxt.start != ent.end + 1 or doc[ent.end].lower_ not in {"and", "or"}:
+            continue
+        if ent[0].is_title and ent[2].is_title and ent[0].is_alpha and ent[2].is_alpha:
+            ents[i : i + 1] = [Span(doc, ent.start, ent.start + 1, label="GPE"), Span(doc, ent.end - 1, ent.end,
+                                                                                          label="GPE")]
+            changed = True
     if changed:
         doc.ents = ents
     return doc

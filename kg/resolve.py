@@ -334,6 +334,7 @@ def full_names(refs: Iterable[Ref], kind: str, inner: bool = False) -> dict[str,
             for w in words[1:-1]:
                 if len(w) >= 3 and w.isalpha():
                     out[w].add(r.gid)
+            out[" ".join(words[-2:])].add(r.gid)  # 'lund poulsen' of 'Troels Lund Poulsen': two surnames
     return out
 
 
@@ -372,6 +373,12 @@ def partial_people(state: State, named_after: set[tuple[str, str]]) -> None:
                            or (len(written) == 2 and written[1] in name_suffixes()))  # 'Trump Jr.'
             if one_surname and written[-1] in name_suffixes() and len(written) == 2 and not local.get(word):
                 continue  # 'Trump Jr.' names a generation: never guessed from the corpus
+            if not one_surname and len(written) == 2 and len(local.get(word, ())) == 1 and members[0].gid not in \
+                    local[word] and any(r.m.type == "PERSON" for r in members) and not group_not_surname(members):
+                target = next(iter(local[word]))  # 'Lund Poulsen' after 'Troels Lund Poulsen': two surnames
+                state.move(members, target, f"{members[0].name!r} are the last two names of the only full name ending "
+                                            f"in them in the document ({doc})")
+                continue
             if not one_surname or is_acronym(members[0].name):  # 'Nandi-Ndaitwah', 'Von der Leyen' are one surname
                 continue
             if any(r.country or r.hidden for r in members):

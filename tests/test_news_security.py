@@ -269,3 +269,56 @@ def test_the_owner_of_a_pipeline_stays_an_organisation(extract_text):
 def test_a_sea_before_a_cable_word_stays_a_place(extract_text):
     found = mentions(extract_text, "Finland seized a tanker after the Baltic Sea power cable was damaged.")
     assert found.get("the Baltic Sea") == "LOC" or found.get("Baltic Sea") == "LOC"
+
+
+# ---------------------------------------------------------------- South Asia and the Arctic
+
+
+def test_a_title_and_name_read_as_one_organisation_is_a_titled_person(extract_text):
+    found = mentions(extract_text, "Rubio spoke by phone with Indian National Security Adviser Ajit Doval on "
+                                   "Friday.")
+    assert found.get("Ajit Doval") == "PERSON" and found.get("Indian") == "GPE"
+    found = mentions(extract_text, "General Electric Vernova said on Monday that profits rose.")
+    assert "PERSON" not in found.values()
+
+
+def test_two_surnames_of_a_full_name_are_that_person(extract_text):
+    found = entities(extract_text, "Defence Minister Troels Lund Poulsen said the package was agreed. Lund Poulsen "
+                                   "told a news conference in Copenhagen that it was needed.")
+    assert holding(found, "Lund Poulsen") == ["Troels Lund Poulsen"]
+
+
+def test_a_first_and_last_name_is_no_double_surname_of_someone_else(extract_text):
+    found = entities(extract_text, "Maria Lopez met Andres Manuel Lopez Obrador in Mexico City on Monday.")
+    assert holding(found, "Maria Lopez") == ["Maria Lopez"]
+
+
+def test_a_name_in_apposition_to_a_city_is_a_place(extract_text):
+    found = mentions(extract_text, "Drones struck targets in Lahore and Rawalpindi, the garrison city that houses "
+                                   "the army's headquarters.")
+    assert found.get("Rawalpindi") == "GPE"
+
+
+def test_a_person_whose_apposition_names_a_town_job_stays_a_person(extract_text):
+    found = mentions(extract_text, "They met Alan Smith, a town planner, and Jane Jones, the city council's lawyer.")
+    assert found.get("Alan Smith") == found.get("Jane Jones") == "PERSON"
+
+
+def test_a_fleet_is_an_organisation(extract_text):
+    found = mentions(extract_text, "Russia's Northern Fleet, based on the Kola Peninsula, has expanded its presence.")
+    assert found.get("Northern Fleet") == "ORG"
+
+
+def test_a_law_name_goes_on_past_a_closed_hyphen(extract_text):
+    found = mentions(extract_text, "Greenland can declare independence under the Act on Greenland Self-Government.")
+    assert found.get("Act on Greenland Self-Government") == "LAW"
+
+
+def test_a_list_of_places_the_model_joined_is_split(extract_text):
+    found = mentions(extract_text, "Pakistani attacks on military stations at Jammu, Pathankot and Udhampur failed.")
+    assert found.get("Jammu") == found.get("Pathankot") == "GPE" and "Jammu, Pathankot" not in found
+
+
+def test_two_names_joined_by_a_hyphen_stay_two(extract_text):
+    found = mentions(extract_text, "The NATO-Finland agreement was signed in Helsinki on Monday.")
+    assert "NATO-Finland" not in found and found.get("NATO") == "ORG"
