@@ -605,7 +605,7 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = kind[0], f"{kind[1]!r} before the name"  # 'the actress Rashida Jones', 'company Ernst Russ'
     elif m.type in {"ORG", "GPE"} and (office := office_in_apposition(span, name)):
         m.type, m.cue = "PERSON", f"in apposition to {office!r}"
-    elif m.type == "ORG" and len(span) == 1 and not lexicon.is_acronym(name) and place_cue(span):
+    elif m.type in {"ORG", "FACILITY"} and len(span) == 1 and not lexicon.is_acronym(name) and place_cue(span):
         m.type, m.cue = "GPE", "place cue before a one-word name"
     elif m.type == "ORG" and len(span) == 1 and _known_place_after_preposition(span):
         m.type, m.cue = "GPE", f"a place of kg's tables after {span.doc[span.start - 1].text!r}"  # 'in Copenhagen'
@@ -615,6 +615,9 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "LAW", f"law word: {head!r}"  # 'the Ankara Declaration' FAC, 'the NIS2 Directive' ORG
     elif m.type in {"ORG", "PERSON", "GPE", "LOC"} and _storm_name(name):
         m.type, m.cue = "EVENT", "named storm"
+    elif m.type in {"ORG", "FACILITY", "GPE", "LOC", "LAW"} and len(name.split()) > 1 and name.split()[-1] in \
+            lexicon.words("types.json", "disaster_heads", "words"):
+        m.type, m.cue = "EVENT", f"disaster word: {name.split()[-1]!r}"  # 'the Great East Japan Earthquake' FAC
     elif m.type in {"ORG", "FACILITY", "GPE", "LOC", "PERSON"} and YEAR_CODED.search(name):
         m.type, m.cue = "EVENT", "a name coded with its year"  # 'Strait Thunder-2025A' FAC, 'Zapad-2021' ORG
     elif m.type in {"LOC", "GPE", "PERSON"} and len(span) > 1 and span[-1].text in lexicon.words(
@@ -1603,6 +1606,8 @@ def common_acronym(m: Mention, text: str) -> bool:
     intelligence', 'LNG' beside 'liquefied natural gas'); one spelt out in capitals is a name ('WHO', 'World Health
     Organization'). The words must be content words (no stop word; five letters or more for two-letter acronyms),
     so chance sequences such as 'away from its' do not count."""
+    if m.name in lexicon.words("types.json", "common_noun_acronyms", "words") and m.type in {"ORG", "GPE", "PERSON"}:
+        return True
     if m.source != "ner" or not m.name.isupper() or not m.name.isalpha() or not 2 <= len(m.name) <= 5:
         return False
     for match in _spelt_out(m.name).finditer(text):

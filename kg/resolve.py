@@ -901,6 +901,31 @@ def acronyms(state: State, results: list[DocResult]) -> None:
                 table_expansion(state, r, refs, table.get(key(r.name)), gids)
 
 
+def acronym_openers(state: State) -> None:
+    """'AI Act' joins 'Artificial Intelligence Act' (and 'EU Council' 'European Union Council'): a name opened by an
+    acronym whose other words end the only longer name of the corpus, of the same type, whose first words have that
+    acronym's initials."""
+    longer: dict[tuple[str, str, str], set[str]] = defaultdict(set)  # (initials, rest, type) → groups
+    for r in state.refs:
+        words = r.name.split()
+        if r.hidden or r.country or len(words) < 3 or is_acronym(words[0]):
+            continue
+        for k in range(2, len(words)):
+            longer[(initials(" ".join(words[:k])), key(" ".join(words[k:])), r.m.type)].add(r.gid)
+    groups: dict[str, list[Ref]] = defaultdict(list)
+    for r in state.refs:
+        groups[r.gid].append(r)
+    for r in state.refs:
+        words = r.name.split()
+        if r.hidden or r.country or len(words) < 2 or not is_acronym(words[0]) or r.gid != r.base:
+            continue
+        options = longer.get((words[0].replace(".", "").upper(), key(" ".join(words[1:])), r.m.type), set())
+        if len(options) == 1 and r.gid not in options:
+            target = next(iter(options))
+            state.move(groups[r.gid], target, f"{r.name!r} opens with the initials of the only name ending alike "
+                                              f"({target})")
+
+
 def table_expansion(state: State, r: Ref, refs: list[Ref], expansion: str | None, gids: set[str]) -> None:
     """Join the expansion kg/data/acronyms.json gives the short form, as written in the corpus or, failing that,
     the only name of the document that is the expansion after a country ('Fed' -> 'U.S. Federal Reserve')."""
@@ -1009,4 +1034,5 @@ def resolve(results: list[DocResult]) -> Resolution:
     generic_laws(state)
     aliases(state, results)
     acronyms(state, results)
+    acronym_openers(state)
     return make_entities(state, results)

@@ -322,3 +322,37 @@ def test_a_list_of_places_the_model_joined_is_split(extract_text):
 def test_two_names_joined_by_a_hyphen_stay_two(extract_text):
     found = mentions(extract_text, "The NATO-Finland agreement was signed in Helsinki on Monday.")
     assert "NATO-Finland" not in found and found.get("NATO") == "ORG"
+
+
+# ---------------------------------------------------------------- disasters and tech regulation
+
+
+def test_a_named_earthquake_is_an_event(extract_text):
+    found = mentions(extract_text, "The 2011 Great East Japan Earthquake triggered a tsunami that killed thousands.")
+    assert found.get("Great East Japan Earthquake") == "EVENT"
+
+
+def test_a_common_noun_acronym_is_no_node(extract_text):
+    found = mentions(extract_text, "Europe will not let the risks of AI go unchecked, she said of the AI Act.")
+    assert "AI" not in found and found.get("the AI Act") == "LAW"
+
+
+def test_a_parent_named_after_its_noun_is_an_organisation(extract_text):
+    found = mentions(extract_text, "The Commission asked Google's parent Alphabet to explain its chatbot.")
+    assert found.get("Alphabet") == "ORG"
+
+
+def test_a_port_of_a_one_word_name_is_a_place(extract_text):
+    found = mentions(extract_text, "Waves of more than 1 metre hit the port of Wajima in Ishikawa prefecture.")
+    assert found.get("Wajima") == "GPE"
+
+
+def test_a_name_opened_by_an_acronym_joins_its_spelt_out_form(extract_text):
+    found = entities(extract_text, "The probes came under the Artificial Intelligence Act. The AI Act was approved "
+                                   "in March.")
+    assert holding(found, "AI Act") == holding(found, "Artificial Intelligence Act") == ["Artificial Intelligence Act"]
+
+
+def test_an_acronym_opener_of_other_initials_stays_apart(extract_text):
+    found = entities(extract_text, "The Digital Services Act took effect. The DMA Act, they said, came later.")
+    assert holding(found, "Digital Services Act") != holding(found, "DMA Act")
