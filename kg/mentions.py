@@ -369,6 +369,12 @@ def line_after(span: Span) -> str:
     return doc[k].lower_ if k < len(doc) and doc[k].lower_ in table["line_words"] else ""
 
 
+def _compound_after(span: Span) -> bool:
+    """The word after the span is the first of a hyphenated compound ('Smith field-tested the rifle')."""
+    doc, k = span.doc, span.end
+    return k + 1 < len(doc) and not doc[k].whitespace_ and doc[k + 1].text == "-"
+
+
 def _word_after(span: Span) -> str:
     """The text of the token right after the span, '' at the end of the Doc."""
     return span.doc[span.end].text if span.end < len(span.doc) else ""
@@ -479,6 +485,8 @@ def normalise(span: Span) -> tuple[str, str]:
     if not tokens:
         return span.text, ""
     name = span.doc[tokens[0].i : tokens[-1].i + 1].text
+    if name.endswith(".") and any(ch.isdigit() for ch in tokens[-1].text):
+        name = name[:-1]  # 'Thunder-2025A.': the tokenizer left a sentence's full stop on a code
     return name.rstrip("-\u2013\u2014") or name, title  # 'BiLE- the Birmingham Laptop Ensemble': no dash in the name
 
 
@@ -599,7 +607,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     elif m.type in {"PERSON", "ORG", "LAW"} and (line := line_after(span)):  # a place before it is where it runs
         m.type, m.cue = "FACILITY", f"line word after: {line!r}"  # 'the Estlink 2 power cable' LAW
     elif m.type in {"PERSON", "ORG", "GPE"} and (after := _word_after(span)) in lexicon.words(
-            "types.json", "name_edges", "feature_kind_words") and span.doc[span.end].pos_ != "VERB":
+            "types.json", "name_edges", "feature_kind_words") and span.doc[span.end].pos_ != "VERB" \
+            and not _compound_after(span):
         m.type, m.cue = "LOC", f"feature word after: {after!r}"  # 'the Taquari valley' ORG
     elif m.type in {"ORG", "GPE", "PERSON"} and (kind := kind_noun_before(span)) and kind[0] != m.type:
         m.type, m.cue = kind[0], f"{kind[1]!r} before the name"  # 'the actress Rashida Jones', 'company Ernst Russ'

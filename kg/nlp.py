@@ -1491,6 +1491,10 @@ def titled_orgs(doc: Doc) -> Doc:
     table = lexicon.countries()
     for i in range(len(ents) - 1, -1, -1):
         ent = ents[i]
+        if ent.label_ == "ORG" and (owner := _country_of_title(ent)) is not None:
+            ents[i] = owner  # 'U.S. Energy' of 'U.S. Energy Secretary Chris Wright': the country, the rest is title
+            changed = True
+            continue
         if ent.label_ != "ORG" or len(ent) < 4 or ent.ent_id_:
             continue
         owner = 1 if table.any(ent[0].text) is not None else 0
@@ -1511,6 +1515,22 @@ def titled_orgs(doc: Doc) -> Doc:
 # Labels of names that go on past a hyphen and a capitalised word the model left out ('Act on Greenland Self' +
 # '-Government'); a person's or a place's hyphen is left to the rules for those ('Lai Ching-' + 'te').
 HYPHEN_TAIL_LABELS = frozenset({"LAW", "ORG", "EVENT", "FAC", "FACILITY"})
+
+
+def _country_of_title(ent: Span) -> Span | None:
+    """The country (or demonym) opening an ORG span whose other words begin a title that goes on after the span
+    ('U.S. Energy' + 'Secretary Chris Wright'), as its own span; else None."""
+    from kg.mentions import only_title_part
+
+    table = lexicon.countries()
+    for k in range(min(3, len(ent) - 1), 0, -1):
+        place = table.any(ent[:k].text)
+        if place is not None:
+            if only_title_part(ent[k:]):
+                label = "NORP" if table.variant(ent[:k].text) is None else "GPE"
+                return Span(ent.doc, ent.start, ent.start + k, label=label)
+            return None
+    return None
 
 
 @Language.component("kg_hyphen_tails")

@@ -356,3 +356,28 @@ def test_a_name_opened_by_an_acronym_joins_its_spelt_out_form(extract_text):
 def test_an_acronym_opener_of_other_initials_stays_apart(extract_text):
     found = entities(extract_text, "The Digital Services Act took effect. The DMA Act, they said, came later.")
     assert holding(found, "Digital Services Act") != holding(found, "DMA Act")
+
+
+# ---------------------------------------------------------------- oil and the PLA
+
+
+def test_a_country_and_title_words_read_as_an_organisation_leave_the_country(extract_text):
+    found = mentions(extract_text, "U.S. Energy Secretary Chris Wright said on Friday that the administration "
+                                   "welcomed more supply.")
+    assert "U.S. Energy" not in found and found.get("U.S.") == "GPE" and found.get("Chris Wright") == "PERSON"
+
+
+def test_a_company_named_after_a_country_stays_whole(extract_text):
+    found = mentions(extract_text, "British Foreign Secretary David Lammy met U.S. Steel executives in London.")
+    assert found.get("U.S. Steel") == "ORG"
+
+
+def test_a_code_at_a_sentence_end_has_no_full_stop_in_its_name(extract_text):
+    result = extract_text("The drills around the island were code-named Strait Thunder-2025A.")
+    names = {m.name: m.type for m in result.mentions}
+    assert names.get("Strait Thunder-2025A") == "EVENT"
+
+
+def test_an_oil_field_is_a_place_and_a_compound_is_not(extract_text):
+    found = mentions(extract_text, "Chevron ramped up production at the Tengiz field. Smith field-tested the rifle.")
+    assert found.get("Tengiz") == "LOC" and found.get("Smith") == "PERSON"
