@@ -604,6 +604,9 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "GPE", f"in apposition to a {kind!r}"  # 'Rawalpindi, the garrison city that ...' PERSON
     elif m.type == "PERSON" and not m.title and (head := _head_of_person_after(span)):
         m.type, m.cue = "ORG", f"{head!r} and a person after the name"  # 'Shin Bet chief Ronen Bar'
+    elif m.type == "PERSON" and not m.title and _after_the(span) and (after := _word_after(span)) in lexicon.words(
+            "types.json", "name_edges", "facility_kind_words"):
+        m.type, m.cue = "FACILITY", f"facility word after: {after!r}"  # 'the Afipsky refinery' PERSON
     elif m.type in {"PERSON", "ORG", "LAW"} and (line := line_after(span)):  # a place before it is where it runs
         m.type, m.cue = "FACILITY", f"line word after: {line!r}"  # 'the Estlink 2 power cable' LAW
     elif m.type in {"PERSON", "ORG", "GPE"} and (after := _word_after(span)) in lexicon.words(

@@ -92,6 +92,7 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_titled_orgs", after="kg_unit_numbers")
     nlp.add_pipe("kg_hyphen_tails", after="kg_titled_orgs")
     nlp.add_pipe("kg_list_splits", after="kg_hyphen_tails")
+    nlp.add_pipe("kg_letter_openers", after="kg_list_splits")
     return nlp
 
 
@@ -1572,6 +1573,26 @@ def list_splits(doc: Doc) -> Doc:
         if ent[0].is_title and ent[2].is_title and ent[0].is_alpha and ent[2].is_alpha:
             ents[i : i + 1] = [Span(doc, ent.start, ent.start + 1, label="GPE"), Span(doc, ent.end - 1, ent.end,
                                                                                           label="GPE")]
+            changed = True
+    if changed:
+        doc.ents = ents
+    return doc
+
+
+_LETTER = re.compile(r"[A-Z]\.")
+POSTING_VERBS = frozenset({"write", "post", "say", "tweet", "announce", "comment", "share", "publish", "reply"})
+
+
+@Language.component("kg_letter_openers")
+def letter_openers(doc: Doc) -> Doc:
+    """A name the model ran on from a one-letter word that ends the sentence before it ('he wrote on X.' +
+    'European Commission'): the tokenizer keeps 'X.' whole as if it were an initial, so the letter after '<wrote,
+    posted, said...> on' and the full stop are cut from the name ('based on J. Edgar Hoover ...' stays)."""
+    ents, changed = list(doc.ents), False
+    for i, ent in enumerate(ents):
+        if len(ent) >= 3 and _LETTER.fullmatch(ent[0].text) and ent.start > 1 and doc[ent.start - 1].lower_ == "on" \
+                and doc[ent.start - 2].lemma_ in POSTING_VERBS and ent[1].is_title:
+            ents[i] = Span(doc, ent.start + 1, ent.end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
             changed = True
     if changed:
         doc.ents = ents

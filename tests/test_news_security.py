@@ -381,3 +381,22 @@ def test_a_code_at_a_sentence_end_has_no_full_stop_in_its_name(extract_text):
 def test_an_oil_field_is_a_place_and_a_compound_is_not(extract_text):
     found = mentions(extract_text, "Chevron ramped up production at the Tengiz field. Smith field-tested the rifle.")
     assert found.get("Tengiz") == "LOC" and found.get("Smith") == "PERSON"
+
+
+# ---------------------------------------------------------------- air war over Ukraine
+
+
+def test_a_name_after_a_post_on_x_keeps_no_letter(extract_text):
+    found = mentions(extract_text, "\"Russia chooses ballistics instead of the negotiating table,\" he wrote on X. "
+                                   "European Commission President Ursula von der Leyen said the bloc would not bow.")
+    assert found.get("European Commission") == "ORG" and not any(t.startswith("X.") for t in found)
+
+
+def test_an_initial_after_on_is_kept(extract_text):
+    found = mentions(extract_text, "The report was based on J. Edgar Hoover Building records.")
+    assert any(t.startswith("J. Edgar") for t in found)
+
+
+def test_a_refinery_named_like_a_person_is_a_facility(extract_text):
+    found = mentions(extract_text, "On Wednesday, drones hit the Afipsky refinery in Russia's Krasnodar region.")
+    assert found.get("Afipsky") == "FACILITY"
