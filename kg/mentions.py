@@ -1347,6 +1347,49 @@ def repeated_names(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -
     return out
 
 
+@lru_cache(maxsize=1)
+def _workplace_at() -> re.Pattern:
+    """'<role noun> at <Capital>': the noun of kg/data/types.json workplaces, then 'at' and a capitalised word."""
+    nouns = sorted(lexicon.words("types.json", "workplaces", "words"), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, nouns))}) at (?=[A-Z])", re.I)
+
+
+def _workplace_end(doc: Doc, i: int) -> int:
+    """End of the capitalised name opening at token i ('Goldman Sachs', 'Bank of America', 'Morgan Stanley & Co')."""
+    words = doc_words(doc).words
+    end = i
+    while end < len(doc) and words[end][:1].isupper():
+        end += 1
+        if end + 1 < len(doc) and words[end] in {"&", "of"} and words[end + 1][:1].isupper():
+            end += 1
+    return end
+
+
+def workplaces(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> list[Mention]:
+    """'an analyst at Bernstein in London', 'Analysts at Jefferies said': the name after a worker's noun and 'at' is
+    the employer, an ORG. A mention of it the model typed a place or a person is retyped; a name in no mention is
+    added; a place of kg's tables stays one. Returns the added mentions."""
+    table = doc_words(doc)
+    out: list[Mention] = []
+    for match in _workplace_at().finditer(table.text):
+        first = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+        if first is None:
+            continue
+        span = doc[first.start : _workplace_end(doc, first.start)]
+        if _table_place(span.text) or lexicon.countries().any(span.text) is not None:
+            continue
+        inside = [m for m in found if m.start < span.end_char and span.start_char < m.end]
+        cue = f"employer of {match.group(0).split()[0].lower()!r} before 'at'"
+        if not inside and span.root.pos_ == "PROPN" and not any(t.ent_type_ for t in span):
+            out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type="ORG",
+                               sent=sent_index[span.sent.start], name=span.text, source="context", cue=cue))
+        for m in inside:
+            if m.type in {"GPE", "LOC", "PERSON"} and (m.start, m.end) == (span.start_char, span.end_char) \
+                    and not m.title and not m.demonym:
+                m.type, m.cue = "ORG", cue
+    return out
+
+
 def alias_pairs(doc: Doc, found: list[Mention]) -> list[tuple[Mention, Mention]]:
     """(name, alias) pairs of one sentence written 'Mohamed Hamdan Dagalo, widely known as Hemedti'
     (lexicon.alias_link): the alias is capitalised and neither is a demonym."""
@@ -1496,6 +1539,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     country_qualifiers(doc, found)
     found = companies_not_people(doc, found, sent_index)
     found = name_pairs(doc, found, sent_index)
+    found.extend(workplaces(doc, found, sent_index))
     found.extend(typed_by_context(doc, untyped, found, sent_index))
     found.extend(repeated_names(doc, found, sent_index))
     bracket_acronym_types(doc, found)
