@@ -413,6 +413,15 @@ def _place_pair_cue(span: Span) -> bool:
     return len(prev) == 2 and prev in lexicon.rules()["place_cues"]["pairs"]
 
 
+def after_facility_in(span: Span) -> bool:
+    """'Air Base 201 in Agadez', 'the Rooppur plant in Pabna': a name of capitalised words right after a facility
+    the model found and 'in' is where the facility stands, a place."""
+    doc = span.doc
+    return span.start > 1 and doc[span.start - 1].lower_ == "in" and doc[span.start - 2].ent_type_ in {"FAC",
+                                                                                                       "FACILITY"} \
+        and all(t.text[:1].isupper() for t in span)
+
+
 def _battle_name(name: str) -> bool:
     """'Battle of Køge Bay', 'Siege of Leningrad': an event head word, 'of', then a name (not 'Battle of Britain
     Memorial', a structure)."""
@@ -588,6 +597,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "PERSON", f"in apposition to {office!r}"
     elif m.type == "ORG" and len(span) == 1 and not lexicon.is_acronym(name) and place_cue(span):
         m.type, m.cue = "GPE", "place cue before a one-word name"
+    elif m.type in {"ORG", "PERSON"} and not m.title and len(span) <= 2 and after_facility_in(span):
+        m.type, m.cue = "GPE", "after a facility and 'in'"  # 'Air Base 201 in Agadez'
     elif m.type == "ORG" and len(span) == 1 and _known_place_after_preposition(span):
         m.type, m.cue = "GPE", f"a place of kg's tables after {span.doc[span.start - 1].text!r}"  # 'in Copenhagen'
     elif m.type == "LAW" and (after := _law_school(span, name)):
@@ -706,6 +717,8 @@ def context_type(span: Span) -> tuple[str, str]:
         return "LAW", f"law word: {words[-1]!r}"
     if len(words) >= 2 and (words[-1] in table["event_heads"] or words[0] in table["event_first"]):
         return "EVENT", f"event word: {words[-1] if words[-1] in table['event_heads'] else words[0]!r}"
+    if len(words) <= 2 and after_facility_in(span):
+        return "GPE", "after a facility and 'in'"
     nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
     kind = table["after"].get(nxt, "")
     return (kind, f"{kind.lower()} noun after: {nxt!r}") if kind else ("", "")
@@ -991,9 +1004,12 @@ def coordinated_places(doc: Doc, found: list[Mention]) -> None:
     """A one-word name the model typed PERSON or ORG, in a list whose other members are all places, is a place too
     ('lifeboats from Bridlington, Skegness and Mablethorpe'): two places or more, or one after a preposition of place
     ('cargo diverted to Bremerhaven and Hamburg'); never a person of the document ('Paris, Rome and Macron' keeps
-    Macron)."""
+    Macron). A name typed PERSON that is a word of no person of two words or more counts only after a preposition
+    of place_cues person_list_prepositions ('queues in El Alto and Cochabamba')."""
     people = {w for m in found if m.type == "PERSON" for w in m.name.split()}
-    if not any(m.type in {"PERSON", "ORG"} and " " not in m.name and m.name not in people for m in found):
+    full = {w for m in found if m.type == "PERSON" and (" " in m.name or m.title) for w in m.name.split()}
+    alone = lexicon.words("resolution.json", "place_cues", "person_list_prepositions")
+    if not any(m.type in {"PERSON", "ORG"} and " " not in m.name and m.name not in full for m in found):
         return
     heads: dict[int, Mention] = {}
     for m in found:
@@ -1003,13 +1019,15 @@ def coordinated_places(doc: Doc, found: list[Mention]) -> None:
         if span is not None:
             heads[span.root.i] = m
     for i, m in heads.items():
-        if m.type not in {"PERSON", "ORG"} or m.source != "ner" or m.cue or " " in m.name or m.name in people:
+        if m.type not in {"PERSON", "ORG"} or m.source != "ner" or m.cue or " " in m.name or m.name in full:
             continue
         conjuncts = doc[i].conjuncts
         others = [heads.get(t.i) for t in conjuncts]
         if not others or not all(o is not None and o.type == "GPE" and not o.demonym for o in others):
             continue
         first = doc[min(i, *(t.i for t in conjuncts))]
+        if m.name in people and not (first.dep_ == "pobj" and first.head.lower_ in alone):
+            continue
         if len(others) >= 2 or (first.dep_ == "pobj" and first.head.lower_ in lexicon.words(
                 "resolution.json", "place_cues", "list_prepositions")):
             m.type, m.cue = "GPE", "in a list of places"

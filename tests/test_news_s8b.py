@@ -35,3 +35,31 @@ def test_a_city_of_kg_tables_after_at_stays_a_place(extract_text):
     found = text_types(extract_text, "Lena Voss, a researcher at Berlin, studied the data.")
     assert found.get("Berlin") == "GPE"
 
+
+# ---------------------------------------------------------------- places after a facility, plants named by their town
+
+
+def test_a_town_after_a_base_and_in_is_a_place(extract_text):
+    found = text_types(extract_text, "France withdrew its last troops from Air Base 101 in Tessalit in June.")
+    assert found.get("Tessalit") == "GPE"
+
+
+def test_two_plants_named_by_their_towns_are_facilities(extract_text):
+    found = text_types(extract_text, "The planemaker said it would restart its Renton and Everett plants within days.")
+    assert found["Renton"] == found["Everett"] == "FACILITY"
+
+
+def test_two_companies_plants_stay_companies(extract_text):
+    found = text_types(extract_text, "Ford and Tesla plants were idle for a week.")
+    assert found["Ford"] == found["Tesla"] == "ORG"
+
+
+def test_a_name_the_model_read_as_a_person_in_a_list_after_in_is_a_place(extract_text):
+    found = text_types(extract_text, "Fuel shortages have led to long queues in El Alto and Cochabamba, and the peso "
+                                     "has lost value.")
+    assert found["Cochabamba"] == "GPE"
+
+
+def test_a_person_listed_with_places_without_a_place_preposition_stays(extract_text):
+    assert text_types(extract_text, "Leaders from Paris, Rome and Macron met.")["Macron"] == "PERSON"
+
