@@ -1284,6 +1284,19 @@ def group_cue(span: Span) -> str:
     return ""
 
 
+def norp_company_cue(span: Span) -> str:
+    """Why a one-word NORP span that no table claims names a company: it is listed with an organisation the model
+    found ('supplies cells to General Motors and Rivian'), and with no name of another kind ('macOS, Windows,
+    Solaris' holds a place, so it is no list of companies); else ''."""
+    if len(span) != 1 or span[0].tag_ != "NNP" or lexicon.group(span.text):
+        return ""
+    conjuncts = span[0].conjuncts
+    partners = [t for t in conjuncts if t.ent_type_ == "ORG"]
+    if not partners or any(t.ent_type_ not in {"", "ORG"} for t in conjuncts):
+        return ""
+    return f"listed with the organisation {partners[0].text!r}"
+
+
 def norp_place_cue(span: Span) -> str:
     """Why a one-word NORP span that no table claims is a place the model took for a people ('the town of Urziceni',
     'northern Punjab', 'Punjab province', 'Punjab, Pakistan'): a place cue before it (resolution.json place_cues),
@@ -1529,6 +1542,10 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
                 m = mention(ent, "ORG", sent)
                 m.cue = m.cue or group_cue(ent)
                 found.append(m)
+            elif kind == "NORP" and (cue := norp_company_cue(ent)):
+                m = mention(ent, "ORG", sent)
+                m.source, m.cue = "context", cue
+                found.append(m)
             elif kind == "NORP" and (cue := norp_place_cue(ent)):
                 m = mention(ent, "GPE", sent)
                 m.source, m.cue = "context", cue
@@ -1560,11 +1577,13 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     found.extend(workplaces(doc, found, sent_index))
     found.extend(typed_by_context(doc, untyped, found, sent_index))
     found.extend(repeated_names(doc, found, sent_index))
+    hyphen_given_names(doc, found)
     bracket_acronym_types(doc, found)
     found.extend(relatives(doc, found, sent_index))
     known_as(doc, found)
     found = common_word_openers(doc, found)
     found = [m for m in found if not common_acronym(m, doc_words(doc).text)]
+    found.extend(legal_form_after(doc, found, sent_index))
     companies_short(found)
     company_openers(found)
     legal_forms(found)
@@ -1645,7 +1664,10 @@ def common_acronym(m: Mention, text: str) -> bool:
     """An acronym the document spells out in lower-case words is a common noun, not a name ('AI' beside 'artificial
     intelligence', 'LNG' beside 'liquefied natural gas'); one spelt out in capitals is a name ('WHO', 'World Health
     Organization'). The words must be content words (no stop word; five letters or more for two-letter acronyms),
-    so chance sequences such as 'away from its' do not count."""
+    so chance sequences such as 'away from its' do not count. An acronym of types.json common_acronyms ('EV') is
+    a common noun wherever it stands."""
+    if m.name in lexicon.words("types.json", "common_acronyms", "words"):
+        return True
     if m.source != "ner" or not m.name.isupper() or not m.name.isalpha() or not 2 <= len(m.name) <= 5:
         return False
     for match in _spelt_out(m.name).finditer(text):
@@ -1706,6 +1728,76 @@ def legal_forms(found: list[Mention]) -> None:
         if (m.type in {"PERSON", "GPE", "LOC", "FACILITY"} and len(words) >= 2 and words[-1] in forms
                 and m.source == "ner" and not m.cue):
             m.type, m.cue = "ORG", "ends in a company's legal form"
+
+
+def legal_form_after(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> list[Mention]:
+    """'Korvath Energy' + 'Inc.': a name the model (or a repeat) ended right before a company's legal form (types.json
+    legal_forms) takes it and is a company; so is every mention of the document by the name without it ('Korvath
+    Energy' in the headline, read as a person). Returns the companies found in no mention before their legal form."""
+    forms = lexicon.words("types.json", "legal_forms", "words")
+    words = doc_words(doc)
+    if forms.isdisjoint(words.words):
+        return []
+    bare: set[str] = set()
+    for m in found:
+        if m.type not in {"PERSON", "GPE", "LOC", "ORG"} or m.demonym or m.title or m.name.isupper():
+            continue
+        nxt = words.text[m.end : m.end + 12].split(maxsplit=1)
+        if not nxt or words.text[m.end : m.end + 1] != " " or nxt[0].rstrip(",") not in forms:
+            continue
+        form = nxt[0].rstrip(",")
+        bare.add(m.name)
+        m.end = m.end + 1 + len(form)
+        m.text, m.name, m.type, m.cue = words.text[m.start : m.end], f"{m.name} {form}", "ORG", "legal form after"
+    added = _unlabelled_companies(doc, found, forms, sent_index)
+    bare.update(m.name.rsplit(" ", 1)[0] for m in added)
+    for m in found:
+        if m.name in bare and m.type in {"PERSON", "GPE", "LOC"} and not m.title:
+            m.type, m.cue = "ORG", "named with a company's legal form in the document"
+    return added
+
+
+def _unlabelled_companies(doc: Doc, found: list[Mention], forms: frozenset[str],
+                          sent_index: dict[int, int]) -> list[Mention]:
+    """ORG mentions for capitalised proper nouns in no mention and no entity, then a legal form ('Korvath Energy Inc.'
+    after a dateline, which the model left out)."""
+    words = doc_words(doc)
+    covered = [(m.start, m.end) for m in found]
+    out: list[Mention] = []
+    for i in (i for i, w in enumerate(words.words) if w in forms and i > 0):
+        j = i
+        while j > 0 and words.proper[j - 1] and words.words[j - 1][:1].isupper() and not doc[j - 1].ent_type_ \
+                and not words.sent_end[j - 1]:
+            j -= 1
+        start, end = words.starts[j], words.starts[i] + len(words.words[i])
+        if j == i or words.words[j].isupper() or any(a < end and start < b for a, b in covered):
+            continue
+        span = doc[j : i + 1]
+        out.append(Mention(start=start, end=end, text=span.text, type="ORG", sent=sent_index[span.sent.start],
+                           name=span.text, source="context", cue="legal form after capitalised names"))
+    return out
+
+
+def hyphen_given_names(doc: Doc, found: list[Mention]) -> None:
+    """'Min-jun Park': a given name of two parts joined by a hyphen, the second in lower case, right before a person's
+    name the model read without it, joins the name when the tokenizer tagged all its parts proper nouns (so never
+    'Korean-born Park')."""
+    words = doc_words(doc)
+    for m in found:
+        if m.type != "PERSON" or m.start < 4:
+            continue
+        match = HYPHEN_GIVEN.search(words.text, max(0, m.start - 24), m.start)
+        if match is None:
+            continue
+        span = doc.char_span(match.start(), match.end() - 1, alignment_mode="strict")
+        if span is None or not all(words.proper[t.i] for t in span):
+            continue
+        m.start, m.text = match.start(), words.text[match.start() : m.end]
+        m.name = f"{match.group(1)} {m.name}" if not m.title else m.name
+
+
+# A given name of two parts, the second in lower case ('Min-jun', 'Ji-hoon'), ending right before a name.
+HYPHEN_GIVEN = re.compile(r"(?<![\w-])([A-Z][a-z]+-[a-z]{2,5}) $")
 
 
 def based_places(doc: Doc, found: list[Mention]) -> None:

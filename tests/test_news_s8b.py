@@ -63,3 +63,36 @@ def test_a_name_the_model_read_as_a_person_in_a_list_after_in_is_a_place(extract
 def test_a_person_listed_with_places_without_a_place_preposition_stays(extract_text):
     assert text_types(extract_text, "Leaders from Paris, Rome and Macron met.")["Macron"] == "PERSON"
 
+
+# ---------------------------------------------------------------- a company's legal form, hyphenated given names
+
+
+def test_a_legal_form_after_a_name_read_as_a_person_makes_it_a_company(extract_text):
+    text = ("Varnholt Robotics to open plant in Texas\n\nDALLAS, May 3 - Varnholt Robotics Inc. said on Monday it "
+            "would open a plant. Shares of Varnholt fell 2% after the news.")
+    found = {(m.start, m.text): m.type for m in extract_text(text).mentions}
+    assert {t for (_, name), t in found.items() if name.startswith("Varnholt")} == {"ORG"}, found
+
+
+def test_a_person_before_a_word_that_is_no_legal_form_stays(extract_text):
+    assert text_types(extract_text, "Mary Smith said on Monday the vote was close.")["Mary Smith"] == "PERSON"
+
+
+def test_a_hyphenated_given_name_joins_the_surname(extract_text):
+    text = ("Korvath's chief executive, Min-jun Park, told analysts the site was chosen for its river. \"We want to be "
+            "close to our customers,\" Park said.")
+    names = {m.text for m in extract_text(text).mentions if m.type == "PERSON"}
+    assert "Min-jun Park" in names
+    assert "Korean-born Park" not in {m.text for m in extract_text("The Korean-born Park said so.").mentions}
+
+
+def test_a_common_acronym_is_no_name(extract_text):
+    found = text_types(extract_text, "Carmakers cut prices as EV demand cools, Mistral AI said.")
+    assert "EV" not in found
+
+
+def test_an_unknown_name_listed_with_a_company_is_a_company(extract_text):
+    found = text_types(extract_text, "The company, which supplies cells to General Motors and Rivian, said the plant "
+                                     "would employ 2,100 people.")
+    assert found.get("Rivian") == "ORG"
+
