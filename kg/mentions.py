@@ -413,6 +413,14 @@ def _place_pair_cue(span: Span) -> bool:
     return len(prev) == 2 and prev in lexicon.rules()["place_cues"]["pairs"]
 
 
+def _word_before(span: Span) -> str:
+    """The lower-case word right before the span, 'the' passed over ('near the Senkaku Islands' → 'near')."""
+    i = span.start - 1
+    while i >= 0 and span.doc[i].lower_ == "the":
+        i -= 1
+    return span.doc[i].lower_ if i >= 0 else ""
+
+
 def after_facility_in(span: Span) -> bool:
     """'Air Base 201 in Agadez', 'the Rooppur plant in Pabna': a name of capitalised words right after a facility
     the model found and 'in' is where the facility stands, a place."""
@@ -621,6 +629,10 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = place.type, "a country's name of several words"  # 'Papua New Guinea' read as a person
     elif m.type == "PERSON" and len(span) == 1 and not m.title and _place_pair_cue(span):
         m.type, m.cue = "GPE", "place cue before a one-word name"  # 'the German port of Kiel'
+    elif m.type == "GPE" and len(name.split()) >= 2 and name.split()[-1] in lexicon.words(
+            "types.json", "island_groups", "words") and table.any(name) is None and _word_before(span) in \
+            lexicon.words("types.json", "island_groups", "before"):
+        m.type, m.cue = "LOC", f"islands named as a group: {name.split()[-1]!r}"  # 'the Senkaku Islands'
     elif m.type in {"FACILITY", "LOC", "GPE", "PERSON"} and _battle_name(name):
         m.type, m.cue = "EVENT", "battle or siege of a place"  # 'the Battle of Køge Bay' read as a structure
     if m.type == "WEAPON" and span.ent_id_ == "named-missile":

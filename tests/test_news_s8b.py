@@ -96,3 +96,34 @@ def test_an_unknown_name_listed_with_a_company_is_a_company(extract_text):
                                      "would employ 2,100 people.")
     assert found.get("Rivian") == "ORG"
 
+
+# ---------------------------------------------------------------- islands as a group; ', with X among those present'
+
+
+def test_islands_named_as_a_group_are_a_location(extract_text):
+    found = text_types(extract_text, "Chinese coast guard ships sailed near the Senkaku Islands on Tuesday.")
+    assert found["the Senkaku Islands"] == "LOC"
+
+
+def test_a_country_named_islands_stays_a_country(extract_text):
+    assert text_types(extract_text, "Solomon Islands signed a pact with Australia.")["Solomon Islands"] == "GPE"
+
+
+def pattern_relations(extract_text, text: str) -> set[tuple[str, str, str]]:
+    """(source text, relation, target text) of every pattern relation kg finds in a small text."""
+    res = extract_text(text)
+    return {(res.mentions[e.source].text, e.relation, res.mentions[e.target].text)
+            for e in res.evidence if e.kind == "pattern"}
+
+
+def test_with_someone_among_the_officials_present_is_no_partner(extract_text):
+    found = pattern_relations(extract_text, "Teodoro and Nakatani signed the Reciprocal Access Agreement at Camp "
+                                            "Aguinaldo, with Rear Admiral Roy Vincent Trinidad among the officials "
+                                            "present.")
+    assert not {r for r in found if r[1] == "sign_with"}, found
+    assert ("Teodoro", "sign", "Reciprocal Access Agreement") in found
+
+
+def test_signing_with_someone_is_still_a_partner(extract_text):
+    found = pattern_relations(extract_text, "Teodoro signed the deal in Manila, with Nakatani.")
+    assert ("Teodoro", "sign_with", "Nakatani") in found
