@@ -433,6 +433,23 @@ def _place_pair_cue(span: Span) -> bool:
     return len(prev) == 2 and prev in lexicon.rules()["place_cues"]["pairs"]
 
 
+def _word_before(span: Span) -> str:
+    """The lower-case word right before the span, 'the' passed over ('near the Senkaku Islands' → 'near')."""
+    i = span.start - 1
+    while i >= 0 and span.doc[i].lower_ == "the":
+        i -= 1
+    return span.doc[i].lower_ if i >= 0 else ""
+
+
+def after_facility_in(span: Span) -> bool:
+    """'Air Base 201 in Agadez', 'the Rooppur plant in Pabna': a name of capitalised words right after a facility
+    the model found and 'in' is where the facility stands, a place."""
+    doc = span.doc
+    return span.start > 1 and doc[span.start - 1].lower_ == "in" and doc[span.start - 2].ent_type_ in {"FAC",
+                                                                                                       "FACILITY"} \
+        and all(t.text[:1].isupper() for t in span)
+
+
 def _battle_name(name: str) -> bool:
     """'Battle of Køge Bay', 'Siege of Leningrad': an event head word, 'of', then a name (not 'Battle of Britain
     Memorial', a structure)."""
@@ -619,6 +636,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "PERSON", f"in apposition to {office!r}"
     elif m.type in {"ORG", "FACILITY"} and len(span) == 1 and not lexicon.is_acronym(name) and place_cue(span):
         m.type, m.cue = "GPE", "place cue before a one-word name"
+    elif m.type in {"ORG", "PERSON"} and not m.title and len(span) <= 2 and after_facility_in(span):
+        m.type, m.cue = "GPE", "after a facility and 'in'"  # 'Air Base 201 in Agadez'
     elif m.type == "ORG" and len(span) == 1 and _known_place_after_preposition(span):
         m.type, m.cue = "GPE", f"a place of kg's tables after {span.doc[span.start - 1].text!r}"  # 'in Copenhagen'
     elif m.type == "LAW" and (after := _law_school(span, name)):
@@ -644,6 +663,10 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = place.type, "a country's name of several words"  # 'Papua New Guinea' read as a person
     elif m.type == "PERSON" and len(span) == 1 and not m.title and _place_pair_cue(span):
         m.type, m.cue = "GPE", "place cue before a one-word name"  # 'the German port of Kiel'
+    elif m.type == "GPE" and len(name.split()) >= 2 and name.split()[-1] in lexicon.words(
+            "types.json", "island_groups", "words") and table.any(name) is None and _word_before(span) in \
+            lexicon.words("types.json", "island_groups", "before"):
+        m.type, m.cue = "LOC", f"islands named as a group: {name.split()[-1]!r}"  # 'the Senkaku Islands'
     elif m.type in {"FACILITY", "LOC", "GPE", "PERSON"} and _battle_name(name):
         m.type, m.cue = "EVENT", "battle or siege of a place"  # 'the Battle of Køge Bay' read as a structure
     if m.type == "WEAPON" and span.ent_id_ == "named-missile":
@@ -740,6 +763,8 @@ def context_type(span: Span) -> tuple[str, str]:
         return "LAW", f"law word: {words[-1]!r}"
     if len(words) >= 2 and (words[-1] in table["event_heads"] or words[0] in table["event_first"]):
         return "EVENT", f"event word: {words[-1] if words[-1] in table['event_heads'] else words[0]!r}"
+    if len(words) <= 2 and after_facility_in(span):
+        return "GPE", "after a facility and 'in'"
     nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
     kind = table["after"].get(nxt, "")
     return (kind, f"{kind.lower()} noun after: {nxt!r}") if kind else ("", "")
@@ -1025,9 +1050,12 @@ def coordinated_places(doc: Doc, found: list[Mention]) -> None:
     """A one-word name the model typed PERSON or ORG, in a list whose other members are all places, is a place too
     ('lifeboats from Bridlington, Skegness and Mablethorpe'): two places or more, or one after a preposition of place
     ('cargo diverted to Bremerhaven and Hamburg'); never a person of the document ('Paris, Rome and Macron' keeps
-    Macron)."""
+    Macron). A name typed PERSON that is a word of no person of two words or more counts only after a preposition
+    of place_cues person_list_prepositions ('queues in El Alto and Cochabamba')."""
     people = {w for m in found if m.type == "PERSON" for w in m.name.split()}
-    if not any(m.type in {"PERSON", "ORG"} and " " not in m.name and m.name not in people for m in found):
+    full = {w for m in found if m.type == "PERSON" and (" " in m.name or m.title) for w in m.name.split()}
+    alone = lexicon.words("resolution.json", "place_cues", "person_list_prepositions")
+    if not any(m.type in {"PERSON", "ORG"} and " " not in m.name and m.name not in full for m in found):
         return
     heads: dict[int, Mention] = {}
     for m in found:
@@ -1037,13 +1065,15 @@ def coordinated_places(doc: Doc, found: list[Mention]) -> None:
         if span is not None:
             heads[span.root.i] = m
     for i, m in heads.items():
-        if m.type not in {"PERSON", "ORG"} or m.source != "ner" or m.cue or " " in m.name or m.name in people:
+        if m.type not in {"PERSON", "ORG"} or m.source != "ner" or m.cue or " " in m.name or m.name in full:
             continue
         conjuncts = doc[i].conjuncts
         others = [heads.get(t.i) for t in conjuncts]
         if not others or not all(o is not None and o.type == "GPE" and not o.demonym for o in others):
             continue
         first = doc[min(i, *(t.i for t in conjuncts))]
+        if m.name in people and not (first.dep_ == "pobj" and first.head.lower_ in alone):
+            continue
         if len(others) >= 2 or (first.dep_ == "pobj" and first.head.lower_ in lexicon.words(
                 "resolution.json", "place_cues", "list_prepositions")):
             m.type, m.cue = "GPE", "in a list of places"
@@ -1300,6 +1330,19 @@ def group_cue(span: Span) -> str:
     return ""
 
 
+def norp_company_cue(span: Span) -> str:
+    """Why a one-word NORP span that no table claims names a company: it is listed with an organisation the model
+    found ('supplies cells to General Motors and Rivian'), and with no name of another kind ('macOS, Windows,
+    Solaris' holds a place, so it is no list of companies); else ''."""
+    if len(span) != 1 or span[0].tag_ != "NNP" or lexicon.group(span.text):
+        return ""
+    conjuncts = span[0].conjuncts
+    partners = [t for t in conjuncts if t.ent_type_ == "ORG"]
+    if not partners or any(t.ent_type_ not in {"", "ORG"} for t in conjuncts):
+        return ""
+    return f"listed with the organisation {partners[0].text!r}"
+
+
 def norp_place_cue(span: Span) -> str:
     """Why a one-word NORP span that no table claims is a place the model took for a people ('the town of Urziceni',
     'northern Punjab', 'Punjab province', 'Punjab, Pakistan'): a place cue before it (resolution.json place_cues),
@@ -1378,6 +1421,49 @@ def repeated_names(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -
                            sent=sent_index[span.sent.start], name=span.text, label=m.label, source="context",
                            cue=f"same name as a {m.type} mention found elsewhere in the document"))
         free = end
+    return out
+
+
+@lru_cache(maxsize=1)
+def _workplace_at() -> re.Pattern:
+    """'<role noun> at <Capital>': the noun of kg/data/types.json workplaces, then 'at' and a capitalised word."""
+    nouns = sorted(lexicon.words("types.json", "workplaces", "words"), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, nouns))}) at (?=[A-Z])", re.I)
+
+
+def _workplace_end(doc: Doc, i: int) -> int:
+    """End of the capitalised name opening at token i ('Goldman Sachs', 'Bank of America', 'Morgan Stanley & Co')."""
+    words = doc_words(doc).words
+    end = i
+    while end < len(doc) and words[end][:1].isupper():
+        end += 1
+        if end + 1 < len(doc) and words[end] in {"&", "of"} and words[end + 1][:1].isupper():
+            end += 1
+    return end
+
+
+def workplaces(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> list[Mention]:
+    """'an analyst at Bernstein in London', 'Analysts at Jefferies said': the name after a worker's noun and 'at' is
+    the employer, an ORG. A mention of it the model typed a place or a person is retyped; a name in no mention is
+    added; a place of kg's tables stays one. Returns the added mentions."""
+    table = doc_words(doc)
+    out: list[Mention] = []
+    for match in _workplace_at().finditer(table.text):
+        first = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+        if first is None:
+            continue
+        span = doc[first.start : _workplace_end(doc, first.start)]
+        if _table_place(span.text) or lexicon.countries().any(span.text) is not None:
+            continue
+        inside = [m for m in found if m.start < span.end_char and span.start_char < m.end]
+        cue = f"employer of {match.group(0).split()[0].lower()!r} before 'at'"
+        if not inside and span.root.pos_ == "PROPN" and not any(t.ent_type_ for t in span):
+            out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type="ORG",
+                               sent=sent_index[span.sent.start], name=span.text, source="context", cue=cue))
+        for m in inside:
+            if m.type in {"GPE", "LOC", "PERSON"} and (m.start, m.end) == (span.start_char, span.end_char) \
+                    and not m.title and not m.demonym:
+                m.type, m.cue = "ORG", cue
     return out
 
 
@@ -1502,6 +1588,10 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
                 m = mention(ent, "ORG", sent)
                 m.cue = m.cue or group_cue(ent)
                 found.append(m)
+            elif kind == "NORP" and (cue := norp_company_cue(ent)):
+                m = mention(ent, "ORG", sent)
+                m.source, m.cue = "context", cue
+                found.append(m)
             elif kind == "NORP" and (cue := norp_place_cue(ent)):
                 m = mention(ent, "GPE", sent)
                 m.source, m.cue = "context", cue
@@ -1530,13 +1620,16 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     country_qualifiers(doc, found)
     found = companies_not_people(doc, found, sent_index)
     found = name_pairs(doc, found, sent_index)
+    found.extend(workplaces(doc, found, sent_index))
     found.extend(typed_by_context(doc, untyped, found, sent_index))
     found.extend(repeated_names(doc, found, sent_index))
+    hyphen_given_names(doc, found)
     bracket_acronym_types(doc, found)
     found.extend(relatives(doc, found, sent_index))
     known_as(doc, found)
     found = common_word_openers(doc, found)
     found = [m for m in found if not common_acronym(m, doc_words(doc).text)]
+    found.extend(legal_form_after(doc, found, sent_index))
     companies_short(found)
     company_openers(found)
     legal_forms(found)
@@ -1617,8 +1710,9 @@ def common_acronym(m: Mention, text: str) -> bool:
     """An acronym the document spells out in lower-case words is a common noun, not a name ('AI' beside 'artificial
     intelligence', 'LNG' beside 'liquefied natural gas'); one spelt out in capitals is a name ('WHO', 'World Health
     Organization'). The words must be content words (no stop word; five letters or more for two-letter acronyms),
-    so chance sequences such as 'away from its' do not count."""
-    if m.name in lexicon.words("types.json", "common_noun_acronyms", "words") and m.type in {"ORG", "GPE", "PERSON"}:
+    so chance sequences such as 'away from its' do not count. An acronym of types.json common_acronyms ('EV') is
+    a common noun wherever it stands."""
+    if m.name in lexicon.words("types.json", "common_acronyms", "words"):
         return True
     if m.source != "ner" or not m.name.isupper() or not m.name.isalpha() or not 2 <= len(m.name) <= 5:
         return False
@@ -1680,6 +1774,76 @@ def legal_forms(found: list[Mention]) -> None:
         if (m.type in {"PERSON", "GPE", "LOC", "FACILITY"} and len(words) >= 2 and words[-1] in forms
                 and m.source == "ner" and not m.cue):
             m.type, m.cue = "ORG", "ends in a company's legal form"
+
+
+def legal_form_after(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> list[Mention]:
+    """'Korvath Energy' + 'Inc.': a name the model (or a repeat) ended right before a company's legal form (types.json
+    legal_forms) takes it and is a company; so is every mention of the document by the name without it ('Korvath
+    Energy' in the headline, read as a person). Returns the companies found in no mention before their legal form."""
+    forms = lexicon.words("types.json", "legal_forms", "words")
+    words = doc_words(doc)
+    if forms.isdisjoint(words.words):
+        return []
+    bare: set[str] = set()
+    for m in found:
+        if m.type not in {"PERSON", "GPE", "LOC", "ORG"} or m.demonym or m.title or m.name.isupper():
+            continue
+        nxt = words.text[m.end : m.end + 12].split(maxsplit=1)
+        if not nxt or words.text[m.end : m.end + 1] != " " or nxt[0].rstrip(",") not in forms:
+            continue
+        form = nxt[0].rstrip(",")
+        bare.add(m.name)
+        m.end = m.end + 1 + len(form)
+        m.text, m.name, m.type, m.cue = words.text[m.start : m.end], f"{m.name} {form}", "ORG", "legal form after"
+    added = _unlabelled_companies(doc, found, forms, sent_index)
+    bare.update(m.name.rsplit(" ", 1)[0] for m in added)
+    for m in found:
+        if m.name in bare and m.type in {"PERSON", "GPE", "LOC"} and not m.title:
+            m.type, m.cue = "ORG", "named with a company's legal form in the document"
+    return added
+
+
+def _unlabelled_companies(doc: Doc, found: list[Mention], forms: frozenset[str],
+                          sent_index: dict[int, int]) -> list[Mention]:
+    """ORG mentions for capitalised proper nouns in no mention and no entity, then a legal form ('Korvath Energy Inc.'
+    after a dateline, which the model left out)."""
+    words = doc_words(doc)
+    covered = [(m.start, m.end) for m in found]
+    out: list[Mention] = []
+    for i in (i for i, w in enumerate(words.words) if w in forms and i > 0):
+        j = i
+        while j > 0 and words.proper[j - 1] and words.words[j - 1][:1].isupper() and not doc[j - 1].ent_type_ \
+                and not words.sent_end[j - 1]:
+            j -= 1
+        start, end = words.starts[j], words.starts[i] + len(words.words[i])
+        if j == i or words.words[j].isupper() or any(a < end and start < b for a, b in covered):
+            continue
+        span = doc[j : i + 1]
+        out.append(Mention(start=start, end=end, text=span.text, type="ORG", sent=sent_index[span.sent.start],
+                           name=span.text, source="context", cue="legal form after capitalised names"))
+    return out
+
+
+def hyphen_given_names(doc: Doc, found: list[Mention]) -> None:
+    """'Min-jun Park': a given name of two parts joined by a hyphen, the second in lower case, right before a person's
+    name the model read without it, joins the name when the tokenizer tagged all its parts proper nouns (so never
+    'Korean-born Park')."""
+    words = doc_words(doc)
+    for m in found:
+        if m.type != "PERSON" or m.start < 4:
+            continue
+        match = HYPHEN_GIVEN.search(words.text, max(0, m.start - 24), m.start)
+        if match is None:
+            continue
+        span = doc.char_span(match.start(), match.end() - 1, alignment_mode="strict")
+        if span is None or not all(words.proper[t.i] for t in span):
+            continue
+        m.start, m.text = match.start(), words.text[match.start() : m.end]
+        m.name = f"{match.group(1)} {m.name}" if not m.title else m.name
+
+
+# A given name of two parts, the second in lower case ('Min-jun', 'Ji-hoon'), ending right before a name.
+HYPHEN_GIVEN = re.compile(r"(?<![\w-])([A-Z][a-z]+-[a-z]{2,5}) $")
 
 
 def based_places(doc: Doc, found: list[Mention]) -> None:

@@ -1448,9 +1448,30 @@ def site_pairs(doc: Doc) -> Doc:
             ents[i : i + 1] = [Span(doc, ent.start, ent.start + 1, label="FAC"), Span(doc, ent.end - 1, ent.end,
                                                                                           label="FAC")]
             changed = True
+    changed = _split_site_pairs(doc, ents, nouns, modifiers) or changed
     if changed:
         doc.ents = ents
     return doc
+
+
+def _split_site_pairs(doc: Doc, ents: list[Span], nouns: frozenset[str], modifiers: frozenset[str]) -> bool:
+    """Two one-word names the model read as people, 'and' between them, before a plural site noun ('its Renton and
+    Everett plants'): both become facilities, in place in `ents` (companies, 'Ford and Tesla plants', stay). True when
+    one changed."""
+    changed = False
+    for i in range(len(ents) - 1):
+        one, two = ents[i], ents[i + 1]
+        if len(one) != 1 or len(two) != 1 or two.start != one.end + 1 or doc[one.end].lower_ != "and" or \
+                one.label_ not in {"PERSON", "PER"} or two.label_ not in {"PERSON", "PER"}:
+            continue
+        k = two.end
+        while k < len(doc) and doc[k].lower_ in modifiers:
+            k += 1
+        if k < len(doc) and doc[k].lower_ in nouns and one[0].pos_ == "PROPN" and two[0].pos_ == "PROPN":
+            ents[i], ents[i + 1] = (Span(doc, one.start, one.end, label="FAC"),
+                                    Span(doc, two.start, two.end, label="FAC"))
+            changed = True
+    return changed
 
 
 @Language.component("kg_unit_numbers")

@@ -100,10 +100,23 @@ def detached(prep: Token, words: dict[str, set[str]]) -> bool:
     """A preposition that adds a second member to a noun ('the biggest suppliers, together with Micron'; a verb's
     'resigned together with X' still says with whom) or sets its object apart ('a separate group from the Afghan
     Taliban', 'independent of Moscow') relates nothing to its head."""
+    if absolute_with(prep, words["absolute_with_words"]):
+        return True
     near = [c for c in [*prep.children, *prep.head.children] if c.dep_ in {"amod", "advmod", "acomp"} and c.i < prep.i]
     if any(c.lower_ in words["member_words"] for c in near):
         return prep.head.pos_ not in {"VERB", "AUX"}
     return any(c.lower_ in words["apart_words"] for c in near)
+
+
+def absolute_with(prep: Token, after: set[str]) -> bool:
+    """', with X among the officials present', ', with Y looking on': a 'with' after a comma, then a word of
+    relation_lexicon absolute_with_words close to the end of the sentence (at most 20 words after the object, 5
+    before the end), says who was there, not with whom the verb was done."""
+    if prep.lower_ != "with" or prep.i == 0 or prep.doc[prep.i - 1].text != ",":
+        return False
+    end = prep.sent.end
+    start = prep.right_edge.i + 1
+    return any(t.lower_ in after for t in prep.doc[max(start, end - 6) : min(end, start + 20)])
 
 
 def is_passive(verb: Token) -> bool:
