@@ -1441,10 +1441,7 @@ def site_pairs(doc: Doc) -> Doc:
     for i, ent in enumerate(ents):
         if len(ent) != 3 or ent[1].lower_ != "and" or ent.label_ not in {"ORG", "GPE", "PERSON", "FAC", "LOC"}:
             continue
-        k = ent.end
-        while k < len(doc) and doc[k].lower_ in modifiers:
-            k += 1
-        if k < len(doc) and doc[k].lower_ in nouns and ent[0].pos_ == "PROPN" and ent[2].pos_ == "PROPN":
+        if _site_noun_after(doc, ent.end, nouns, modifiers) and ent[0].pos_ == "PROPN" and ent[2].pos_ == "PROPN":
             ents[i : i + 1] = [Span(doc, ent.start, ent.start + 1, label="FAC"), Span(doc, ent.end - 1, ent.end,
                                                                                           label="FAC")]
             changed = True
@@ -1452,6 +1449,13 @@ def site_pairs(doc: Doc) -> Doc:
     if changed:
         doc.ents = ents
     return doc
+
+
+def _site_noun_after(doc: Doc, k: int, nouns: frozenset[str], modifiers: frozenset[str]) -> bool:
+    """A plural site noun at token k, after modifier words ('enrichment sites', 'assembly plants')."""
+    while k < len(doc) and doc[k].lower_ in modifiers:
+        k += 1
+    return k < len(doc) and doc[k].lower_ in nouns
 
 
 def _split_site_pairs(doc: Doc, ents: list[Span], nouns: frozenset[str], modifiers: frozenset[str]) -> bool:
@@ -1464,10 +1468,7 @@ def _split_site_pairs(doc: Doc, ents: list[Span], nouns: frozenset[str], modifie
         if len(one) != 1 or len(two) != 1 or two.start != one.end + 1 or doc[one.end].lower_ != "and" or \
                 one.label_ not in {"PERSON", "PER"} or two.label_ not in {"PERSON", "PER"}:
             continue
-        k = two.end
-        while k < len(doc) and doc[k].lower_ in modifiers:
-            k += 1
-        if k < len(doc) and doc[k].lower_ in nouns and one[0].pos_ == "PROPN" and two[0].pos_ == "PROPN":
+        if _site_noun_after(doc, two.end, nouns, modifiers) and one[0].pos_ == "PROPN" and two[0].pos_ == "PROPN":
             ents[i], ents[i + 1] = (Span(doc, one.start, one.end, label="FAC"),
                                     Span(doc, two.start, two.end, label="FAC"))
             changed = True
