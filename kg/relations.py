@@ -200,8 +200,10 @@ class SharedNodeMatcher(DependencyMatcher):
             self._distinct = (NodeTests(tested), tested_keys, matcher, ids)
         return self._distinct
 
-    def _get_keys_to_position_maps(self, doc: Doc) -> dict:
-        """Tree root → node key → positions (ascending) of the tokens under that root matching the node."""
+    def _candidates(self, doc: Doc) -> dict[int, dict[int, list[int]]]:
+        """Node key → tree root → positions (ascending) of the tokens under that root matching the node; the roots
+        of each node in order of their tree's first matched token, as spaCy lists the trees. Identical nodes of
+        different rules share one table (only read)."""
         tests, tested_keys, matcher, ids = self._distinct_nodes()
         roots = tree_roots(doc)
         nodes, positions = tests.matches(doc.to_array(COLUMN_ATTRS).reshape(len(doc), len(COLUMN_ATTRS)))
@@ -214,28 +216,30 @@ class SharedNodeMatcher(DependencyMatcher):
             found.append((numpy.repeat(numpy.arange(len(keys)), [len(s) for s in by_id.values()]),
                           numpy.array([p for starts in by_id.values() for p in sorted(starts)], dtype=numpy.int64),
                           keys))
-        maps: dict = defaultdict(lambda: defaultdict(list))
-        # Trees in order of their first matched token, as spaCy lists them.
+        # Rank of each tree (by its root) in the order of its first matched token.
         matched = numpy.unique(numpy.concatenate([positions for _, positions, _ in found]))
-        for root in dict.fromkeys(roots[matched].tolist()):
-            maps[root] = defaultdict(list)
+        rank = numpy.zeros(len(doc), dtype=numpy.int64)
+        first_roots = list(dict.fromkeys(roots[matched].tolist()))
+        rank[first_roots] = numpy.arange(len(first_roots))
+        tables: dict[int, dict[int, list[int]]] = {}
         for nodes, positions, node_keys in found:
             if not len(nodes):
                 continue
-            # Group (node, position) pairs by node and tree, positions ascending within each group.
-            order = numpy.lexsort((positions, roots[positions], nodes))
-            nodes, positions = nodes[order], positions[order]
+            # Group (node, position) pairs by node and tree, trees by rank, positions ascending within each group.
             tree = roots[positions]
+            order = numpy.lexsort((positions, rank[tree], nodes))
+            nodes, positions, tree = nodes[order], positions[order], tree[order]
             cuts = (numpy.flatnonzero((numpy.diff(nodes) != 0) | (numpy.diff(tree) != 0)) + 1).tolist()
             firsts = [0, *cuts]
             flat = positions.tolist()
+            by_node: dict[int, dict[int, list[int]]] = defaultdict(dict)
             for node, root, first, end in zip(nodes[firsts].tolist(), tree[firsts].tolist(), firsts,
                                               [*cuts, len(flat)], strict=True):
-                by_key = maps[root]
-                starts = flat[first:end]
-                for node_key in node_keys[node]:  # one list shared by the rules' identical nodes (only read)
-                    by_key[node_key] = starts
-        return maps
+                by_node[node][root] = flat[first:end]
+            for node, table in by_node.items():
+                for node_key in node_keys[node]:
+                    tables[node_key] = table
+        return tables
 
     def __call__(self, doclike: Doc | Span) -> list[tuple[int, list[int]]]:
         """(rule key, token per node) for every match: rules in the order added, then trees, then candidates
@@ -245,22 +249,18 @@ class SharedNodeMatcher(DependencyMatcher):
         if not isinstance(doclike, Doc):
             raise ValueError(f"expected a Doc or a Span, got {type(doclike).__name__}")
         doc = doclike
-        maps = self._get_keys_to_position_maps(doc)
-        trees_with: dict[int, list[int]] = defaultdict(list)  # node key → roots of the trees holding a candidate
-        for root, by_key in maps.items():
-            for node_key in by_key:
-                trees_with[node_key].append(root)
-        cache: dict = {}  # (token, operator) → related tokens; "children" → children_table(doc)
+        tables = self._candidates(doc)
+        cache: dict = {"heads": head_indices(doc).tolist()}  # (token, operator) → related tokens; the head array
         matched: list[tuple[int, list[int]]] = []
         for key in self._patterns:
             for tree, node_keys in zip(self._tree[key], self._tokens_to_key[key], strict=True):
-                if not all(k in trees_with for k in node_keys):
+                if not all(k in tables for k in node_keys):
                     continue  # some node matches no token of the Doc
-                rarest = min(node_keys, key=lambda k: len(trees_with[k]))
-                for root in trees_with[rarest]:
-                    by_key = maps[root]
-                    if all(k in by_key for k in node_keys):
-                        candidates = [by_key[k] for k in node_keys]
+                by_node = [tables[k] for k in node_keys]
+                rarest = min(by_node, key=len)  # its trees, in order, are the ones to try (each must hold every node)
+                for root in rarest:
+                    if all(root in table for table in by_node):
+                        candidates = [table[root] for table in by_node]
                         matched.extend((key, m) for m in self._tree_matches(cache, doc, tree, candidates))
         for i, (key, _nodes) in enumerate(matched):
             on_match = self._callbacks.get(key)
@@ -280,54 +280,56 @@ class SharedNodeMatcher(DependencyMatcher):
     def _extend(self, cache: dict, doc: Doc, plan: tuple, candidates: list[list[int]], chosen: list[int],
                 depth: int) -> Iterator[list[int]]:
         """_tree_matches from node `depth` on, the earlier nodes' tokens in `chosen`. A method, not a closure that
-        calls itself: such a closure is a reference cycle, left with everything it holds for the collector."""
-        into, out_of = plan
+        calls itself: such a closure is a reference cycle, left with everything it holds for the collector.
+        The child operator (">", most rules' only one) is a test on the head array."""
+        heads = cache["heads"]
+        parents, into, children, out_of = plan[depth]
         pool = candidates[depth]
-        for left, op in into[depth]:
+        for left in parents:
+            parent = chosen[left]
+            pool = [position for position in pool if heads[position] == parent and position != parent]
+        for left, op in into:
             related = self._related(cache, doc, chosen[left], op)
             pool = [position for position in pool if position in related]
+        last = depth == len(candidates) - 1
         for position in pool:
             chosen[depth] = position
-            if all(chosen[right] in self._related(cache, doc, position, op) for op, right in out_of[depth]):
-                if depth == len(candidates) - 1:
-                    yield list(chosen)
-                else:
-                    yield from self._extend(cache, doc, plan, candidates, chosen, depth + 1)
+            if any(heads[chosen[right]] != position or chosen[right] == position for right in children):
+                continue
+            if out_of and not all(chosen[right] in self._related(cache, doc, position, op) for op, right in out_of):
+                continue
+            if last:
+                yield list(chosen)
+            else:
+                yield from self._extend(cache, doc, plan, candidates, chosen, depth + 1)
 
-    def _plan(self, tree: dict, nodes: int) -> tuple[list[list[tuple[int, str]]], list[list[tuple[str, int]]]]:
-        """Per node of a pattern: its relations from an earlier node (left, op), and to an earlier node or itself
-        (op, right): the relations to check once that node has its token."""
-        into: list[list[tuple[int, str]]] = [[] for _ in range(nodes)]
-        out_of: list[list[tuple[str, int]]] = [[] for _ in range(nodes)]
+    def _plan(self, tree: dict, nodes: int) -> list[tuple[list[int], list[tuple[int, str]], list[int],
+                                                          list[tuple[str, int]]]]:
+        """Per node of a pattern, the relations to check once that node has its token: the earlier nodes it is a
+        child of, its other relations from an earlier node (left, op), the earlier nodes (or itself) that are its
+        children, and its other relations to an earlier node or itself (op, right)."""
+        plan: list[tuple[list[int], list[tuple[int, str]], list[int], list[tuple[str, int]]]] = [
+            ([], [], [], []) for _ in range(nodes)]
         for left, edges in list(tree.items()):
             for op, right in edges:
                 if left < right:
-                    into[right].append((left, op))
+                    if op == ">":
+                        plan[right][0].append(left)
+                    else:
+                        plan[right][1].append((left, op))
+                elif op == ">":
+                    plan[left][2].append(right)
                 else:
-                    out_of[left].append((op, right))
-        return into, out_of
+                    plan[left][3].append((op, right))
+        return plan
 
     def _related(self, cache: dict, doc: Doc, node: int, op: str) -> frozenset[int]:
-        """The tokens in relation `op` to token `node`, computed once per call: a token's children (">", most
-        rules' only operator) from the head array, other operators by spaCy's own function."""
+        """The tokens in relation `op` (any but ">") to token `node` by spaCy's own function, computed once per
+        call."""
         found = cache.get((node, op))
         if found is None:
-            if op == ">":
-                if "children" not in cache:
-                    cache["children"] = children_table(doc)
-                found = cache[node, op] = cache["children"].get(node, frozenset())
-            else:
-                found = cache[node, op] = frozenset(t.i for t in self._ops[op](doc, node))
+            found = cache[node, op] = frozenset(t.i for t in self._ops[op](doc, node))
         return found
-
-
-def children_table(doc: Doc) -> dict[int, frozenset[int]]:
-    """Token index → indices of its syntactic children (the tokens whose head it is, itself excluded)."""
-    children: dict[int, list[int]] = defaultdict(list)
-    for i, head in enumerate(head_indices(doc).tolist()):
-        if head != i:
-            children[head].append(i)
-    return {head: frozenset(kids) for head, kids in children.items()}
 
 
 class NodeTests:
