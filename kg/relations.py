@@ -24,9 +24,10 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy
-from spacy.attrs import HEAD, IDS
+from spacy.attrs import HEAD, IDS, POS
 from spacy.matcher import DependencyMatcher, Matcher
 from spacy.strings import get_string_id
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -418,11 +419,17 @@ def tree_roots(doc: Doc) -> numpy.ndarray:
         roots = up
 
 
+def word_sets(lexicon: dict) -> dict[str, set[str]]:
+    """Each word list of the lexicon as a set."""
+    return {k: set(v) for k, v in lexicon.items() if isinstance(v, list)}
+
+
 class RelationMatcher:
     """Applies dependency rules and built-in phrase rules to a Doc; returns Evidence between mentions."""
 
     def __init__(self, vocab: Vocab, paths: Iterable[Path], lexicon: dict | None = None):
         self.lexicon = lexicon if lexicon is not None else default_lexicon()
+        self.words = word_sets(self.lexicon)  # built once, not per Doc
         self.matcher = SharedNodeMatcher(vocab)
         self.rules: dict[str, Rule] = {}
         self.anchors: dict[str, list[str]] = {}
@@ -439,7 +446,7 @@ class RelationMatcher:
                  sent_index: dict[int, int] | None = None) -> list[Evidence]:
         """Evidence found in doc; sent_index (sentence start token → DocResult sentence) places each
         piece of evidence in the sentence that states it, which may differ from where its ends are named."""
-        ctx = Context(doc, mentions, token_mention, self.lexicon, sent_index)
+        ctx = Context(doc, mentions, token_mention, self.lexicon, sent_index, self.words)
         found: dict[tuple, Evidence] = {}
         stated: set[tuple] = set()  # (source, target, sentence, anchor): one label per statement, first rule wins
         fallbacks: list[Evidence] = []
@@ -491,13 +498,15 @@ class Context:
     """One Doc's mentions plus the rules that turn a token into the entity it stands for."""
 
     def __init__(self, doc: Doc, mentions: list[Mention], token_mention: dict[int, int], lexicon: dict,
-                 sent_index: dict[int, int] | None = None):
+                 sent_index: dict[int, int] | None = None, words: dict[str, set[str]] | None = None):
+        """`words` is word_sets(lexicon) when the caller keeps it (only read here)."""
         self.doc = doc
         self.sent_index = sent_index or {}
         self.mentions = mentions
         self.token_mention = token_mention
         self.lexicon = lexicon
-        self.words = {k: set(v) for k, v in lexicon.items() if isinstance(v, list)}
+        self.words = word_sets(lexicon) if words is None else words
+        self._clauses: dict[int, int] = {}  # token → clause_of(token)
         self.heads = self._mention_heads()
         self.descriptors = self._descriptors()
         # Mention tokens in document order, for windows found by bisection instead of a scan of every mention.
@@ -565,16 +574,25 @@ class Context:
             out[idx] = words
         return out
 
+    @cached_property
+    def _descriptor_words(self) -> set[str]:
+        """Every word some mention's descriptors hold."""
+        return set().union(*self.descriptors.values())
+
     def description_nouns(self, head: Token) -> list[Token]:
         """Common nouns in apposition with a mention's head word, either way round."""
         nouns = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i not in self.token_mention]
         outer = head.head
-        kinds = self.words["vehicles"] | self.words["places"] | set(self.lexicon.get("type_nouns", {}))
         if outer.pos_ == "NOUN" and outer.i not in self.token_mention and (head.dep_ == "appos" or (
-                head.dep_ == "compound" and outer.dep_ != "appos" and outer.lemma_.lower() in kinds
+                head.dep_ == "compound" and outer.dep_ != "appos" and outer.lemma_.lower() in self._kind_nouns
                 and not self._owner_of_vehicle(head, outer))):
             nouns.append(outer)  # "the carrier Izumo", "the JS Sazanami destroyer" (not "US-Japan exercises")
         return nouns
+
+    @cached_property
+    def _kind_nouns(self) -> set[str]:
+        """Nouns that say what kind of thing a name before them is: vehicles, places and the type nouns."""
+        return self.words["vehicles"] | self.words["places"] | set(self.lexicon.get("type_nouns", {}))
 
     def _owner_of_vehicle(self, head: Token, noun: Token) -> bool:
         """An organisation or country before a vehicle noun owns it, is not it ('a Royal New Zealand Navy ship',
@@ -753,12 +771,12 @@ class Context:
     def _pronoun(self, tok: Token, depth: int) -> list[tuple[int, str]]:
         low = tok.lower_
         if low in self.words["person_pronouns"]:
-            clause = self.clause_verb(tok).i if tok.dep_ != "poss" else -1
+            clause = self.clause_of(tok.i) if tok.dep_ != "poss" else -1
             for idx in self._person_antecedent(tok, clause):
                 return [(idx, f"pronoun {tok.text!r}")]
             for idx in self._window(tok, None):  # no person nearby: the latest person who was a subject
                 if self.mentions[idx].type == "PERSON" and self.heads[idx].dep_ in {"nsubj", "nsubjpass"} and (
-                        self.clause_verb(self.heads[idx]).i != clause):
+                        self.clause_of(self.heads[idx].i) != clause):
                     return [(idx, f"pronoun {tok.text!r} (earlier subject)")]
             return []
         if low in self.words["thing_pronouns"] and tok.dep_ in {"nsubj", "nsubjpass", "poss"}:
@@ -776,7 +794,7 @@ class Context:
         Fujimori). A person of the pronoun's own clause (verb index `clause`) is never "him" or "her" ("Lucia Gomez
         called him")."""
         people = [i for i in self._window(tok, 1) if self.mentions[i].type == "PERSON"
-                  and self.clause_verb(self.heads[i]).i != clause]
+                  and self.clause_of(self.heads[i].i) != clause]
         own = [i for i in people if self.heads[i].sent.start == tok.sent.start]
         earlier = [i for i in people if i not in own]
         subjects = [i for i in earlier if self.heads[i].dep_ in {"nsubj", "nsubjpass"}]
@@ -823,14 +841,16 @@ class Context:
             return None  # "the carrier USS Vinson", "the carrier, USS Vinson,": the noun introduces a name
         if any(self._own_name_part(c) or c.lower_ in self.words["new_referent_modifiers"] for c in tok.lefts):
             return None
-        lemma, own, clause = tok.lemma_.lower(), {t.i for t in tok.subtree}, self.clause_verb(tok).i
+        lemma, own, clause = tok.lemma_.lower(), {t.i for t in tok.subtree}, self.clause_of(tok.i)
+        left = tok.left_edge.i
 
         def fits(i: int) -> bool:
-            head = self.heads[i]
-            return head.i not in own and head.i < tok.left_edge.i and self.clause_verb(head).i != clause
+            head = self.heads[i].i
+            return head not in own and head < left and self.clause_of(head) != clause
 
         window = [i for i in self._window(tok, 3) if not self.mentions[i].demonym and fits(i)]
-        described = [i for i in self._window(tok, None) if lemma in self.descriptors.get(i, set()) and fits(i)]
+        described = [i for i in self._window(tok, None) if lemma in self.descriptors.get(i, set()) and fits(i)] \
+            if lemma in self._descriptor_words else []
         kind = self.lexicon.get("type_nouns", {}).get(lemma)
         # of the type the noun names, when some are: 'a U.S. aircraft carrier' describes the carrier, not the U.S.
         described = [i for i in described if self.mentions[i].type == kind] or described
@@ -915,12 +935,24 @@ class Context:
                                    kind="coreference", attrs={"word": tok.text, "resolved": how})
 
     # --- clause attributes ---------------------------------------------------------------
-    def clause_verb(self, tok: Token) -> Token:
-        """The verb whose clause holds tok (tok itself when it is a verb)."""
-        cur = tok
-        while cur.pos_ not in {"VERB", "AUX"} and cur.head.i != cur.i:
-            cur = cur.head
-        return cur
+    def clause_of(self, i: int) -> int:
+        """Index of the verb whose clause holds token i (i itself when it is a verb or auxiliary; else the nearest one
+        above it, else its tree's root); read
+        from the head and part-of-speech columns and kept per token (the rules ask for the same ones many times)."""
+        found = self._clauses.get(i)
+        if found is None:
+            heads, verbs = self._clause_columns
+            cur = i
+            while not verbs[cur] and heads[cur] != cur:
+                cur = heads[cur]
+            found = self._clauses[i] = cur
+        return found
+
+    @cached_property
+    def _clause_columns(self) -> tuple[list[int], list[bool]]:
+        """(head index, is a verb or auxiliary) per token."""
+        pos = self.doc.to_array(POS).tolist()
+        return head_indices(self.doc).tolist(), [p in (VERB, AUX) for p in pos]
 
     def flags(self, anchor: Token) -> tuple[bool, bool, str]:
         """(negated, hypothetical, date) of the clause around a verb anchor; a noun anchor (a title, an
@@ -955,7 +987,7 @@ class Context:
     def date(self, verb: Token) -> str:
         """The first DATE entity whose clause is verb's clause."""
         for ent in self.dates_by_sentence.get(verb.sent.start, ()):
-            if self.clause_verb(ent.root).i == verb.i:
+            if self.clause_of(ent.root.i) == verb.i:
                 return ent.text
         return ""
 
