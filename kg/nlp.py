@@ -1088,10 +1088,8 @@ def model_numbers(doc: Doc) -> Doc:
     (a name word, then a code of letters and digits); the model's pieces there give way, and what it read before
     the name stays ('Turkish')."""
     table = _model_numbers()
-    after = {w: t for w, t in lexicon.load_json("types.json")["context_types"]["after"].items()
-             if t in table["labels"] and w not in table["not_after"]}
-    wanted = [doc.vocab.strings.add(w) for w in after]
-    at = numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), wanted)).tolist()  # the nouns, found without a token pass
+    after, wanted = _model_nouns(doc.vocab)
+    at = [i for i, word in enumerate(doc.to_array(LOWER).tolist()) if word in wanted]  # the nouns, no Token made
     found = [span for i in at if doc[i].is_lower
              and (span := _model_before(doc, i, after[doc[i].lower_], table)) is not None]
     if found:
@@ -1135,6 +1133,16 @@ def _model_before(doc: Doc, i: int, label: str, table: dict) -> Span | None:
 @lru_cache(maxsize=1)
 def _model_numbers() -> dict:
     return lexicon.load_json("types.json")["model_numbers"]
+
+
+@lru_cache(maxsize=1)
+def _model_nouns(vocab) -> tuple[dict[str, str], frozenset[int]]:
+    """The weapon and aircraft nouns a model name stands before (types.json context_types after) → their type, and
+    their hashes."""
+    table = _model_numbers()
+    after = {w: t for w, t in lexicon.load_json("types.json")["context_types"]["after"].items()
+             if t in table["labels"] and w not in table["not_after"]}
+    return after, frozenset(vocab.strings.add(w) for w in after)
 
 
 @lru_cache(maxsize=1)

@@ -507,6 +507,8 @@ class Context:
         self.lexicon = lexicon
         self.words = word_sets(lexicon) if words is None else words
         self._clauses: dict[int, int] = {}  # token → clause_of(token)
+        self._descriptions: dict[int, int | None] = {}  # token → description(token)
+        self._resolved: dict[tuple[int, int], list[tuple[int, str]]] = {}  # (token, depth) → resolve(token, depth)
         self.heads = self._mention_heads()
         self.descriptors = self._descriptors()
         # Mention tokens in document order, for windows found by bisection instead of a scan of every mention.
@@ -654,7 +656,15 @@ class Context:
         return []
 
     def resolve(self, tok: Token, depth: int = 0) -> list[tuple[int, str]]:
-        """Mentions a token stands for, each with how it was found ("" when it is the mention itself)."""
+        """Mentions a token stands for, each with how it was found ("" when it is the mention itself); found once per
+        token and depth (the rules ask for the same ends again and again)."""
+        found = self._resolved.get((tok.i, depth))
+        if found is None:
+            found = self._resolved[tok.i, depth] = self._resolve(tok, depth)
+        return list(found)
+
+    def _resolve(self, tok: Token, depth: int) -> list[tuple[int, str]]:
+        """resolve(), computed."""
         idx = self.mention_of(tok)
         if idx is not None:
             return [(idx, "")]
@@ -680,7 +690,7 @@ class Context:
                     return [(self.mention_of(subj), f"predicate {tok.text!r}")]
         lemma = tok.lemma_.lower()
         if tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children):
-            found = self._description(tok)
+            found = self.description(tok)
             if found is not None:
                 return [(found, f"description 'the {lemma}'")]
         if lemma in self.words["place_kinds"]:  # "the Pudu district (of Kuala Lumpur)" is Pudu
@@ -830,6 +840,12 @@ class Context:
                     return []  # "The utility said it had cut power": 'it' is the utility, not named here
         return []
 
+    def description(self, tok: Token) -> int | None:
+        """_description(tok), found once per token: both the rules' ends and the coreference records ask for it."""
+        if tok.i not in self._descriptions:
+            self._descriptions[tok.i] = self._description(tok)
+        return self._descriptions[tok.i]
+
     def _description(self, tok: Token) -> int | None:
         """The earlier mention a definite description stands for: the nearest name it describes, close by or the only
         such name, else the one name of the noun's type close by. None when the noun introduces a name ("the carrier
@@ -925,7 +941,7 @@ class Context:
             if tok.lower_ in pronouns:
                 found = self._pronoun(tok, 0)
             elif tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-                idx = self._description(tok)
+                idx = self.description(tok)
                 found = [(idx, f"description 'the {tok.lemma_.lower()}'")] if idx is not None else []
             else:
                 continue
