@@ -79,6 +79,12 @@ def kg_type(label: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _title_last_words() -> frozenset[str]:
+    """The last word of every title head phrase: a run of words ending in another word is no title."""
+    return frozenset(h.split(" ")[-1] for h in _title_words()[0])
+
+
+@lru_cache(maxsize=1)
 def _title_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(head phrases, modifier words, every word of any title) for title matching."""
     heads, mods = lexicon.titles()
@@ -94,6 +100,8 @@ TITLE_JOINERS = frozenset({"and", "&", ","})
 def is_title(words: list[str]) -> bool:
     """True when the words are modifiers followed by a title head ('Defense Minister', 'Prime Minister'); two
     modifiers may be joined by 'and', '&' or a comma ('Business and Trade Secretary')."""
+    if not words or words[-1].split(" ")[-1] not in _title_last_words():
+        return False  # the quick test: no head phrase ends in the last word
     heads, mods, _ = _title_words()
     for n in (3, 2, 1):
         if len(words) >= n and " ".join(words[-n:]) in heads:
@@ -1423,7 +1431,8 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     found.extend(relatives(doc, found, sent_index))
     known_as(doc, found)
     found = common_word_openers(doc, found)
-    found = [m for m in found if not common_acronym(m, doc_words(doc).text)]
+    spelt: dict[str, bool] = {}
+    found = [m for m in found if not common_acronym(m, doc_words(doc).text, spelt)]
     companies_short(found)
     company_openers(found)
     legal_forms(found)
@@ -1500,17 +1509,19 @@ def _exercise_cue(doc: Doc, m: Mention) -> str:
     return "exercise noun after the name" if any(words[: len(n)] == n for n in nouns) else ""
 
 
-def common_acronym(m: Mention, text: str) -> bool:
+def common_acronym(m: Mention, text: str, spelt: dict[str, bool] | None = None) -> bool:
     """An acronym the document spells out in lower-case words is a common noun, not a name ('AI' beside 'artificial
     intelligence', 'LNG' beside 'liquefied natural gas'); one spelt out in capitals is a name ('WHO', 'World Health
     Organization'). The words must be content words (no stop word; five letters or more for two-letter acronyms),
-    so chance sequences such as 'away from its' do not count."""
+    so chance sequences such as 'away from its' do not count. `spelt` keeps the answer per acronym for one text."""
     if m.source != "ner" or not m.name.isupper() or not m.name.isalpha() or not 2 <= len(m.name) <= 5:
         return False
-    for match in _spelt_out(m.name).finditer(text):
-        if not any(w in STOP_WORDS for w in re.split(r"[\s-]+", match.group())):
-            return True
-    return False
+    if spelt is None:
+        spelt = {}
+    if m.name not in spelt:
+        spelt[m.name] = any(not any(w in STOP_WORDS for w in re.split(r"[\s-]+", match.group()))
+                            for match in _spelt_out(m.name).finditer(text))
+    return spelt[m.name]
 
 
 @lru_cache(maxsize=4096)
