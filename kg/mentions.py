@@ -428,12 +428,18 @@ def normalise(span: Span) -> tuple[str, str]:
     title = ""
     n = leading_title(tokens) if tokens and (span.label_ in {"PERSON", "PER"} or _honorific_name(tokens)) else 0
     if n:
-        title = span.doc[tokens[0].i : tokens[n - 1].i + 1].text
+        title = _words_text(span.doc, tokens[0].i, tokens[n - 1].i + 1)
         tokens = tokens[n:]
     if not tokens:
         return span.text, ""
-    name = span.doc[tokens[0].i : tokens[-1].i + 1].text
+    name = _words_text(span.doc, tokens[0].i, tokens[-1].i + 1)
     return name.rstrip("-\u2013\u2014") or name, title  # 'BiLE- the Birmingham Laptop Ensemble': no dash in the name
+
+
+def _words_text(doc: Doc, start: int, end: int) -> str:
+    """doc[start:end].text (start < end), sliced from the Doc's text instead of joined from its tokens."""
+    table = doc_words(doc)
+    return table.text[table.starts[start] : table.starts[end - 1] + len(table.words[end - 1])]
 
 
 def _honorific_name(tokens: list[Token]) -> bool:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy
 import spacy
-from spacy.attrs import IS_SPACE, LOWER, ORTH
+from spacy.attrs import IS_LOWER, IS_SPACE, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
@@ -513,7 +513,8 @@ def given_names(doc: Doc) -> Doc:
             out.append(ent)
             continue
         if common is None:
-            common = {t.lower_ for t in doc if t.is_lower}
+            lower = doc.to_array([LOWER, IS_LOWER]).reshape(len(doc), 2).tolist()  # no Token per word
+            common = {doc.vocab.strings[h] for h in {word for word, is_lower in lower if is_lower}}
             common |= {t.lower_ for e in ents if e.label_ not in {"PERSON", "PER"} for t in e}
         start = ent.start
         while (start > 0 and _given_name(doc[start - 1], common) and not doc[start].is_sent_start

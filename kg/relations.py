@@ -478,8 +478,7 @@ class RelationMatcher:
             rule = self.rules[name]
             slot = {a: doc[i] for a, i in zip(self.anchors[name], token_ids, strict=True)}
             clause = slot.get(rule.verb)
-            label = render_label(rule.label, slot, ctx.lexicon)
-            if not label or (rule.no_lists and any(in_list(t) for t in slot.values())):
+            if rule.no_lists and any(in_list(t) for t in slot.values()):
                 continue
             if rule.active_only and clause is not None and is_passive(clause):
                 continue
@@ -489,6 +488,11 @@ class RelationMatcher:
                 continue
             sources = ctx.end_tokens(rule.source, slot, clause)
             targets = ctx.end_tokens(rule.target, slot, clause)
+            if not any(ctx.resolve(t) for t in sources) or not any(ctx.resolve(t) for t in targets):
+                continue  # no evidence (most matches): the label is not needed
+            label = render_label(rule.label, slot, ctx.lexicon)
+            if not label:
+                continue
             for ev in ctx.evidence(name, label, sources, targets, clause, rule.symmetric,
                                    rule.source_types, rule.target_types):
                 yield ev, clause.i if clause is not None else -1
