@@ -1462,11 +1462,14 @@ def naval_names(doc: Doc, found: list[Mention]) -> list[Mention]:
     """Defence news naming (ships.json naval_names): a ship class's name ('Kolkata' of 'the Kolkata-class
     destroyer') and a ship's hull number in brackets ('FS Normandie (D651)') are no nodes; an exercise's name is
     an EVENT ('Exercise Pitch Black', 'the Malabar naval exercise')."""
-    class_words, hull_number, _, _ = _naval_table()
+    class_words, hull_number, first, nouns = _naval_table()
     text = doc_words(doc).text
     lowered = text.lower()
-    if not any(w in lowered for w in class_words) and "(" not in text and not any(
-            _exercise_cue(doc, m) for m in found):
+    written = set(doc_words(doc).words)
+    # An exercise cue needs an exercise word or the first word of an exercise noun among the Doc's words.
+    cues = not written.isdisjoint(first) or any(not n or n[0] in written for n in nouns)
+    if not any(w in lowered for w in class_words) and "(" not in text and not (cues and any(
+            _exercise_cue(doc, m) for m in found)):
         return found
     ships = {m.end for m in found if m.type == "SHIP"}
     kept = []
@@ -1475,7 +1478,7 @@ def naval_names(doc: Doc, found: list[Mention]) -> list[Mention]:
         if span is None or _class_name(span, class_words) or _hull_number(span, m, ships, hull_number):
             continue
         retype = m.type in {"ORG", "GPE", "PERSON"} or (m.type == "LOC" and " " not in m.name)
-        if retype and not m.demonym and (cue := _exercise_cue(doc, m)):
+        if retype and not m.demonym and cues and (cue := _exercise_cue(doc, m)):
             m.type, m.cue = "EVENT", cue
         if m.type == "EVENT" and m.name.startswith("Exercise "):
             m.name = m.name.removeprefix("Exercise ")  # 'Exercise Pitch Black' is written 'Pitch Black' after

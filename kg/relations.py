@@ -269,20 +269,23 @@ class SharedNodeMatcher(DependencyMatcher):
                 on_match(self, doc, i, matched)
         return matched
 
-    def _tree_matches(self, cache: dict, doc: Doc, tree: dict, candidates: list[list[int]]) -> Iterator[list[int]]:
+    def _tree_matches(self, cache: dict, doc: Doc, tree: dict, candidates: list[list[int]]) -> list[list[int]]:
         """The combinations of candidates (one per node) that satisfy every relation of the tree, in
         itertools.product order. Nodes get their token in order; a relation is checked as soon as both its nodes
         have one: one from an earlier node narrows the next node's candidates to the tokens in that relation."""
         plan = self._plans.get(id(tree))
         if plan is None:
             plan = self._plans[id(tree)] = self._plan(tree, len(candidates))
-        return self._extend(cache, doc, plan, candidates, [0] * len(candidates), 0)
+        found: list[list[int]] = []
+        self._extend(cache, doc, plan, candidates, [0] * len(candidates), 0, found)
+        return found
 
     def _extend(self, cache: dict, doc: Doc, plan: tuple, candidates: list[list[int]], chosen: list[int],
-                depth: int) -> Iterator[list[int]]:
-        """_tree_matches from node `depth` on, the earlier nodes' tokens in `chosen`. A method, not a closure that
-        calls itself: such a closure is a reference cycle, left with everything it holds for the collector.
-        The child operator (">", most rules' only one) is a test on the head array."""
+                depth: int, found: list[list[int]]) -> None:
+        """_tree_matches from node `depth` on, the earlier nodes' tokens in `chosen`, each match appended to `found`
+        (a plain call per node, not a generator: most trees hold no match). A method, not a closure that calls
+        itself: such a closure is a reference cycle, left with everything it holds for the collector. The child
+        operator (">", most rules' only one) is a test on the head array."""
         heads = cache["heads"]
         parents, into, children, out_of = plan[depth]
         pool = candidates[depth]
@@ -300,9 +303,9 @@ class SharedNodeMatcher(DependencyMatcher):
             if out_of and not all(chosen[right] in self._related(cache, doc, position, op) for op, right in out_of):
                 continue
             if last:
-                yield list(chosen)
+                found.append(list(chosen))
             else:
-                yield from self._extend(cache, doc, plan, candidates, chosen, depth + 1)
+                self._extend(cache, doc, plan, candidates, chosen, depth + 1, found)
 
     def _plan(self, tree: dict, nodes: int) -> list[tuple[list[int], list[tuple[int, str]], list[int],
                                                           list[tuple[str, int]]]]:
