@@ -79,6 +79,13 @@ def kg_type(label: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _title_last_words() -> frozenset[str]:
+    """The last word of every title head phrase ('General' of 'Secretary-General' too): a run of words ending in
+    another word is no title."""
+    return frozenset(w for h in _title_words()[0] for w in {h.split(" ")[-1], re.split(r"[\s-]+", h)[-1]})
+
+
+@lru_cache(maxsize=1)
 def _title_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(head phrases, modifier words, every word of any title) for title matching."""
     heads, mods = lexicon.titles()
@@ -94,6 +101,8 @@ TITLE_JOINERS = frozenset({"and", "&", ","})
 def is_title(words: list[str]) -> bool:
     """True when the words are modifiers followed by a title head ('Defense Minister', 'Prime Minister'); two
     modifiers may be joined by 'and', '&' or a comma ('Business and Trade Secretary')."""
+    if not words or words[-1].split(" ")[-1] not in _title_last_words():
+        return False  # the quick test: no head phrase ends in the last word
     heads, mods, _ = _title_words()
     for n in (5, 4, 3, 2, 1):  # a hyphenated head is three words or more: 'Secretary', '-', 'General'
         if len(words) >= n and _joined(words[-n:]) in heads:
@@ -497,14 +506,20 @@ def normalise(span: Span) -> tuple[str, str]:
     person = bool(tokens) and (span.label_ in {"PERSON", "PER"} or _honorific_name(tokens) or _rank_name(tokens))
     n = leading_title(tokens) if person else 0
     if n:
-        title = span.doc[tokens[0].i : tokens[n - 1].i + 1].text
+        title = _words_text(span.doc, tokens[0].i, tokens[n - 1].i + 1)
         tokens = tokens[n:]
     if not tokens:
         return span.text, ""
-    name = span.doc[tokens[0].i : tokens[-1].i + 1].text
+    name = _words_text(span.doc, tokens[0].i, tokens[-1].i + 1)
     if name.endswith(".") and any(ch.isdigit() for ch in tokens[-1].text):
         name = name[:-1]  # 'Thunder-2025A.': the tokenizer left a sentence's full stop on a code
     return name.rstrip("-\u2013\u2014") or name, title  # 'BiLE- the Birmingham Laptop Ensemble': no dash in the name
+
+
+def _words_text(doc: Doc, start: int, end: int) -> str:
+    """doc[start:end].text (start < end), sliced from the Doc's text instead of joined from its tokens."""
+    table = doc_words(doc)
+    return table.text[table.starts[start] : table.starts[end - 1] + len(table.words[end - 1])]
 
 
 def _honorific_name(tokens: list[Token]) -> bool:
@@ -1628,7 +1643,8 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     found.extend(relatives(doc, found, sent_index))
     known_as(doc, found)
     found = common_word_openers(doc, found)
-    found = [m for m in found if not common_acronym(m, doc_words(doc).text)]
+    spelt: dict[str, bool] = {}
+    found = [m for m in found if not common_acronym(m, doc_words(doc).text, spelt)]
     found.extend(legal_form_after(doc, found, sent_index))
     companies_short(found)
     company_openers(found)
@@ -1653,11 +1669,14 @@ def naval_names(doc: Doc, found: list[Mention]) -> list[Mention]:
     """Defence news naming (ships.json naval_names): a ship class's name ('Kolkata' of 'the Kolkata-class
     destroyer') and a ship's hull number in brackets ('FS Normandie (D651)') are no nodes; an exercise's name is
     an EVENT ('Exercise Pitch Black', 'the Malabar naval exercise')."""
-    class_words, hull_number, _, _ = _naval_table()
+    class_words, hull_number, first, nouns = _naval_table()
     text = doc_words(doc).text
     lowered = text.lower()
-    if not any(w in lowered for w in class_words) and "(" not in text and not any(
-            _exercise_cue(doc, m) for m in found):
+    written = set(doc_words(doc).words)
+    # An exercise cue needs an exercise word or the first word of an exercise noun among the Doc's words.
+    cues = not written.isdisjoint(first) or any(not n or n[0] in written for n in nouns)
+    if not any(w in lowered for w in class_words) and "(" not in text and not (cues and any(
+            _exercise_cue(doc, m) for m in found)):
         return found
     ships = {m.end for m in found if m.type == "SHIP"}
     kept = []
@@ -1666,7 +1685,7 @@ def naval_names(doc: Doc, found: list[Mention]) -> list[Mention]:
         if span is None or _class_name(span, class_words) or _hull_number(span, m, ships, hull_number):
             continue
         retype = m.type in {"ORG", "GPE", "PERSON"} or (m.type == "LOC" and " " not in m.name)
-        if retype and not m.demonym and (cue := _exercise_cue(doc, m)):
+        if retype and not m.demonym and cues and (cue := _exercise_cue(doc, m)):
             m.type, m.cue = "EVENT", cue
         if m.type == "EVENT" and m.name.startswith("Exercise "):
             m.name = m.name.removeprefix("Exercise ")  # 'Exercise Pitch Black' is written 'Pitch Black' after
@@ -1706,20 +1725,22 @@ def _exercise_cue(doc: Doc, m: Mention) -> str:
     return "exercise noun after the name" if any(words[: len(n)] == n for n in nouns) else ""
 
 
-def common_acronym(m: Mention, text: str) -> bool:
+def common_acronym(m: Mention, text: str, spelt: dict[str, bool] | None = None) -> bool:
     """An acronym the document spells out in lower-case words is a common noun, not a name ('AI' beside 'artificial
     intelligence', 'LNG' beside 'liquefied natural gas'); one spelt out in capitals is a name ('WHO', 'World Health
     Organization'). The words must be content words (no stop word; five letters or more for two-letter acronyms),
     so chance sequences such as 'away from its' do not count. An acronym of types.json common_acronyms ('EV') is
-    a common noun wherever it stands."""
+    a common noun wherever it stands. `spelt` keeps the answer per acronym for one text."""
     if m.name in lexicon.words("types.json", "common_acronyms", "words"):
         return True
     if m.source != "ner" or not m.name.isupper() or not m.name.isalpha() or not 2 <= len(m.name) <= 5:
         return False
-    for match in _spelt_out(m.name).finditer(text):
-        if not any(w in STOP_WORDS for w in re.split(r"[\s-]+", match.group())):
-            return True
-    return False
+    if spelt is None:
+        spelt = {}
+    if m.name not in spelt:
+        spelt[m.name] = any(not any(w in STOP_WORDS for w in re.split(r"[\s-]+", match.group()))
+                            for match in _spelt_out(m.name).finditer(text))
+    return spelt[m.name]
 
 
 @lru_cache(maxsize=4096)

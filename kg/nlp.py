@@ -11,15 +11,16 @@ import hashlib
 import itertools
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
 import numpy
 import spacy
-from spacy.attrs import IS_SPACE, LOWER, ORTH
+from spacy.attrs import IS_LOWER, IS_SPACE, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -561,7 +562,8 @@ def given_names(doc: Doc) -> Doc:
             out.append(ent)
             continue
         if common is None:
-            common = {t.lower_ for t in doc if t.is_lower}
+            lower = doc.to_array([LOWER, IS_LOWER]).reshape(len(doc), 2).tolist()  # no Token per word
+            common = {doc.vocab.strings[h] for h in {word for word, is_lower in lower if is_lower}}
             common |= {t.lower_ for e in ents if e.label_ not in {"PERSON", "PER"} for t in e}
         start = ent.start
         while (start > 0 and _given_name(doc[start - 1], common) and not doc[start].is_sent_start
@@ -723,9 +725,10 @@ def trim_name_edges(doc: Doc) -> Doc:
     written in title case) are left out; names written apart by a slash are split ('VFL / AFL').
     Words in kg/data/types.json name_edges."""
     ents, changed = [], False
+    orth = doc.to_array(ORTH).tolist()
     for ent in doc.ents:
         for start, end in _slash_pieces(ent):
-            start, end = _name_bounds(Span(doc, start, end, label=ent.label))
+            start, end = _name_bounds(Span(doc, start, end, label=ent.label), orth)
             cut = _place_after_in(doc, start, end, ent.label_)
             if cut is not None:  # 'St. Charles Medical Center in Bend': the institution, then the place
                 ents += [Span(doc, start, cut, label=ent.label, kb_id=ent.kb_id, span_id=ent.id),
@@ -759,6 +762,14 @@ def _in_place_heads() -> frozenset[str]:
 
 
 QUOTES = {'"', "“", "”", "«", "»"}
+_QUOTE_HASHES = frozenset(get_string_id(q) for q in QUOTES)
+_COMMA, _OPEN, _CLOSE = get_string_id(","), get_string_id("("), get_string_id(")")
+
+
+@cache
+def _hashes(name: str, *path: str) -> frozenset[int]:
+    """The string hashes (ORTH ids) of a kg/data word list."""
+    return frozenset(get_string_id(w) for w in lexicon.words(name, *path))
 
 
 def _slash_pieces(ent: Span) -> list[tuple[int, int]]:
@@ -778,8 +789,9 @@ def _slash_pieces(ent: Span) -> list[tuple[int, int]]:
     return [(ent.start, ent.end)]
 
 
-def _name_bounds(ent: Span) -> tuple[int, int]:
-    """(start, end) token indices of the name inside an entity span (see trim_name_edges)."""
+def _name_bounds(ent: Span, orth: list[int]) -> tuple[int, int]:
+    """(start, end) token indices of the name inside an entity span (see trim_name_edges); `orth` is the Doc's ORTH
+    column (each token's text as a hash), read instead of making a Token per word."""
     from kg.mentions import leading_title
 
     doc, start, end = ent.doc, ent.start, ent.end
@@ -790,16 +802,16 @@ def _name_bounds(ent: Span) -> tuple[int, int]:
         start += leading_title(list(doc[start:end]))
     if ent.label_ in {"PERSON", "PER", "ORG"} and end - start >= 3:
         start += office_words(doc, start, end, ent.label_)
-    start, end = _unquoted(doc, start, end)
-    months = lexicon.words("types.json", "name_edges", "months")
-    dated = [t.i for t in doc[start + 1 : end - 1] if t.text == "," and doc[t.i + 1].text in months]
+    start, end = _unquoted(doc, start, end, orth)
+    months = _hashes("types.json", "name_edges", "months")
+    dated = [i for i in range(start + 1, end - 1) if orth[i] == _COMMA and orth[i + 1] in months]
     if dated:
         end = dated[0]  # 'THE HAGUE, Nov 23': a dateline's date is no part of the place
-    verbs = [t.i for t in doc[start + 1 : end] if t.text in lexicon.words("types.json", "name_edges", "headline_verbs")]
+    verbs = [i for i in range(start + 1, end) if orth[i] in _hashes("types.json", "name_edges", "headline_verbs")]
     if verbs and _title_case_line(doc[start:end]):
         end = verbs[0]  # 'Trump Says' in 'Trump Says China Talks Will Resume', 'Putin Warns West' in a headline
-    opened = [t.i for t in doc[start:end] if t.text == "("]
-    if opened and not any(t.text == ")" for t in doc[opened[-1] : end]):
+    opened = [i for i in range(start, end) if orth[i] == _OPEN]
+    if opened and not any(orth[i] == _CLOSE for i in range(opened[-1], end)):
         cut = opened[-1]
         start, end = (start, cut) if cut > start else (cut + 1, end)
     while ent.label_ in SCORE_TRIMMED and end - start > 3 and _score(doc, end):
@@ -854,11 +866,11 @@ def _score(doc: Doc, end: int) -> bool:
             and (before.is_alpha or (before.is_digit and bool(before.whitespace_))))
 
 
-def _unquoted(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _unquoted(doc: Doc, start: int, end: int, orth: list[int]) -> tuple[int, int]:
     """Token bounds without the quote marks around a name or left open at one end ('the "Cheese Symphony' →
-    'Cheese Symphony'; an article before an opening quote goes with it)."""
+    'Cheese Symphony'; an article before an opening quote goes with it). `orth`: the Doc's ORTH column."""
     k = start + 1 if doc[start].lower_ == "the" and end - start > 2 else start
-    inner = [t.i for t in doc[k:end] if t.text in QUOTES]
+    inner = [i for i in range(k, end) if orth[i] in _QUOTE_HASHES]
     if inner and inner[0] == k and (len(inner) == 1 or (len(inner) == 2 and inner[1] == end - 1)) and end - k > 1:
         start, end = k + 1, end - 1 if len(inner) == 2 else end
     elif len(inner) == 1 and inner[0] == end - 1 and end - start > 1:
@@ -1022,9 +1034,14 @@ class FeatureNames:
                                      {"TEXT": {"IN": table["suffix_heads"]["words"]}}]])
         self.matcher.add("prefix", [[{"TEXT": {"IN": table["prefix_heads"]["words"]}}, name]])
         self.matcher.add("of", [[{"TEXT": {"IN": table["of_heads"]["words"]}}, {"LOWER": "of"}, name]])
+        # Every pattern holds a head word: a Doc without one cannot match (a test on a column of hashes).
+        self.heads = frozenset(nlp.vocab.strings.add(w) for kind in ("suffix_heads", "prefix_heads", "of_heads")
+                               for w in table[kind]["words"])
 
     def __call__(self, doc: Doc) -> Doc:
         """Set each feature name that passes the checks as one entity, replacing the pieces it holds."""
+        if self.heads.isdisjoint(doc.to_array(ORTH).tolist()):
+            return doc
         matches = [_drop_leading_demonym(Span(doc, start, end, label=match_id))
                    for match_id, start, end in self.matcher(doc) if self._shape_ok(doc, start, end)]
         found = []
@@ -1137,10 +1154,8 @@ def model_numbers(doc: Doc) -> Doc:
     (a name word, then a code of letters and digits); the model's pieces there give way, and what it read before
     the name stays ('Turkish')."""
     table = _model_numbers()
-    after = {w: t for w, t in lexicon.load_json("types.json")["context_types"]["after"].items()
-             if t in table["labels"] and w not in table["not_after"]}
-    wanted = [doc.vocab.strings.add(w) for w in after]
-    at = numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), wanted)).tolist()  # the nouns, found without a token pass
+    after, wanted = _model_nouns(doc.vocab)
+    at = [i for i, word in enumerate(doc.to_array(LOWER).tolist()) if word in wanted]  # the nouns, no Token made
     found = [span for i in at if doc[i].is_lower
              and (span := _model_before(doc, i, after[doc[i].lower_], table)) is not None]
     if found:
@@ -1184,6 +1199,16 @@ def _model_before(doc: Doc, i: int, label: str, table: dict) -> Span | None:
 @lru_cache(maxsize=1)
 def _model_numbers() -> dict:
     return lexicon.load_json("types.json")["model_numbers"]
+
+
+@lru_cache(maxsize=1)
+def _model_nouns(vocab) -> tuple[dict[str, str], frozenset[int]]:
+    """The weapon and aircraft nouns a model name stands before (types.json context_types after) → their type, and
+    their hashes."""
+    table = _model_numbers()
+    after = {w: t for w, t in lexicon.load_json("types.json")["context_types"]["after"].items()
+             if t in table["labels"] and w not in table["not_after"]}
+    return after, frozenset(vocab.strings.add(w) for w in after)
 
 
 @lru_cache(maxsize=1)

@@ -24,9 +24,10 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy
-from spacy.attrs import HEAD, IDS
+from spacy.attrs import HEAD, IDS, POS
 from spacy.matcher import DependencyMatcher, Matcher
 from spacy.strings import get_string_id
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -213,9 +214,11 @@ class SharedNodeMatcher(DependencyMatcher):
             self._distinct = (NodeTests(tested), tested_keys, matcher, ids)
         return self._distinct
 
-    def _get_keys_to_position_maps(self, doc: Doc, ent_types: dict[int, str] | None = None) -> dict:
-        """Tree root → node key → positions (ascending) of the tokens under that root matching the node;
-        ent_types (token → entity type) overrides the Doc's ENT_TYPE of those tokens in the column tests."""
+    def _candidates(self, doc: Doc, ent_types: dict[int, str] | None = None) -> dict[int, dict[int, list[int]]]:
+        """Node key → tree root → positions (ascending) of the tokens under that root matching the node; the roots
+        of each node in order of their tree's first matched token, as spaCy lists the trees. Identical nodes of
+        different rules share one table (only read). ent_types (token → entity type) overrides the Doc's ENT_TYPE
+        of those tokens in the column tests."""
         tests, tested_keys, matcher, ids = self._distinct_nodes()
         roots = tree_roots(doc)
         columns = doc.to_array(COLUMN_ATTRS).reshape(len(doc), len(COLUMN_ATTRS))
@@ -232,28 +235,30 @@ class SharedNodeMatcher(DependencyMatcher):
             found.append((numpy.repeat(numpy.arange(len(keys)), [len(s) for s in by_id.values()]),
                           numpy.array([p for starts in by_id.values() for p in sorted(starts)], dtype=numpy.int64),
                           keys))
-        maps: dict = defaultdict(lambda: defaultdict(list))
-        # Trees in order of their first matched token, as spaCy lists them.
+        # Rank of each tree (by its root) in the order of its first matched token.
         matched = numpy.unique(numpy.concatenate([positions for _, positions, _ in found]))
-        for root in dict.fromkeys(roots[matched].tolist()):
-            maps[root] = defaultdict(list)
+        rank = numpy.zeros(len(doc), dtype=numpy.int64)
+        first_roots = list(dict.fromkeys(roots[matched].tolist()))
+        rank[first_roots] = numpy.arange(len(first_roots))
+        tables: dict[int, dict[int, list[int]]] = {}
         for nodes, positions, node_keys in found:
             if not len(nodes):
                 continue
-            # Group (node, position) pairs by node and tree, positions ascending within each group.
-            order = numpy.lexsort((positions, roots[positions], nodes))
-            nodes, positions = nodes[order], positions[order]
+            # Group (node, position) pairs by node and tree, trees by rank, positions ascending within each group.
             tree = roots[positions]
+            order = numpy.lexsort((positions, rank[tree], nodes))
+            nodes, positions, tree = nodes[order], positions[order], tree[order]
             cuts = (numpy.flatnonzero((numpy.diff(nodes) != 0) | (numpy.diff(tree) != 0)) + 1).tolist()
             firsts = [0, *cuts]
             flat = positions.tolist()
+            by_node: dict[int, dict[int, list[int]]] = defaultdict(dict)
             for node, root, first, end in zip(nodes[firsts].tolist(), tree[firsts].tolist(), firsts,
                                               [*cuts, len(flat)], strict=True):
-                by_key = maps[root]
-                starts = flat[first:end]
-                for node_key in node_keys[node]:  # one list shared by the rules' identical nodes (only read)
-                    by_key[node_key] = starts
-        return maps
+                by_node[node][root] = flat[first:end]
+            for node, table in by_node.items():
+                for node_key in node_keys[node]:
+                    tables[node_key] = table
+        return tables
 
     def __call__(self, doclike: Doc | Span, ent_types: dict[int, str] | None = None) -> list[tuple[int, list[int]]]:
         """(rule key, token per node) for every match: rules in the order added, then trees, then candidates
@@ -264,22 +269,18 @@ class SharedNodeMatcher(DependencyMatcher):
         if not isinstance(doclike, Doc):
             raise ValueError(f"expected a Doc or a Span, got {type(doclike).__name__}")
         doc = doclike
-        maps = self._get_keys_to_position_maps(doc, ent_types)
-        trees_with: dict[int, list[int]] = defaultdict(list)  # node key → roots of the trees holding a candidate
-        for root, by_key in maps.items():
-            for node_key in by_key:
-                trees_with[node_key].append(root)
-        cache: dict = {}  # (token, operator) → related tokens; "children" → children_table(doc)
+        tables = self._candidates(doc, ent_types)
+        cache: dict = {"heads": head_indices(doc).tolist()}  # (token, operator) → related tokens; the head array
         matched: list[tuple[int, list[int]]] = []
         for key in self._patterns:
             for tree, node_keys in zip(self._tree[key], self._tokens_to_key[key], strict=True):
-                if not all(k in trees_with for k in node_keys):
+                if not all(k in tables for k in node_keys):
                     continue  # some node matches no token of the Doc
-                rarest = min(node_keys, key=lambda k: len(trees_with[k]))
-                for root in trees_with[rarest]:
-                    by_key = maps[root]
-                    if all(k in by_key for k in node_keys):
-                        candidates = [by_key[k] for k in node_keys]
+                by_node = [tables[k] for k in node_keys]
+                rarest = min(by_node, key=len)  # its trees, in order, are the ones to try (each must hold every node)
+                for root in rarest:
+                    if all(root in table for table in by_node):
+                        candidates = [table[root] for table in by_node]
                         matched.extend((key, m) for m in self._tree_matches(cache, doc, tree, candidates))
         for i, (key, _nodes) in enumerate(matched):
             on_match = self._callbacks.get(key)
@@ -287,66 +288,71 @@ class SharedNodeMatcher(DependencyMatcher):
                 on_match(self, doc, i, matched)
         return matched
 
-    def _tree_matches(self, cache: dict, doc: Doc, tree: dict, candidates: list[list[int]]) -> Iterator[list[int]]:
+    def _tree_matches(self, cache: dict, doc: Doc, tree: dict, candidates: list[list[int]]) -> list[list[int]]:
         """The combinations of candidates (one per node) that satisfy every relation of the tree, in
         itertools.product order. Nodes get their token in order; a relation is checked as soon as both its nodes
         have one: one from an earlier node narrows the next node's candidates to the tokens in that relation."""
         plan = self._plans.get(id(tree))
         if plan is None:
             plan = self._plans[id(tree)] = self._plan(tree, len(candidates))
-        return self._extend(cache, doc, plan, candidates, [0] * len(candidates), 0)
+        found: list[list[int]] = []
+        self._extend(cache, doc, plan, candidates, [0] * len(candidates), 0, found)
+        return found
 
     def _extend(self, cache: dict, doc: Doc, plan: tuple, candidates: list[list[int]], chosen: list[int],
-                depth: int) -> Iterator[list[int]]:
-        """_tree_matches from node `depth` on, the earlier nodes' tokens in `chosen`. A method, not a closure that
-        calls itself: such a closure is a reference cycle, left with everything it holds for the collector."""
-        into, out_of = plan
+                depth: int, found: list[list[int]]) -> None:
+        """_tree_matches from node `depth` on, the earlier nodes' tokens in `chosen`, each match appended to `found`
+        (a plain call per node, not a generator: most trees hold no match). A method, not a closure that calls
+        itself: such a closure is a reference cycle, left with everything it holds for the collector. The child
+        operator (">", most rules' only one) is a test on the head array."""
+        heads = cache["heads"]
+        parents, into, children, out_of = plan[depth]
         pool = candidates[depth]
-        for left, op in into[depth]:
+        for left in parents:
+            parent = chosen[left]
+            pool = [position for position in pool if heads[position] == parent and position != parent]
+        for left, op in into:
             related = self._related(cache, doc, chosen[left], op)
             pool = [position for position in pool if position in related]
+        last = depth == len(candidates) - 1
         for position in pool:
             chosen[depth] = position
-            if all(chosen[right] in self._related(cache, doc, position, op) for op, right in out_of[depth]):
-                if depth == len(candidates) - 1:
-                    yield list(chosen)
-                else:
-                    yield from self._extend(cache, doc, plan, candidates, chosen, depth + 1)
+            if any(heads[chosen[right]] != position or chosen[right] == position for right in children):
+                continue
+            if out_of and not all(chosen[right] in self._related(cache, doc, position, op) for op, right in out_of):
+                continue
+            if last:
+                found.append(list(chosen))
+            else:
+                self._extend(cache, doc, plan, candidates, chosen, depth + 1, found)
 
-    def _plan(self, tree: dict, nodes: int) -> tuple[list[list[tuple[int, str]]], list[list[tuple[str, int]]]]:
-        """Per node of a pattern: its relations from an earlier node (left, op), and to an earlier node or itself
-        (op, right): the relations to check once that node has its token."""
-        into: list[list[tuple[int, str]]] = [[] for _ in range(nodes)]
-        out_of: list[list[tuple[str, int]]] = [[] for _ in range(nodes)]
+    def _plan(self, tree: dict, nodes: int) -> list[tuple[list[int], list[tuple[int, str]], list[int],
+                                                          list[tuple[str, int]]]]:
+        """Per node of a pattern, the relations to check once that node has its token: the earlier nodes it is a
+        child of, its other relations from an earlier node (left, op), the earlier nodes (or itself) that are its
+        children, and its other relations to an earlier node or itself (op, right)."""
+        plan: list[tuple[list[int], list[tuple[int, str]], list[int], list[tuple[str, int]]]] = [
+            ([], [], [], []) for _ in range(nodes)]
         for left, edges in list(tree.items()):
             for op, right in edges:
                 if left < right:
-                    into[right].append((left, op))
+                    if op == ">":
+                        plan[right][0].append(left)
+                    else:
+                        plan[right][1].append((left, op))
+                elif op == ">":
+                    plan[left][2].append(right)
                 else:
-                    out_of[left].append((op, right))
-        return into, out_of
+                    plan[left][3].append((op, right))
+        return plan
 
     def _related(self, cache: dict, doc: Doc, node: int, op: str) -> frozenset[int]:
-        """The tokens in relation `op` to token `node`, computed once per call: a token's children (">", most
-        rules' only operator) from the head array, other operators by spaCy's own function."""
+        """The tokens in relation `op` (any but ">") to token `node` by spaCy's own function, computed once per
+        call."""
         found = cache.get((node, op))
         if found is None:
-            if op == ">":
-                if "children" not in cache:
-                    cache["children"] = children_table(doc)
-                found = cache[node, op] = cache["children"].get(node, frozenset())
-            else:
-                found = cache[node, op] = frozenset(t.i for t in self._ops[op](doc, node))
+            found = cache[node, op] = frozenset(t.i for t in self._ops[op](doc, node))
         return found
-
-
-def children_table(doc: Doc) -> dict[int, frozenset[int]]:
-    """Token index → indices of its syntactic children (the tokens whose head it is, itself excluded)."""
-    children: dict[int, list[int]] = defaultdict(list)
-    for i, head in enumerate(head_indices(doc).tolist()):
-        if head != i:
-            children[head].append(i)
-    return {head: frozenset(kids) for head, kids in children.items()}
 
 
 class NodeTests:
@@ -435,11 +441,17 @@ def tree_roots(doc: Doc) -> numpy.ndarray:
         roots = up
 
 
+def word_sets(lexicon: dict) -> dict[str, set[str]]:
+    """Each word list of the lexicon as a set."""
+    return {k: set(v) for k, v in lexicon.items() if isinstance(v, list)}
+
+
 class RelationMatcher:
     """Applies dependency rules and built-in phrase rules to a Doc; returns Evidence between mentions."""
 
     def __init__(self, vocab: Vocab, paths: Iterable[Path], lexicon: dict | None = None):
         self.lexicon = lexicon if lexicon is not None else default_lexicon()
+        self.words = word_sets(self.lexicon)  # built once, not per Doc
         self.matcher = SharedNodeMatcher(vocab)
         self.rules: dict[str, Rule] = {}
         self.anchors: dict[str, list[str]] = {}
@@ -456,7 +468,7 @@ class RelationMatcher:
                  sent_index: dict[int, int] | None = None) -> list[Evidence]:
         """Evidence found in doc; sent_index (sentence start token → DocResult sentence) places each
         piece of evidence in the sentence that states it, which may differ from where its ends are named."""
-        ctx = Context(doc, mentions, token_mention, self.lexicon, sent_index)
+        ctx = Context(doc, mentions, token_mention, self.lexicon, sent_index, self.words)
         found: dict[tuple, Evidence] = {}
         stated: set[tuple] = set()  # (source, target, sentence, anchor): one label per statement, first rule wins
         fallbacks: list[Evidence] = []
@@ -488,8 +500,7 @@ class RelationMatcher:
             rule = self.rules[name]
             slot = {a: doc[i] for a, i in zip(self.anchors[name], token_ids, strict=True)}
             clause = slot.get(rule.verb)
-            label = render_label(rule.label, slot, ctx.lexicon)
-            if not label or (rule.no_lists and any(in_list(t) for t in slot.values())):
+            if rule.no_lists and any(in_list(t) for t in slot.values()):
                 continue
             if rule.active_only and clause is not None and is_passive(clause):
                 continue
@@ -499,6 +510,11 @@ class RelationMatcher:
                 continue
             sources = ctx.end_tokens(rule.source, slot, clause)
             targets = ctx.end_tokens(rule.target, slot, clause)
+            if not any(ctx.resolve(t) for t in sources) or not any(ctx.resolve(t) for t in targets):
+                continue  # no evidence (most matches): the label is not needed
+            label = render_label(rule.label, slot, ctx.lexicon)
+            if not label:
+                continue
             for ev in ctx.evidence(name, label, sources, targets, clause, rule.symmetric,
                                    rule.source_types, rule.target_types):
                 yield ev, clause.i if clause is not None else -1
@@ -514,13 +530,17 @@ class Context:
     """One Doc's mentions plus the rules that turn a token into the entity it stands for."""
 
     def __init__(self, doc: Doc, mentions: list[Mention], token_mention: dict[int, int], lexicon: dict,
-                 sent_index: dict[int, int] | None = None):
+                 sent_index: dict[int, int] | None = None, words: dict[str, set[str]] | None = None):
+        """`words` is word_sets(lexicon) when the caller keeps it (only read here)."""
         self.doc = doc
         self.sent_index = sent_index or {}
         self.mentions = mentions
         self.token_mention = token_mention
         self.lexicon = lexicon
-        self.words = {k: set(v) for k, v in lexicon.items() if isinstance(v, list)}
+        self.words = word_sets(lexicon) if words is None else words
+        self._clauses: dict[int, int] = {}  # token → clause_of(token)
+        self._descriptions: dict[int, int | None] = {}  # token → description(token)
+        self._resolved: dict[tuple[int, int], list[tuple[int, str]]] = {}  # (token, depth) → resolve(token, depth)
         self.heads = self._mention_heads()
         self.descriptors = self._descriptors()
         # Mention tokens in document order, for windows found by bisection instead of a scan of every mention.
@@ -588,16 +608,25 @@ class Context:
             out[idx] = words
         return out
 
+    @cached_property
+    def _descriptor_words(self) -> set[str]:
+        """Every word some mention's descriptors hold."""
+        return set().union(*self.descriptors.values())
+
     def description_nouns(self, head: Token) -> list[Token]:
         """Common nouns in apposition with a mention's head word, either way round."""
         nouns = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i not in self.token_mention]
         outer = head.head
-        kinds = self.words["vehicles"] | self.words["places"] | set(self.lexicon.get("type_nouns", {}))
         if outer.pos_ == "NOUN" and outer.i not in self.token_mention and (head.dep_ == "appos" or (
-                head.dep_ == "compound" and outer.dep_ != "appos" and outer.lemma_.lower() in kinds
+                head.dep_ == "compound" and outer.dep_ != "appos" and outer.lemma_.lower() in self._kind_nouns
                 and not self._owner_of_vehicle(head, outer))):
             nouns.append(outer)  # "the carrier Izumo", "the JS Sazanami destroyer" (not "US-Japan exercises")
         return nouns
+
+    @cached_property
+    def _kind_nouns(self) -> set[str]:
+        """Nouns that say what kind of thing a name before them is: vehicles, places and the type nouns."""
+        return self.words["vehicles"] | self.words["places"] | set(self.lexicon.get("type_nouns", {}))
 
     def _owner_of_vehicle(self, head: Token, noun: Token) -> bool:
         """An organisation or country before a vehicle noun owns it, is not it ('a Royal New Zealand Navy ship',
@@ -659,7 +688,15 @@ class Context:
         return []
 
     def resolve(self, tok: Token, depth: int = 0) -> list[tuple[int, str]]:
-        """Mentions a token stands for, each with how it was found ("" when it is the mention itself)."""
+        """Mentions a token stands for, each with how it was found ("" when it is the mention itself); found once per
+        token and depth (the rules ask for the same ends again and again)."""
+        found = self._resolved.get((tok.i, depth))
+        if found is None:
+            found = self._resolved[tok.i, depth] = self._resolve(tok, depth)
+        return list(found)
+
+    def _resolve(self, tok: Token, depth: int) -> list[tuple[int, str]]:
+        """resolve(), computed."""
         idx = self.mention_of(tok)
         if idx is not None:
             return [(idx, "")]
@@ -685,7 +722,7 @@ class Context:
                     return [(self.mention_of(subj), f"predicate {tok.text!r}")]
         lemma = tok.lemma_.lower()
         if tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children):
-            found = self._description(tok)
+            found = self.description(tok)
             if found is not None:
                 return [(found, f"description 'the {lemma}'")]
         if lemma in self.words["place_kinds"]:  # "the Pudu district (of Kuala Lumpur)" is Pudu
@@ -776,12 +813,12 @@ class Context:
     def _pronoun(self, tok: Token, depth: int) -> list[tuple[int, str]]:
         low = tok.lower_
         if low in self.words["person_pronouns"]:
-            clause = self.clause_verb(tok).i if tok.dep_ != "poss" else -1
+            clause = self.clause_of(tok.i) if tok.dep_ != "poss" else -1
             for idx in self._person_antecedent(tok, clause):
                 return [(idx, f"pronoun {tok.text!r}")]
             for idx in self._window(tok, None):  # no person nearby: the latest person who was a subject
                 if self.mentions[idx].type == "PERSON" and self.heads[idx].dep_ in {"nsubj", "nsubjpass"} and (
-                        self.clause_verb(self.heads[idx]).i != clause):
+                        self.clause_of(self.heads[idx].i) != clause):
                     return [(idx, f"pronoun {tok.text!r} (earlier subject)")]
             return []
         if low in self.words["thing_pronouns"] and tok.dep_ in {"nsubj", "nsubjpass", "poss"}:
@@ -799,7 +836,7 @@ class Context:
         Fujimori). A person of the pronoun's own clause (verb index `clause`) is never "him" or "her" ("Lucia Gomez
         called him")."""
         people = [i for i in self._window(tok, 1) if self.mentions[i].type == "PERSON"
-                  and self.clause_verb(self.heads[i]).i != clause]
+                  and self.clause_of(self.heads[i].i) != clause]
         own = [i for i in people if self.heads[i].sent.start == tok.sent.start]
         earlier = [i for i in people if i not in own]
         subjects = [i for i in earlier if self.heads[i].dep_ in {"nsubj", "nsubjpass"}]
@@ -835,6 +872,12 @@ class Context:
                     return []  # "The utility said it had cut power": 'it' is the utility, not named here
         return []
 
+    def description(self, tok: Token) -> int | None:
+        """_description(tok), found once per token: both the rules' ends and the coreference records ask for it."""
+        if tok.i not in self._descriptions:
+            self._descriptions[tok.i] = self._description(tok)
+        return self._descriptions[tok.i]
+
     def _description(self, tok: Token) -> int | None:
         """The earlier mention a definite description stands for: the nearest name it describes, close by or the only
         such name, else the one name of the noun's type close by. None when the noun introduces a name ("the carrier
@@ -846,14 +889,16 @@ class Context:
             return None  # "the carrier USS Vinson", "the carrier, USS Vinson,": the noun introduces a name
         if any(self._own_name_part(c) or c.lower_ in self.words["new_referent_modifiers"] for c in tok.lefts):
             return None
-        lemma, own, clause = tok.lemma_.lower(), {t.i for t in tok.subtree}, self.clause_verb(tok).i
+        lemma, own, clause = tok.lemma_.lower(), {t.i for t in tok.subtree}, self.clause_of(tok.i)
+        left = tok.left_edge.i
 
         def fits(i: int) -> bool:
-            head = self.heads[i]
-            return head.i not in own and head.i < tok.left_edge.i and self.clause_verb(head).i != clause
+            head = self.heads[i].i
+            return head not in own and head < left and self.clause_of(head) != clause
 
         window = [i for i in self._window(tok, 3) if not self.mentions[i].demonym and fits(i)]
-        described = [i for i in self._window(tok, None) if lemma in self.descriptors.get(i, set()) and fits(i)]
+        described = [i for i in self._window(tok, None) if lemma in self.descriptors.get(i, set()) and fits(i)] \
+            if lemma in self._descriptor_words else []
         kind = self.lexicon.get("type_nouns", {}).get(lemma)
         # of the type the noun names, when some are: 'a U.S. aircraft carrier' describes the carrier, not the U.S.
         described = [i for i in described if self.mentions[i].type == kind] or described
@@ -928,7 +973,7 @@ class Context:
             if tok.lower_ in pronouns:
                 found = self._pronoun(tok, 0)
             elif tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-                idx = self._description(tok)
+                idx = self.description(tok)
                 found = [(idx, f"description 'the {tok.lemma_.lower()}'")] if idx is not None else []
             else:
                 continue
@@ -938,12 +983,24 @@ class Context:
                                    kind="coreference", attrs={"word": tok.text, "resolved": how})
 
     # --- clause attributes ---------------------------------------------------------------
-    def clause_verb(self, tok: Token) -> Token:
-        """The verb whose clause holds tok (tok itself when it is a verb)."""
-        cur = tok
-        while cur.pos_ not in {"VERB", "AUX"} and cur.head.i != cur.i:
-            cur = cur.head
-        return cur
+    def clause_of(self, i: int) -> int:
+        """Index of the verb whose clause holds token i (i itself when it is a verb or auxiliary; else the nearest one
+        above it, else its tree's root); read
+        from the head and part-of-speech columns and kept per token (the rules ask for the same ones many times)."""
+        found = self._clauses.get(i)
+        if found is None:
+            heads, verbs = self._clause_columns
+            cur = i
+            while not verbs[cur] and heads[cur] != cur:
+                cur = heads[cur]
+            found = self._clauses[i] = cur
+        return found
+
+    @cached_property
+    def _clause_columns(self) -> tuple[list[int], list[bool]]:
+        """(head index, is a verb or auxiliary) per token."""
+        pos = self.doc.to_array(POS).tolist()
+        return head_indices(self.doc).tolist(), [p in (VERB, AUX) for p in pos]
 
     def flags(self, anchor: Token) -> tuple[bool, bool, str]:
         """(negated, hypothetical, date) of the clause around a verb anchor; a noun anchor (a title, an
@@ -978,7 +1035,7 @@ class Context:
     def date(self, verb: Token) -> str:
         """The first DATE entity whose clause is verb's clause."""
         for ent in self.dates_by_sentence.get(verb.sent.start, ()):
-            if self.clause_verb(ent.root).i == verb.i:
+            if self.clause_of(ent.root.i) == verb.i:
                 return ent.text
         return ""
 

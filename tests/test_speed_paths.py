@@ -9,7 +9,7 @@ from spacy.matcher import DependencyMatcher
 
 from kg import mentions
 from kg.extract import extract
-from kg.relations import SharedNodeMatcher, children_table, load_rules, tree_roots
+from kg.relations import SharedNodeMatcher, head_indices, load_rules, tree_roots
 
 RAW = Path(__file__).resolve().parent.parent / "raw"
 
@@ -30,13 +30,16 @@ def test_same_matches_as_spacy(extractor):
     assert found > 50
 
 
-def test_children_table_lists_what_spacy_tokens_list(extractor):
-    """The matcher's '>' operator reads children from the head array: the same tokens as Token.children."""
+def test_head_array_lists_what_spacy_tokens_list(extractor):
+    """The matcher's '>' operator reads children from the head array: a token's head there is Token.head, and
+    the tokens it heads (itself excluded) are Token.children."""
     texts = [WORDS_TEXT, (RAW / sorted(p.name for p in RAW.glob("*.txt"))[0]).read_text()[:8000]]
     for doc in extractor.nlp.pipe(texts):
-        table = children_table(doc)
-        assert [table.get(t.i, frozenset()) for t in doc] == [frozenset(c.i for c in t.children) for t in doc]
-        assert sum(map(len, table.values())) == len(doc) - len(list(doc.sents))
+        heads = head_indices(doc).tolist()
+        assert heads == [t.head.i for t in doc]
+        assert [[i for i, h in enumerate(heads) if h == t.i != i] for t in doc] == [[c.i for c in t.children]
+                                                                                     for t in doc]
+        assert sum(h == i for i, h in enumerate(heads)) == len(list(doc.sents))
 
 
 def test_tree_roots_follow_heads(extractor):
