@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg import clean, lexicon
 from kg.config import BuildConfig
-from kg.mentions import extract_mentions
+from kg.mentions import extract_mentions, mention_span
 from kg.nlp import ENTITY_PATTERNS, build_pipeline, data_path, model_fingerprint, rules_fingerprint
 from kg.relations import RELATION_PATTERNS, RelationMatcher
 from kg.schema import ENTITY_TYPES, DocResult, Document
@@ -169,7 +169,7 @@ def _extract(doc: Doc, name: str, offset: int, relations: RelationMatcher, types
     mentions = extract_mentions(doc, sent_index, types, text)
     token_mention = {}
     for i, m in enumerate(mentions):
-        for tok in doc.char_span(m.start, m.end, alignment_mode="expand") or ():
+        for tok in mention_span(doc, m):
             token_mention[tok.i] = i
     evidence = relations(doc, mentions, token_mention, sent_index)
     for m in mentions:

@@ -68,6 +68,15 @@ def doc_words(doc: Doc, text: str | None = None) -> DocWords:
     return found
 
 
+def mention_span(doc: Doc, m: Mention) -> Span:
+    """The tokens a mention of this Doc covers (what mention_span(doc, m) gives),
+    found by bisection in the Doc's token starts: rules ask for it some 130 times per Doc, and each char_span call
+    walks the tokens again."""
+    starts = doc_words(doc).starts
+    return doc[bisect.bisect_right(starts, m.start, 0, len(starts) - 1) - 1 : bisect.bisect_left(starts, m.end, 0,
+                                                                                                len(starts) - 1)]
+
+
 @lru_cache(maxsize=1)
 def type_map() -> dict[str, str | None]:
     return lexicon.load_json("types.json")["map"]
@@ -847,7 +856,7 @@ def surnames_as_people(doc: Doc, found: list[Mention]) -> None:
             continue
         if " " in m.name or m.name not in surnames or table.any(m.name) or table.by_capital.get(lexicon.key(m.name)):
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = mention_span(doc, m)
         if span is not None and span.start > 0 and doc[span.start - 1].lower_ in after:
             continue
         m.type, m.cue = "PERSON", "surname of a person named in the document"
@@ -892,7 +901,7 @@ def owner_possessives(doc: Doc, found: list[Mention]) -> list[Mention]:
     for m in found:
         if m.type != "ORG" or not any(mark in m.text for mark in POSSESSIVES):
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = mention_span(doc, m)
         cut = _owner_cut(span, alone, suffixes) if span is not None else None
         if cut is None:
             continue
@@ -950,7 +959,7 @@ def sports_clubs(doc: Doc, found: list[Mention]) -> None:
     for m in found:
         if m.type not in CLUB_RETYPED or m.source != "ner" or m.cue or m.demonym:
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = mention_span(doc, m)
         if span is None:
             continue
         if m.label in PLACE_LABELS and _club_first_word_before(span):
@@ -1076,7 +1085,7 @@ def coordinated_places(doc: Doc, found: list[Mention]) -> None:
     for m in found:
         if m.type not in {"PERSON", "ORG", "GPE"}:
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = mention_span(doc, m)
         if span is not None:
             heads[span.root.i] = m
     for i, m in heads.items():
@@ -1115,7 +1124,7 @@ def name_pairs(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> li
     table = lexicon.countries()
     out = []
     for m in found:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = mention_span(doc, m)
         pair = span is not None and span.end < len(doc) and doc[span.end].lower_ in heads and _name_pair(span)
         if not pair or m.type == "PERSON" or any(table.any(t.text) or lexicon.place_demonym(t.text)
                                                  for t in (span[-3], span[-1])):
@@ -1144,7 +1153,7 @@ def companies_not_people(doc: Doc, found: list[Mention], sent_index: dict[int, i
     cues = _company_cues()
     orgs = {(m.start, m.end) for m in found if m.type == "ORG"}
     for m in found:
-        if m.type == "PERSON" and not m.title and not m.cue and (span := doc.char_span(m.start, m.end, "expand")):
+        if m.type == "PERSON" and not m.title and not m.cue and (span := mention_span(doc, m)):
             cue = _possessed_by_company(span, cues) or _camel_name(m.name, cues)
             if cue:
                 m.type, m.cue = "ORG", cue
@@ -1413,7 +1422,7 @@ def repeated_names(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -
     longest_first = {first: sorted(names.items(), key=lambda kv: -len(kv[0])) for first, names in by_first.items()}
     taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     for m in found:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = mention_span(doc, m)
         taken.update(range(span.start, span.end) if span is not None else ())
     texts = doc_words(doc).words
     out: list[Mention] = []
@@ -1681,7 +1690,7 @@ def naval_names(doc: Doc, found: list[Mention]) -> list[Mention]:
     ships = {m.end for m in found if m.type == "SHIP"}
     kept = []
     for m in found:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = mention_span(doc, m)
         if span is None or _class_name(span, class_words) or _hull_number(span, m, ships, hull_number):
             continue
         retype = m.type in {"ORG", "GPE", "PERSON"} or (m.type == "LOC" and " " not in m.name)
@@ -1713,7 +1722,7 @@ def _exercise_cue(doc: Doc, m: Mention) -> str:
     """'exercise word before' for 'Exercise Pitch Black' / 'Operation Horizon'; 'exercise noun after' for 'the
     Malabar naval exercise'; else ''."""
     _, _, first, nouns = _naval_table()
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    span = mention_span(doc, m)
     if span is None:
         return ""
     if (len(span) >= 2 and span[0].text in first) or (span.start > 0 and doc[span.start - 1].text in first):
@@ -2009,7 +2018,7 @@ def mark_datelines(doc: Doc, mentions: list[Mention]) -> None:
     after, line = _dateline_patterns()
     text = doc_words(doc).text
     for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = mention_span(doc, m)
         if span is None or m.dateline:
             continue
         opens = max(span.sent.start_char, text.rfind("\n", 0, m.start) + 1)
