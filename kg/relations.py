@@ -69,6 +69,10 @@ class Rule:
     no_fronted: bool = False  # skip a 'prep' anchor opening its sentence before a comma ('Across the Atlantic, X ...')
 
 
+# Dependencies by which a name written after a common noun is that noun's own name ('the destroyer JS Takanami').
+NAMING_DEPS = frozenset({"appos", "compound", "nmod"})
+
+
 def in_list(tok: Token) -> bool:
     """True when the token is a member of a coordination (it or its head has a conjunct)."""
     return bool(tok.conjuncts) or any(c.dep_ in {"cc", "conj"} for c in tok.head.children)
@@ -493,6 +497,8 @@ class RelationMatcher:
                 continue
             if rule.active_only and clause is not None and is_passive(clause):
                 continue
+            if clause is not None and (ctx.names_another(clause) or ctx.noun_read_as_verb(clause)):
+                continue  # 'X, the Japanese destroyer JS Y': the noun is Y's; 'the Philippine frigate Z' is no verb
             if rule.no_fronted and "prep" in slot and fronted(slot["prep"], ctx.words["location_preps"]):
                 continue
             if "prep" in slot and detached(slot["prep"], ctx.words):
@@ -590,7 +596,8 @@ class Context:
 
     def description_nouns(self, head: Token) -> list[Token]:
         """Common nouns in apposition with a mention's head word, either way round."""
-        nouns = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i not in self.token_mention]
+        nouns = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i not in self.token_mention
+                 and not self.names_another(c)]
         outer = head.head
         kinds = self.words["vehicles"] | self.words["places"] | set(self.lexicon.get("type_nouns", {}))
         if outer.pos_ == "NOUN" and outer.i not in self.token_mention and (head.dep_ == "appos" or (
@@ -598,6 +605,21 @@ class Context:
                 and not self._owner_of_vehicle(head, outer))):
             nouns.append(outer)  # "the carrier Izumo", "the JS Sazanami destroyer" (not "US-Japan exercises")
         return nouns
+
+    def names_another(self, noun: Token) -> bool:
+        """An apposed noun of a kind of thing (type_nouns, vehicles) that has a name of its own written after it
+        ('HMAS X, the Japanese destroyer JS Y'): it describes that name, not the one it hangs on. A relation noun
+        links the two ('Philip, his wife, Elisabeth')."""
+        if noun.dep_ != "appos" or noun.pos_ != "NOUN":
+            return False
+        lemma = noun.lemma_.lower()
+        return (lemma in self.words["vehicles"] or lemma in self.lexicon.get("type_nouns", {})) and any(
+            c.i > noun.i and c.dep_ in NAMING_DEPS and c.i in self.token_mention for c in noun.children)
+
+    def noun_read_as_verb(self, verb: Token) -> bool:
+        """A vehicle noun the parser read as a verb after an adjective or article ('the Philippine frigate BRP X')."""
+        return verb.pos_ == "VERB" and verb.i > 0 and verb.lower_ in self.words["vehicles"] and (
+            verb.doc[verb.i - 1].pos_ in {"ADJ", "DET"})
 
     def _owner_of_vehicle(self, head: Token, noun: Token) -> bool:
         """An organisation or country before a vehicle noun owns it, is not it ('a Royal New Zealand Navy ship',
