@@ -1622,6 +1622,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     found = name_pairs(doc, found, sent_index)
     found.extend(workplaces(doc, found, sent_index))
     found.extend(typed_by_context(doc, untyped, found, sent_index))
+    found.extend(hyphen_given_people(doc, found, sent_index))
     found.extend(repeated_names(doc, found, sent_index))
     hyphen_given_names(doc, found)
     bracket_acronym_types(doc, found)
@@ -1630,6 +1631,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     found = common_word_openers(doc, found)
     found = [m for m in found if not common_acronym(m, doc_words(doc).text)]
     found.extend(legal_form_after(doc, found, sent_index))
+    company_tails(doc, found)
     companies_short(found)
     company_openers(found)
     legal_forms(found)
@@ -1803,6 +1805,24 @@ def legal_form_after(doc: Doc, found: list[Mention], sent_index: dict[int, int])
     return added
 
 
+def company_tails(doc: Doc, found: list[Mention]) -> None:
+    """'Volvo' + 'Cars': an ORG mention the model ended right before a capitalised word of a company's kind
+    (types.json company_tails), in no entity and with no capitalised word after it, takes that word."""
+    tails = lexicon.words("types.json", "company_tails", "words")
+    words = doc_words(doc)
+    if tails.isdisjoint(words.words):
+        return
+    for m in found:
+        if m.type != "ORG" or m.demonym:
+            continue
+        i = bisect.bisect_left(words.starts, m.end + 1)
+        if i >= len(doc) or words.starts[i] != m.end + 1 or words.words[i] not in tails or doc[i].ent_type_ or (
+                i + 1 < len(doc) and words.words[i + 1][:1].isupper() and not words.sent_end[i]):
+            continue
+        m.end += 1 + len(words.words[i])
+        m.text, m.name = words.text[m.start : m.end], f"{m.name} {words.words[i]}"
+
+
 def _unlabelled_companies(doc: Doc, found: list[Mention], forms: frozenset[str],
                           sent_index: dict[int, int]) -> list[Mention]:
     """ORG mentions for capitalised proper nouns in no mention and no entity, then a legal form ('Korvath Energy Inc.'
@@ -1836,7 +1856,8 @@ def hyphen_given_names(doc: Doc, found: list[Mention]) -> None:
         if match is None:
             continue
         span = doc.char_span(match.start(), match.end() - 1, alignment_mode="strict")
-        if span is None or not all(words.proper[t.i] for t in span):
+        if span is None or not (all(words.proper[t.i] for t in span) or all(
+                KOREAN_SYLLABLE.fullmatch(part.lower()) for part in match.group(1).split("-"))):
             continue
         m.start, m.text = match.start(), words.text[match.start() : m.end]
         m.name = f"{match.group(1)} {m.name}" if not m.title else m.name
@@ -1844,6 +1865,45 @@ def hyphen_given_names(doc: Doc, found: list[Mention]) -> None:
 
 # A given name of two parts, the second in lower case ('Min-jun', 'Ji-hoon'), ending right before a name.
 HYPHEN_GIVEN = re.compile(r"(?<![\w-])([A-Z][a-z]+-[a-z]{2,5}) $")
+# A hyphenated given name and a one-word surname ('Ji-woo Han'); both given parts must be romanised Korean syllables.
+HYPHEN_PERSON = re.compile(r"(?<![\w-])([A-Z][a-z]{0,4})-([a-z]{2,5}) ([A-Z][a-z]{1,9})\b")
+KOREAN_SYLLABLE = re.compile(r"(?:kk|tt|pp|ss|jj|ch|[gkndtrlmbpsjhyw])?"
+                             r"(?:yae|yeo|wae|eo|ae|ya|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ee|ou|[aeiou])(?:ng|[nklmp])?")
+
+
+def hyphen_given_people(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> list[Mention]:
+    """PERSON mentions for 'Ji-woo Han' names the model missed (it reads 'woo' as a noun and 'Han' as a people): a
+    hyphenated given name of two romanised Korean syllables ('Kremlin-run', 'Korean-born' are none) and a capitalised
+    surname, in no mention and no entity but a nationality or person."""
+    words = doc_words(doc)
+    out: list[Mention] = []
+    for match in HYPHEN_PERSON.finditer(words.text):
+        if not all(KOREAN_SYLLABLE.fullmatch(part.lower()) for part in match.group(1, 2)) or any(
+                m.start < match.end() and match.start() < m.end for m in found):
+            continue
+        span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
+        if span is None or any(t.ent_type_ not in {"", "NORP", "PERSON"} for t in span):
+            continue
+        out.append(Mention(start=match.start(), end=match.end(), text=span.text, type="PERSON",
+                           sent=sent_index[span.sent.start], name=span.text, source="context",
+                           cue="hyphenated given name and surname"))
+    return out + [m for person in out for m in _bare_surnames(doc, found + out, person, sent_index)]
+
+
+def _bare_surnames(doc: Doc, found: list[Mention], person: Mention, sent_index: dict[int, int]) -> list[Mention]:
+    """The surname of a person found by hyphen_given_people written alone ('Han said'), tagged a proper noun, read
+    as no entity or a nationality, not followed by a capitalised word ('Han Chinese')."""
+    words, surname = doc_words(doc), person.name.rsplit(" ", 1)[-1]
+    out: list[Mention] = []
+    for i, word in enumerate(words.words):
+        if word != surname or not words.proper[i] or doc[i].ent_type_ not in {"", "NORP"} or (
+                i + 1 < len(doc) and words.words[i + 1][:1].isupper()) or any(
+                m.start <= words.starts[i] < m.end for m in found):
+            continue
+        out.append(Mention(start=words.starts[i], end=words.starts[i] + len(word), text=word, type="PERSON",
+                           sent=sent_index[doc[i].sent.start], name=word, source="context",
+                           cue="surname of a hyphenated given name's person"))
+    return out
 
 
 def based_places(doc: Doc, found: list[Mention]) -> None:

@@ -67,6 +67,7 @@ class Rule:
     active_only: bool = False  # skip clauses in the passive voice (their subject is the agent, not the mover)
     fallback: bool = False  # kept only when no other rule links the same two mentions in the same sentence
     no_fronted: bool = False  # skip a 'prep' anchor opening its sentence before a comma ('Across the Atlantic, X ...')
+    unowned: list[str] = field(default_factory=list)  # anchors with no possessive ('its first outside Europe')
 
 
 # Dependencies by which a name written after a common noun is that noun's own name ('the destroyer JS Takanami').
@@ -160,7 +161,8 @@ def load_rules(paths: Iterable[Path], lexicon: dict | None = None) -> tuple[list
                             spec.get("label", "{verb}"), bool(spec.get("symmetric", False)),
                             list(spec.get("source_types", [])), list(spec.get("target_types", [])),
                             bool(spec.get("no_lists", False)), bool(spec.get("active_only", False)),
-                            bool(spec.get("fallback", False)), bool(spec.get("no_fronted", False)))
+                            bool(spec.get("fallback", False)), bool(spec.get("no_fronted", False)),
+                            list(spec.get("unowned", [])))
                 pattern = _expand(spec["pattern"], lexicon, where)
             except (KeyError, TypeError) as exc:
                 raise ValueError(f"{where}: missing or bad field {exc}") from None
@@ -496,6 +498,8 @@ class RelationMatcher:
             if not label or (rule.no_lists and any(in_list(t) for t in slot.values())):
                 continue
             if rule.active_only and clause is not None and is_passive(clause):
+                continue
+            if any(c.dep_ == "poss" for a in rule.unowned for c in slot[a].children):
                 continue
             if clause is not None and (ctx.names_another(clause) or ctx.noun_read_as_verb(clause)):
                 continue  # 'X, the Japanese destroyer JS Y': the noun is Y's; 'the Philippine frigate Z' is no verb

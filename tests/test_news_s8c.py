@@ -4,6 +4,7 @@ change."""
 
 from __future__ import annotations
 
+from tests.news_helpers import resolved as entities
 from tests.news_helpers import text_types as mentions
 
 
@@ -66,4 +67,51 @@ def test_an_apposed_nationality_without_a_name_of_its_own_stays(extract_text):
 def test_a_kind_noun_naming_no_other_thing_keeps_a_relation_noun_link(extract_text):
     found = relations(extract_text, "The founders were singer Ruben Grundy, his brother Joe Grundy, and a drummer.")
     assert ("Joe Grundy", "brother_of", "Ruben Grundy") in found
+
+
+# ---------------------------------------------------------------- companies: kind words, Swedish legal form
+
+
+def test_a_company_kind_word_after_a_company_joins_its_name(extract_text):
+    found = mentions(extract_text, "The firm supplies cells to Volvo Cars and Polestar, and to Toyota Motor in Japan.")
+    assert found.get("Volvo Cars") == found.get("Toyota Motor") == "ORG"
+    assert "Volvo" not in found
+
+
+def test_a_kind_word_opening_a_longer_name_is_not_taken(extract_text):
+    found = mentions(extract_text, "Analysts at Citigroup said Energy Transfer Partners would cut jobs.")
+    assert "Citigroup Energy" not in found
+
+
+def test_a_swedish_company_its_short_forms_and_its_bare_name_are_one_entity(extract_text):
+    found = entities(extract_text, "Norrvik Battery to build plant in Ohio\n\nSTOCKHOLM, May 2 - Norrvik Battery AB "
+                                   "said on Tuesday it would build a cell plant in Ohio. Shares of Norrvik rose 2%. "
+                                   "Tariffs would not hurt Norrvik, analysts said.")
+    holders = {label for label, (_, aliases) in found.items() if aliases & {"Norrvik", "Norrvik Battery AB",
+                                                                             "Norrvik Battery"}}
+    assert len(holders) == 1
+
+
+# ---------------------------------------------------------------- Korean given names
+
+
+def test_a_korean_hyphenated_given_name_and_its_surname_are_a_person(extract_text):
+    found = mentions(extract_text, "The company's chief executive, Ji-woo Han, told reporters the plant was on time. "
+                                   "\"We are close to our customers,\" Han said.")
+    assert found.get("Ji-woo Han") == found.get("Han") == "PERSON"
+
+
+def test_an_english_hyphenated_word_before_a_name_is_no_given_name(extract_text):
+    found = mentions(extract_text, "The Kremlin-run agency quoted the Korean-born Park on Monday.")
+    assert "Kremlin-run" not in " ".join(found) and "Korean-born Park" not in found
+
+
+# ---------------------------------------------------------------- a region with a possessive
+
+
+def test_a_region_with_a_possessive_is_no_address(extract_text):
+    found = relations(extract_text, "The firm will build a plant near Dalton, Georgia, its first outside Europe, "
+                                    "officials said.")
+    assert ("Dalton", "located_in", "Georgia") in found
+    assert ("Dalton", "located_in", "Europe") not in found
 
