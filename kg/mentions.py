@@ -1488,6 +1488,81 @@ def known_as(doc: Doc, found: list[Mention]) -> None:
                 m.type, m.cue = named.type, f"another name of {named.name!r} (known as)"
 
 
+# A lower-case noun, then 'known as' / 'called' / 'dubbed', ending right before a name ('the group known as ').
+KIND_KNOWN_AS = re.compile(r"\b([a-z]+),? (?:(?:also|widely|better|commonly|now) )?(?:known as|called|dubbed) $")
+
+
+def kind_known_as(doc: Doc, found: list[Mention]) -> None:
+    """'the group known as Sandworm': a name written right after a noun of a kind of organisation and 'known as'
+    (types.json kind_known_as) is an ORG, and so is every other mention of it in the document ('which both track
+    Sandworm' read as a person)."""
+    text = doc_words(doc).text
+    if " known as " not in text and " called " not in text and " dubbed " not in text:
+        return
+    kinds = lexicon.words("types.json", "kind_known_as", "ORG")
+    names = set()
+    for m in found:
+        match = KIND_KNOWN_AS.search(text, max(0, m.start - 40), m.start)
+        if match is not None and match.group(1) in kinds and not m.demonym:
+            names.add(lexicon.key(m.name))
+    for m in found:
+        if names and lexicon.key(m.name) in names and m.type in {"PERSON", "GPE", "LOC", "FACILITY"} and not m.demonym:
+            m.type, m.cue = "ORG", "named after a kind of organisation and 'known as'"
+
+
+def acronym_bodies(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> list[Mention]:
+    """ORG mentions for an acronym in no entity written before a noun of a public body, at most two lower-case words
+    between ('the GCHQ signals agency': types.json acronym_bodies); a common noun's acronym ('AI') is none."""
+    words = doc_words(doc)
+    nouns = lexicon.words("types.json", "acronym_bodies", "nouns")
+    if nouns.isdisjoint(words.words):
+        return []
+    common = lexicon.words("types.json", "common_acronyms", "words")
+    covered = [(m.start, m.end) for m in found]
+    out: list[Mention] = []
+    for i in (i for i, w in enumerate(words.words) if w in nouns):
+        j = i - 1
+        while j > 0 and i - j <= 2 and words.words[j].islower() and words.words[j].isalpha():
+            j -= 1
+        word = words.words[j]
+        if j < 0 or not (word.isupper() and word.isalpha() and 3 <= len(word) <= 6) or word in common or \
+                doc[j].ent_type_ or any(a <= words.starts[j] < b for a, b in covered):
+            continue
+        out.append(Mention(start=words.starts[j], end=words.starts[j] + len(word), text=word, type="ORG",
+                           sent=sent_index[doc[j].sent.start], name=word, source="context",
+                           cue=f"acronym before {words.words[i]!r}"))
+    return out
+
+
+# Parts of speech after a possessive that say no noun it owns follows ('Guy's and ...', 'St Thomas' to ...').
+ENDS_A_NOUN_PHRASE = frozenset({"CCONJ", "PUNCT", "PART", "AUX", "VERB", "ADP", "SCONJ"})
+
+
+def elliptic_possessives(doc: Doc, found: list[Mention]) -> None:
+    """'King's College Hospital and Guy's and St Thomas'': a name the model read as a person, written with a possessive
+    ending and no noun after it, joined by 'and' to an organisation or facility, names one of the same kind (a hospital,
+    a shop), no person; 'my car and John's' (no name before) stays."""
+    text = doc_words(doc).text
+    starts = {m.start: m for m in found}
+    for m in found:
+        after = text[m.end : m.end + 3]
+        ending = "'s" if after[:2] == "'s" and not after[2:].isalpha() else ""
+        if m.type != "PERSON" or m.title or not (ending or m.text.endswith("'")):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head, nxt = span.root, span.end + (1 if ending else 0)
+        if head.dep_ != "conj" or head.head.ent_iob_ == "" or (
+                nxt < len(doc) and doc[nxt].pos_ not in ENDS_A_NOUN_PHRASE):
+            continue  # 'Nexon and Respawn's 2015 partnership': a noun follows
+        owner = next((starts.get(e.start_char) for e in doc.ents if e.start <= head.head.i < e.end), None)
+        if owner is not None and owner.type in {"ORG", "FACILITY"}:
+            m.type, m.cue = owner.type, f"possessive name with no noun after, joined to {owner.name!r}"
+            m.end += len(ending)
+            m.text, m.name = text[m.start : m.end], m.name + ending
+
+
 def bracket_acronym_types(doc: Doc, found: list[Mention]) -> None:
     """'the Naval Strike Missile (NSM)': an acronym in brackets right after a name it is the initials of takes that
     name's type, whatever the model or another mention of the acronym made of it, when a rule or cue typed the name
@@ -1628,6 +1703,9 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     bracket_acronym_types(doc, found)
     found.extend(relatives(doc, found, sent_index))
     known_as(doc, found)
+    kind_known_as(doc, found)
+    elliptic_possessives(doc, found)
+    found.extend(acronym_bodies(doc, found, sent_index))
     found = common_word_openers(doc, found)
     found = [m for m in found if not common_acronym(m, doc_words(doc).text)]
     found.extend(legal_form_after(doc, found, sent_index))

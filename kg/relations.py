@@ -499,7 +499,7 @@ class RelationMatcher:
                 continue
             if rule.active_only and clause is not None and is_passive(clause):
                 continue
-            if any(c.dep_ == "poss" for a in rule.unowned for c in slot[a].children):
+            if any(c.dep_ == "poss" for a in rule.unowned for c in slot[a].children) or ctx.one_name(slot, rule):
                 continue
             if clause is not None and (ctx.names_another(clause) or ctx.noun_read_as_verb(clause)):
                 continue  # 'X, the Japanese destroyer JS Y': the noun is Y's; 'the Philippine frigate Z' is no verb
@@ -609,6 +609,13 @@ class Context:
                 and not self._owner_of_vehicle(head, outer))):
             nouns.append(outer)  # "the carrier Izumo", "the JS Sazanami destroyer" (not "US-Japan exercises")
         return nouns
+
+    def one_name(self, slot: dict[str, Token], rule: Rule) -> bool:
+        """Both ends of a match are words of one mention ("King's College Hospital"): a name's inside states nothing,
+        not even about the names joined to it ('... and Guy's')."""
+        source, target = slot.get(rule.source), slot.get(rule.target)
+        return source is not None and target is not None and (
+            self.token_mention.get(source.i, -1) == self.token_mention.get(target.i, -2))
 
     def names_another(self, noun: Token) -> bool:
         """An apposed noun of a kind of thing (type_nouns, vehicles) that has a name of its own written after it

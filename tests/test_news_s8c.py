@@ -115,3 +115,42 @@ def test_a_region_with_a_possessive_is_no_address(extract_text):
     assert ("Dalton", "located_in", "Georgia") in found
     assert ("Dalton", "located_in", "Europe") not in found
 
+
+# ---------------------------------------------------------------- a group known as, elliptic possessives, acronyms
+
+
+def test_a_name_after_a_group_known_as_is_an_organisation_everywhere(extract_text):
+    found = [(m.text, m.type) for m in extract_text(
+        "Officials said the group known as Cozy Wolf carried out the attack. Analysts at two firms, which both "
+        "track Cozy Wolf, agreed.").mentions if m.text == "Cozy Wolf"]
+    assert found == [("Cozy Wolf", "ORG"), ("Cozy Wolf", "ORG")]
+
+
+def test_a_man_known_as_stays_a_person(extract_text):
+    assert mentions(extract_text, "Police arrested a man known as John Barrow in Leeds.").get("John Barrow") == "PERSON"
+
+
+def test_possessive_names_joined_to_a_hospital_are_no_people(extract_text):
+    text = "The attack forced King's College Hospital and Guy's and St Thomas' to cancel operations."
+    found = mentions(extract_text, text)
+    assert "PERSON" not in found.values()
+    assert not relations(extract_text, text)
+
+
+def test_a_possessive_after_a_common_noun_stays_a_person(extract_text):
+    assert mentions(extract_text, "She preferred the old car and John's.").get("John") == "PERSON"
+
+
+def test_an_acronym_before_an_agency_noun_is_an_organisation(extract_text):
+    found = mentions(extract_text, "The centre, part of the GCHQ signals agency, said the attack was serious.")
+    assert found.get("GCHQ") == "ORG"
+
+
+def test_a_common_acronym_before_an_agency_noun_is_no_name(extract_text):
+    found = mentions(extract_text, "Officials at the new AI agency and the LNG agency met on Monday.")
+    assert "AI" not in found and "LNG" not in found
+
+
+def test_a_coordinated_possessive_before_a_noun_is_left_alone(extract_text):
+    found = mentions(extract_text, "More games are expected from Nexon and Krafton's 2015 mobile partnership.")
+    assert "Krafton's" not in found
