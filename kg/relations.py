@@ -1136,10 +1136,13 @@ def title_role(ctx: Context) -> Iterator[Evidence]:
 
     With a government title and no country in the phrase, the document's most-mentioned country is
     used and the evidence says so (attrs country_from = "document"); not for a company's or an EU body's titles
-    ('Executive Vice-President': relation_lexicon.json corporate_title_modifiers).
+    ('Executive Vice-President': relation_lexicon.json corporate_title_modifiers), nor when another person of the
+    document holds that title with that country written ('Qatari Prime Minister X' … 'Prime Minister Y').
     """
     titles = ctx.words["titles"]
     mods = ctx.words["title_modifiers"] | titles
+    held: set[tuple[str, str]] = set()  # (title, country) a person of the document holds by an explicit owner
+    bare: list[tuple[str, Token, Token, dict]] = []
     for idx, head in ctx.heads.items():
         m = ctx.mentions[idx]
         if m.type != "PERSON":
@@ -1162,14 +1165,22 @@ def title_role(ctx: Context) -> Iterator[Evidence]:
         attrs = {"title": label.replace("_", " ")}
         anchor = title_tok or head
         if owner_ids:
+            held.add((label, _country_of(ctx, owner_ids[-1])))
             yield from ctx.evidence("title-role", label, [head], [ctx.doc[ctx.heads[owner_ids[-1]].i]], anchor,
                                     attrs=attrs)
         elif (title_words and label.split("_")[-1] in ctx.words["government_titles"] and not _unnamed_owner(left, mods)
               and not ctx.words["corporate_title_modifiers"] & set(label.split("_"))):  # 'Executive Vice-President'
-            country, why = document_country(ctx)
-            if country is not None:
-                yield from ctx.evidence("title-role", label, [head], [ctx.heads[country]], anchor,
-                                        attrs={**attrs, "country_from": why})
+            bare.append((label, head, anchor, attrs))
+    country, why = document_country(ctx) if bare else (None, "")
+    for label, head, anchor, attrs in bare if country is not None else ():
+        if (label, _country_of(ctx, country)) not in held:  # 'Qatari Prime Minister X' … 'Prime Minister Y'
+            yield from ctx.evidence("title-role", label, [head], [ctx.heads[country]], anchor,
+                                    attrs={**attrs, "country_from": why})
+
+
+def _country_of(ctx: Context, idx: int) -> str:
+    """The country a mention names (ctx.countries), or '' for another owner."""
+    return next((name for name, idxs in ctx.countries.items() if idx in idxs), "")
 
 
 def _unnamed_owner(left: list[Token], mods: set[str]) -> bool:

@@ -151,6 +151,24 @@ def test_a_common_acronym_before_an_agency_noun_is_no_name(extract_text):
     assert "AI" not in found and "LNG" not in found
 
 
+# ---------------------------------------------------------------- a dateline in a mediator's capital
+
+
+def test_a_bare_title_held_by_another_for_the_dateline_country_is_not_given_it(extract_text):
+    text = ("DOHA, Jan 10 (AP) - Israel and Hamas resumed talks in Doha, hosted by Qatar. Israel sent a team. Qatari "
+            "Prime Minister Mohammed Al Thani hosted them. The plan was backed by Prime Minister Benjamin Netanyahu.")
+    found = relations(extract_text, text)
+    assert ("Mohammed Al Thani", "prime_minister", "Qatari") in found
+    assert not {t for s, r, t in found if s == "Benjamin Netanyahu" and r == "prime_minister" and t != "Israel"}
+
+
+def test_a_bare_title_takes_the_dateline_country_the_story_is_about(extract_text):
+    text = ("LONDON, Jan 10 (Reuters) - Britain will raise taxes, Prime Minister Keir Starmer said on Friday. "
+            "France and Germany made similar plans, Britain's finance ministry said.")
+    assert ("Keir Starmer", "prime_minister", "Britain") in relations(extract_text, text)
+
+
 def test_a_coordinated_possessive_before_a_noun_is_left_alone(extract_text):
     found = mentions(extract_text, "More games are expected from Nexon and Krafton's 2015 mobile partnership.")
     assert "Krafton's" not in found
+
