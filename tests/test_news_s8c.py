@@ -172,3 +172,9 @@ def test_a_coordinated_possessive_before_a_noun_is_left_alone(extract_text):
     found = mentions(extract_text, "More games are expected from Nexon and Krafton's 2015 mobile partnership.")
     assert "Krafton's" not in found
 
+
+def test_a_finnish_legal_form_after_a_name_makes_it_a_company(extract_text):
+    found = mentions(extract_text, "HELSINKI, Nov 3 (Reuters) - Saarivesi Shipping Oy said on Monday that hackers "
+                                   "had stolen the personal data of about 200,000 passengers. TURKU, May 5 - Merilinja "
+                                   "Oy said it would buy two ferries.")
+    assert found.get("Saarivesi Shipping Oy") == found.get("Merilinja Oy") == "ORG"
