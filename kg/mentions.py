@@ -1512,6 +1512,81 @@ def known_as(doc: Doc, found: list[Mention]) -> None:
                 m.type, m.cue = named.type, f"another name of {named.name!r} (known as)"
 
 
+# A lower-case noun, then 'known as' / 'called' / 'dubbed', ending right before a name ('the group known as ').
+KIND_KNOWN_AS = re.compile(r"\b([a-z]+),? (?:(?:also|widely|better|commonly|now) )?(?:known as|called|dubbed) $")
+
+
+def kind_known_as(doc: Doc, found: list[Mention]) -> None:
+    """'the group known as Sandworm': a name written right after a noun of a kind of organisation and 'known as'
+    (types.json kind_known_as) is an ORG, and so is every other mention of it in the document ('which both track
+    Sandworm' read as a person)."""
+    text = doc_words(doc).text
+    if " known as " not in text and " called " not in text and " dubbed " not in text:
+        return
+    kinds = lexicon.words("types.json", "kind_known_as", "ORG")
+    names = set()
+    for m in found:
+        match = KIND_KNOWN_AS.search(text, max(0, m.start - 40), m.start)
+        if match is not None and match.group(1) in kinds and not m.demonym:
+            names.add(lexicon.key(m.name))
+    for m in found:
+        if names and lexicon.key(m.name) in names and m.type in {"PERSON", "GPE", "LOC", "FACILITY"} and not m.demonym:
+            m.type, m.cue = "ORG", "named after a kind of organisation and 'known as'"
+
+
+def acronym_bodies(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> list[Mention]:
+    """ORG mentions for an acronym in no entity written before a noun of a public body, at most two lower-case words
+    between ('the GCHQ signals agency': types.json acronym_bodies); a common noun's acronym ('AI') is none."""
+    words = doc_words(doc)
+    nouns = lexicon.words("types.json", "acronym_bodies", "nouns")
+    if nouns.isdisjoint(words.words):
+        return []
+    common = lexicon.words("types.json", "common_acronyms", "words")
+    covered = [(m.start, m.end) for m in found]
+    out: list[Mention] = []
+    for i in (i for i, w in enumerate(words.words) if w in nouns):
+        j = i - 1
+        while j > 0 and i - j <= 2 and words.words[j].islower() and words.words[j].isalpha():
+            j -= 1
+        word = words.words[j]
+        if j < 0 or not (word.isupper() and word.isalpha() and 3 <= len(word) <= 6) or word in common or \
+                doc[j].ent_type_ or any(a <= words.starts[j] < b for a, b in covered):
+            continue
+        out.append(Mention(start=words.starts[j], end=words.starts[j] + len(word), text=word, type="ORG",
+                           sent=sent_index[doc[j].sent.start], name=word, source="context",
+                           cue=f"acronym before {words.words[i]!r}"))
+    return out
+
+
+# Parts of speech after a possessive that say no noun it owns follows ('Guy's and ...', 'St Thomas' to ...').
+ENDS_A_NOUN_PHRASE = frozenset({"CCONJ", "PUNCT", "PART", "AUX", "VERB", "ADP", "SCONJ"})
+
+
+def elliptic_possessives(doc: Doc, found: list[Mention]) -> None:
+    """'King's College Hospital and Guy's and St Thomas'': a name the model read as a person, written with a possessive
+    ending and no noun after it, joined by 'and' to an organisation or facility, names one of the same kind (a hospital,
+    a shop), no person; 'my car and John's' (no name before) stays."""
+    text = doc_words(doc).text
+    starts = {m.start: m for m in found}
+    for m in found:
+        after = text[m.end : m.end + 3]
+        ending = "'s" if after[:2] == "'s" and not after[2:].isalpha() else ""
+        if m.type != "PERSON" or m.title or not (ending or m.text.endswith("'")):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head, nxt = span.root, span.end + (1 if ending else 0)
+        if head.dep_ != "conj" or head.head.ent_iob_ == "" or (
+                nxt < len(doc) and doc[nxt].pos_ not in ENDS_A_NOUN_PHRASE):
+            continue  # 'Nexon and Respawn's 2015 partnership': a noun follows
+        owner = next((starts.get(e.start_char) for e in doc.ents if e.start <= head.head.i < e.end), None)
+        if owner is not None and owner.type in {"ORG", "FACILITY"}:
+            m.type, m.cue = owner.type, f"possessive name with no noun after, joined to {owner.name!r}"
+            m.end += len(ending)
+            m.text, m.name = text[m.start : m.end], m.name + ending
+
+
 def bracket_acronym_types(doc: Doc, found: list[Mention]) -> None:
     """'the Naval Strike Missile (NSM)': an acronym in brackets right after a name it is the initials of takes that
     name's type, whatever the model or another mention of the acronym made of it, when a rule or cue typed the name
@@ -1646,15 +1721,20 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     found = name_pairs(doc, found, sent_index)
     found.extend(workplaces(doc, found, sent_index))
     found.extend(typed_by_context(doc, untyped, found, sent_index))
+    found.extend(hyphen_given_people(doc, found, sent_index))
     found.extend(repeated_names(doc, found, sent_index))
     hyphen_given_names(doc, found)
     bracket_acronym_types(doc, found)
     found.extend(relatives(doc, found, sent_index))
     known_as(doc, found)
+    kind_known_as(doc, found)
+    elliptic_possessives(doc, found)
+    found.extend(acronym_bodies(doc, found, sent_index))
     found = common_word_openers(doc, found)
     spelt: dict[str, bool] = {}
     found = [m for m in found if not common_acronym(m, doc_words(doc).text, spelt)]
     found.extend(legal_form_after(doc, found, sent_index))
+    company_tails(doc, found)
     companies_short(found)
     company_openers(found)
     legal_forms(found)
@@ -1833,6 +1913,24 @@ def legal_form_after(doc: Doc, found: list[Mention], sent_index: dict[int, int])
     return added
 
 
+def company_tails(doc: Doc, found: list[Mention]) -> None:
+    """'Volvo' + 'Cars': an ORG mention the model ended right before a capitalised word of a company's kind
+    (types.json company_tails), in no entity and with no capitalised word after it, takes that word."""
+    tails = lexicon.words("types.json", "company_tails", "words")
+    words = doc_words(doc)
+    if tails.isdisjoint(words.words):
+        return
+    for m in found:
+        if m.type != "ORG" or m.demonym:
+            continue
+        i = bisect.bisect_left(words.starts, m.end + 1)
+        if i >= len(doc) or words.starts[i] != m.end + 1 or words.words[i] not in tails or doc[i].ent_type_ or (
+                i + 1 < len(doc) and words.words[i + 1][:1].isupper() and not words.sent_end[i]):
+            continue
+        m.end += 1 + len(words.words[i])
+        m.text, m.name = words.text[m.start : m.end], f"{m.name} {words.words[i]}"
+
+
 def _unlabelled_companies(doc: Doc, found: list[Mention], forms: frozenset[str],
                           sent_index: dict[int, int]) -> list[Mention]:
     """ORG mentions for capitalised proper nouns in no mention and no entity, then a legal form ('Korvath Energy Inc.'
@@ -1866,7 +1964,8 @@ def hyphen_given_names(doc: Doc, found: list[Mention]) -> None:
         if match is None:
             continue
         span = doc.char_span(match.start(), match.end() - 1, alignment_mode="strict")
-        if span is None or not all(words.proper[t.i] for t in span):
+        if span is None or not (all(words.proper[t.i] for t in span) or all(
+                KOREAN_SYLLABLE.fullmatch(part.lower()) for part in match.group(1).split("-"))):
             continue
         m.start, m.text = match.start(), words.text[match.start() : m.end]
         m.name = f"{match.group(1)} {m.name}" if not m.title else m.name
@@ -1874,6 +1973,45 @@ def hyphen_given_names(doc: Doc, found: list[Mention]) -> None:
 
 # A given name of two parts, the second in lower case ('Min-jun', 'Ji-hoon'), ending right before a name.
 HYPHEN_GIVEN = re.compile(r"(?<![\w-])([A-Z][a-z]+-[a-z]{2,5}) $")
+# A hyphenated given name and a one-word surname ('Ji-woo Han'); both given parts must be romanised Korean syllables.
+HYPHEN_PERSON = re.compile(r"(?<![\w-])([A-Z][a-z]{0,4})-([a-z]{2,5}) ([A-Z][a-z]{1,9})\b")
+KOREAN_SYLLABLE = re.compile(r"(?:kk|tt|pp|ss|jj|ch|[gkndtrlmbpsjhyw])?"
+                             r"(?:yae|yeo|wae|eo|ae|ya|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ee|ou|[aeiou])(?:ng|[nklmp])?")
+
+
+def hyphen_given_people(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> list[Mention]:
+    """PERSON mentions for 'Ji-woo Han' names the model missed (it reads 'woo' as a noun and 'Han' as a people): a
+    hyphenated given name of two romanised Korean syllables ('Kremlin-run', 'Korean-born' are none) and a capitalised
+    surname, in no mention and no entity but a nationality or person."""
+    words = doc_words(doc)
+    out: list[Mention] = []
+    for match in HYPHEN_PERSON.finditer(words.text):
+        if not all(KOREAN_SYLLABLE.fullmatch(part.lower()) for part in match.group(1, 2)) or any(
+                m.start < match.end() and match.start() < m.end for m in found):
+            continue
+        span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
+        if span is None or any(t.ent_type_ not in {"", "NORP", "PERSON"} for t in span):
+            continue
+        out.append(Mention(start=match.start(), end=match.end(), text=span.text, type="PERSON",
+                           sent=sent_index[span.sent.start], name=span.text, source="context",
+                           cue="hyphenated given name and surname"))
+    return out + [m for person in out for m in _bare_surnames(doc, found + out, person, sent_index)]
+
+
+def _bare_surnames(doc: Doc, found: list[Mention], person: Mention, sent_index: dict[int, int]) -> list[Mention]:
+    """The surname of a person found by hyphen_given_people written alone ('Han said'), tagged a proper noun, read
+    as no entity or a nationality, not followed by a capitalised word ('Han Chinese')."""
+    words, surname = doc_words(doc), person.name.rsplit(" ", 1)[-1]
+    out: list[Mention] = []
+    for i, word in enumerate(words.words):
+        if word != surname or not words.proper[i] or doc[i].ent_type_ not in {"", "NORP"} or (
+                i + 1 < len(doc) and words.words[i + 1][:1].isupper()) or any(
+                m.start <= words.starts[i] < m.end for m in found):
+            continue
+        out.append(Mention(start=words.starts[i], end=words.starts[i] + len(word), text=word, type="PERSON",
+                           sent=sent_index[doc[i].sent.start], name=word, source="context",
+                           cue="surname of a hyphenated given name's person"))
+    return out
 
 
 def based_places(doc: Doc, found: list[Mention]) -> None:

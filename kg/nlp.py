@@ -1025,7 +1025,7 @@ class FeatureNames:
         self.label = table["label"]
         self.keep_head = {"all": set(table["keep_head"]["all"])}
         self.keep_head["suffix"] = self.keep_head["all"] | set(table["keep_head"]["suffix"])
-        self.keep_head["prefix"] = self.keep_head["of"] = self.keep_head["all"]
+        self.keep_head["prefix"] = self.keep_head["of"] = self.keep_head["particle"] = self.keep_head["all"]
         self.suffix_not_inside = set(table["suffix_not_inside"]["labels"])
         self.retype = table["retype"]
         name = {"IS_TITLE": True, "POS": "PROPN", "OP": "+"}
@@ -1034,9 +1034,12 @@ class FeatureNames:
                                      {"TEXT": {"IN": table["suffix_heads"]["words"]}}]])
         self.matcher.add("prefix", [[{"TEXT": {"IN": table["prefix_heads"]["words"]}}, name]])
         self.matcher.add("of", [[{"TEXT": {"IN": table["of_heads"]["words"]}}, {"LOWER": "of"}, name]])
+        particle = table["particle_heads"]
+        self.matcher.add("particle", [[{"TEXT": {"IN": particle["words"]}}, {"LOWER": {"IN": particle["particles"]}},
+                                       name]])
         # Every pattern holds a head word: a Doc without one cannot match (a test on a column of hashes).
-        self.heads = frozenset(nlp.vocab.strings.add(w) for kind in ("suffix_heads", "prefix_heads", "of_heads")
-                               for w in table[kind]["words"])
+        self.heads = frozenset(nlp.vocab.strings.add(w) for kind in ("suffix_heads", "prefix_heads", "of_heads",
+                                                                      "particle_heads") for w in table[kind]["words"])
 
     def __call__(self, doc: Doc) -> Doc:
         """Set each feature name that passes the checks as one entity, replacing the pieces it holds."""
@@ -1060,10 +1063,12 @@ class FeatureNames:
         """The model entity that is exactly this match (after an optional 'the') but mis-typed: a structure label on
         a natural feature ('Galway Bay' FAC), or an organisation label on 'the <Name> Channel' after a preposition
         or verb of place or passage ('crossed the Bristol Channel'; without 'the' for heads that name nothing but
-        a feature: 'over Scarborough Shoal'); else None ('retype' in feature_names.json)."""
+        a feature: 'over Scarborough Shoal'); an organisation or person label on a head that names nothing but a
+        feature ('Hardy Reef') or on 'Bajo de <Name>' anywhere; else None ('retype' in feature_names.json)."""
         doc = span.doc
         head = span[-1] if kind == "suffix" else span[0]
-        if head.text not in self.retype["heads"] or (span[0].is_sent_start and not _written_inside(span[0])):
+        if (head.text not in self.retype["heads"] and kind != "particle") or (
+                span[0].is_sent_start and not _written_inside(span[0])):
             return None
         model = [ent for ent in doc.ents if ent.start < span.end and span.start < ent.end]
         if len(model) != 1 or model[0].end != span.end:
@@ -1072,8 +1077,10 @@ class FeatureNames:
         the = ent.start == span.start - 1 and doc[ent.start].lower_ == "the"
         if ent.start != span.start and not the:
             return None
-        if ent.label_ in self.retype["structure_labels"]:
-            return ent
+        if ent.label_ in self.retype["structure_labels"] or (
+                ent.label_ in self.retype["feature_only_labels"]
+                and (kind == "particle" or (kind == "suffix" and head.text in self.retype["feature_only_heads"]))):
+            return ent  # 'Galway Bay' FAC; 'Scarborough Shoal', 'Bajo de Masinloc' ORG: no company is so named
         bare = not the and head.text in self.retype["bare_heads"]  # 'over Scarborough Shoal' needs no 'the'
         prev = doc[ent.start - 1] if (the or bare) and ent.start > 0 else None
         after = prev is not None and (prev.lower_ in self.retype["place_prepositions"]
@@ -1419,22 +1426,24 @@ def named_appositions(doc: Doc) -> Doc:
     """A name in apposition to a noun of an agreement or an operation ('the 2015 nuclear deal, the Joint
     Comprehensive Plan of Action,'; 'a new mission, Baltic Sentry.') is a LAW or an EVENT, when the model left it
     out or gave it a label of no person, place or organisation ('the grain deal, the Black Sea Grain Initiative'
-    LOC); kg/data/types.json named_appositions."""
+    LOC); a namer word may come first ('The drill, named Pacific Shield,'); kg/data/types.json named_appositions."""
     table = lexicon.load_json("types.json")["named_appositions"]
     kinds = {noun: label for label, nouns in table["nouns"].items() for noun in nouns}
     joiners, ends = frozenset(table["joiners"]), frozenset({",", ".", ";", ")"})
+    namers = frozenset(table["namers"])
     ents, changed = list(doc.ents), False
     for comma in numpy.flatnonzero(doc.to_array(ORTH) == doc.vocab.strings[","]).tolist():
         if comma < 1 or comma + 2 >= len(doc) or (label := kinds.get(doc[comma - 1].lower_)) is None:
             continue
-        start = comma + 2 if doc[comma + 1].lower_ == "the" else comma + 1
+        first = comma + 2 if doc[comma + 1].lower_ in namers else comma + 1  # 'The drill, named Pacific Shield,'
+        start = first + 1 if doc[first].lower_ == "the" else first
         end = _title_run_end(doc, start, joiners)
         if end - start < 2 or end >= len(doc) or doc[end].text not in ends:
             continue
         inside = [i for i, e in enumerate(ents) if e.start < end and comma < e.end]
         if not inside:
             ents.append(Span(doc, start, end, label=label))
-        elif len(inside) == 1 and ents[inside[0]].start in {comma + 1, start} and ents[inside[0]].end == end \
+        elif len(inside) == 1 and ents[inside[0]].start in {first, start} and ents[inside[0]].end == end \
                 and ents[inside[0]].label_ in table["labels"].get(label, table["labels"]["any"]):
             ents[inside[0]] = Span(doc, ents[inside[0]].start, end, label=label)
         else:

@@ -68,6 +68,11 @@ class Rule:
     active_only: bool = False  # skip clauses in the passive voice (their subject is the agent, not the mover)
     fallback: bool = False  # kept only when no other rule links the same two mentions in the same sentence
     no_fronted: bool = False  # skip a 'prep' anchor opening its sentence before a comma ('Across the Atlantic, X ...')
+    unowned: list[str] = field(default_factory=list)  # anchors with no possessive ('its first outside Europe')
+
+
+# Dependencies by which a name written after a common noun is that noun's own name ('the destroyer JS Takanami').
+NAMING_DEPS = frozenset({"appos", "compound", "nmod"})
 
 
 def in_list(tok: Token) -> bool:
@@ -157,7 +162,8 @@ def load_rules(paths: Iterable[Path], lexicon: dict | None = None) -> tuple[list
                             spec.get("label", "{verb}"), bool(spec.get("symmetric", False)),
                             list(spec.get("source_types", [])), list(spec.get("target_types", [])),
                             bool(spec.get("no_lists", False)), bool(spec.get("active_only", False)),
-                            bool(spec.get("fallback", False)), bool(spec.get("no_fronted", False)))
+                            bool(spec.get("fallback", False)), bool(spec.get("no_fronted", False)),
+                            list(spec.get("unowned", [])))
                 pattern = _expand(spec["pattern"], lexicon, where)
             except (KeyError, TypeError) as exc:
                 raise ValueError(f"{where}: missing or bad field {exc}") from None
@@ -504,6 +510,10 @@ class RelationMatcher:
                 continue
             if rule.active_only and clause is not None and is_passive(clause):
                 continue
+            if any(c.dep_ == "poss" for a in rule.unowned for c in slot[a].children) or ctx.one_name(slot, rule):
+                continue
+            if clause is not None and (ctx.names_another(clause) or ctx.noun_read_as_verb(clause)):
+                continue  # 'X, the Japanese destroyer JS Y': the noun is Y's; 'the Philippine frigate Z' is no verb
             if rule.no_fronted and "prep" in slot and fronted(slot["prep"], ctx.words["location_preps"]):
                 continue
             if "prep" in slot and detached(slot["prep"], ctx.words):
@@ -615,7 +625,8 @@ class Context:
 
     def description_nouns(self, head: Token) -> list[Token]:
         """Common nouns in apposition with a mention's head word, either way round."""
-        nouns = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i not in self.token_mention]
+        nouns = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i not in self.token_mention
+                 and not self.names_another(c)]
         outer = head.head
         if outer.pos_ == "NOUN" and outer.i not in self.token_mention and (head.dep_ == "appos" or (
                 head.dep_ == "compound" and outer.dep_ != "appos" and outer.lemma_.lower() in self._kind_nouns
@@ -627,6 +638,28 @@ class Context:
     def _kind_nouns(self) -> set[str]:
         """Nouns that say what kind of thing a name before them is: vehicles, places and the type nouns."""
         return self.words["vehicles"] | self.words["places"] | set(self.lexicon.get("type_nouns", {}))
+
+    def one_name(self, slot: dict[str, Token], rule: Rule) -> bool:
+        """Both ends of a match are words of one mention ("King's College Hospital"): a name's inside states nothing,
+        not even about the names joined to it ('... and Guy's')."""
+        source, target = slot.get(rule.source), slot.get(rule.target)
+        return source is not None and target is not None and (
+            self.token_mention.get(source.i, -1) == self.token_mention.get(target.i, -2))
+
+    def names_another(self, noun: Token) -> bool:
+        """An apposed noun of a kind of thing (type_nouns, vehicles) that has a name of its own written after it
+        ('HMAS X, the Japanese destroyer JS Y'): it describes that name, not the one it hangs on. A relation noun
+        links the two ('Philip, his wife, Elisabeth')."""
+        if noun.dep_ != "appos" or noun.pos_ != "NOUN":
+            return False
+        lemma = noun.lemma_.lower()
+        return (lemma in self.words["vehicles"] or lemma in self.lexicon.get("type_nouns", {})) and any(
+            c.i > noun.i and c.dep_ in NAMING_DEPS and c.i in self.token_mention for c in noun.children)
+
+    def noun_read_as_verb(self, verb: Token) -> bool:
+        """A vehicle noun the parser read as a verb after an adjective or article ('the Philippine frigate BRP X')."""
+        return verb.pos_ == "VERB" and verb.i > 0 and verb.lower_ in self.words["vehicles"] and (
+            verb.doc[verb.i - 1].pos_ in {"ADJ", "DET"})
 
     def _owner_of_vehicle(self, head: Token, noun: Token) -> bool:
         """An organisation or country before a vehicle noun owns it, is not it ('a Royal New Zealand Navy ship',
@@ -1160,10 +1193,13 @@ def title_role(ctx: Context) -> Iterator[Evidence]:
 
     With a government title and no country in the phrase, the document's most-mentioned country is
     used and the evidence says so (attrs country_from = "document"); not for a company's or an EU body's titles
-    ('Executive Vice-President': relation_lexicon.json corporate_title_modifiers).
+    ('Executive Vice-President': relation_lexicon.json corporate_title_modifiers), nor when another person of the
+    document holds that title with that country written ('Qatari Prime Minister X' … 'Prime Minister Y').
     """
     titles = ctx.words["titles"]
     mods = ctx.words["title_modifiers"] | titles
+    held: set[tuple[str, str]] = set()  # (title, country) a person of the document holds by an explicit owner
+    bare: list[tuple[str, Token, Token, dict]] = []
     for idx, head in ctx.heads.items():
         m = ctx.mentions[idx]
         if m.type != "PERSON":
@@ -1186,14 +1222,22 @@ def title_role(ctx: Context) -> Iterator[Evidence]:
         attrs = {"title": label.replace("_", " ")}
         anchor = title_tok or head
         if owner_ids:
+            held.add((label, _country_of(ctx, owner_ids[-1])))
             yield from ctx.evidence("title-role", label, [head], [ctx.doc[ctx.heads[owner_ids[-1]].i]], anchor,
                                     attrs=attrs)
         elif (title_words and label.split("_")[-1] in ctx.words["government_titles"] and not _unnamed_owner(left, mods)
               and not ctx.words["corporate_title_modifiers"] & set(label.split("_"))):  # 'Executive Vice-President'
-            country, why = document_country(ctx)
-            if country is not None:
-                yield from ctx.evidence("title-role", label, [head], [ctx.heads[country]], anchor,
-                                        attrs={**attrs, "country_from": why})
+            bare.append((label, head, anchor, attrs))
+    country, why = document_country(ctx) if bare else (None, "")
+    for label, head, anchor, attrs in bare if country is not None else ():
+        if (label, _country_of(ctx, country)) not in held:  # 'Qatari Prime Minister X' … 'Prime Minister Y'
+            yield from ctx.evidence("title-role", label, [head], [ctx.heads[country]], anchor,
+                                    attrs={**attrs, "country_from": why})
+
+
+def _country_of(ctx: Context, idx: int) -> str:
+    """The country a mention names (ctx.countries), or '' for another owner."""
+    return next((name for name, idxs in ctx.countries.items() if idx in idxs), "")
 
 
 def _unnamed_owner(left: list[Token], mods: set[str]) -> bool:
