@@ -1542,7 +1542,7 @@ def titled_orgs(doc: Doc) -> Doc:
     the PERSON and a demonym or country before the title its own span, as when the model leaves the title out, so
     the title's owner is read as for any titled person. The name is two or three capitalised words, no
     organisation word among them ('General Electric Vernova' stays)."""
-    from kg.mentions import _org_words, leading_title
+    from kg.mentions import _law_head, _org_words, leading_title
 
     ents, changed = list(doc.ents), False
     table = lexicon.countries()
@@ -1558,8 +1558,8 @@ def titled_orgs(doc: Doc) -> Doc:
         n = leading_title(list(ent[owner:]))
         rest = ent[owner + n :]
         if not n or not 2 <= len(rest) <= 3 or not all(t.is_title and t.is_alpha and t.lower_ not in _org_words()
-                                                         for t in rest):
-            continue
+                                                         for t in rest) or _law_head(rest.text, "ORG"):
+            continue  # 'General Data Protection Regulation' is a law's name, no General's
         person = [Span(doc, rest.start, rest.end, label="PERSON")]
         owned = [Span(doc, ent.start, ent.start + 1, label="NORP" if table.demonym(ent[0].text) else "GPE")]
         ents[i : i + 1] = (owned if owner else []) + person

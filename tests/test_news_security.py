@@ -400,3 +400,10 @@ def test_an_initial_after_on_is_kept(extract_text):
 def test_a_refinery_named_like_a_person_is_a_facility(extract_text):
     found = mentions(extract_text, "On Wednesday, drones hit the Afipsky refinery in Russia's Krasnodar region.")
     assert found.get("Afipsky") == "FACILITY"
+
+
+def test_a_law_opened_by_a_title_word_stays_a_law(extract_text):
+    found = mentions(extract_text, "The fines were imposed under the European Union's General Data Protection "
+                                   "Regulation.")
+    assert found.get("General Data Protection Regulation") == "LAW"
+    assert "PERSON" not in found.values()
