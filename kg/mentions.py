@@ -37,6 +37,8 @@ PLACE_VERBS = {"be", "lie", "locate", "host", "sit", "border", "become", "remain
 MOTION_VERBS = {"go", "fly", "travel", "return", "move", "arrive", "come", "sail", "head", "visit", "drive", "relocate"}
 # Verbs of a road or line going somewhere ("the road continues on to X"): X is a place, not its government.
 ROUTE_VERBS = {"continue", "lead", "run", "extend", "connect", "link"}
+# Verbs whose 'to' names where a vehicle or a body of people went: never a person ('flew to', not 'wrote to').
+DESTINATION_VERBS = {"fly", "travel", "sail", "relocate", "drive", "deploy", "divert", "evacuate", "airlift", "steam"}
 
 
 @dataclass
@@ -387,6 +389,17 @@ def line_after(span: Span) -> str:
     return doc[k].lower_ if k < len(doc) and doc[k].lower_ in table["line_words"] else ""
 
 
+def _destination_of(span: Span) -> str:
+    """The lemma of a verb of travel whose destination the span is ('sailed to Kota Kinabalu', 'flew into X'; a
+    letter is sent to a person, so 'send' is none), else ''."""
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in {"to", "into", "toward", "towards"} or prep.head.pos_ != "VERB":
+        return ""
+    lemma = prep.head.lemma_
+    return lemma if lemma in DESTINATION_VERBS else ""
+
+
 def _compound_after(span: Span) -> bool:
     """The word after the span is the first of a hyphenated compound ('Smith field-tested the rifle')."""
     doc, k = span.doc, span.end
@@ -685,6 +698,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "FACILITY", f"street or square: {opener!r}"  # 'the Place de la Concertation' ORG
     elif m.type == "PERSON" and " " in name and not m.title and (place := table.variant(name)) is not None:
         m.type, m.cue = place.type, "a country's name of several words"  # 'Papua New Guinea' read as a person
+    elif m.type == "PERSON" and not m.title and (verb := _destination_of(span)):
+        m.type, m.cue = "GPE", f"destination of {verb!r}"  # 'the ships sailed to Kota Kinabalu' PERSON
     elif m.type == "PERSON" and len(span) == 1 and not m.title and _place_pair_cue(span):
         m.type, m.cue = "GPE", "place cue before a one-word name"  # 'the German port of Kiel'
     elif m.type == "GPE" and len(name.split()) >= 2 and name.split()[-1] in lexicon.words(

@@ -407,3 +407,13 @@ def test_a_law_opened_by_a_title_word_stays_a_law(extract_text):
                                    "Regulation.")
     assert found.get("General Data Protection Regulation") == "LAW"
     assert "PERSON" not in found.values()
+
+
+def test_the_destination_of_a_voyage_is_a_place(extract_text):
+    found = mentions(extract_text, "The ships sailed to Kota Kinabalu in Sabah on Monday.")
+    assert found.get("Kota Kinabalu") == "GPE"
+
+
+def test_a_person_written_to_or_a_house_flown_to_stays_a_person(extract_text):
+    found = mentions(extract_text, "She wrote to John Smith and flew to Jane Doe's house.")
+    assert found.get("John Smith") == "PERSON" and found.get("Jane Doe's") == "PERSON"
