@@ -698,6 +698,9 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "FACILITY", f"street or square: {opener!r}"  # 'the Place de la Concertation' ORG
     elif m.type == "PERSON" and " " in name and not m.title and (place := table.variant(name)) is not None:
         m.type, m.cue = place.type, "a country's name of several words"  # 'Papua New Guinea' read as a person
+    elif m.type == "FACILITY" and not span.ent_id_ and len(name.split()) > 1 and name.split()[-1] in lexicon.words(
+            "types.json", "org_only_heads", "words"):
+        m.type, m.cue = "ORG", f"organisation word: {name.split()[-1]!r}"  # 'the ISEAS-Yusof Ishak Institute' FAC
     elif m.type == "PERSON" and not m.title and (verb := _destination_of(span)):
         m.type, m.cue = "GPE", f"destination of {verb!r}"  # 'the ships sailed to Kota Kinabalu' PERSON
     elif m.type == "PERSON" and len(span) == 1 and not m.title and _place_pair_cue(span):
@@ -2044,8 +2047,9 @@ def based_places(doc: Doc, found: list[Mention]) -> None:
 
 def common_word_openers(doc: Doc, found: list[Mention]) -> list[Mention]:
     """`found` without the one-word names the model found where a sentence or headline begins whose lower-case
-    form the document uses as an ordinary word and which it never capitalises elsewhere ('Runoff looms ...' …
-    'a June runoff'): the capital comes from the sentence start, so that is the word, not a name."""
+    form the document uses as an ordinary word, or that the tagger reads as a plural common noun ('Missiles struck
+    ...'), and which it never capitalises elsewhere ('Runoff looms ...' … 'a June runoff'): the capital comes from
+    the sentence start, so that is the word, not a name."""
     table = doc_words(doc)
     if not table.words:
         return found
@@ -2059,9 +2063,16 @@ def common_word_openers(doc: Doc, found: list[Mention]) -> list[Mention]:
     if not candidates:
         return found
     lower = {w for w in table.words if w in candidates}
+    plural = {w for w, name in candidates.items() if _plural_subject(doc, table.words.index(name))}  # 'Missiles hit'
     inside = {w for w, first in zip(table.words, opens, strict=True) if not first and w.lower() in candidates}
-    common = {candidates[w] for w in lower} - inside  # capitalised mid-sentence too: a name ('told Congress')
+    common = {candidates[w] for w in lower | plural} - inside  # capitalised mid-sentence too: a name ('told Congress')
     return [m for m in found if not (m.text in common and m.source == "ner" and m.text == m.name)]
+
+
+def _plural_subject(doc: Doc, i: int) -> bool:
+    """Token i is a plural common noun, by the tagger, right before a verb ('Missiles struck', 'Quokkas are'); a
+    name before a noun stays ('Rajanews website is')."""
+    return doc[i].tag_ == "NNS" and i + 1 < len(doc) and doc[i + 1].pos_ in {"VERB", "AUX"}
 
 
 @lru_cache(maxsize=1)

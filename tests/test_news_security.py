@@ -417,3 +417,24 @@ def test_the_destination_of_a_voyage_is_a_place(extract_text):
 def test_a_person_written_to_or_a_house_flown_to_stays_a_person(extract_text):
     found = mentions(extract_text, "She wrote to John Smith and flew to Jane Doe's house.")
     assert found.get("John Smith") == "PERSON" and found.get("Jane Doe's") == "PERSON"
+
+
+def test_an_institute_the_model_read_as_a_building_is_an_organisation(extract_text):
+    found = mentions(extract_text, "Analysts at the ISEAS-Yusof Ishak Institute in Singapore said the patrol was "
+                                   "small but symbolic.")
+    assert found.get("the ISEAS-Yusof Ishak Institute") == "ORG"
+
+
+def test_a_plural_noun_opening_a_sentence_is_no_person(extract_text):
+    found = mentions(extract_text, "Missiles struck near the Kyiv Museum of History on Thursday.")
+    assert "Missiles" not in found and found.get("the Kyiv Museum of History") == "ORG"
+
+
+def test_a_group_opening_a_sentence_and_named_again_stays(extract_text):
+    found = mentions(extract_text, "Democrats won the vote in Ohio. Officials said Democrats would keep the seat.")
+    assert "Democrats" in found
+
+
+def test_a_name_ending_in_s_before_a_noun_stays(extract_text):
+    found = mentions(extract_text, "The front won seats in Mashhad. Rajanews website is its online mouthpiece.")
+    assert "Rajanews" in found
