@@ -805,6 +805,8 @@ class Context:
             kind = self.mentions[idx].type
             if kind in OWNER_TYPES and tok.lower_ in self.words["made_goods"] and not self._actor(tok):
                 continue  # 'carry Chinese missiles': the maker, not the thing carried
+            if self.mentions[idx].demonym and tok.lemma_.lower() in self.words["nationality_nouns"]:
+                continue  # 'the Finnish company': a company of that nationality, not the country
             if kind in OWNER_TYPES or (vehicle and kind in VEHICLE_TYPES):
                 found = [idx] + [self.mention_of(c) for c in mod.conjuncts if self.mention_of(c) is not None]
                 return [(i, f"stand-in '{tok.text}'") for i in dict.fromkeys(found)]

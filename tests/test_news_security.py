@@ -438,3 +438,20 @@ def test_a_group_opening_a_sentence_and_named_again_stays(extract_text):
 def test_a_name_ending_in_s_before_a_noun_stays(extract_text):
     found = mentions(extract_text, "The front won seats in Mashhad. Rajanews website is its online mouthpiece.")
     assert "Rajanews" in found
+
+
+def relation_rows(extract_text, text: str) -> set[tuple[str, str, str]]:
+    """(source text, relation, target text) of every piece of evidence kg finds in one small text."""
+    result = extract_text(text)
+    return {(result.mentions[e.source].text, e.relation, result.mentions[e.target].text) for e in result.evidence}
+
+
+def test_a_company_qualified_by_a_demonym_does_not_stand_for_the_country(extract_text):
+    found = relation_rows(extract_text, "The Finnish company, which runs ferries between Helsinki, Tallinn and "
+                                        "Stockholm, said the attackers had entered its booking system.")
+    assert not any(source in {"Finnish", "Finland"} for source, _, _ in found)
+
+
+def test_a_navy_qualified_by_a_demonym_still_stands_for_the_country(extract_text):
+    found = relation_rows(extract_text, "The Finnish navy sent two ships to Porvoo on Monday.")
+    assert any(source == "Finnish" for source, _, _ in found)
