@@ -36,6 +36,12 @@ class ModelNotFound(RuntimeError):
     """The named spaCy model is not installed."""
 
 
+def resized(ent: Span, start: int, end: int, label: str | int | None = None) -> Span:
+    """The entity moved to tokens start..end of its Doc, its ids kept, its label too unless another is given (how
+    kg's components widen, cut, split or retype the model's spans)."""
+    return Span(ent.doc, start, end, label=ent.label if label is None else label, kb_id=ent.kb_id, span_id=ent.id)
+
+
 def data_path(name: str) -> Path:
     return Path(str(resources.files("kg.data").joinpath(name)))
 
@@ -304,16 +310,16 @@ def name_tails(doc: Doc) -> Doc:
         if end == ent.end and ent.label_ in {"GPE", "LOC"}:
             end = _place_particle_end(ent, limit)
             if end != ent.end:  # 'Rio Grande' + 'do Sul', 'Mato Grosso' + 'do Sul': one place
-                ents[i] = Span(doc, ent.start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+                ents[i] = resized(ent, ent.start, end)
                 changed = True
                 continue
         if end == ent.end or _title_case_line(ent):
             continue
         if ent.label_ in {"PERSON", "PER"}:
-            ents[i] = Span(doc, ent.start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+            ents[i] = resized(ent, ent.start, end)
             changed = True
         elif doc[end - 1].text in heads and ent.label_ in OF_TARGETS | {"NORP"}:
-            ents[i] = Span(doc, ent.start, end, label=heads[doc[end - 1].text], kb_id=ent.kb_id, span_id=ent.id)
+            ents[i] = resized(ent, ent.start, end, heads[doc[end - 1].text])
             changed = True
     if changed:
         doc.ents = ents
@@ -406,7 +412,7 @@ def acronym_tails(doc: Doc) -> Doc:
         for k in range(i + 1, len(ents)):
             if ents[k] is not None and ents[k].start < end:
                 ents[k] = None
-        ents[i] = Span(doc, ent.start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+        ents[i] = resized(ent, ent.start, end)
         changed = True
     if changed:
         doc.ents = [e for e in ents if e is not None]
@@ -495,10 +501,10 @@ def of_names(doc: Doc) -> Doc:
         if start is None:
             out.append(ent)
         elif out and out[-1].start == start:
-            out[-1] = Span(doc, start, ent.end, label=out[-1].label, kb_id=out[-1].kb_id, span_id=out[-1].id)
+            out[-1] = resized(out[-1], start, ent.end)
         else:
             label = "ORG" if ent.label_ == "ORG" else heads[doc[start].text]  # 'City of' + 'London Corporation'
-            out.append(Span(doc, start, ent.end, label=label, kb_id=ent.kb_id, span_id=ent.id))
+            out.append(resized(ent, start, ent.end, label))
     if out != before:
         doc.ents = out
     return doc
@@ -572,7 +578,7 @@ def given_names(doc: Doc) -> Doc:
         if (start == ent.start and out and out[-1].end == start and _mistyped_first_name(out[-1])
                 and not _office_word(doc, out[-1].start)):
             start = out.pop().start
-        out.append(Span(doc, start, ent.end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+        out.append(resized(ent, start, ent.end)
                    if start != ent.start else ent)
     if out != ents:
         doc.ents = out
@@ -637,24 +643,24 @@ def numbered_names(doc: Doc) -> Doc:
     for ent in ents:
         prev = out[-1] if out else None
         if prev is not None and prev.end == ent.start and _is_event(ent, events) and _year_only(prev):
-            out[-1] = Span(doc, prev.start, ent.end, label="EVENT", kb_id=ent.kb_id, span_id=ent.id)
+            out[-1] = resized(ent, prev.start, ent.end, "EVENT")
         elif prev is not None and prev.end == ent.start and _is_event(prev, events) and _year_after(ent):
-            out[-1] = Span(doc, prev.start, ent.end, label="EVENT", kb_id=prev.kb_id, span_id=prev.id)
+            out[-1] = resized(prev, prev.start, ent.end, "EVENT")
         elif prev is not None and ent.start == prev.end and _number_only(ent) and _numbered(prev, heads):
-            out[-1] = Span(doc, prev.start, ent.end, label=_numbered(prev, heads), kb_id=prev.kb_id, span_id=prev.id)
+            out[-1] = resized(prev, prev.start, ent.end, _numbered(prev, heads))
         else:
             out.append(ent)
     for i, ent in enumerate(out):
         end = _event_after_year(ent, events)
         if end > ent.end:
-            out[i] = Span(doc, ent.start, end, label="EVENT", kb_id=ent.kb_id, span_id=ent.id)
+            out[i] = resized(ent, ent.start, end, "EVENT")
             continue
         nxt = doc[ent.end] if ent.end < len(doc) else None
         if nxt is not None and nxt.ent_iob_ == "O" and _year_after(doc[ent.end : ent.end + 1]) \
                 and _is_event(ent, events):
-            out[i] = Span(doc, ent.start, ent.end + 1, label="EVENT", kb_id=ent.kb_id, span_id=ent.id)
+            out[i] = resized(ent, ent.start, ent.end + 1, "EVENT")
         elif nxt is not None and nxt.ent_iob_ == "O" and nxt.is_digit and _numbered(ent, heads):
-            out[i] = Span(doc, ent.start, ent.end + 1, label=_numbered(ent, heads), kb_id=ent.kb_id, span_id=ent.id)
+            out[i] = resized(ent, ent.start, ent.end + 1, _numbered(ent, heads))
     if out != ents:
         doc.ents = out
     return doc
@@ -731,11 +737,11 @@ def trim_name_edges(doc: Doc) -> Doc:
             start, end = _name_bounds(Span(doc, start, end, label=ent.label), orth)
             cut = _place_after_in(doc, start, end, ent.label_)
             if cut is not None:  # 'St. Charles Medical Center in Bend': the institution, then the place
-                ents += [Span(doc, start, cut, label=ent.label, kb_id=ent.kb_id, span_id=ent.id),
+                ents += [resized(ent, start, cut),
                          Span(doc, cut + 1, end, label="GPE")]
                 changed = True
             elif (start, end) != (ent.start, ent.end) and end > start:
-                ents.append(Span(doc, start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id))
+                ents.append(resized(ent, start, end))
                 changed = True
             elif end > start:
                 ents.append(ent)
@@ -896,23 +902,23 @@ def join_dangling(doc: Doc) -> Doc:
         ent = ents[i]
         if i + 1 < len(ents) and _particle_surname_after(ent, ents[i + 1]):
             # 'Abdulaziz' + 'bin Salman': the model read the particle as opening a second person
-            out.append(Span(doc, ent.start, ents[i + 1].end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id))
+            out.append(resized(ent, ent.start, ents[i + 1].end))
             i += 2
             continue
         if len(ent) > 2 and ent[-1].lower_ == "the" and ent[-2].lower_ in dangling:
             # 'Fujimori of the' + 'Popular Force': the model stopped at a name written by a rule; what it had
             # begun cannot be told from that name's own words, so the span keeps only what comes before
-            ent = Span(doc, ent.start, ent.end - 2, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+            ent = resized(ent, ent.start, ent.end - 2)
         elif len(ent) > 1 and (ent[-1].lower_ in dangling or _particle_end(ent)):
             nxt = ents[i + 1] if i + 1 < len(ents) else None
             law = nxt is not None and nxt.label_ == "LAW" and ent[-1].lower_ == "and"  # 'Economic and' + 'Trade Pact'
             joins = law or (nxt is not None and (nxt.label_ == ent.label_ or _surname_after(ent, nxt)))
             if nxt is not None and nxt.start == ent.end and joins:
                 label = nxt.label if law else ent.label
-                out.append(Span(doc, ent.start, nxt.end, label=label, kb_id=ent.kb_id, span_id=ent.id))
+                out.append(resized(ent, ent.start, nxt.end, label))
                 i += 2
                 continue
-            ent = Span(doc, ent.start, ent.end - 1, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+            ent = resized(ent, ent.start, ent.end - 1)
         out.append(ent)
         i += 1
     doc.ents = out
@@ -955,7 +961,7 @@ def cut_amount_tail(doc: Doc) -> Doc:
             while end > ent.start and (doc[end - 1].like_num or doc[end - 1].is_currency):
                 end -= 1
         if end != ent.end and end > ent.start:
-            ents.append(Span(doc, ent.start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id))
+            ents.append(resized(ent, ent.start, end))
             changed = True
         else:
             ents.append(ent)
@@ -1004,7 +1010,7 @@ def split_at_line_breaks(doc: Doc) -> Doc:
             while piece and doc[piece[0]].is_space:
                 piece.pop(0)
             if piece:
-                ents.append(Span(doc, piece[0], piece[-1] + 1, label=ent.label, kb_id=ent.kb_id, span_id=ent.id))
+                ents.append(resized(ent, piece[0], piece[-1] + 1))
             piece = []
     doc.ents = ents
     return doc
@@ -1529,7 +1535,7 @@ def unit_numbers(doc: Doc) -> Doc:
             continue
         if nxt is not None:
             del ents[i + 1]
-        ents[i] = Span(doc, ent.start, end + 1, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+        ents[i] = resized(ent, ent.start, end + 1)
         changed = True
     if changed:
         doc.ents = ents
@@ -1601,7 +1607,7 @@ def hyphen_tails(doc: Doc) -> Doc:
         while end + 1 < limit and ent.label_ in HYPHEN_TAIL_LABELS and _closed_hyphen(doc, end):
             end += 2
         if end != ent.end:
-            ents[i] = Span(doc, ent.start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+            ents[i] = resized(ent, ent.start, end)
             changed = True
     if changed:
         doc.ents = ents
@@ -1648,7 +1654,7 @@ def letter_openers(doc: Doc) -> Doc:
     for i, ent in enumerate(ents):
         if len(ent) >= 3 and _LETTER.fullmatch(ent[0].text) and ent.start > 1 and doc[ent.start - 1].lower_ == "on" \
                 and doc[ent.start - 2].lemma_ in POSTING_VERBS and ent[1].is_title:
-            ents[i] = Span(doc, ent.start + 1, ent.end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+            ents[i] = resized(ent, ent.start + 1, ent.end)
             changed = True
     if changed:
         doc.ents = ents
