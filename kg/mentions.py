@@ -400,6 +400,17 @@ def _destination_of(span: Span) -> str:
     return lemma if lemma in DESTINATION_VERBS else ""
 
 
+def _base_after(span: Span) -> str:
+    """'naval base' of 'HMAS Stirling naval base': navies name shore bases like ships ('HMAS', 'HMS', 'INS'), and a
+    base word after the name says which it is; else ''."""
+    doc, k = span.doc, span.end
+    words = [t.lower_ for t in doc[k : k + 2]]
+    n = 1 if words[:1] == ["base"] else 2 if words in (["naval", "base"], ["air", "station"]) else 0
+    if not n or (k + n < len(doc) and doc[k + n].pos_ in {"NOUN", "PROPN"}):
+        return ""  # 'the HMS Richmond base crew': the base word is no head
+    return " ".join(words[:n])
+
+
 def _compound_after(span: Span) -> bool:
     """The word after the span is the first of a hyphenated compound ('Smith field-tested the rifle')."""
     doc, k = span.doc, span.end
@@ -639,7 +650,9 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         cue = ship_cue(span)
         if cue:
             m.type, m.cue = "SHIP", cue
-    if m.type == "SHIP":
+    if m.type == "SHIP" and (base := _base_after(span)):
+        m.type, m.cue = "FACILITY", f"{base!r} after a name with a hull prefix"  # 'HMAS Stirling naval base'
+    elif m.type == "SHIP":
         m.name = lexicon.strip_hull_prefix(m.name)
     elif span.ent_id_.startswith(USER_PATTERN):
         pass  # the user's own pattern (kg build --patterns): its label stands

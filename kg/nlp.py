@@ -100,6 +100,7 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_hyphen_tails", after="kg_titled_orgs")
     nlp.add_pipe("kg_list_splits", after="kg_hyphen_tails")
     nlp.add_pipe("kg_letter_openers", after="kg_list_splits")
+    nlp.add_pipe("kg_pact_names", after="kg_letter_openers")
     return nlp
 
 
@@ -1658,4 +1659,25 @@ def letter_openers(doc: Doc) -> Doc:
             changed = True
     if changed:
         doc.ents = ents
+    return doc
+
+
+@Language.component("kg_pact_names")
+def pact_names(doc: Doc) -> Doc:
+    """An acronym in capitals the model left out, before a pact or agreement noun ('the AUKUS security pact'), is
+    that pact's name: a LAW (kg/data/types.json pact_names). Only the Doc's pact nouns are looked at."""
+    table = lexicon.load_json("types.json")["pact_names"]
+    nouns = numpy.array(sorted(doc.vocab.strings.add(w) for w in table["nouns"]), dtype=numpy.uint64)
+    modifiers = frozenset(table["modifiers"])
+    added = []
+    for p in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), nouns)).tolist():
+        k = p - 1
+        while k > 0 and doc[k].lower_ in modifiers:
+            k -= 1
+        tok = doc[k]
+        if k > 0 and k < p and tok.ent_iob_ == "O" and tok.is_upper and tok.is_alpha and lexicon.is_acronym(tok.text) \
+                and doc[k - 1].lower_ in {"the", "a", "its"}:
+            added.append(Span(doc, k, k + 1, label="LAW"))
+    if added:
+        doc.ents = sorted([*doc.ents, *added], key=lambda e: e.start)
     return doc

@@ -455,3 +455,23 @@ def test_a_company_qualified_by_a_demonym_does_not_stand_for_the_country(extract
 def test_a_navy_qualified_by_a_demonym_still_stands_for_the_country(extract_text):
     found = relation_rows(extract_text, "The Finnish navy sent two ships to Porvoo on Monday.")
     assert any(source == "Finnish" for source, _, _ in found)
+
+
+# ---------------------------------------------------------------- AUKUS
+
+
+def test_an_acronym_before_a_pact_noun_is_a_law(extract_text):
+    found = mentions(extract_text, "Canberra will buy submarines under the AUKUS security pact, officials said.")
+    assert found.get("AUKUS") == "LAW"
+    found = mentions(extract_text, "The NATO summit opened in The Hague on Tuesday.")
+    assert found.get("NATO") == "ORG"
+
+
+def test_a_shore_base_named_like_a_ship_is_a_facility(extract_text):
+    found = mentions(extract_text, "The USS Minnesota arrived at HMAS Stirling naval base near Perth on Wednesday.")
+    assert found.get("HMAS Stirling") == "FACILITY" and found.get("USS Minnesota") == "SHIP"
+
+
+def test_barrow_in_furness_is_one_place(extract_text):
+    found = mentions(extract_text, "The first British boat is due at the yard in Barrow-in-Furness in the 2030s.")
+    assert found.get("Barrow-in-Furness") == "GPE"
