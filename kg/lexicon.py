@@ -173,6 +173,12 @@ def acronyms() -> dict[str, str]:
     return dict(load_json("acronyms.json")["acronyms"])
 
 
+def short_forms() -> dict[str, str]:
+    """Every short form of kg's tables (as written) → its full name: common acronyms and the defence makers' short
+    names (kg/data/companies.json)."""
+    return {**acronyms(), **load_json("companies.json")["short_forms"]}
+
+
 @lru_cache(maxsize=1)
 def rules() -> dict[str, Any]:
     """kg/data/resolution.json: initials stop-words, place heads, armed-forces words, generic law words, cues."""

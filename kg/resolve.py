@@ -875,7 +875,7 @@ def acronyms(state: State, results: list[DocResult]) -> None:
             members = [r for r in refs if r.gid == short.gid]
             state.move(members, long.gid, f"{short.name!r} is spelt out as {long.name!r} in {doc}")
     corpus = initials_index(state.refs)
-    table = {key(a): key(e) for a, e in lexicon.acronyms().items()}
+    table = {key(a): key(e) for a, e in lexicon.short_forms().items()}
     gids = {r.gid for r in state.refs}
     for doc, refs in docs.items():
         local = initials_index(refs)
@@ -927,17 +927,18 @@ def acronym_openers(state: State) -> None:
 
 
 def table_expansion(state: State, r: Ref, refs: list[Ref], expansion: str | None, gids: set[str]) -> None:
-    """Join the expansion kg/data/acronyms.json gives the short form, as written in the corpus or, failing that,
-    the only name of the document that is the expansion after a country ('Fed' -> 'U.S. Federal Reserve')."""
+    """Join the expansion kg's tables give the short form (lexicon.short_forms: acronyms.json, companies.json), as
+    written in the corpus or, failing that, the only name of the document that is the expansion after a country
+    ('Fed' -> 'U.S. Federal Reserve')."""
     if not expansion:
         return
     if expansion in gids:
-        state.move([r], expansion, f"{r.name!r} stands for {expansion!r} (kg/data/acronyms.json)")
+        state.move([r], expansion, f"{r.name!r} stands for {expansion!r} (kg's table of short forms)")
         return
     qualified = {x.gid for x in refs if x.core == expansion and "|" in x.gid}
     if len(qualified) == 1:
         target = next(iter(qualified))
-        state.move([r], target, f"{r.name!r} stands for {expansion!r} (kg/data/acronyms.json), written {target!r}")
+        state.move([r], target, f"{r.name!r} stands for {expansion!r} (kg's table of short forms), written {target!r}")
 
 
 # ---------------------------------------------------------------- entities

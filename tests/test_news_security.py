@@ -475,3 +475,15 @@ def test_a_shore_base_named_like_a_ship_is_a_facility(extract_text):
 def test_barrow_in_furness_is_one_place(extract_text):
     found = mentions(extract_text, "The first British boat is due at the yard in Barrow-in-Furness in the 2030s.")
     assert found.get("Barrow-in-Furness") == "GPE"
+
+
+def test_a_makers_short_name_joins_its_full_name(extract_text):
+    found = entities(extract_text, "BAE Systems designed the boat. The first British boat is due at BAE's yard in "
+                                   "Barrow-in-Furness.", "Lockheed Martin won the order. Lockheed said deliveries "
+                                                         "would start in 2027.")
+    assert holding(found, "BAE") == ["BAE Systems"] and holding(found, "Lockheed") == ["Lockheed Martin"]
+
+
+def test_a_makers_short_name_alone_stays_itself(extract_text):
+    found = entities(extract_text, "Lockheed said deliveries would start in 2027.")
+    assert holding(found, "Lockheed") == ["Lockheed"]
