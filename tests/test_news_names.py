@@ -4,14 +4,9 @@ for these tests; each rule has a case that must not change."""
 
 from __future__ import annotations
 
+from tests.news_helpers import holding
 from tests.news_helpers import resolved as entities
 from tests.news_helpers import text_types as mentions
-
-
-def holding(found: dict[str, tuple[str, set[str]]], alias: str) -> list[str]:
-    """Labels of the entities that have this alias."""
-    return [label for label, (_, aliases) in found.items() if alias in aliases]
-
 
 # ---------------------------------------------------------------- aliases: 'known as'
 

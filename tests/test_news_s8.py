@@ -3,15 +3,7 @@ are titles. Real spaCy model on sentences written for these tests; each rule has
 
 from __future__ import annotations
 
-from tests.news_helpers import resolved, text_types
-
-
-def relations(extract_text, text: str) -> set[tuple[str, str, str]]:
-    """(source text, relation, target text) of every pattern relation kg finds in a small text."""
-    res = extract_text(text)
-    return {(res.mentions[e.source].text, e.relation, res.mentions[e.target].text)
-            for e in res.evidence if e.kind == "pattern"}
-
+from tests.news_helpers import relation_texts, resolved, text_types
 
 # ---------------------------------------------------------------- rules test kg's types, not the model's
 
@@ -20,18 +12,18 @@ def test_a_person_the_model_read_as_an_organisation_still_holds_the_role(extract
     # The model labels 'Paul Girard' ORG here; kg retypes it PERSON, and the role rule asks for a PERSON.
     text = "Batiroc's chief executive, Paul Girard, said the strike would end."
     assert text_types(extract_text, text)["Paul Girard"] == "PERSON"
-    assert ("Paul Girard", "chief_executive_of", "Batiroc") in relations(extract_text, text)
+    assert ("Paul Girard", "chief_executive_of", "Batiroc") in relation_texts(extract_text, text)
 
 
 def test_roles_the_model_typed_rightly_are_unchanged(extract_text):
-    found = relations(extract_text, "Helga Brandt of Kestrel Analytics said the deal was off. Sarkis Adamyan, the "
-                                    "spokesman for Orvanta Mining, declined to comment.")
+    found = relation_texts(extract_text, "Helga Brandt of Kestrel Analytics said the deal was off. Sarkis Adamyan, the "
+                                         "spokesman for Orvanta Mining, declined to comment.")
     assert ("Helga Brandt", "of", "Kestrel Analytics") in found
     assert ("Sarkis Adamyan", "spokesman_for", "Orvanta Mining") in found
 
 
 def test_a_demonym_still_gives_the_nationality(extract_text):
-    found = relations(extract_text, "Lena Marsh, an American actress, arrived in Rome.")
+    found = relation_texts(extract_text, "Lena Marsh, an American actress, arrived in Rome.")
     assert ("Lena Marsh", "actress", "American") in found
 
 
@@ -46,8 +38,8 @@ def test_a_lawyer_before_a_name_is_a_title(extract_text):
 
 
 def test_a_lawyer_for_an_organisation_holds_a_role(extract_text):
-    found = relations(extract_text, "Jane Roe, a lawyer for Greenpeace, said the ruling was unfair. Orvanta's "
-                                    "lawyer, Dmitri Volkov, appealed.")
+    found = relation_texts(extract_text, "Jane Roe, a lawyer for Greenpeace, said the ruling was unfair. Orvanta's "
+                                         "lawyer, Dmitri Volkov, appealed.")
     assert ("Jane Roe", "lawyer_for", "Greenpeace") in found
     assert ("Dmitri Volkov", "lawyer_of", "Orvanta") in found
 

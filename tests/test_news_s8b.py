@@ -4,7 +4,7 @@ case that must not change."""
 
 from __future__ import annotations
 
-from tests.news_helpers import text_types
+from tests.news_helpers import relation_texts, text_types
 
 # ---------------------------------------------------------------- '<analyst> at X': X is an employer
 
@@ -109,21 +109,14 @@ def test_a_country_named_islands_stays_a_country(extract_text):
     assert text_types(extract_text, "Solomon Islands signed a pact with Australia.")["Solomon Islands"] == "GPE"
 
 
-def pattern_relations(extract_text, text: str) -> set[tuple[str, str, str]]:
-    """(source text, relation, target text) of every pattern relation kg finds in a small text."""
-    res = extract_text(text)
-    return {(res.mentions[e.source].text, e.relation, res.mentions[e.target].text)
-            for e in res.evidence if e.kind == "pattern"}
-
-
 def test_with_someone_among_the_officials_present_is_no_partner(extract_text):
-    found = pattern_relations(extract_text, "Teodoro and Nakatani signed the Reciprocal Access Agreement at Camp "
-                                            "Aguinaldo, with Rear Admiral Roy Vincent Trinidad among the officials "
-                                            "present.")
+    found = relation_texts(extract_text, "Teodoro and Nakatani signed the Reciprocal Access Agreement at Camp "
+                                         "Aguinaldo, with Rear Admiral Roy Vincent Trinidad among the officials "
+                                         "present.")
     assert not {r for r in found if r[1] == "sign_with"}, found
     assert ("Teodoro", "sign", "Reciprocal Access Agreement") in found
 
 
 def test_signing_with_someone_is_still_a_partner(extract_text):
-    found = pattern_relations(extract_text, "Teodoro signed the deal in Manila, with Nakatani.")
+    found = relation_texts(extract_text, "Teodoro signed the deal in Manila, with Nakatani.")
     assert ("Teodoro", "sign_with", "Nakatani") in found
