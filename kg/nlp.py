@@ -612,11 +612,19 @@ def _mistyped_first_name(ent: Span) -> bool:
 def _given_name(tok, common: set[str]) -> bool:
     """A word that may be a given name before a surname (see given_names); `common` holds the document's words
     that are not (see given_names)."""
-    if not (tok.is_title and tok.is_alpha and tok.pos_ == "PROPN" and tok.ent_iob_ == "O") or tok.lower_ in common:
+    if not (tok.is_title and tok.is_alpha and tok.pos_ == "PROPN" and tok.ent_iob_ == "O"):
+        return False
+    if tok.lower_ in common and not _capitalised_short_word(tok):
         return False
     if tok.text in _not_given_names() or lexicon.group(tok.text):
         return False
     return lexicon.countries().any(tok.text) is None
+
+
+def _capitalised_short_word(tok) -> bool:
+    """A short English word written capitalised after a lower-case word, in running text: a surname that is also a
+    word ('said that He Weidong', 'met An Yong'), as 'he' or 'an' never is in the middle of a sentence."""
+    return len(tok) <= 3 and tok.is_stop and tok.i > 0 and tok.doc[tok.i - 1].is_lower and tok.doc[tok.i - 1].is_alpha
 
 
 @lru_cache(maxsize=1)

@@ -905,6 +905,9 @@ class Context:
                         return [(idx, how)]
                 if subj.tag_ == "NN" and sent.start == tok.sent.start:
                     return []  # "The utility said it had cut power": 'it' is the utility, not named here
+            if sent.start == tok.sent.start and any(t.dep_ == "dobj" and t.tag_ == "NN" and t.i < tok.i
+                                                    and t.i not in self.token_mention for t in sent):
+                return []  # "Police seized a tanker on suspicion that it cut a cable": the unnamed tanker
         return []
 
     def description(self, tok: Token) -> int | None:
