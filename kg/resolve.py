@@ -393,6 +393,9 @@ def partial_people(state: State, named_after: set[tuple[str, str]]) -> None:
                     continue
                 state.move(members, target, f"{members[0].name!r} is part of the only full name containing it in "
                                             f"the {where} ({doc if where == 'document' else 'all documents'})")
+            elif len(options) > 1 and (target := unsuffixed_namesake(options, refs)) is not None:
+                state.move(members, target, f"{members[0].name!r} is the surname of a full name and of the same name "
+                                            f"with a generation ('Jr.') in {doc}: it stands for the one without")
             elif len(options) > 1 and (target := surname_subject(word, options, members, refs)) is not None:
                 state.move(members, target, f"{members[0].name!r} is the surname of several people in {doc}: it stands "
                                             f"for the one named first, before it, and at least as often as each other")
@@ -422,6 +425,18 @@ def surname_subject(word: str, options: set[str], members: list[Ref], refs: list
     if any(key(r.name) in given for r in refs if r.m.type == "PERSON"):
         return None  # 'Vineeth … Sreenivasan': the document calls its subject by first name, the surname is another
     return target
+
+
+def unsuffixed_namesake(options: set[str], refs: list[Ref]) -> str | None:
+    """Of a full name and the same name with a generation ('Donald Trump', 'Donald Trump Jr.'), the one without:
+    news calls the son 'Trump Jr.', so a bare 'Trump' is the father. None unless these two are the only options."""
+    names = {g: {r.name for r in refs if r.gid == g and r.m.type == "PERSON"} for g in options}
+    plain = [g for g, ns in names.items() if not any(n.split()[-1] in name_suffixes() for n in ns)]
+    if len(options) != 2 or len(plain) != 1:
+        return None
+    other = next(g for g in options if g != plain[0])
+    stems = {key(" ".join(n.split()[:-1])) for n in names[other] if n.split()[-1] in name_suffixes()}
+    return plain[0] if stems & {key(n) for n in names[plain[0]]} else None
 
 
 def subject(options: set[str], members: list[Ref], refs: list[Ref]) -> str | None:

@@ -3,7 +3,8 @@ for each rule, with cases that must not change)."""
 
 from __future__ import annotations
 
-from tests.news_helpers import relation_texts
+from tests.news_helpers import holding, relation_texts
+from tests.news_helpers import resolved as entities
 from tests.news_helpers import text_types as mentions
 
 # ---------------------------------------------------------------- an envoy is not the dateline country's
@@ -64,3 +65,33 @@ def test_a_capitalised_short_word_mid_sentence_before_a_name_is_its_surname(extr
 def test_a_pronoun_opening_a_sentence_stays_out_of_the_name(extract_text):
     found = mentions(extract_text, "He met Maria Lopez on Monday, and he said Lopez would stay.")
     assert "Maria Lopez" in found and not [t for t in found if t.startswith("He ")]
+
+
+# ---------------------------------------------------------------- a bare surname beside a 'Jr.' namesake
+
+
+def test_a_bare_surname_is_the_namesake_without_a_generation(extract_text):
+    found = entities(extract_text, "President Donald Trump said on Monday that Greenland should be American. His son "
+                                   "Donald Trump Jr. visited the island in January. Trump has not ruled out force.")
+    assert holding(found, "Trump") == ["Donald Trump"]
+    assert found["Donald Trump Jr."][1] == {"Donald Trump Jr."}
+
+
+def test_a_bare_surname_of_two_brothers_stays_apart(extract_text):
+    found = entities(extract_text, "Eric Trump met Donald Trump Jr. in Miami on Monday. Trump said nothing.")
+    assert holding(found, "Trump") == ["Trump"]
+
+
+# ---------------------------------------------------------------- a company's short name without its business word
+
+
+def test_a_company_name_without_its_business_word_joins_it(extract_text):
+    found = entities(extract_text, "The Commission asked Meta Platforms and Alphabet to explain. Meta said it would "
+                                   "comply, and Palantir Technologies said Palantir had no comment.")
+    assert set(holding(found, "Meta")) == {"Meta Platforms"}
+    assert set(holding(found, "Palantir")) == {"Palantir Technologies"}
+
+
+def test_two_companies_opening_alike_leave_the_bare_name_apart(extract_text):
+    found = entities(extract_text, "Mitsubishi Heavy Industries and Mitsubishi Electric said Mitsubishi would bid.")
+    assert holding(found, "Mitsubishi") == ["Mitsubishi"]
