@@ -101,6 +101,7 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_list_splits", after="kg_hyphen_tails")
     nlp.add_pipe("kg_letter_openers", after="kg_list_splits")
     nlp.add_pipe("kg_pact_names", after="kg_letter_openers")
+    nlp.add_pipe("kg_document_titles", after="kg_pact_names")
     return nlp
 
 
@@ -1688,4 +1689,29 @@ def pact_names(doc: Doc) -> Doc:
             added.append(Span(doc, k, k + 1, label="LAW"))
     if added:
         doc.ents = sorted([*doc.ents, *added], key=lambda e: e.start)
+    return doc
+
+
+@Language.component("kg_document_titles")
+def document_titles(doc: Doc) -> Doc:
+    """A name inside a document's title ('the annual China Military Power Report': kg/data/types.json document_titles)
+    is the title: one WORK_OF_ART span from the title's first capitalised word, after a lower-case word (so a headline
+    in capitals is left alone). Only the Doc's title words are looked at."""
+    heads = numpy.array(sorted(doc.vocab.strings.add(w) for w in lexicon.load_json("types.json")["document_titles"]
+                               ["heads"]), dtype=numpy.uint64)
+    ents = list(doc.ents)
+    changed = False
+    for p in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), heads)).tolist():
+        k = p
+        while k > 0 and p - k < 5 and (doc[k - 1].is_title or doc[k - 1].is_upper) and doc[k - 1].is_alpha:
+            k -= 1
+        inside = [e for e in ents if k <= e.start and e.end <= p]
+        ends = p + 1 == len(doc) or not (doc[p + 1].is_title or doc[p + 1].is_upper)  # not '... Review Commission'
+        if k == 0 or not doc[k - 1].is_lower or not inside or not ends or doc[p].ent_iob_ != "O" \
+                or inside[0].label_ == "PERSON":
+            continue
+        ents = [e for e in ents if e not in inside] + [Span(doc, k, p + 1, label="WORK_OF_ART")]
+        changed = True
+    if changed:
+        doc.ents = sorted(ents, key=lambda e: e.start)
     return doc

@@ -95,3 +95,17 @@ def test_a_company_name_without_its_business_word_joins_it(extract_text):
 def test_two_companies_opening_alike_leave_the_bare_name_apart(extract_text):
     found = entities(extract_text, "Mitsubishi Heavy Industries and Mitsubishi Electric said Mitsubishi would bid.")
     assert holding(found, "Mitsubishi") == ["Mitsubishi"]
+
+
+# ---------------------------------------------------------------- a name inside a published report's title
+
+
+def test_a_name_inside_a_reports_title_is_no_node(extract_text):
+    found = mentions(extract_text, "The Pentagon's annual China Military Power Report estimates that China has more "
+                                   "than 600 warheads.")
+    assert "China Military" not in found and found.get("China") == "GPE" and found.get("Pentagon") == "ORG"
+
+
+def test_a_commission_named_after_a_review_keeps_its_name(extract_text):
+    found = mentions(extract_text, "The U.S.-China Economic and Security Review Commission met on Monday.")
+    assert [t for t, kind in found.items() if t.endswith("Review Commission") and kind == "ORG"]
