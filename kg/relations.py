@@ -898,13 +898,15 @@ class Context:
         while len(sents) < 3 and sents[-1].start > 0:
             sents.append(self.doc[sents[-1].start - 1].sent)
         for sent in sents:
-            subjects = [t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.i < tok.i and t.pos_ != "PRON"]
+            subjects = [t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.i < tok.i and t.pos_ != "PRON"
+                        and (sent.start == tok.sent.start or not _attribution(t, self.words["attribution_verbs"]))]
             for subj in reversed(subjects):
                 for idx, how in self.resolve(subj, depth + 1):
                     if self.mentions[idx].type not in {"PERSON", "NORP"} and not self.mentions[idx].demonym:
                         return [(idx, how)]
-                if subj.tag_ == "NN" and sent.start == tok.sent.start:
-                    return []  # "The utility said it had cut power": 'it' is the utility, not named here
+                if subj.tag_ == "NN" and (sent.start == tok.sent.start or subj.head.lemma_ != "be"):
+                    return []  # "The utility said it had cut power": 'it' is the utility, not named here; an earlier
+                    # sentence that only describes ('The weather was calm.') is passed over
             if sent.start == tok.sent.start and any(t.dep_ == "dobj" and t.tag_ == "NN" and t.i < tok.i
                                                     and t.i not in self.token_mention for t in sent):
                 return []  # "Police seized a tanker on suspicion that it cut a cable": the unnamed tanker
@@ -1193,6 +1195,13 @@ def render_label(template: str, slot: dict[str, Token], lexicon: dict) -> str:
 
 
 # --- built-in rules ------------------------------------------------------------------------
+def _attribution(subj: Token, verbs: set[str]) -> bool:
+    """The subject of a reporting verb placed after what it reports ('The rocket reached orbit, the agency said.'):
+    the source of the sentence, not what a pronoun of the next sentence stands for."""
+    verb = subj.head
+    return verb.lemma_.lower() in verbs and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+
+
 def title_role(ctx: Context) -> Iterator[Evidence]:
     """"Japanese Prime Minister Shinzo Abe" → Abe —prime_minister→ Japan (country or org named in the title).
 

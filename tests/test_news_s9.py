@@ -109,3 +109,20 @@ def test_a_name_inside_a_reports_title_is_no_node(extract_text):
 def test_a_commission_named_after_a_review_keeps_its_name(extract_text):
     found = mentions(extract_text, "The U.S.-China Economic and Security Review Commission met on Monday.")
     assert [t for t, kind in found.items() if t.endswith("Review Commission") and kind == "ORG"]
+
+
+def test_it_is_not_the_source_named_after_a_report(extract_text):
+    text = ("An H3 rocket lifted off at noon and placed the satellite in orbit, the Japan Aerospace Exploration "
+            "Agency said. It was the fifth flight of the rocket from Tanegashima.")
+    assert not {w for name, w in coreferent_words(extract_text, text) if "Agency" in name}
+
+
+def test_it_after_an_unnamed_subject_of_the_previous_sentence_has_no_name(extract_text):
+    text = ("Japan's embassy in Seoul keeps a safety manual for its citizens. The manual gives advice on disasters. "
+            "But it needs to cover the threats posed by North Korea.")
+    assert not {w for name, w in coreferent_words(extract_text, text) if name in {"Japan", "Seoul"}}
+
+
+def test_it_after_a_speaker_who_reports_what_follows_is_that_speaker(extract_text):
+    text = "Norway said on Monday that two frigates would be built. It said the ships would be built in Sweden."
+    assert ("Norway", "It") in coreferent_words(extract_text, text)
