@@ -155,6 +155,7 @@ def _name_goes_on(ent: Span, nxt: Token) -> bool:
 
 
 COMPANY_ID = "known-company"  # the id of company_patterns' matches
+LAW_AND_ID = "named-act-and"  # 'the Chips and Science Act'
 LAW_PATTERN_ID = "named-act"  # the id of the '<Name> Act/Law/Bill...' pattern in entity_patterns.jsonl
 LAW_FIELD_ID = "descriptive-legislation"  # the id of the 'the security legislation' pattern
 LAW_PERSON_ID = "person-named-like-law"  # the id kg_law_names gives a given name + Law/Act/Bill it makes a PERSON
@@ -174,6 +175,8 @@ def law_names(doc: Doc) -> Doc:
     ents, out, held = list(doc.ents), [], []
     for ent in ents:
         if ent.id_ == LAW_FIELD_ID and _field_of_law(ent):
+            continue
+        if ent.id_ == LAW_AND_ID and _places_joined(ent):
             continue
         if ent.id_ != LAW_PATTERN_ID:
             out.append(ent)
@@ -195,6 +198,15 @@ def law_names(doc: Doc) -> Doc:
             for tok in doc[start:end]:
                 tok.ent_id_ = ""  # NER labels these words now: no trace of the dropped match
     return doc
+
+
+def _places_joined(ent: Span) -> bool:
+    """'the United States and Japan Agreement': two places of kg's tables joined by 'and' before the head word name
+    the parties, not one law, so the match is left to NER."""
+    table = lexicon.countries()
+    words = list(ent[1:-1])
+    cut = next(i for i, t in enumerate(words) if t.lower_ == "and")
+    return any(table.any(" ".join(t.text for t in part)) is not None for part in (words[:cut], words[cut + 1:]))
 
 
 @Language.component("kg_law_people")

@@ -126,3 +126,18 @@ def test_it_after_an_unnamed_subject_of_the_previous_sentence_has_no_name(extrac
 def test_it_after_a_speaker_who_reports_what_follows_is_that_speaker(extract_text):
     text = "Norway said on Monday that two frigates would be built. It said the ships would be built in Sweden."
     assert ("Norway", "It") in coreferent_words(extract_text, text)
+
+
+# ---------------------------------------------------------------- a law named by two words joined by 'and'
+
+
+def test_a_law_whose_name_joins_two_words_with_and_is_one_law(extract_text):
+    found = mentions(extract_text, "Under the Computer Fraud and Abuse Act, each defendant faces prison. Congress "
+                                   "passed the Chips and Science Act in 2022.")
+    assert found.get("the Computer Fraud and Abuse Act") == found.get("the Chips and Science Act") == "LAW"
+    assert "Abuse Act" not in found and "Science Act" not in found
+
+
+def test_two_countries_joined_before_an_agreement_stay_places(extract_text):
+    found = mentions(extract_text, "Ministers of the United States and Japan Agreement partners met in Tokyo.")
+    assert found.get("the United States") == "GPE"
