@@ -60,6 +60,7 @@ def load_model(name: str) -> Language:
 def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     """The model with an EntityRuler (kg's patterns plus the user's) placed before NER."""
     nlp = load_model(model)
+    keep_slash_prefixes(nlp)
     nlp.add_pipe("kg_paragraph_breaks", first=True)
     # Phrase patterns match on exact spelling (spaCy's default), so that the pronoun "us" never reads as
     # the country in the thousands of '<country> <service>' names; these go through spaCy's PhraseMatcher,
@@ -102,6 +103,14 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_letter_openers", after="kg_list_splits")
     nlp.add_pipe("kg_pact_names", after="kg_letter_openers")
     return nlp
+
+
+def keep_slash_prefixes(nlp: Language) -> None:
+    """A hull prefix written with a slash ('M/V', 'M/T' of ships.json) stays one token, so that the ruler's
+    hull-prefix patterns see it: split into 'M', '/', 'T', the tanker 'M/T Aegean Star' came out as a ship 'M'."""
+    for prefix in lexicon.ships()[0]:
+        if "/" in prefix:
+            nlp.tokenizer.add_special_case(prefix, [{ORTH: prefix}])
 
 
 @Language.component("kg_chapter_names")
