@@ -25,3 +25,23 @@ def test_slash_words_that_are_no_ship_prefix_stay_apart(extract_text):
     doc = extract_text("Sales of A/B testing tools rose, and the M/T ratio fell in Ohio.")
     assert not [m for m in doc.mentions if m.type == "SHIP"], doc.mentions
 
+
+# 2. A name with an exercise noun in apposition after it is an exercise ('X, an air exercise,')
+
+
+def test_name_with_an_exercise_in_apposition_is_an_event(extract_text):
+    for text, name in (("Jets later flew in Ramstein Flag, an air exercise, over Greece.", "Ramstein Flag"),
+                       ("Talisman Sabre, one of the largest exercises in the region, began on Monday.",
+                        "Talisman Sabre"),
+                       ("Officers said drills helped. Steadfast Defender 2024, the alliance's largest exercise since "
+                        "the Cold War, involved 90,000 troops.", "Steadfast Defender")):
+        found = types_of(extract_text(text))
+        assert found.get(name) == "EVENT", (text, found)
+
+
+def test_apposition_with_another_head_keeps_the_type(extract_text):
+    found = types_of(extract_text("Troops landed at Camp Lejeune, the site of the exercise, and John Smith, the "
+                                  "exercise director, spoke. Lockheed Martin, a sponsor of the drill, said nothing."))
+    assert found.get("Camp Lejeune") == "FACILITY" and found.get("John Smith") == "PERSON", found
+    assert found.get("Lockheed Martin") == "ORG", found
+
