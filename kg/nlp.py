@@ -94,7 +94,8 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_chapter_names", after="kg_acronym_tails")
     nlp.add_pipe("kg_hyphen_places", after="kg_chapter_names")
     nlp.add_pipe("kg_bracket_acronyms", after="kg_hyphen_places")
-    nlp.add_pipe("kg_named_appositions", after="kg_bracket_acronyms")
+    nlp.add_pipe("kg_spelt_names", after="kg_bracket_acronyms")
+    nlp.add_pipe("kg_named_appositions", after="kg_spelt_names")
     nlp.add_pipe("kg_site_pairs", after="kg_named_appositions")
     nlp.add_pipe("kg_unit_numbers", after="kg_site_pairs")
     nlp.add_pipe("kg_titled_orgs", after="kg_unit_numbers")
@@ -1435,6 +1436,42 @@ def bracket_acronyms(doc: Doc) -> Doc:
     if added:
         doc.ents = sorted(ents + added, key=lambda e: e.start)
     return doc
+
+
+@Language.component("kg_spelt_names")
+def spelt_names(doc: Doc) -> Doc:
+    """Capitalised words the model left unlabelled right before an acronym in brackets that they spell ('The Joint
+    Maritime Information Center (JMIC)') are a name, an ORG (or the acronym's label when that is a name's other
+    than a person's); the acronym takes the same label ('JMIC' is no PERSON). Inner words of types.json
+    acronym_tails allowed."""
+    orth = doc.to_array(ORTH)
+    at = numpy.flatnonzero(orth == get_string_id("("))  # the brackets, no Token made
+    found = [span for k in at.tolist() if (span := _spelt_name(doc, k)) is not None]
+    if not found:
+        return doc
+    acronyms = [Span(doc, s.end + 1, s.end + 2, label=s.label) for s in found]
+    kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in found + acronyms)]
+    doc.ents = sorted(kept + found + acronyms, key=lambda span: span.start)
+    return doc
+
+
+def _spelt_name(doc: Doc, k: int) -> Span | None:
+    """The unlabelled name ending before the bracket at k whose acronym (k + 1) it spells, or None."""
+    if k < 2 or k + 2 >= len(doc) or doc[k + 2].text != ")" or not doc[k - 1].is_title or doc[k - 1].ent_iob_ != "O":
+        return None
+    word = doc[k + 1]
+    if not word.text.isalpha() or not lexicon.is_acronym(word.text) or len(word.text) < 3:
+        return None
+    inner = lexicon.load_json("types.json")["acronym_tails"]["inner"]
+    start = k - 1
+    while start > 0 and k - start < 8 and not doc[start].is_sent_start and doc[start - 1].ent_iob_ == "O" and (
+            doc[start - 1].is_title or doc[start - 1].lower_ in inner):
+        start -= 1
+    for s in range(start, k - 1):
+        if doc[s].is_title and doc[s].lower_ != "the" and spells(word.text, doc[s:k], doc[k - 1].idx - doc[s].idx):
+            label = word.ent_type_ if word.ent_type_ in BRACKET_NAME_LABELS else "ORG"
+            return Span(doc, s, k, label=label)
+    return None
 
 
 @Language.component("kg_named_appositions")

@@ -45,3 +45,20 @@ def test_apposition_with_another_head_keeps_the_type(extract_text):
     assert found.get("Camp Lejeune") == "FACILITY" and found.get("John Smith") == "PERSON", found
     assert found.get("Lockheed Martin") == "ORG", found
 
+
+# 3. Unlabelled capitalised words that spell the bracketed acronym after them are its name
+
+
+def test_unlabelled_name_spelling_its_acronym_is_an_org(extract_text):
+    found = resolved(extract_text, "The Joint Maritime Information Center (JMIC), run by the navies in Bahrain, "
+                                   "advised ships. JMIC said the risk was high.")
+    assert holding(found, "JMIC") == holding(found, "Joint Maritime Information Center") == \
+        ["Joint Maritime Information Center"], found
+    assert found["Joint Maritime Information Center"][0] == "ORG", found
+
+
+def test_bracket_that_spells_nothing_adds_no_name(extract_text):
+    found = types_of(extract_text("Officials in Green Valley (JMIC) met, and the Fast Track (FT) plan stalled."))
+    assert "Green Valley" not in found or found["Green Valley"] != "ORG", found
+    assert "Fast Track" not in found, found
+
