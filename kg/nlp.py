@@ -1460,8 +1460,9 @@ def _spelt_name(doc: Doc, k: int) -> Span | None:
     if k < 2 or k + 2 >= len(doc) or doc[k + 2].text != ")" or not doc[k - 1].is_title or doc[k - 1].ent_iob_ != "O":
         return None
     word = doc[k + 1]
-    if not word.text.isalpha() or not lexicon.is_acronym(word.text) or len(word.text) < 3:
-        return None
+    if not word.text.isalpha() or not lexicon.is_acronym(word.text) or len(word.text) < 3 or \
+            any(t.text in lexicon.titles()[0] for t in doc[k - 2 : k]):
+        return None  # 'Supreme Allied Commander Europe (SACEUR)' is a post, no body
     inner = lexicon.load_json("types.json")["acronym_tails"]["inner"]
     start = k - 1
     while start > 0 and k - start < 8 and not doc[start].is_sent_start and doc[start - 1].ent_iob_ == "O" and (

@@ -62,3 +62,12 @@ def test_bracket_that_spells_nothing_adds_no_name(extract_text):
     assert "Green Valley" not in found or found["Green Valley"] != "ORG", found
     assert "Fast Track" not in found, found
 
+
+def test_post_before_its_acronym_is_no_body(extract_text):
+    """Built as part of a longer text, where the model leaves the post unlabelled."""
+    found = types_of(extract_text("Military leaders met in Mons on Monday to review plans for the eastern flank.\n\n"
+                             "Supreme Allied Commander Europe (SACEUR) General Alexus Grynkewich said the plans "
+                             "required thousands of additional air-defense systems. \"The plans are only as good "
+                             "as the forces behind them,\" Grynkewich said."))
+    assert found.get("Supreme Allied Commander Europe") != "ORG" and found.get("SACEUR") != "ORG", found
+
