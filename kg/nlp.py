@@ -1197,7 +1197,7 @@ def model_numbers(doc: Doc) -> Doc:
 def _model_before(doc: Doc, i: int, label: str, table: dict) -> Span | None:
     """The numbered model name ending before the noun at i (up to two lower-case modifiers between), if any; a
     code after a lower-case word, a country's word or a name the model read apart is the code alone ('the K9
-    howitzer', 'Korean K9 howitzers')."""
+    howitzer', 'Korean K9 howitzers'); a code before a name word is the code and the name ('M1A2 Abrams tanks')."""
     end = i
     while end > 0 and i - end < 2 and doc[end - 1].is_lower and not doc[end - 1].is_stop \
             and doc[end - 1].text.replace("-", "").isalpha():
@@ -1212,6 +1212,8 @@ def _model_before(doc: Doc, i: int, label: str, table: dict) -> Span | None:
     elif re.fullmatch(table["code"], last.text):
         apart = first.ent_type_ and last.ent_iob_ != "I"  # a name of its own before the code ('Navy R4D aircraft')
         start = end - 1 if apart or first.ent_type_ == "NORP" or lexicon.countries().any(first.text) else end - 2
+    elif re.fullmatch(table["series"], first.text) and last.is_title and last.is_alpha:
+        start = end - 2  # 'M1A2 Abrams tanks': the code, then the name
     else:
         return None
     if any(t.is_sent_start for t in doc[start + 1 : i + 1]) or any(t.ent_type_ in table["labels"]

@@ -71,3 +71,16 @@ def test_post_before_its_acronym_is_no_body(extract_text):
                              "as the forces behind them,\" Grynkewich said."))
     assert found.get("Supreme Allied Commander Europe") != "ORG" and found.get("SACEUR") != "ORG", found
 
+
+# 4. A model code and a name before a weapon noun are the weapon ('M1A2 Abrams tanks')
+
+
+def test_code_then_name_before_weapon_noun_is_a_weapon(extract_text):
+    found = types_of(extract_text("Poland has also ordered 250 M1A2 Abrams tanks from General Dynamics."))
+    assert found.get("M1A2 Abrams") == "WEAPON" and found.get("General Dynamics") == "ORG", found
+
+
+def test_code_and_name_before_other_nouns_stay_apart(extract_text):
+    found = types_of(extract_text("Officials from the G7 Finance ministries met Texas K9 Units staff in Ohio."))
+    assert not [t for t in found.values() if t == "WEAPON"], found
+
