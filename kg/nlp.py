@@ -79,6 +79,7 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_law_names", after="kg_open_names")
     nlp.add_pipe("kg_law_people", after="ner" if "ner" in nlp.pipe_names else "kg_law_names")
     nlp.add_pipe("kg_line_break_split", after="kg_law_people")
+    nlp.add_pipe("kg_demonym_forces", after="kg_line_break_split")
     nlp.add_pipe("kg_feature_names", after="kg_line_break_split")
     nlp.add_pipe("kg_ship_names", after="kg_feature_names")
     nlp.add_pipe("kg_model_numbers", after="kg_ship_names")
@@ -1333,6 +1334,26 @@ def armed_forces_patterns() -> list[dict]:
     plain = [{"label": "ORG", "id": "armed-forces", "pattern": f"{name} {service}"}
              for name in sorted(names) for service in sorted(spellings)]
     return plain + _crowned_forces(names, services)
+
+
+DEMONYM_SERVICES = frozenset({"army", "navy", "air force", "coast guard", "marine corps", "space force"})
+
+
+@Language.component("kg_demonym_forces")
+def demonym_forces(doc: Doc) -> Doc:
+    """'French Navy': a country's one-word demonym and, right after it, an ORG that is only an armed service
+    (DEMONYM_SERVICES, in capitals) are one ORG, which the model splits before a noun ('The French Navy frigate
+    Languedoc' gave 'French' and 'Navy'); longer names the model read whole ('Imperial Japanese Army') stay."""
+    ents = list(doc.ents)
+    pairs = [k for k in range(len(ents) - 1) if ents[k + 1].start == ents[k].end and ents[k + 1].label_ == "ORG"
+             and ents[k + 1].text.lower() in DEMONYM_SERVICES and ents[k + 1][0].is_title and len(ents[k]) == 1
+             and lexicon.countries().by_demonym.get(lexicon.key(ents[k].text)) is not None]
+    if not pairs:
+        return doc
+    for k in reversed(pairs):
+        ents[k : k + 2] = [resized(ents[k + 1], ents[k].start, ents[k + 1].end)]
+    doc.ents = ents
+    return doc
 
 
 def _crowned_forces(names: set[str], services: list[str]) -> list[dict]:

@@ -84,3 +84,24 @@ def test_code_and_name_before_other_nouns_stay_apart(extract_text):
     found = types_of(extract_text("Officials from the G7 Finance ministries met Texas K9 Units staff in Ohio."))
     assert not [t for t in found.values() if t == "WEAPON"], found
 
+
+# 5. A demonym and a capitalised armed service are one ORG ('the French Navy frigate Languedoc')
+
+
+def test_demonym_and_service_before_a_noun_are_one_org(extract_text):
+    found = types_of(extract_text("The French Navy frigate Languedoc downed two drones, and Indian Air Force jets "
+                                  "flew."))
+    assert found.get("French Navy") == "ORG" and found.get("Indian Air Force") == "ORG", found
+    assert "Navy" not in found and found.get("Languedoc") == "SHIP", found
+
+
+def test_demonym_before_lower_case_or_headline_words_stays_apart(extract_text):
+    found = types_of(extract_text("French navy ships sailed. Russian Troops Advance on Kharkiv."))
+    assert "French navy" not in found and "Russian Troops" not in found, found
+
+
+def test_longer_service_names_the_model_read_whole_stay_whole(extract_text):
+    found = types_of(extract_text("He served in the Imperial Japanese Army and later at the Polish Navy Shipyards."))
+    assert {m for m, t in found.items() if t == "ORG"} == {"the Imperial Japanese Army", "the Polish Navy Shipyards"}, \
+        found
+
