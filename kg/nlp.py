@@ -577,7 +577,7 @@ def given_names(doc: Doc) -> Doc:
     common: set[str] | None = None
     for ent in ents:
         if ent.label_ not in {"PERSON", "PER"}:
-            out.append(ent)
+            out.append(resized(ent, ent.start, ent.end, "PERSON") if _particle_person(ent) else ent)
             continue
         if common is None:
             lower = doc.to_array([LOWER, IS_LOWER]).reshape(len(doc), 2).tolist()  # no Token per word
@@ -592,9 +592,28 @@ def given_names(doc: Doc) -> Doc:
             start = out.pop().start
         out.append(resized(ent, start, ent.end)
                    if start != ent.start else ent)
-    if out != ents:
+    if out != ents or [e.label for e in out] != [e.label for e in ents]:
         doc.ents = out
     return doc
+
+
+def _particle_person(ent: Span) -> bool:
+    """An ORG of a common given name, a surname particle and capitalised names is a person the model misread
+    ('Bart De Wever', 'Ursula von der Leyen'); three to five words, the particle second."""
+    if ent.label_ != "ORG" or not 3 <= len(ent) <= 5 or ent[0].text not in _given_names():
+        return False
+    particles = _surname_particles()
+    inner = all((t.is_title and t.is_alpha) or t.lower_ in particles for t in ent[2:])
+    return ent[1].lower_ in particles and inner and ent[-1].is_title and _name_heads().isdisjoint(t.text for t in ent)
+
+
+@lru_cache(maxsize=1)
+def _name_heads() -> frozenset[str]:
+    """Capitalised head words of bodies, companies, buildings and places (resolution.json org_heads, place_heads;
+    types.json org_only_heads, in_place_heads, company_tails): a name holding one is no person."""
+    rules, types = lexicon.rules(), lexicon.load_json("types.json")
+    return frozenset([*rules["org_heads"], *rules["place_heads"], *types["org_only_heads"]["words"],
+                      *types["in_place_heads"]["words"], *types["company_tails"]["words"]])
 
 
 def _office_word(doc: Doc, i: int) -> bool:

@@ -105,3 +105,17 @@ def test_longer_service_names_the_model_read_whole_stay_whole(extract_text):
     assert {m for m, t in found.items() if t == "ORG"} == {"the Imperial Japanese Army", "the Polish Navy Shipyards"}, \
         found
 
+
+# 6. A given name, a surname particle and names are a person, not the ORG the model read ('Bart De Wever')
+
+
+def test_given_name_and_particle_make_a_person(extract_text):
+    found = resolved(extract_text, "Belgium's Bart De Wever said his country would need time. De Wever added "
+                                   "that the target was hard.")
+    assert found.get("Bart De Wever", ("", set()))[0] == "PERSON", found
+    assert holding(found, "De Wever") == ["Bart De Wever"], found
+
+
+def test_particle_names_with_an_institution_word_stay_bodies(extract_text):
+    found = types_of(extract_text("Grants came from the Maria de Guadalupe Foundation and the Anna van Dam Company."))
+    assert not [m for m, t in found.items() if t == "PERSON"], found
