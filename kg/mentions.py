@@ -1807,6 +1807,8 @@ def naval_names(doc: Doc, found: list[Mention]) -> list[Mention]:
         retype = m.type in {"ORG", "GPE", "PERSON"} or (m.type == "LOC" and " " not in m.name)
         if retype and not m.demonym and cues and (cue := _exercise_cue(doc, m)):
             m.type, m.cue = "EVENT", cue
+        elif m.type == "FACILITY" and cues and (cue := _exercise_apposition(span)):
+            m.type, m.cue = "EVENT", cue  # 'Ramstein Flag, an air exercise,': no airfield
         if m.type == "EVENT" and m.name.startswith("Exercise "):
             m.name = m.name.removeprefix("Exercise ")  # 'Exercise Pitch Black' is written 'Pitch Black' after
         kept.append(m)
@@ -1842,7 +1844,24 @@ def _exercise_cue(doc: Doc, m: Mention) -> str:
     if i < len(doc) and (doc[i].like_num or (doc[i].pos_ == "ADJ" and doc[i].is_lower)):
         i += 1
     words = tuple(t.text for t in doc[i : i + 2])
-    return "exercise noun after the name" if any(words[: len(n)] == n for n in nouns) else ""
+    return "exercise noun after the name" if any(words[: len(n)] == n for n in nouns) else _exercise_apposition(span)
+
+
+def _exercise_apposition(span: Span) -> str:
+    """'exercise in apposition' when a comma and a phrase headed by an exercise noun follow the name ('Steadfast
+    Defender 2024, the alliance's largest exercise since the Cold War,'; 'X, one of the biggest drills'); else ''."""
+    doc = span.doc
+    end = span.end + 1 if span.end < len(doc) and doc[span.end].like_num else span.end  # a year after it
+    if end >= len(doc) or doc[end].text != ",":
+        return ""
+    nouns = {n[0] for n in _naval_table()[3] if len(n) == 1}
+    for tok in doc[span.start : end]:
+        for appos in (c for c in tok.children if c.dep_ == "appos" and c.i > end):
+            heads = [appos] if appos.lower_ != "one" else [g for c in appos.children if c.lower_ == "of"
+                                                            for g in c.children if g.dep_ == "pobj"]
+            if any(h.lower_ in nouns for h in heads):
+                return "exercise in apposition"
+    return ""
 
 
 def common_acronym(m: Mention, text: str, spelt: dict[str, bool] | None = None) -> bool:

@@ -60,6 +60,7 @@ def load_model(name: str) -> Language:
 def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     """The model with an EntityRuler (kg's patterns plus the user's) placed before NER."""
     nlp = load_model(model)
+    keep_slash_prefixes(nlp)
     nlp.add_pipe("kg_paragraph_breaks", first=True)
     # Phrase patterns match on exact spelling (spaCy's default), so that the pronoun "us" never reads as
     # the country in the thousands of '<country> <service>' names; these go through spaCy's PhraseMatcher,
@@ -78,6 +79,7 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_law_names", after="kg_open_names")
     nlp.add_pipe("kg_law_people", after="ner" if "ner" in nlp.pipe_names else "kg_law_names")
     nlp.add_pipe("kg_line_break_split", after="kg_law_people")
+    nlp.add_pipe("kg_demonym_forces", after="kg_line_break_split")
     nlp.add_pipe("kg_feature_names", after="kg_line_break_split")
     nlp.add_pipe("kg_ship_names", after="kg_feature_names")
     nlp.add_pipe("kg_model_numbers", after="kg_ship_names")
@@ -93,7 +95,8 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_chapter_names", after="kg_acronym_tails")
     nlp.add_pipe("kg_hyphen_places", after="kg_chapter_names")
     nlp.add_pipe("kg_bracket_acronyms", after="kg_hyphen_places")
-    nlp.add_pipe("kg_named_appositions", after="kg_bracket_acronyms")
+    nlp.add_pipe("kg_spelt_names", after="kg_bracket_acronyms")
+    nlp.add_pipe("kg_named_appositions", after="kg_spelt_names")
     nlp.add_pipe("kg_site_pairs", after="kg_named_appositions")
     nlp.add_pipe("kg_unit_numbers", after="kg_site_pairs")
     nlp.add_pipe("kg_titled_orgs", after="kg_unit_numbers")
@@ -103,6 +106,14 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_pact_names", after="kg_letter_openers")
     nlp.add_pipe("kg_document_titles", after="kg_pact_names")
     return nlp
+
+
+def keep_slash_prefixes(nlp: Language) -> None:
+    """A hull prefix written with a slash ('M/V', 'M/T' of ships.json) stays one token, so that the ruler's
+    hull-prefix patterns see it: split into 'M', '/', 'T', the tanker 'M/T Aegean Star' came out as a ship 'M'."""
+    for prefix in lexicon.ships()[0]:
+        if "/" in prefix:
+            nlp.tokenizer.add_special_case(prefix, [{ORTH: prefix}])
 
 
 @Language.component("kg_chapter_names")
@@ -579,7 +590,7 @@ def given_names(doc: Doc) -> Doc:
     common: set[str] | None = None
     for ent in ents:
         if ent.label_ not in {"PERSON", "PER"}:
-            out.append(ent)
+            out.append(resized(ent, ent.start, ent.end, "PERSON") if _particle_person(ent) else ent)
             continue
         if common is None:
             lower = doc.to_array([LOWER, IS_LOWER]).reshape(len(doc), 2).tolist()  # no Token per word
@@ -594,9 +605,28 @@ def given_names(doc: Doc) -> Doc:
             start = out.pop().start
         out.append(resized(ent, start, ent.end)
                    if start != ent.start else ent)
-    if out != ents:
+    if out != ents or [e.label for e in out] != [e.label for e in ents]:
         doc.ents = out
     return doc
+
+
+def _particle_person(ent: Span) -> bool:
+    """An ORG of a common given name, a surname particle and capitalised names is a person the model misread
+    ('Bart De Wever', 'Ursula von der Leyen'); three to five words, the particle second."""
+    if ent.label_ != "ORG" or not 3 <= len(ent) <= 5 or ent[0].text not in _given_names():
+        return False
+    particles = _surname_particles()
+    inner = all((t.is_title and t.is_alpha) or t.lower_ in particles for t in ent[2:])
+    return ent[1].lower_ in particles and inner and ent[-1].is_title and _name_heads().isdisjoint(t.text for t in ent)
+
+
+@lru_cache(maxsize=1)
+def _name_heads() -> frozenset[str]:
+    """Capitalised head words of bodies, companies, buildings and places (resolution.json org_heads, place_heads;
+    types.json org_only_heads, in_place_heads, company_tails): a name holding one is no person."""
+    rules, types = lexicon.rules(), lexicon.load_json("types.json")
+    return frozenset([*rules["org_heads"], *rules["place_heads"], *types["org_only_heads"]["words"],
+                      *types["in_place_heads"]["words"], *types["company_tails"]["words"]])
 
 
 def _office_word(doc: Doc, i: int) -> bool:
@@ -1208,7 +1238,7 @@ def model_numbers(doc: Doc) -> Doc:
 def _model_before(doc: Doc, i: int, label: str, table: dict) -> Span | None:
     """The numbered model name ending before the noun at i (up to two lower-case modifiers between), if any; a
     code after a lower-case word, a country's word or a name the model read apart is the code alone ('the K9
-    howitzer', 'Korean K9 howitzers')."""
+    howitzer', 'Korean K9 howitzers'); a code before a name word is the code and the name ('M1A2 Abrams tanks')."""
     end = i
     while end > 0 and i - end < 2 and doc[end - 1].is_lower and not doc[end - 1].is_stop \
             and doc[end - 1].text.replace("-", "").isalpha():
@@ -1223,6 +1253,8 @@ def _model_before(doc: Doc, i: int, label: str, table: dict) -> Span | None:
     elif re.fullmatch(table["code"], last.text):
         apart = first.ent_type_ and last.ent_iob_ != "I"  # a name of its own before the code ('Navy R4D aircraft')
         start = end - 1 if apart or first.ent_type_ == "NORP" or lexicon.countries().any(first.text) else end - 2
+    elif re.fullmatch(table["series"], first.text) and last.is_title and last.is_alpha:
+        start = end - 2  # 'M1A2 Abrams tanks': the code, then the name
     else:
         return None
     if any(t.is_sent_start for t in doc[start + 1 : i + 1]) or any(t.ent_type_ in table["labels"]
@@ -1344,6 +1376,26 @@ def armed_forces_patterns() -> list[dict]:
     return plain + _crowned_forces(names, services)
 
 
+DEMONYM_SERVICES = frozenset({"army", "navy", "air force", "coast guard", "marine corps", "space force"})
+
+
+@Language.component("kg_demonym_forces")
+def demonym_forces(doc: Doc) -> Doc:
+    """'French Navy': a country's one-word demonym and, right after it, an ORG that is only an armed service
+    (DEMONYM_SERVICES, in capitals) are one ORG, which the model splits before a noun ('The French Navy frigate
+    Languedoc' gave 'French' and 'Navy'); longer names the model read whole ('Imperial Japanese Army') stay."""
+    ents = list(doc.ents)
+    pairs = [k for k in range(len(ents) - 1) if ents[k + 1].start == ents[k].end and ents[k + 1].label_ == "ORG"
+             and ents[k + 1].text.lower() in DEMONYM_SERVICES and ents[k + 1][0].is_title and len(ents[k]) == 1
+             and lexicon.countries().by_demonym.get(lexicon.key(ents[k].text)) is not None]
+    if not pairs:
+        return doc
+    for k in reversed(pairs):
+        ents[k : k + 2] = [resized(ents[k + 1], ents[k].start, ents[k + 1].end)]
+    doc.ents = ents
+    return doc
+
+
 def _crowned_forces(names: set[str], services: list[str]) -> list[dict]:
     """'Royal Netherlands Navy', 'Royal Thai Air Force': an opener of resolution.json armed_forces_openers, then a
     country's name or demonym and a service written in capitals, is one ORG (not 'Royal' plus a country's navy).
@@ -1447,6 +1499,43 @@ def bracket_acronyms(doc: Doc) -> Doc:
     if added:
         doc.ents = sorted(ents + added, key=lambda e: e.start)
     return doc
+
+
+@Language.component("kg_spelt_names")
+def spelt_names(doc: Doc) -> Doc:
+    """Capitalised words the model left unlabelled right before an acronym in brackets that they spell ('The Joint
+    Maritime Information Center (JMIC)') are a name, an ORG (or the acronym's label when that is a name's other
+    than a person's); the acronym takes the same label ('JMIC' is no PERSON). Inner words of types.json
+    acronym_tails allowed."""
+    orth = doc.to_array(ORTH)
+    at = numpy.flatnonzero(orth == get_string_id("("))  # the brackets, no Token made
+    found = [span for k in at.tolist() if (span := _spelt_name(doc, k)) is not None]
+    if not found:
+        return doc
+    acronyms = [Span(doc, s.end + 1, s.end + 2, label=s.label) for s in found]
+    kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in found + acronyms)]
+    doc.ents = sorted(kept + found + acronyms, key=lambda span: span.start)
+    return doc
+
+
+def _spelt_name(doc: Doc, k: int) -> Span | None:
+    """The unlabelled name ending before the bracket at k whose acronym (k + 1) it spells, or None."""
+    if k < 2 or k + 2 >= len(doc) or doc[k + 2].text != ")" or not doc[k - 1].is_title or doc[k - 1].ent_iob_ != "O":
+        return None
+    word = doc[k + 1]
+    if not word.text.isalpha() or not lexicon.is_acronym(word.text) or len(word.text) < 3 or \
+            any(t.text in lexicon.titles()[0] for t in doc[k - 2 : k]):
+        return None  # 'Supreme Allied Commander Europe (SACEUR)' is a post, no body
+    inner = lexicon.load_json("types.json")["acronym_tails"]["inner"]
+    start = k - 1
+    while start > 0 and k - start < 8 and not doc[start].is_sent_start and doc[start - 1].ent_iob_ == "O" and (
+            doc[start - 1].is_title or doc[start - 1].lower_ in inner):
+        start -= 1
+    for s in range(start, k - 1):
+        if doc[s].is_title and doc[s].lower_ != "the" and spells(word.text, doc[s:k], doc[k - 1].idx - doc[s].idx):
+            label = word.ent_type_ if word.ent_type_ in BRACKET_NAME_LABELS else "ORG"
+            return Span(doc, s, k, label=label)
+    return None
 
 
 @Language.component("kg_named_appositions")
