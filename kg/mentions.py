@@ -1134,6 +1134,36 @@ def coordinated_places(doc: Doc, found: list[Mention]) -> None:
             m.type, m.cue = "GPE", "in a list of places"
 
 
+def coordinated_companies(doc: Doc, found: list[Mention]) -> None:
+    """A one-word name the model typed a place, that kg's tables know as no place, in a list whose other members are
+    all organisations is one too, when the list follows a company noun ('nine telecoms companies, including AT&T and
+    Verizon'; types.json kind_nouns ORG). Without that noun a list may be of places the model read as organisations
+    ('suburbs of Fremont, Pleasanton, and Livermore')."""
+    loose = [m for m in found if m.type in {"GPE", "LOC"} and m.source == "ner" and not m.cue and not m.demonym
+             and " " not in m.name and not _table_place(m.name)]
+    if not loose:
+        return
+    heads: dict[int, Mention] = {}
+    for m in found:
+        span = mention_span(doc, m) if m.type in {"ORG", "GPE", "LOC"} else None
+        if span is not None:
+            heads[span.root.i] = m
+    kinds = set(lexicon.load_json("types.json")["kind_nouns"]["ORG"])
+    for m in loose:
+        span = mention_span(doc, m)
+        if span is None:
+            continue
+        conjuncts = span.root.conjuncts
+        others = [heads.get(t.i) for t in conjuncts]
+        if not others or not all(o is not None and o.type == "ORG" and not _table_place(o.name) for o in others):
+            continue
+        first = doc[min(span.root.i, *(t.i for t in conjuncts))]
+        listed = first.dep_ == "pobj" and first.head.lower_ in {"including", "like"} and \
+            first.head.head.lemma_.lower() in kinds
+        if listed:
+            m.type, m.cue = "ORG", "in a list of organisations"
+
+
 def countries_not_people(found: list[Mention]) -> None:
     """A one-word name the model typed PERSON that is a country or a capital of kg's table ('the border with Chad',
     'near Sanaa') is that place, unless a person's full name of the document holds the word ('Chad Smith') or a
@@ -1744,6 +1774,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     sports_clubs(doc, found)
     found = demonym_places(found, doc_words(doc).text)
     coordinated_places(doc, found)
+    coordinated_companies(doc, found)
     countries_not_people(found)
     surnames_as_people(doc, found)
     full_names_as_people(found)

@@ -545,6 +545,21 @@ def partial_places(state: State) -> None:
                                             f"'{r.name} …' in {doc}")
 
 
+def compass_countries(state: State) -> None:
+    """'the North' joins North Korea when that is the document's only country named 'North …'
+    (kg/data/resolution.json compass_short_forms)."""
+    words = set(lexicon.rules()["compass_short_forms"]["words"])
+    for doc, refs in state.by_doc().items():
+        short = [r for r in refs if r.name in words and r.m.type in {"GPE", "LOC"} and not r.country]
+        if not short:
+            continue
+        countries = {r.gid for r in refs if r.country}
+        for r in short:
+            options = [g for g in countries if len(g.split()) == 2 and g.split()[0] == r.name.lower()]
+            if len(options) == 1:
+                state.move([r], options[0], f"{r.name!r} stands for the only country named '{r.name} …' in {doc}")
+
+
 def org_short_forms(state: State) -> None:
     """'Harvard' joins 'Harvard University', 'Toyota' joins 'Toyota Motor Corp.', 'KLA' joins 'KLA Corp': a short
     ORG name equal to the only longer ORG name of the document minus trailing organisation words
@@ -1042,6 +1057,7 @@ def resolve(results: list[DocResult]) -> Resolution:
     initialled_names(state)
     partial_people(state, namesakes(results, state))
     partial_places(state)
+    compass_countries(state)
     org_short_forms(state)
     body_short_forms(state)
     org_leading_words(state)

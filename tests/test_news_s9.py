@@ -141,3 +141,24 @@ def test_a_law_whose_name_joins_two_words_with_and_is_one_law(extract_text):
 def test_two_countries_joined_before_an_agreement_stay_places(extract_text):
     found = mentions(extract_text, "Ministers of the United States and Japan Agreement partners met in Tokyo.")
     assert found.get("the United States") == "GPE"
+
+
+# ---------------------------------------------------------------- 'the North'; a company in a list of companies
+
+
+def test_the_north_is_the_only_north_country_of_the_document(extract_text):
+    found = entities(extract_text, "In Seoul, South Korea's military said North Korea had moved fuel trucks. The "
+                                   "North has launched satellites before.")
+    assert set(holding(found, "North")) == {"North Korea"}
+
+
+def test_the_north_of_a_country_without_a_north_state_stays_apart(extract_text):
+    found = entities(extract_text, "Voters in the South backed the governor, while the North voted for the mayor.")
+    assert not [label for label in holding(found, "North") if label != "North"]
+
+
+def test_a_name_read_as_a_place_in_a_list_of_companies_is_a_company(extract_text):
+    found = mentions(extract_text, "The group penetrated nine telecommunications companies, including AT&T and "
+                                   "Verizon.")
+    assert found.get("Verizon") == "ORG"
+    assert mentions(extract_text, "Flights to Paris and Lyon resumed on Monday.").get("Lyon") == "GPE"
