@@ -1164,6 +1164,26 @@ def coordinated_companies(doc: Doc, found: list[Mention]) -> None:
             m.type, m.cue = "ORG", "in a list of organisations"
 
 
+def places_by_possession(doc: Doc, found: list[Mention]) -> None:
+    """A short name the model typed ORG or PERSON whose possessive owns a part of a place ('Okinawa's Ishigaki and
+    Miyako islands', 'Okinawa's main island': types.json place_possessions) is a place, a GPE; never a word of a
+    person's full name of the document, a titled person, or an owner of a 'home' ('Trump's home state')."""
+    nouns = frozenset(lexicon.load_json("types.json")["place_possessions"]["nouns"])
+    people = {w for m in found if m.type == "PERSON" and " " in m.name for w in m.name.split()}
+    for m in found:
+        if m.type not in {"ORG", "PERSON"} or m.source != "ner" or m.cue or m.title or len(m.name.split()) > 2 \
+                or set(m.name.split()) & people:
+            continue
+        span = mention_span(doc, m)
+        if span is None or span.root.dep_ != "poss":
+            continue
+        owned = span.root.head
+        while owned.pos_ == "PROPN" and owned.dep_ in {"compound", "nmod", "amod"} and owned.head.i > owned.i:
+            owned = owned.head  # 'Ishigaki' of 'Ishigaki and Miyako islands'
+        if owned.lower_ in nouns and not any(c.lower_ == "home" for c in owned.lefts):
+            m.type, m.cue = "GPE", f"its possessive owns a part of a place: {owned.text!r}"
+
+
 def countries_not_people(found: list[Mention]) -> None:
     """A one-word name the model typed PERSON that is a country or a capital of kg's table ('the border with Chad',
     'near Sanaa') is that place, unless a person's full name of the document holds the word ('Chad Smith') or a
@@ -1775,6 +1795,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     found = demonym_places(found, doc_words(doc).text)
     coordinated_places(doc, found)
     coordinated_companies(doc, found)
+    places_by_possession(doc, found)
     countries_not_people(found)
     surnames_as_people(doc, found)
     full_names_as_people(found)

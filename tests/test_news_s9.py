@@ -162,3 +162,18 @@ def test_a_name_read_as_a_place_in_a_list_of_companies_is_a_company(extract_text
                                    "Verizon.")
     assert found.get("Verizon") == "ORG"
     assert mentions(extract_text, "Flights to Paris and Lyon resumed on Monday.").get("Lyon") == "GPE"
+
+
+# ---------------------------------------------------------------- space centres; the owner of a place's part
+
+
+def test_space_centres_and_cosmodromes_are_facilities(extract_text):
+    found = mentions(extract_text, "Japan launched it from the Tanegashima Space Center. Kim met Putin at the "
+                                   "Vostochny Cosmodrome.")
+    assert found.get("Tanegashima Space Center") == found.get("Vostochny Cosmodrome") == "FACILITY"
+
+
+def test_a_name_owning_islands_is_a_place(extract_text):
+    found = mentions(extract_text, "Japan will deploy interceptors on Okinawa's Ishigaki and Miyako islands.")
+    assert found.get("Okinawa") == "GPE"
+    assert mentions(extract_text, "Trump's home state is Florida, he said.").get("Trump") != "GPE"
