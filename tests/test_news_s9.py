@@ -177,3 +177,14 @@ def test_a_name_owning_islands_is_a_place(extract_text):
     found = mentions(extract_text, "Japan will deploy interceptors on Okinawa's Ishigaki and Miyako islands.")
     assert found.get("Okinawa") == "GPE"
     assert mentions(extract_text, "Trump's home state is Florida, he said.").get("Trump") != "GPE"
+
+
+# ---------------------------------------------------------------- designators with names, variants and kits
+
+
+def test_a_designator_with_its_popular_name_is_one_aircraft_a_block_is_a_variant(extract_text):
+    found = entities(extract_text, "Poland will buy 32 F-35A Lightning II jets and upgrade its F-16 Block 70 fleet. "
+                                   "The F-35A will replace MiG-29s and older F-16s. It also ordered JDAM kits.")
+    assert holding(found, "F-35A") == ["F-35A Lightning II"]
+    assert holding(found, "F-16 Block 70") == ["F-16 Block 70"] and holding(found, "F-16s") == ["F-16"]
+    assert found["JDAM"][0] == "WEAPON"
