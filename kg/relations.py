@@ -1195,6 +1195,13 @@ def render_label(template: str, slot: dict[str, Token], lexicon: dict) -> str:
 
 
 # --- built-in rules ------------------------------------------------------------------------
+def group_of_people(m: Mention) -> bool:
+    """A party, faith or people named by its members ('Democrat', 'Sunnis': kg/data/groups.json)."""
+    from kg.lexicon import group
+
+    return group(m.name or m.text) is not None
+
+
 def _attribution(subj: Token, verbs: set[str]) -> bool:
     """The subject of a reporting verb placed after what it reports ('The rocket reached orbit, the agency said.'):
     the source of the sentence, not what a pronoun of the next sentence stands for."""
@@ -1345,6 +1352,8 @@ def modifier(ctx: Context) -> Iterator[Evidence]:
                 elif is_vehicle and otype in OWNER_TYPES:  # a country before arms made them ('Russian Kalibr')
                     label = "made_in" if m.type == "WEAPON" and otype == "GPE" else "operated_by"
                 elif m.type == "ORG" and otype in OWNER_TYPES and word.i == head.i:
+                    if group_of_people(m):
+                        continue  # 'a Maryland Democrat': a member from Maryland, no part of it
                     label = "part_of"
                 elif word.i != head.i and otype in {"GPE"} and mod.dep_ != "poss":
                     label = noun_label(word, ctx.lexicon)  # "the Japanese automaker Toyota", "the Indian writer X"

@@ -188,3 +188,13 @@ def test_a_designator_with_its_popular_name_is_one_aircraft_a_block_is_a_variant
     assert holding(found, "F-35A") == ["F-35A Lightning II"]
     assert holding(found, "F-16 Block 70") == ["F-16 Block 70"] and holding(found, "F-16s") == ["F-16"]
     assert found["JDAM"][0] == "WEAPON"
+
+
+# ---------------------------------------------------------------- a party member from a state
+
+
+def test_a_party_member_from_a_state_is_no_part_of_it(extract_text):
+    found = relation_texts(extract_text, "Senator Ben Cardin, a Maryland Democrat, objected to the sale. Japan's "
+                                         "Defense Ministry said it would wait.")
+    assert not {(s, t) for s, r, t in found if s == "Democrat" and r == "part_of"}
+    assert ("Defense Ministry", "part_of", "Japan") in found
