@@ -1185,29 +1185,70 @@ def model_numbers(doc: Doc) -> Doc:
 
 
 def _model_before(doc: Doc, i: int, label: str, table: dict) -> Span | None:
-    """The numbered model name ending before the noun at i (up to two lower-case modifiers between), if any; a
-    code after a lower-case word, a country's word or a name the model read apart is the code alone ('the K9
-    howitzer', 'Korean K9 howitzers')."""
-    end = i
-    while end > 0 and i - end < 2 and doc[end - 1].is_lower and not doc[end - 1].is_stop \
-            and doc[end - 1].text.replace("-", "").isalpha():
-        end -= 1
+    """The numbered model name ending before the noun at i (up to two lower-case modifiers between, a hyphenated one
+    counting as one: 'self-propelled'), if any; a code after a lower-case word, a country's word or a name the model
+    read apart is the code alone ('the K9 howitzer', 'Korean K9 howitzers'); a name word and a number or a
+    digit-led code is one name ('PzH 2000', 'Leopard 2A8'); a code and the capitalised words after it too
+    ('M1A2 Abrams tanks', 'K2 Black Panther tanks')."""
+    end = _modifiers_start(doc, i)
     if end < 2:
         return None
+    modifier = doc[i].dep_ == "compound" and doc[i].head.i > i  # 'Type 23 torpedo boats': no weapon's name
+    named = None if modifier else _code_before_names(doc, end, table)
     last, first = doc[end - 1], doc[end - 2]
-    if re.fullmatch(table["designator"], last.text):
+    if named is not None:
+        start = named
+    elif re.fullmatch(table["designator"], last.text):
         start = end - 1
     elif re.fullmatch(table["code"], last.text) and not (first.is_title and first.text.isalpha()):
         start = end - 1  # 'the K9 howitzer'
     elif re.fullmatch(table["code"], last.text):
         apart = first.ent_type_ and last.ent_iob_ != "I"  # a name of its own before the code ('Navy R4D aircraft')
         start = end - 1 if apart or first.ent_type_ == "NORP" or lexicon.countries().any(first.text) else end - 2
+    elif re.fullmatch(table["name_number"], last.text) and _model_name_word(first) and not modifier:
+        start = end - 2  # 'PzH 2000 howitzers', 'Leopard 2A8 tanks'
     else:
         return None
     if any(t.is_sent_start for t in doc[start + 1 : i + 1]) or any(t.ent_type_ in table["labels"]
                                                                     for t in doc[start:end]):
         return None  # the ruler named it already ('Kh-101 missiles')
     return Span(doc, start, end, label=label, span_id=MODEL_NUMBER_ID)
+
+
+def _modifiers_start(doc: Doc, i: int) -> int:
+    """Start of the lower-case modifiers (at most two words; 'self-propelled' is one) right before the noun at i."""
+    end, words = i, 0
+    while end > 0 and words < 2:
+        tok = doc[end - 1]
+        if tok.is_lower and not tok.is_stop and tok.text.replace("-", "").isalpha():
+            end -= 1
+        elif tok.text == "-" and not tok.whitespace_ and end > 2 and not doc[end - 2].whitespace_ \
+                and doc[end - 2].is_lower and doc[end - 2].is_alpha and end < i:
+            end -= 2  # 'self' '-' 'propelled'
+        else:
+            break
+        words += 1
+    return end
+
+
+def _code_before_names(doc: Doc, end: int, table: dict) -> int | None:
+    """Start of a code followed by one or two capitalised words ending at end ('M1A2 Abrams', 'K2 Black Panther'),
+    the code led by a capital letter and holding a digit; else None."""
+    for k in (1, 2):
+        at = end - k - 1
+        if at < 0 or not all(t.is_title and t.is_alpha and not lexicon.countries().any(t.text)
+                             for t in doc[at + 1 : end]):
+            return None
+        if re.fullmatch(table["code"], doc[at].text) or re.fullmatch(table["designator"], doc[at].text):
+            return at
+    return None
+
+
+def _model_name_word(tok: Token) -> bool:
+    """A word that may open a model's name before its number ('PzH', 'Leopard'): capital first, letters only, no
+    country, month or day (the model's DATE), no stop word."""
+    return (tok.text[:1].isupper() and tok.is_alpha and len(tok) > 1 and not tok.is_stop and tok.ent_type_ != "DATE"
+            and not lexicon.countries().any(tok.text))
 
 
 @lru_cache(maxsize=1)
