@@ -138,11 +138,14 @@ def _chapter(doc: Doc, k: int, ents: list[Span]) -> Span | None:
 @Language.component("kg_open_names")
 def open_names(doc: Doc) -> Doc:
     """Drop the ruler's '<Name> Missile' matches (ids in types.json open_names) that a capitalised word follows: the
-    name goes on ('Ballistic Missile Defense Review'), so NER, which runs later, reads the whole of it."""
+    name goes on ('Ballistic Missile Defense Review'), so NER, which runs later, reads the whole of it. A '<Name>
+    Treaty' match before a body's head word takes that word and is the body, an ORG ('North Atlantic Treaty
+    Organization')."""
     ids = lexicon.words("types.json", "open_names", "ids")
     ents = list(doc.ents)
-    out = [e for e in ents if not (e.ent_id_ in ids and e.end < len(doc) and _name_goes_on(e, doc[e.end]))]
-    if len(out) != len(ents):
+    out = [Span(doc, e.start, e.end + 1, label="ORG") if e.end < len(doc) and _law_names_body(e, doc[e.end]) else e
+           for e in ents if not (e.ent_id_ in ids and e.end < len(doc) and _name_goes_on(e, doc[e.end]))]
+    if out != ents:
         doc.ents = out
     return doc
 
@@ -151,6 +154,12 @@ def _name_goes_on(ent: Span, nxt: Token) -> bool:
     """The word after a ruler match continues the name: capitalised, or after a company's name a word in capitals
     too ('Saab' + 'AB', 'Airbus' + 'SE')."""
     return nxt.is_title or (ent.ent_id_ == COMPANY_ID and nxt.is_upper and nxt.is_alpha)
+
+
+def _law_names_body(ent: Span, nxt: Token) -> bool:
+    """A '<Name> Treaty' match is followed by a body's head word, whose name it begins ('North Atlantic Treaty' +
+    'Organization'): types.json open_names law_org_heads."""
+    return ent.ent_id_ == LAW_PATTERN_ID and nxt.text in lexicon.words("types.json", "open_names", "law_org_heads")
 
 
 COMPANY_ID = "known-company"  # the id of company_patterns' matches

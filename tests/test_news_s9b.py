@@ -3,7 +3,7 @@ guard clash at a disputed shoal, European tank and howitzer orders). Sentences w
 
 from __future__ import annotations
 
-from tests.news_helpers import text_types
+from tests.news_helpers import resolved, text_types
 
 
 def test_name_and_number_before_weapon_noun_is_one_weapon(extract_text):
@@ -36,3 +36,21 @@ def test_weapon_noun_modifying_another_noun_names_no_weapon(extract_text):
     """'Type 23 torpedo boats': the weapon noun describes the boats, so the name before it is no weapon's."""
     found = text_types(extract_text, "Kondor was one of six Type 23 torpedo boats built for the navy in 1928.")
     assert found.get("Type 23") != "WEAPON"
+
+
+def test_treaty_before_a_body_word_is_the_body(extract_text):
+    """'North Atlantic Treaty Organization' is one ORG, its bracketed acronym the same entity; a treaty stays a LAW."""
+    found = resolved(extract_text, "Poland spends the most in the North Atlantic Treaty Organization (NATO), "
+                                   "and the Energy Charter Secretariat reviewed the Energy Charter Treaty.")
+    assert found["North Atlantic Treaty Organization"][0] == "ORG"
+    assert "NATO" in found["North Atlantic Treaty Organization"][1]
+    assert found.get("Energy Charter Secretariat", ("",))[0] == "ORG"
+    assert found.get("Energy Charter Treaty", ("",))[0] == "LAW"
+    assert "North Atlantic Treaty" not in found
+
+
+def test_treaty_before_a_day_stays_a_law(extract_text):
+    """A capitalised word that is no body's head after a treaty leaves the treaty alone."""
+    found = text_types(extract_text, "Germany signed the Paris Agreement Monday and ratified the Lisbon Treaty.")
+    assert found.get("Paris Agreement") == "LAW"
+    assert found.get("Lisbon Treaty") == "LAW"
