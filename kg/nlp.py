@@ -1083,20 +1083,26 @@ class FeatureNames:
         feature ('Hardy Reef') or on 'Bajo de <Name>' anywhere; else None ('retype' in feature_names.json)."""
         doc = span.doc
         head = span[-1] if kind == "suffix" else span[0]
+        feature_only = kind == "suffix" and head.text in self.retype["feature_only_heads"]
         if (head.text not in self.retype["heads"] and kind != "particle") or (
-                span[0].is_sent_start and not _written_inside(span[0])):
+                span[0].is_sent_start and not _written_inside(span[0])
+                and not (feature_only and span[0].ent_type_ == "ORDINAL")):
             return None
         model = [ent for ent in doc.ents if ent.start < span.end and span.start < ent.end]
+        ordinal = _ordinal_opener(model, span)
+        if ordinal:
+            model = model[1:]
         if len(model) != 1 or model[0].end != span.end:
             return None
         ent = model[0]
         the = ent.start == span.start - 1 and doc[ent.start].lower_ == "the"
-        if ent.start != span.start and not the:
+        if ent.start != span.start and not the and not ordinal:
             return None
         if ent.label_ in self.retype["structure_labels"] or (
                 ent.label_ in self.retype["feature_only_labels"]
-                and (kind == "particle" or (kind == "suffix" and head.text in self.retype["feature_only_heads"]))):
-            return ent  # 'Galway Bay' FAC; 'Scarborough Shoal', 'Bajo de Masinloc' ORG: no company is so named
+                and (kind == "particle" or feature_only)):
+            # 'Galway Bay' FAC; 'Scarborough Shoal', 'Bajo de Masinloc' ORG: no company is so named
+            return Span(doc, span.start, ent.end, label=ent.label) if ordinal else ent
         bare = not the and head.text in self.retype["bare_heads"]  # 'over Scarborough Shoal' needs no 'the'
         prev = doc[ent.start - 1] if (the or bare) and ent.start > 0 else None
         after = prev is not None and (prev.lower_ in self.retype["place_prepositions"]
@@ -1321,6 +1327,13 @@ def _ship_name_fits(span: Span) -> bool:
         if ent.label_ == "PERSON" and len(ent) >= 2 and ent.start > span.start:
             return False
     return True
+
+
+def _ordinal_opener(model: list[Span], span: Span) -> bool:
+    """The match opens with a capitalised ordinal the model read apart, a name of its own just after it ('Second' +
+    'Thomas Shoal' PERSON): the ordinal is the name's first word ('Second Thomas Shoal')."""
+    return len(model) == 2 and model[0].label_ == "ORDINAL" and len(model[0]) == 1 and model[0].start == span.start \
+        and model[0][0].is_title and model[1].start == span.start + 1
 
 
 def _name_word(tok) -> bool:

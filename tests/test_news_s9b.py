@@ -54,3 +54,13 @@ def test_treaty_before_a_day_stays_a_law(extract_text):
     found = text_types(extract_text, "Germany signed the Paris Agreement Monday and ratified the Lisbon Treaty.")
     assert found.get("Paris Agreement") == "LAW"
     assert found.get("Lisbon Treaty") == "LAW"
+
+
+def test_ordinal_opening_a_shoal_name_is_part_of_it(extract_text):
+    """'Second Thomas Shoal' opening a sentence, the model reading 'Second' apart and 'Thomas Shoal' as a person,
+    is one LOC; a person after an ordinal word with no feature head stays a person."""
+    found = text_types(extract_text, "Second Thomas Shoal lies about 200 km from the island of Palawan.")
+    assert found.get("Second Thomas Shoal") == "LOC"
+    assert "Thomas Shoal" not in found
+    people = text_types(extract_text, "Boats reached the reef. Second Thomas Jefferson's house burned down.")
+    assert not any(t.startswith("Second") for t in people)
