@@ -75,6 +75,8 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
         for path in patterns:  # the user's: ids marked, so that kg's context rules leave their labels alone
             ruler.add_patterns([{**p, "id": USER_PATTERN + str(p.get("id", ""))} for p in _read_jsonl(Path(path))])
     nlp.add_pipe("kg_open_names", after="kg_entity_ruler")
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("kg_said_appositions", before="kg_entity_ruler")
     nlp.add_pipe("kg_law_names", after="kg_open_names")
     nlp.add_pipe("kg_law_people", after="ner" if "ner" in nlp.pipe_names else "kg_law_names")
     nlp.add_pipe("kg_line_break_split", after="kg_law_people")
@@ -1743,4 +1745,22 @@ def pact_names(doc: Doc) -> Doc:
             added.append(Span(doc, k, k + 1, label="LAW"))
     if added:
         doc.ents = sorted([*doc.ents, *added], key=lambda e: e.start)
+    return doc
+
+
+@Language.component("kg_said_appositions")
+def said_appositions(doc: Doc) -> Doc:
+    """'... losses in Kursk, Seoul's spy agency says': a noun the parser hung as an apposition on a name before it,
+    right before a verb of saying (types.json said_appositions) that has no subject and heads it, is that verb's
+    subject, no description of the name (no 'spy agency of Seoul' given to Kursk)."""
+    deps = doc.to_array("DEP")
+    at = numpy.flatnonzero(deps[:-1] == doc.vocab.strings["appos"])
+    if not len(at):
+        return doc
+    verbs = lexicon.words("types.json", "said_appositions", "verbs")
+    for i in at.tolist():
+        tok, verb = doc[i], doc[i + 1]
+        if verb.pos_ == "VERB" and verb.lemma_ in verbs and verb.is_ancestor(tok) \
+                and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            tok.head, tok.dep_ = verb, "nsubj"
     return doc

@@ -3,7 +3,7 @@ guard clash at a disputed shoal, European tank and howitzer orders). Sentences w
 
 from __future__ import annotations
 
-from tests.news_helpers import resolved, text_types
+from tests.news_helpers import relation_texts, resolved, text_types
 
 
 def test_name_and_number_before_weapon_noun_is_one_weapon(extract_text):
@@ -64,3 +64,15 @@ def test_ordinal_opening_a_shoal_name_is_part_of_it(extract_text):
     assert "Thomas Shoal" not in found
     people = text_types(extract_text, "Boats reached the reef. Second Thomas Jefferson's house burned down.")
     assert not any(t.startswith("Second") for t in people)
+
+
+def test_attribution_after_a_place_is_no_apposition(extract_text):
+    """'losses in Kursk, Seoul's spy agency says': the agency says; it describes no Kursk."""
+    rels = relation_texts(extract_text, "North Korean troops suffer heavy losses in Kursk, Seoul's spy agency says.")
+    assert not any(src == "Kursk" for src, _, _ in rels)
+
+
+def test_true_apposition_before_a_verb_of_saying_stays(extract_text):
+    """An apposition with the verb's own subject before it keeps its description ('Osaka, Japan's second city')."""
+    rels = relation_texts(extract_text, "Officials in Osaka, Japan's second city, said the port would reopen.")
+    assert ("Osaka", "city_of", "Japan") in rels
