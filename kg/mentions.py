@@ -541,6 +541,9 @@ def normalise(span: Span) -> tuple[str, str]:
     if n:
         title = _words_text(span.doc, tokens[0].i, tokens[n - 1].i + 1)
         tokens = tokens[n:]
+    elif n := _portfolio_opening(tokens, span):
+        title = _words_text(span.doc, span.start - 2, tokens[n - 1].i + 1)  # 'Commissioner for Defence'
+        tokens = tokens[n:]
     if not tokens:
         return span.text, ""
     name = _words_text(span.doc, tokens[0].i, tokens[-1].i + 1)
@@ -553,6 +556,23 @@ def _words_text(doc: Doc, start: int, end: int) -> str:
     """doc[start:end].text (start < end), sliced from the Doc's text instead of joined from its tokens."""
     table = doc_words(doc)
     return table.text[table.starts[start] : table.starts[end - 1] + len(table.words[end - 1])]
+
+
+def _portfolio_opening(tokens: list[Token], span: Span) -> int:
+    """How many leading words of the span are the portfolio of an office written before it, a person's name of two
+    or three capitalised words after them ('Commissioner for' + 'Defence Andrius Kubilius' read as one ORG): one or
+    two title modifiers of kg/data/titles.json, after '<Title> for/of'; else 0."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ not in {"for", "of"} or tokens[0].i != span.start \
+            or doc[span.start - 2].text not in lexicon.words("titles.json", "heads"):
+        return 0
+    modifiers = lexicon.words("titles.json", "modifiers")
+    n = 0
+    while n < min(2, len(tokens)) and tokens[n].text in modifiers:
+        n += 1
+    rest = tokens[n:]
+    return n if n and 2 <= len(rest) <= 3 and all(t.is_title and t.is_alpha and t.lower_ not in _org_words()
+                                                    for t in rest) else 0
 
 
 def _honorific_name(tokens: list[Token]) -> bool:

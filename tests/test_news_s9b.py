@@ -76,3 +76,21 @@ def test_true_apposition_before_a_verb_of_saying_stays(extract_text):
     """An apposition with the verb's own subject before it keeps its description ('Osaka, Japan's second city')."""
     rels = relation_texts(extract_text, "Officials in Osaka, Japan's second city, said the port would reopen.")
     assert ("Osaka", "city_of", "Japan") in rels
+
+
+def test_portfolio_after_title_and_for_is_no_part_of_the_name(extract_text):
+    """'Commissioner for Defence Andrius Kubilius' read as one ORG is the person 'Andrius Kubilius', the office his
+    title; his surname later joins him."""
+    found = resolved(extract_text, "The Commission proposed a new fund last week. Commissioner for Defence Andrius "
+                                   "Kubilius said member states bought weapons abroad. \"We have to buy more,\" "
+                                   "Kubilius said.")
+    assert found["Andrius Kubilius"][0] == "PERSON"
+    assert "Kubilius" in found["Andrius Kubilius"][1]
+    assert not any(label.startswith("Defence") for label in found)
+
+
+def test_office_of_a_body_after_title_and_of_stays_an_organisation(extract_text):
+    """An organisation word after the portfolio keeps the span a body ('State Office for Trade Policy')."""
+    found = text_types(extract_text, "A report by the Secretary of State Office for Trade Policy said the talks "
+                                     "went well.")
+    assert found.get("State Office for Trade Policy") == "ORG"
