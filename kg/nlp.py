@@ -526,7 +526,9 @@ def _with_of_tail(ent: Span, heads: dict[str, str]) -> Span:
     """A bare head word the model labelled alone before 'of' and capitalised words it left unlabelled ('Port' in 'the
     Port of Antwerp-Bruges network') takes those words: the head alone names nothing."""
     doc, end = ent.doc, ent.end
-    if len(ent) != 1 or ent[0].text not in heads or end + 1 >= len(doc) or doc[end].lower_ != "of":
+    if ent[-1].text not in heads or end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return ent
+    if len(ent) != 1 and not _org_head_of_words(ent, heads):
         return ent
     k = end + 1
     while k < len(doc) and doc[k].ent_iob_ == "O" and doc[k].is_title and not doc[k].is_sent_start:
@@ -535,7 +537,19 @@ def _with_of_tail(ent: Span, heads: dict[str, str]) -> Span:
             k += 1  # 'Antwerp-Bruges'
     if doc[k - 1].text == "-":
         k -= 1
-    return Span(doc, ent.start, k, label=heads[ent[0].text]) if k > end + 1 else ent
+    return Span(doc, ent.start, k, label=heads[ent[-1].text]) if k > end + 1 else ent
+
+
+def _org_head_of_words(ent: Span, heads: dict[str, str]) -> bool:
+    """An ORG of several words ending in an organisation head, 'of' and one or two capitalised words in no entity
+    and naming no country after it, then a word that opens no name ('the Federal Ministry' + 'of Defence (BMVg)')."""
+    doc, k = ent.doc, ent.end + 1
+    if ent.label_ != "ORG" or heads[ent[-1].text] != "ORG":
+        return False
+    while k < len(doc) and k - ent.end <= 3 and doc[k].ent_iob_ == "O" and doc[k].is_title and doc[k].is_alpha \
+            and not doc[k].is_sent_start and lexicon.countries().any(doc[k].text) is None:
+        k += 1
+    return ent.end + 1 < k <= ent.end + 3 and (k == len(doc) or (doc[k].ent_iob_ == "O" and not doc[k].is_title))
 
 
 def _of_start(ent: Span, prev: Span | None, heads: dict[str, str], polities: frozenset[str]) -> int | None:

@@ -94,3 +94,18 @@ def test_office_of_a_body_after_title_and_of_stays_an_organisation(extract_text)
     found = text_types(extract_text, "A report by the Secretary of State Office for Trade Policy said the talks "
                                      "went well.")
     assert found.get("State Office for Trade Policy") == "ORG"
+
+
+def test_ministry_takes_its_unlabelled_of_words(extract_text):
+    """'the Federal Ministry' + 'of Defence' is one ORG."""
+    found = resolved(extract_text, "The committee approved the purchase, the Federal Ministry of Defence (BMVg) "
+                                   "said in a statement.")
+    assert found.get("Federal Ministry of Defence", ("",))[0] == "ORG"
+    assert "Federal Ministry" not in found
+
+
+def test_department_before_a_person_keeps_apart(extract_text):
+    """Capitalised words after 'of' that run into a person's name are no part of the body."""
+    found = text_types(extract_text, "The Justice Department of President Donald Trump said so.")
+    assert found.get("Donald Trump") == "PERSON"
+    assert not any(t.endswith("President") for t in found)
