@@ -1205,7 +1205,7 @@ def companies_not_people(doc: Doc, found: list[Mention], sent_index: dict[int, i
     orgs = {(m.start, m.end) for m in found if m.type == "ORG"}
     for m in found:
         if m.type == "PERSON" and not m.title and not m.cue and (span := mention_span(doc, m)):
-            cue = _possessed_by_company(span, cues) or _camel_name(m.name, cues)
+            cue = _possessed_by_company(span, cues) or _camel_name(m.name, cues) or _paired_company(span, orgs)
             if cue:
                 m.type, m.cue = "ORG", cue
         elif m.type in {"GPE", "LOC"} and not m.cue and not m.demonym and (cue := _camel_name(m.name, cues)) \
@@ -1231,6 +1231,26 @@ def companies_not_people(doc: Doc, found: list[Mention], sent_index: dict[int, i
             new.source, new.cue = "context", cue
             out.append(new)
     return sorted(out, key=lambda m: m.start)
+
+
+def _paired_company(span: Span, orgs: set[tuple[int, int]]) -> str:
+    """'Germany's Krauss-Maffei Wegmann and France's Nexter': a one-word name after a country's possessive, joined by
+    'and' to an organisation after a country's possessive, is an organisation too (not 'Germany's Scholz and
+    France's Macron', two people)."""
+    doc = span.doc
+    if len(span) != 1 or not _country_owned(span.root):
+        return ""
+    for other in (span.root.head, *span.root.conjuncts):
+        ent = next((e for e in doc.ents if e.start <= other.i < e.end), None)
+        if other.i != span.root.i and ent is not None and (ent.start_char, ent.end_char) in orgs \
+                and _country_owned(ent.root) and span.root in other.conjuncts:
+            return f"joined to the organisation {ent.text!r}, each after a country's possessive"
+    return ""
+
+
+def _country_owned(tok: Token) -> bool:
+    """A country's possessive hangs on the token ('France's Nexter')."""
+    return any(c.dep_ == "poss" and lexicon.countries().any(c.text) is not None for c in tok.children)
 
 
 def _company_apposition(doc: Doc, comma: int, cues: dict, orgs: set[tuple[int, int]]) -> str:

@@ -109,3 +109,17 @@ def test_department_before_a_person_keeps_apart(extract_text):
     found = text_types(extract_text, "The Justice Department of President Donald Trump said so.")
     assert found.get("Donald Trump") == "PERSON"
     assert not any(t.endswith("President") for t in found)
+
+
+def test_one_word_name_paired_with_a_company_by_country_possessives_is_a_company(extract_text):
+    """'Germany's Krauss-Maffei Wegmann and France's Nexter': the second is a company as well."""
+    found = text_types(extract_text, "KNDS, formed in 2015 by the merger of Germany's Krauss-Maffei Wegmann and "
+                                     "France's Nexter, said its order backlog had grown.")
+    assert found.get("Nexter") == "ORG"
+
+
+def test_one_word_names_paired_with_a_person_stay_people(extract_text):
+    """'Germany's Merz and France's Macron' pairs two leaders, no company."""
+    found = text_types(extract_text, "Talks between Chancellor Friedrich Merz and President Emmanuel Macron began. "
+                                     "Germany's Merz and France's Macron agreed on a plan.")
+    assert found.get("Macron") == "PERSON"
