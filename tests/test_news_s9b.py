@@ -123,3 +123,19 @@ def test_one_word_names_paired_with_a_person_stay_people(extract_text):
     found = text_types(extract_text, "Talks between Chancellor Friedrich Merz and President Emmanuel Macron began. "
                                      "Germany's Merz and France's Macron agreed on a plan.")
     assert found.get("Macron") == "PERSON"
+
+
+def test_participle_on_a_named_kind_noun_is_its_own(extract_text):
+    """'howitzers from Hanwha Aerospace and Krab howitzers made by Huta Stalowa Wola': HSW made no Hanwha."""
+    rels = relation_texts(extract_text, "Warsaw has bought K9 howitzers from Hanwha Aerospace and Krab howitzers "
+                                        "made by Huta Stalowa Wola.")
+    assert not any(tgt == "Hanwha Aerospace" and src == "Huta Stalowa Wola" for src, _, tgt in rels)
+
+
+def test_participle_on_other_nouns_is_shared_with_the_name(extract_text):
+    """'Fiat and other brands owned by Stellantis': 'other' makes Fiat one of the brands, so Stellantis owns it; a
+    plain noun joined to a name keeps its participle ('frigates built by Naval Group' built no Fincantieri)."""
+    shared = relation_texts(extract_text, "Sales fell at Fiat and other brands owned by Stellantis last year.")
+    assert any(src == "Stellantis" and tgt == "Fiat" for src, _, tgt in shared)
+    apart = relation_texts(extract_text, "Ships from Fincantieri and frigates built by Naval Group sailed.")
+    assert not any(src == "Naval Group" and tgt == "Fincantieri" for src, _, tgt in apart)
