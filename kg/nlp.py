@@ -1765,15 +1765,18 @@ def pact_names(doc: Doc) -> Doc:
 @Language.component("kg_said_appositions")
 def said_appositions(doc: Doc) -> Doc:
     """'... losses in Kursk, Seoul's spy agency says': a noun the parser hung as an apposition on a name before it,
-    right before a verb of saying (types.json said_appositions) that has no subject and heads it, is that verb's
-    subject, no description of the name (no 'spy agency of Seoul' given to Kursk)."""
+    its words right before a verb of saying (types.json said_appositions) that has no subject and heads it, is that
+    verb's subject, no description of the name (no 'spy agency of Seoul' given to Kursk)."""
     deps = doc.to_array("DEP")
     at = numpy.flatnonzero(deps[:-1] == doc.vocab.strings["appos"])
     if not len(at):
         return doc
     verbs = lexicon.words("types.json", "said_appositions", "verbs")
     for i in at.tolist():
-        tok, verb = doc[i], doc[i + 1]
+        tok = doc[i]
+        if tok.right_edge.i + 1 >= len(doc):
+            continue
+        verb = doc[tok.right_edge.i + 1]  # after the noun's own words: 'the Philippine Coast Guard (PCG) said'
         if verb.pos_ == "VERB" and verb.lemma_ in verbs and verb.is_ancestor(tok) \
                 and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
             tok.head, tok.dep_ = verb, "nsubj"

@@ -139,3 +139,10 @@ def test_participle_on_other_nouns_is_shared_with_the_name(extract_text):
     assert any(src == "Stellantis" and tgt == "Fiat" for src, _, tgt in shared)
     apart = relation_texts(extract_text, "Ships from Fincantieri and frigates built by Naval Group sailed.")
     assert not any(src == "Naval Group" and tgt == "Fincantieri" for src, _, tgt in apart)
+
+
+def test_attribution_with_an_acronym_after_an_object_is_no_apposition(extract_text):
+    """'..., injuring four crew members, the Philippine Coast Guard (PCG) said': the coast guard was not injured."""
+    rels = relation_texts(extract_text, "Chinese ships fired water cannon at two Philippine vessels on Tuesday, "
+                                        "injuring four crew members, the Philippine Coast Guard (PCG) said.")
+    assert not any(tgt == "the Philippine Coast Guard" and rel == "injure" for _, rel, tgt in rels)
