@@ -680,10 +680,10 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "ORG", cue  # 'the Houthis' PERSON
     elif m.type in {"ORG", "GPE"} and m.title and name[:1].isupper() and table.any(name) is None:
         m.type, m.cue = "PERSON", f"title before: {m.title!r}"
-    elif m.type in {"PERSON", "ORG"} and (after := _word_after(span)) in lexicon.words("types.json", "name_edges",
-                                                                                     "place_kind_words") \
+    elif (m.type in {"PERSON", "ORG"} or (m.type == "FACILITY" and len(span) == 1)) \
+            and (after := _word_after(span)) in lexicon.words("types.json", "name_edges", "place_kind_words") \
             and (span.doc[span.end].pos_ != "VERB" or _after_the(span)):  # 'Smith crossing the road' is no place
-        m.type, m.cue = "GPE", f"place word after: {after!r}"  # "Japan's Kumamoto prefecture"
+        m.type, m.cue = "GPE", f"place word after: {after!r}"  # "Japan's Kumamoto prefecture", 'Kaliningrad exclave'
     elif m.type in {"LOC", "GPE", "FACILITY", "PERSON"} and len(span) > 1 and span[-1].text in lexicon.words(
             "types.json", "numbered_units", "heads") and table.variant(name) is None:
         m.type, m.cue = "ORG", f"unit word: {span[-1].text!r}"  # "Russia's Northern Fleet" LOC

@@ -146,3 +146,10 @@ def test_attribution_with_an_acronym_after_an_object_is_no_apposition(extract_te
     rels = relation_texts(extract_text, "Chinese ships fired water cannon at two Philippine vessels on Tuesday, "
                                         "injuring four crew members, the Philippine Coast Guard (PCG) said.")
     assert not any(tgt == "the Philippine Coast Guard" and rel == "injure" for _, rel, tgt in rels)
+
+
+def test_one_word_facility_before_a_place_word_is_a_place(extract_text):
+    """'Russia's Kaliningrad exclave' read as a facility is a place; a facility of two words stays one."""
+    found = text_types(extract_text, "Poland, which borders Belarus and Russia's Kaliningrad exclave, will spend "
+                                     "more on defence.")
+    assert found.get("Kaliningrad") == "GPE"
