@@ -1205,7 +1205,8 @@ def companies_not_people(doc: Doc, found: list[Mention], sent_index: dict[int, i
     orgs = {(m.start, m.end) for m in found if m.type == "ORG"}
     for m in found:
         if m.type == "PERSON" and not m.title and not m.cue and (span := mention_span(doc, m)):
-            cue = _possessed_by_company(span, cues) or _camel_name(m.name, cues) or _paired_company(span, orgs)
+            cue = (_possessed_by_company(span, cues) or _camel_name(m.name, cues) or _paired_company(span, orgs)
+                   or _which_makes(span, cues))
             if cue:
                 m.type, m.cue = "ORG", cue
         elif m.type in {"GPE", "LOC"} and not m.cue and not m.demonym and (cue := _camel_name(m.name, cues)) \
@@ -1309,6 +1310,17 @@ def _possessed_by_company(span: Span, cues: dict) -> str:
         if words == noun or words.startswith(noun + " "):
             return f"possessive before {noun!r}"
     return ""
+
+
+def _which_makes(span: Span, cues: dict) -> str:
+    """'Hensoldt, which makes sensors for the Leopard': a name followed by ', which' and a verb of what a company does
+    (types.json company_cues which_verbs) names no person ('who' would)."""
+    doc, k = span.doc, span.end
+    if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ != "which":
+        return ""
+    verb = doc[k + 2]
+    return f"', which {verb.text}' after the name" if verb.pos_ == "VERB" and verb.lemma_ in cues["which_verbs"] \
+        else ""
 
 
 def _camel_name(name: str, cues: dict) -> str:

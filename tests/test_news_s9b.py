@@ -153,3 +153,11 @@ def test_one_word_facility_before_a_place_word_is_a_place(extract_text):
     found = text_types(extract_text, "Poland, which borders Belarus and Russia's Kaliningrad exclave, will spend "
                                      "more on defence.")
     assert found.get("Kaliningrad") == "GPE"
+
+
+def test_which_and_a_business_verb_after_a_name_make_a_company(extract_text):
+    """'Hensoldt, which makes sensors': a company; 'Smith, who makes films' stays a person."""
+    found = text_types(extract_text, "Shares of Rheinmetall rose in Frankfurt, while Hensoldt, which makes sensors "
+                                     "for tanks, gained 1.4%. The prize went to Adam Smith, who makes films.")
+    assert found.get("Hensoldt") == "ORG"
+    assert found.get("Adam Smith") == "PERSON"
