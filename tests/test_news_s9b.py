@@ -161,3 +161,11 @@ def test_which_and_a_business_verb_after_a_name_make_a_company(extract_text):
                                      "for tanks, gained 1.4%. The prize went to Adam Smith, who makes films.")
     assert found.get("Hensoldt") == "ORG"
     assert found.get("Adam Smith") == "PERSON"
+
+
+def test_supply_boat_before_a_name_makes_a_ship(extract_text):
+    """'the chartered supply boat Unaizah' names a boat; a supply boat with no name makes no node."""
+    found = text_types(extract_text, "The coast guard blocked the chartered supply boat Unaizah and struck it. "
+                                     "A resupply boat carrying food turned back on Monday.")
+    assert found.get("Unaizah") == "SHIP"
+    assert set(found.values()) == {"SHIP"}
