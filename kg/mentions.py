@@ -123,6 +123,15 @@ def is_title(words: list[str]) -> bool:
     return False
 
 
+def sentence_case_title(words: list[str]) -> bool:
+    """A title written in sentence case, a capitalised modifier and lower-case words after it ('Defence minister',
+    'Chief executive'): a title once its words are capitalised, when its last word is a head of titles.json
+    sentence_case_heads ('Navy chief', 'Senate president', 'Labor leader' name an organisation's role)."""
+    return (len(words) > 1 and words[0][:1].isupper() and all(w.islower() for w in words[1:])
+            and words[-1] in lexicon.words("titles.json", "sentence_case_heads")
+            and is_title([words[0], *(w.capitalize() for w in words[1:])]))
+
+
 def street_opening(name: str) -> str:
     """'Place de' of 'Place de la Concertation': a street or square word and a particle opening a name of three words
     or more (feature_names.json street_openers), else ''."""
@@ -147,7 +156,7 @@ def title_before(span: Span) -> str:
         if start < 0 or table.sent_end[start]:
             break
         words = table.words[start : span.start]
-        if is_title(words):
+        if is_title(words) or sentence_case_title(words):
             best = _joined(words)
     return best or office_before(span)
 
@@ -199,7 +208,8 @@ def only_title_part(span: Span) -> bool:
         return False
     doc = span.doc
     following = [t.text for t in doc[span.start : min(len(doc), span.end + 3)]]
-    longer = any(is_title(following[:n]) for n in range(len(span) + 1, len(following) + 1))
+    longer = any(is_title(following[:n]) or sentence_case_title(following[:n])
+                 for n in range(len(span) + 1, len(following) + 1))
     return longer or is_title(following[: len(span)]) or _title_head_of_before(span)
 
 

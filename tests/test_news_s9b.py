@@ -169,3 +169,27 @@ def test_supply_boat_before_a_name_makes_a_ship(extract_text):
                                      "A resupply boat carrying food turned back on Monday.")
     assert found.get("Unaizah") == "SHIP"
     assert set(found.values()) == {"SHIP"}
+
+
+def test_sentence_case_title_is_a_title(extract_text):
+    """'Defence minister Ben Wallace': the title is no organisation 'Defence' and is kept as his title."""
+    res = extract_text("Defence minister Ben Wallace said the army was ready. Chief executive Philippe Petitcolin "
+                       "said the company was hiring.")
+    titles = {m.text: (m.type, m.title) for m in res.mentions}
+    assert "Defence" not in titles
+    assert titles["Ben Wallace"] == ("PERSON", "Defence minister")
+    assert titles["Philippe Petitcolin"] == ("PERSON", "Chief executive")
+
+
+def test_capitalised_word_before_a_plain_noun_is_no_title(extract_text):
+    """'Health officials' is no title: the state after it keeps no title and no junk."""
+    res = extract_text("Health officials in Ohio said the outbreak was over.")
+    assert [(m.text, m.title) for m in res.mentions] == [("Ohio", "")]
+
+
+def test_organisation_before_a_role_word_stays_an_organisation(extract_text):
+    """'Indian Navy chief Admiral X', 'Labor leader X': the organisation is kept whole; its role is no title."""
+    found = text_types(extract_text, "Indian Navy chief Admiral Dinesh K. Tripathi said each ship was ready. The "
+                                     "result made Labor leader Steve Bracks premier.")
+    assert found.get("Indian Navy") == "ORG"
+    assert found.get("Labor") == "ORG"
