@@ -123,6 +123,15 @@ def is_title(words: list[str]) -> bool:
     return False
 
 
+def sentence_case_title(words: list[str]) -> bool:
+    """A title written in sentence case, a capitalised modifier and lower-case words after it ('Defence minister',
+    'Chief executive'): a title once its words are capitalised, when its last word is a head of titles.json
+    sentence_case_heads ('Navy chief', 'Senate president', 'Labor leader' name an organisation's role)."""
+    return (len(words) > 1 and words[0][:1].isupper() and all(w.islower() for w in words[1:])
+            and words[-1] in lexicon.words("titles.json", "sentence_case_heads")
+            and is_title([words[0], *(w.capitalize() for w in words[1:])]))
+
+
 def street_opening(name: str) -> str:
     """'Place de' of 'Place de la Concertation': a street or square word and a particle opening a name of three words
     or more (feature_names.json street_openers), else ''."""
@@ -147,7 +156,7 @@ def title_before(span: Span) -> str:
         if start < 0 or table.sent_end[start]:
             break
         words = table.words[start : span.start]
-        if is_title(words):
+        if is_title(words) or sentence_case_title(words):
             best = _joined(words)
     return best or office_before(span)
 
@@ -199,7 +208,8 @@ def only_title_part(span: Span) -> bool:
         return False
     doc = span.doc
     following = [t.text for t in doc[span.start : min(len(doc), span.end + 3)]]
-    longer = any(is_title(following[:n]) for n in range(len(span) + 1, len(following) + 1))
+    longer = any(is_title(following[:n]) or sentence_case_title(following[:n])
+                 for n in range(len(span) + 1, len(following) + 1))
     return longer or is_title(following[: len(span)]) or _title_head_of_before(span)
 
 
@@ -541,6 +551,9 @@ def normalise(span: Span) -> tuple[str, str]:
     if n:
         title = _words_text(span.doc, tokens[0].i, tokens[n - 1].i + 1)
         tokens = tokens[n:]
+    elif n := _portfolio_opening(tokens, span):
+        title = _words_text(span.doc, span.start - 2, tokens[n - 1].i + 1)  # 'Commissioner for Defence'
+        tokens = tokens[n:]
     if not tokens:
         return span.text, ""
     name = _words_text(span.doc, tokens[0].i, tokens[-1].i + 1)
@@ -553,6 +566,23 @@ def _words_text(doc: Doc, start: int, end: int) -> str:
     """doc[start:end].text (start < end), sliced from the Doc's text instead of joined from its tokens."""
     table = doc_words(doc)
     return table.text[table.starts[start] : table.starts[end - 1] + len(table.words[end - 1])]
+
+
+def _portfolio_opening(tokens: list[Token], span: Span) -> int:
+    """How many leading words of the span are the portfolio of an office written before it, a person's name of two
+    or three capitalised words after them ('Commissioner for' + 'Defence Andrius Kubilius' read as one ORG): one or
+    two title modifiers of kg/data/titles.json, after '<Title> for/of'; else 0."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ not in {"for", "of"} or tokens[0].i != span.start \
+            or doc[span.start - 2].text not in lexicon.words("titles.json", "heads"):
+        return 0
+    modifiers = lexicon.words("titles.json", "modifiers")
+    n = 0
+    while n < min(2, len(tokens)) and tokens[n].text in modifiers:
+        n += 1
+    rest = tokens[n:]
+    return n if n and 2 <= len(rest) <= 3 and all(t.is_title and t.is_alpha and t.lower_ not in _org_words()
+                                                    for t in rest) else 0
 
 
 def _honorific_name(tokens: list[Token]) -> bool:
@@ -660,10 +690,10 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "ORG", cue  # 'the Houthis' PERSON
     elif m.type in {"ORG", "GPE"} and m.title and name[:1].isupper() and table.any(name) is None:
         m.type, m.cue = "PERSON", f"title before: {m.title!r}"
-    elif m.type in {"PERSON", "ORG"} and (after := _word_after(span)) in lexicon.words("types.json", "name_edges",
-                                                                                     "place_kind_words") \
+    elif (m.type in {"PERSON", "ORG"} or (m.type == "FACILITY" and len(span) == 1)) \
+            and (after := _word_after(span)) in lexicon.words("types.json", "name_edges", "place_kind_words") \
             and (span.doc[span.end].pos_ != "VERB" or _after_the(span)):  # 'Smith crossing the road' is no place
-        m.type, m.cue = "GPE", f"place word after: {after!r}"  # "Japan's Kumamoto prefecture"
+        m.type, m.cue = "GPE", f"place word after: {after!r}"  # "Japan's Kumamoto prefecture", 'Kaliningrad exclave'
     elif m.type in {"LOC", "GPE", "FACILITY", "PERSON"} and len(span) > 1 and span[-1].text in lexicon.words(
             "types.json", "numbered_units", "heads") and table.variant(name) is None:
         m.type, m.cue = "ORG", f"unit word: {span[-1].text!r}"  # "Russia's Northern Fleet" LOC
@@ -1235,7 +1265,8 @@ def companies_not_people(doc: Doc, found: list[Mention], sent_index: dict[int, i
     orgs = {(m.start, m.end) for m in found if m.type == "ORG"}
     for m in found:
         if m.type == "PERSON" and not m.title and not m.cue and (span := mention_span(doc, m)):
-            cue = _possessed_by_company(span, cues) or _camel_name(m.name, cues)
+            cue = (_possessed_by_company(span, cues) or _camel_name(m.name, cues) or _paired_company(span, orgs)
+                   or _which_makes(span, cues))
             if cue:
                 m.type, m.cue = "ORG", cue
         elif m.type in {"GPE", "LOC"} and not m.cue and not m.demonym and (cue := _camel_name(m.name, cues)) \
@@ -1261,6 +1292,26 @@ def companies_not_people(doc: Doc, found: list[Mention], sent_index: dict[int, i
             new.source, new.cue = "context", cue
             out.append(new)
     return sorted(out, key=lambda m: m.start)
+
+
+def _paired_company(span: Span, orgs: set[tuple[int, int]]) -> str:
+    """'Germany's Krauss-Maffei Wegmann and France's Nexter': a one-word name after a country's possessive, joined by
+    'and' to an organisation after a country's possessive, is an organisation too (not 'Germany's Scholz and
+    France's Macron', two people)."""
+    doc = span.doc
+    if len(span) != 1 or not _country_owned(span.root):
+        return ""
+    for other in (span.root.head, *span.root.conjuncts):
+        ent = next((e for e in doc.ents if e.start <= other.i < e.end), None)
+        if other.i != span.root.i and ent is not None and (ent.start_char, ent.end_char) in orgs \
+                and _country_owned(ent.root) and span.root in other.conjuncts:
+            return f"joined to the organisation {ent.text!r}, each after a country's possessive"
+    return ""
+
+
+def _country_owned(tok: Token) -> bool:
+    """A country's possessive hangs on the token ('France's Nexter')."""
+    return any(c.dep_ == "poss" and lexicon.countries().any(c.text) is not None for c in tok.children)
 
 
 def _company_apposition(doc: Doc, comma: int, cues: dict, orgs: set[tuple[int, int]]) -> str:
@@ -1319,6 +1370,17 @@ def _possessed_by_company(span: Span, cues: dict) -> str:
         if words == noun or words.startswith(noun + " "):
             return f"possessive before {noun!r}"
     return ""
+
+
+def _which_makes(span: Span, cues: dict) -> str:
+    """'Hensoldt, which makes sensors for the Leopard': a name followed by ', which' and a verb of what a company does
+    (types.json company_cues which_verbs) names no person ('who' would)."""
+    doc, k = span.doc, span.end
+    if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ != "which":
+        return ""
+    verb = doc[k + 2]
+    return f"', which {verb.text}' after the name" if verb.pos_ == "VERB" and verb.lemma_ in cues["which_verbs"] \
+        else ""
 
 
 def _camel_name(name: str, cues: dict) -> str:

@@ -76,6 +76,8 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
         for path in patterns:  # the user's: ids marked, so that kg's context rules leave their labels alone
             ruler.add_patterns([{**p, "id": USER_PATTERN + str(p.get("id", ""))} for p in _read_jsonl(Path(path))])
     nlp.add_pipe("kg_open_names", after="kg_entity_ruler")
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("kg_said_appositions", before="kg_entity_ruler")
     nlp.add_pipe("kg_law_names", after="kg_open_names")
     nlp.add_pipe("kg_law_people", after="ner" if "ner" in nlp.pipe_names else "kg_law_names")
     nlp.add_pipe("kg_line_break_split", after="kg_law_people")
@@ -150,11 +152,14 @@ def _chapter(doc: Doc, k: int, ents: list[Span]) -> Span | None:
 @Language.component("kg_open_names")
 def open_names(doc: Doc) -> Doc:
     """Drop the ruler's '<Name> Missile' matches (ids in types.json open_names) that a capitalised word follows: the
-    name goes on ('Ballistic Missile Defense Review'), so NER, which runs later, reads the whole of it."""
+    name goes on ('Ballistic Missile Defense Review'), so NER, which runs later, reads the whole of it. A '<Name>
+    Treaty' match before a body's head word takes that word and is the body, an ORG ('North Atlantic Treaty
+    Organization')."""
     ids = lexicon.words("types.json", "open_names", "ids")
     ents = list(doc.ents)
-    out = [e for e in ents if not (e.ent_id_ in ids and e.end < len(doc) and _name_goes_on(e, doc[e.end]))]
-    if len(out) != len(ents):
+    out = [Span(doc, e.start, e.end + 1, label="ORG") if e.end < len(doc) and _law_names_body(e, doc[e.end]) else e
+           for e in ents if not (e.ent_id_ in ids and e.end < len(doc) and _name_goes_on(e, doc[e.end]))]
+    if out != ents:
         doc.ents = out
     return doc
 
@@ -163,6 +168,12 @@ def _name_goes_on(ent: Span, nxt: Token) -> bool:
     """The word after a ruler match continues the name: capitalised, or after a company's name a word in capitals
     too ('Saab' + 'AB', 'Airbus' + 'SE')."""
     return nxt.is_title or (ent.ent_id_ == COMPANY_ID and nxt.is_upper and nxt.is_alpha)
+
+
+def _law_names_body(ent: Span, nxt: Token) -> bool:
+    """A '<Name> Treaty' match is followed by a body's head word, whose name it begins ('North Atlantic Treaty' +
+    'Organization'): types.json open_names law_org_heads."""
+    return ent.ent_id_ == LAW_PATTERN_ID and nxt.text in lexicon.words("types.json", "open_names", "law_org_heads")
 
 
 COMPANY_ID = "known-company"  # the id of company_patterns' matches
@@ -539,7 +550,9 @@ def _with_of_tail(ent: Span, heads: dict[str, str]) -> Span:
     """A bare head word the model labelled alone before 'of' and capitalised words it left unlabelled ('Port' in 'the
     Port of Antwerp-Bruges network') takes those words: the head alone names nothing."""
     doc, end = ent.doc, ent.end
-    if len(ent) != 1 or ent[0].text not in heads or end + 1 >= len(doc) or doc[end].lower_ != "of":
+    if ent[-1].text not in heads or end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return ent
+    if len(ent) != 1 and not _org_head_of_words(ent, heads):
         return ent
     k = end + 1
     while k < len(doc) and doc[k].ent_iob_ == "O" and doc[k].is_title and not doc[k].is_sent_start:
@@ -548,7 +561,19 @@ def _with_of_tail(ent: Span, heads: dict[str, str]) -> Span:
             k += 1  # 'Antwerp-Bruges'
     if doc[k - 1].text == "-":
         k -= 1
-    return Span(doc, ent.start, k, label=heads[ent[0].text]) if k > end + 1 else ent
+    return Span(doc, ent.start, k, label=heads[ent[-1].text]) if k > end + 1 else ent
+
+
+def _org_head_of_words(ent: Span, heads: dict[str, str]) -> bool:
+    """An ORG of several words ending in an organisation head, 'of' and one or two capitalised words in no entity
+    and naming no country after it, then a word that opens no name ('the Federal Ministry' + 'of Defence (BMVg)')."""
+    doc, k = ent.doc, ent.end + 1
+    if ent.label_ != "ORG" or heads[ent[-1].text] != "ORG":
+        return False
+    while k < len(doc) and k - ent.end <= 3 and doc[k].ent_iob_ == "O" and doc[k].is_title and doc[k].is_alpha \
+            and not doc[k].is_sent_start and lexicon.countries().any(doc[k].text) is None:
+        k += 1
+    return ent.end + 1 < k <= ent.end + 3 and (k == len(doc) or (doc[k].ent_iob_ == "O" and not doc[k].is_title))
 
 
 def _of_start(ent: Span, prev: Span | None, heads: dict[str, str], polities: frozenset[str]) -> int | None:
@@ -1125,20 +1150,26 @@ class FeatureNames:
         feature ('Hardy Reef') or on 'Bajo de <Name>' anywhere; else None ('retype' in feature_names.json)."""
         doc = span.doc
         head = span[-1] if kind == "suffix" else span[0]
+        feature_only = kind == "suffix" and head.text in self.retype["feature_only_heads"]
         if (head.text not in self.retype["heads"] and kind != "particle") or (
-                span[0].is_sent_start and not _written_inside(span[0])):
+                span[0].is_sent_start and not _written_inside(span[0])
+                and not (feature_only and span[0].ent_type_ == "ORDINAL")):
             return None
         model = [ent for ent in doc.ents if ent.start < span.end and span.start < ent.end]
+        ordinal = _ordinal_opener(model, span)
+        if ordinal:
+            model = model[1:]
         if len(model) != 1 or model[0].end != span.end:
             return None
         ent = model[0]
         the = ent.start == span.start - 1 and doc[ent.start].lower_ == "the"
-        if ent.start != span.start and not the:
+        if ent.start != span.start and not the and not ordinal:
             return None
         if ent.label_ in self.retype["structure_labels"] or (
                 ent.label_ in self.retype["feature_only_labels"]
-                and (kind == "particle" or (kind == "suffix" and head.text in self.retype["feature_only_heads"]))):
-            return ent  # 'Galway Bay' FAC; 'Scarborough Shoal', 'Bajo de Masinloc' ORG: no company is so named
+                and (kind == "particle" or feature_only)):
+            # 'Galway Bay' FAC; 'Scarborough Shoal', 'Bajo de Masinloc' ORG: no company is so named
+            return Span(doc, span.start, ent.end, label=ent.label) if ordinal else ent
         bare = not the and head.text in self.retype["bare_heads"]  # 'over Scarborough Shoal' needs no 'the'
         prev = doc[ent.start - 1] if (the or bare) and ent.start > 0 else None
         after = prev is not None and (prev.lower_ in self.retype["place_prepositions"]
@@ -1236,31 +1267,70 @@ def model_numbers(doc: Doc) -> Doc:
 
 
 def _model_before(doc: Doc, i: int, label: str, table: dict) -> Span | None:
-    """The numbered model name ending before the noun at i (up to two lower-case modifiers between), if any; a
-    code after a lower-case word, a country's word or a name the model read apart is the code alone ('the K9
-    howitzer', 'Korean K9 howitzers'); a code before a name word is the code and the name ('M1A2 Abrams tanks')."""
-    end = i
-    while end > 0 and i - end < 2 and doc[end - 1].is_lower and not doc[end - 1].is_stop \
-            and doc[end - 1].text.replace("-", "").isalpha():
-        end -= 1
+    """The numbered model name ending before the noun at i (up to two lower-case modifiers between, a hyphenated one
+    counting as one: 'self-propelled'), if any; a code after a lower-case word, a country's word or a name the model
+    read apart is the code alone ('the K9 howitzer', 'Korean K9 howitzers'); a name word and a number or a
+    digit-led code is one name ('PzH 2000', 'Leopard 2A8'); a code and the capitalised words after it too
+    ('M1A2 Abrams tanks', 'K2 Black Panther tanks')."""
+    end = _modifiers_start(doc, i)
     if end < 2:
         return None
+    modifier = doc[i].dep_ == "compound" and doc[i].head.i > i  # 'Type 23 torpedo boats': no weapon's name
+    named = None if modifier else _code_before_names(doc, end, table)
     last, first = doc[end - 1], doc[end - 2]
-    if re.fullmatch(table["designator"], last.text):
+    if named is not None:
+        start = named
+    elif re.fullmatch(table["designator"], last.text):
         start = end - 1
     elif re.fullmatch(table["code"], last.text) and not (first.is_title and first.text.isalpha()):
         start = end - 1  # 'the K9 howitzer'
     elif re.fullmatch(table["code"], last.text):
         apart = first.ent_type_ and last.ent_iob_ != "I"  # a name of its own before the code ('Navy R4D aircraft')
         start = end - 1 if apart or first.ent_type_ == "NORP" or lexicon.countries().any(first.text) else end - 2
-    elif re.fullmatch(table["series"], first.text) and last.is_title and last.is_alpha:
-        start = end - 2  # 'M1A2 Abrams tanks': the code, then the name
+    elif re.fullmatch(table["name_number"], last.text) and _model_name_word(first) and not modifier:
+        start = end - 2  # 'PzH 2000 howitzers', 'Leopard 2A8 tanks'
     else:
         return None
     if any(t.is_sent_start for t in doc[start + 1 : i + 1]) or any(t.ent_type_ in table["labels"]
                                                                     for t in doc[start:end]):
         return None  # the ruler named it already ('Kh-101 missiles')
     return Span(doc, start, end, label=label, span_id=MODEL_NUMBER_ID)
+
+
+def _modifiers_start(doc: Doc, i: int) -> int:
+    """Start of the lower-case modifiers (at most two words; 'self-propelled' is one) right before the noun at i."""
+    end, words = i, 0
+    while end > 0 and words < 2:
+        tok = doc[end - 1]
+        if tok.is_lower and not tok.is_stop and tok.text.replace("-", "").isalpha():
+            end -= 1
+        elif tok.text == "-" and not tok.whitespace_ and end > 2 and not doc[end - 2].whitespace_ \
+                and doc[end - 2].is_lower and doc[end - 2].is_alpha and end < i:
+            end -= 2  # 'self' '-' 'propelled'
+        else:
+            break
+        words += 1
+    return end
+
+
+def _code_before_names(doc: Doc, end: int, table: dict) -> int | None:
+    """Start of a code followed by one or two capitalised words ending at end ('M1A2 Abrams', 'K2 Black Panther'),
+    the code led by a capital letter and holding a digit; else None."""
+    for k in (1, 2):
+        at = end - k - 1
+        if at < 0 or not all(t.is_title and t.is_alpha and not lexicon.countries().any(t.text)
+                             for t in doc[at + 1 : end]):
+            return None
+        if re.fullmatch(table["code"], doc[at].text) or re.fullmatch(table["designator"], doc[at].text):
+            return at
+    return None
+
+
+def _model_name_word(tok: Token) -> bool:
+    """A word that may open a model's name before its number ('PzH', 'Leopard'): capital first, letters only, no
+    country, month or day (the model's DATE), no stop word."""
+    return (tok.text[:1].isupper() and tok.is_alpha and len(tok) > 1 and not tok.is_stop and tok.ent_type_ != "DATE"
+            and not lexicon.countries().any(tok.text))
 
 
 @lru_cache(maxsize=1)
@@ -1324,6 +1394,13 @@ def _ship_name_fits(span: Span) -> bool:
         if ent.label_ == "PERSON" and len(ent) >= 2 and ent.start > span.start:
             return False
     return True
+
+
+def _ordinal_opener(model: list[Span], span: Span) -> bool:
+    """The match opens with a capitalised ordinal the model read apart, a name of its own just after it ('Second' +
+    'Thomas Shoal' PERSON): the ordinal is the name's first word ('Second Thomas Shoal')."""
+    return len(model) == 2 and model[0].label_ == "ORDINAL" and len(model[0]) == 1 and model[0].start == span.start \
+        and model[0][0].is_title and model[1].start == span.start + 1
 
 
 def _name_word(tok) -> bool:
@@ -1815,4 +1892,25 @@ def document_titles(doc: Doc) -> Doc:
         changed = True
     if changed:
         doc.ents = sorted(ents, key=lambda e: e.start)
+    return doc
+
+
+@Language.component("kg_said_appositions")
+def said_appositions(doc: Doc) -> Doc:
+    """'... losses in Kursk, Seoul's spy agency says': a noun the parser hung as an apposition on a name before it,
+    its words right before a verb of saying (types.json said_appositions) that has no subject and heads it, is that
+    verb's subject, no description of the name (no 'spy agency of Seoul' given to Kursk)."""
+    deps = doc.to_array("DEP")
+    at = numpy.flatnonzero(deps[:-1] == doc.vocab.strings["appos"])
+    if not len(at):
+        return doc
+    verbs = lexicon.words("types.json", "said_appositions", "verbs")
+    for i in at.tolist():
+        tok = doc[i]
+        if tok.right_edge.i + 1 >= len(doc):
+            continue
+        verb = doc[tok.right_edge.i + 1]  # after the noun's own words: 'the Philippine Coast Guard (PCG) said'
+        if verb.pos_ == "VERB" and verb.lemma_ in verbs and verb.is_ancestor(tok) \
+                and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            tok.head, tok.dep_ = verb, "nsubj"
     return doc

@@ -89,7 +89,16 @@ def _own_modifier(tok: Token, conjunct: Token, mods: list[Token]) -> bool:
             return True
         if any(c.dep_ == mod.dep_ for c in conjunct.children):
             return True
+        if mod.dep_ == "acl" and _common_noun_apart(tok) and conjunct.pos_ == "PROPN":
+            return True  # 'howitzers from Hanwha Aerospace and Krab howitzers made by HSW': no Hanwha made by HSW
     return False
+
+
+def _common_noun_apart(tok: Token) -> bool:
+    """A common noun joined to a name is a thing apart from it ('Hanwha Aerospace and Krab howitzers made by ...',
+    'Fincantieri and frigates built by ...'), unless 'other' makes the name one of them ('Fiat and other brands
+    owned by ...')."""
+    return tok.pos_ == "NOUN" and not any(c.lower_ in {"other", "similar"} for c in tok.lefts)
 
 
 def fronted(prep: Token, places: set[str]) -> bool:
