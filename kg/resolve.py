@@ -574,6 +574,25 @@ def designator_names(state: State) -> None:
             state.move([r], key(words[0]), f"{r.name!r} is the designator {words[0]!r} with its popular name")
 
 
+def of_tails(state: State) -> None:
+    """'the Redeemed Christian Church' joins 'Redeemed Christian Church of God', 'Supreme Court' joins 'Supreme Court
+    of Pakistan': an ORG name of two words or more that is all of the only longer ORG name of its document before
+    ' of '. A bare head ('Bank', 'University') never joins ('Bank of America')."""
+    for doc, refs in state.by_doc().items():
+        before_of: dict[str, set[str]] = defaultdict(set)
+        for r in refs:
+            if r.m.type == "ORG" and not r.hidden and not r.country and " of " in r.name:
+                head = r.name.split(" of ")[0]
+                if " " in head:
+                    before_of[key(head)].add(r.gid)
+        if not before_of:
+            continue
+        for r in refs:
+            options = before_of.get(key(r.name)) if r.m.type == "ORG" and not r.hidden and not r.country else None
+            if options and len(options) == 1 and r.gid not in options and r.gid == r.base:
+                state.move([r], next(iter(options)), f"{r.name!r} is all of the only longer name before 'of' in {doc}")
+
+
 def org_short_forms(state: State) -> None:
     """'Harvard' joins 'Harvard University', 'Toyota' joins 'Toyota Motor Corp.', 'KLA' joins 'KLA Corp': a short
     ORG name equal to the only longer ORG name of the document minus trailing organisation words
@@ -1073,6 +1092,7 @@ def resolve(results: list[DocResult]) -> Resolution:
     partial_places(state)
     compass_countries(state)
     designator_names(state)
+    of_tails(state)
     org_short_forms(state)
     body_short_forms(state)
     org_leading_words(state)

@@ -198,3 +198,17 @@ def test_a_party_member_from_a_state_is_no_part_of_it(extract_text):
                                          "Defense Ministry said it would wait.")
     assert not {(s, t) for s, r, t in found if s == "Democrat" and r == "part_of"}
     assert ("Defense Ministry", "part_of", "Japan") in found
+
+
+# ---------------------------------------------------------------- a name before 'of' of the only longer name
+
+
+def test_a_name_before_of_joins_the_only_longer_name(extract_text):
+    found = entities(extract_text, "The Supreme Court of Pakistan ruled on Monday. The Supreme Court said the "
+                                   "election was valid.")
+    assert set(holding(found, "Supreme Court")) == {"Supreme Court of Pakistan"}
+
+
+def test_a_bare_head_before_of_stays_apart(extract_text):
+    found = entities(extract_text, "The Bank of America and the Bank agreed on Monday.")
+    assert holding(found, "Bank") == ["Bank"]
