@@ -1366,12 +1366,28 @@ def modifier(ctx: Context) -> Iterator[Evidence]:
                     label = "part_of"
                 elif word.i != head.i and otype in {"GPE"} and mod.dep_ != "poss":
                     label = noun_label(word, ctx.lexicon)  # "the Japanese automaker Toyota", "the Indian writer X"
+                    if word.lemma_.lower() in ctx.words["counterpart_nouns"]:
+                        label = _counterpart_title(ctx, idx)  # 'his Swedish counterpart Pal Jonson': the same office
+                        if not label:
+                            continue
                 elif m.type in PLACE_TYPES and otype in {"GPE", "LOC"} and mod.dep_ == "poss":
                     label = "located_in"
                 else:
                     continue
                 yield from ctx.evidence("modifier", label, [head], [mod], head,
                                         attrs={"via": word.text} if word.i != head.i else None)
+
+
+def _counterpart_title(ctx: Context, idx: int) -> str:
+    """The office of the titled person a counterpart is set beside, nearest before in the sentence ('Finnish
+    Defence Minister Antti Hakkanen and his Swedish counterpart Pal Jonson': defence_minister); '' when none."""
+    sent = ctx.heads[idx].sent
+    before = [i for i, h in ctx.heads.items() if i != idx and sent.start <= h.i < ctx.heads[idx].i
+              and ctx.mentions[i].type == "PERSON" and ctx.mentions[i].title]
+    if not before:
+        return ""
+    office = _clean(ctx.mentions[max(before, key=lambda i: ctx.heads[i].i)].title)
+    return ctx.lexicon.get("counterpart_offices", {}).get(office, office)
 
 
 def hyphen_pair(ctx: Context) -> Iterator[Evidence]:

@@ -212,3 +212,21 @@ def test_a_name_before_of_joins_the_only_longer_name(extract_text):
 def test_a_bare_head_before_of_stays_apart(extract_text):
     found = entities(extract_text, "The Bank of America and the Bank agreed on Monday.")
     assert holding(found, "Bank") == ["Bank"]
+
+
+# ---------------------------------------------------------------- a counterpart holds the same office
+
+
+def test_a_counterpart_takes_the_office_of_the_person_before(extract_text):
+    found = relation_texts(extract_text, "Finnish Defence Minister Antti Hakkanen and his Swedish counterpart Pal "
+                                         "Jonson presented plans on Monday.")
+    assert ("Pal Jonson", "defence_minister", "Swedish") in found
+    assert not {r for s, r, t in found if r == "counterpart"}
+    untitled = relation_texts(extract_text, "Antti Hakkanen met his Swedish counterpart Pal Jonson in Oslo.")
+    assert not {(s, r) for s, r, t in untitled if s == "Pal Jonson" and t == "Swedish"}
+
+
+def test_a_secretary_of_states_counterpart_is_a_foreign_minister(extract_text):
+    found = relation_texts(extract_text, "Secretary of State Antony Blinken held talks in Seoul with his South Korean "
+                                         "counterpart Cho Tae-yul.")
+    assert ("Cho Tae-yul", "foreign_minister", "South Korean") in found
