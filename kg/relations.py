@@ -916,9 +916,10 @@ class Context:
                 if subj.tag_ == "NN" and (sent.start == tok.sent.start or subj.head.lemma_ != "be"):
                     return []  # "The utility said it had cut power": 'it' is the utility, not named here; an earlier
                     # sentence that only describes ('The weather was calm.') is passed over
-            if sent.start == tok.sent.start and any(t.dep_ == "dobj" and t.tag_ == "NN" and t.i < tok.i
+            if sent.start == tok.sent.start and any(t.dep_ in {"dobj", "poss"} and t.tag_ == "NN" and t.i < tok.i
                                                     and t.i not in self.token_mention for t in sent):
-                return []  # "Police seized a tanker on suspicion that it cut a cable": the unnamed tanker
+                return []  # "Police seized a tanker on suspicion that it cut a cable": the unnamed tanker; "the
+                # committee's top Republican and its chairman": the committee
         return []
 
     def description(self, tok: Token) -> int | None:

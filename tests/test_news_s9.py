@@ -230,3 +230,9 @@ def test_a_secretary_of_states_counterpart_is_a_foreign_minister(extract_text):
     found = relation_texts(extract_text, "Secretary of State Antony Blinken held talks in Seoul with his South Korean "
                                          "counterpart Cho Tae-yul.")
     assert ("Cho Tae-yul", "foreign_minister", "South Korean") in found
+
+
+def test_its_after_an_unnamed_possessor_of_its_own_sentence_has_no_name(extract_text):
+    text = ("Paul's objection is unlikely to succeed at the Pentagon. Senator Jim Risch, the committee's top "
+            "Republican, and its chairman, Senator Ben Cardin, backed the sale.")
+    assert not {t for s, r, t in relation_texts(extract_text, text) if s == "Ben Cardin" and t == "Pentagon"}
