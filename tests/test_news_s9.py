@@ -233,6 +233,7 @@ def test_a_secretary_of_states_counterpart_is_a_foreign_minister(extract_text):
 
 
 def test_its_after_an_unnamed_possessor_of_its_own_sentence_has_no_name(extract_text):
-    text = ("Paul's objection is unlikely to succeed at the Pentagon. Senator Jim Risch, the committee's top "
-            "Republican, and its chairman, Senator Ben Cardin, backed the sale.")
+    text = ("\"Before we sign another check, the Pentagon should tell us how many are left,\" Paul said. Paul's "
+            "objection is unlikely to succeed. Senator Jim Risch of Idaho, the committee's top Republican, and its "
+            "chairman, Senator Ben Cardin, both backed the sale.")
     assert not {t for s, r, t in relation_texts(extract_text, text) if s == "Ben Cardin" and t == "Pentagon"}
