@@ -237,3 +237,12 @@ def test_its_after_an_unnamed_possessor_of_its_own_sentence_has_no_name(extract_
             "objection is unlikely to succeed. Senator Jim Risch of Idaho, the committee's top Republican, and its "
             "chairman, Senator Ben Cardin, both backed the sale.")
     assert not {t for s, r, t in relation_texts(extract_text, text) if s == "Ben Cardin" and t == "Pentagon"}
+
+
+# ---------------------------------------------------------------- parliaments and armed forces by their own names
+
+
+def test_parliaments_and_armed_forces_named_in_their_language_are_organisations(extract_text):
+    found = mentions(extract_text, "The State Duma approved the treaty. The Bundeswehr needs tanks. The Lok Sabha "
+                                   "passed it. The Majlis approved the budget.")
+    assert {found.get(n) for n in ("State Duma", "Bundeswehr", "Lok Sabha", "Majlis")} == {"ORG"}
