@@ -697,7 +697,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     elif m.type in {"LOC", "GPE", "FACILITY", "PERSON"} and len(span) > 1 and span[-1].text in lexicon.words(
             "types.json", "numbered_units", "heads") and table.variant(name) is None:
         m.type, m.cue = "ORG", f"unit word: {span[-1].text!r}"  # "Russia's Northern Fleet" LOC
-    elif m.type in {"PERSON", "ORG"} and len(span) == 1 and not m.title and (kind := _place_apposition(span)):
+    elif m.type in {"PERSON", "ORG"} and len(span) <= (1 if m.type == "PERSON" else 3) and not m.title and (
+            kind := _place_apposition(span)):
         m.type, m.cue = "GPE", f"in apposition to a {kind!r}"  # 'Rawalpindi, the garrison city that ...' PERSON
     elif m.type == "PERSON" and not m.title and (head := _head_of_person_after(span)):
         m.type, m.cue = "ORG", f"{head!r} and a person after the name"  # 'Shin Bet chief Ronen Bar'

@@ -35,3 +35,24 @@ def test_a_capital_never_named_as_a_country_gives_no_guess(extract_text):
             "went on. In Paris, Foreign Minister Jean Dupont said talks would resume.")
     got = roles(extract_text(text))
     assert not any(h == "Jean Dupont" for h, _, _ in got), got
+
+
+def found(result) -> dict[str, tuple[str, str]]:
+    """Each mention's text → (type, name), the first mention of that text."""
+    out: dict[str, tuple[str, str]] = {}
+    for m in result.mentions:
+        out.setdefault(m.text, (m.type, m.name))
+    return out
+
+
+def test_a_two_word_name_in_apposition_to_a_city_is_a_place(extract_text):
+    got = found(extract_text("Fighting broke out around El Fasher, the last major city in Darfur still held by the "
+                             "army."))
+    assert got.get("El Fasher", ("",))[0] == "GPE", got
+
+
+def test_an_organisation_in_apposition_to_other_nouns_stays_an_organisation(extract_text):
+    got = found(extract_text("Goldman Sachs, the investment bank, said it would hire. Voice of America, the state "
+                             "broadcaster, said it would close."))
+    assert got.get("Goldman Sachs", ("",))[0] == "ORG", got
+    assert got.get("Voice of America", ("",))[0] == "ORG", got
