@@ -56,3 +56,14 @@ def test_an_organisation_in_apposition_to_other_nouns_stays_an_organisation(extr
                              "broadcaster, said it would close."))
     assert got.get("Goldman Sachs", ("",))[0] == "ORG", got
     assert got.get("Voice of America", ("",))[0] == "ORG", got
+
+
+def test_a_one_word_name_before_a_weapons_noun_is_the_weapon(extract_text):
+    got = found(extract_text("Medvedev wrote that Poseidon nuclear torpedoes were beyond any treaty."))
+    assert got.get("Poseidon", ("",))[0] == "WEAPON", got
+    assert got.get("Medvedev", ("",))[0] == "PERSON", got
+
+
+def test_a_person_before_a_weapons_noun_that_modifies_another_noun_stays_a_person(extract_text):
+    got = found(extract_text("A Putin missile attack hit the city on Monday."))
+    assert got.get("Putin", ("",))[0] == "PERSON", got
