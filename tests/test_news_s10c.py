@@ -67,3 +67,20 @@ def test_a_one_word_name_before_a_weapons_noun_is_the_weapon(extract_text):
 def test_a_person_before_a_weapons_noun_that_modifies_another_noun_stays_a_person(extract_text):
     got = found(extract_text("A Putin missile attack hit the city on Monday."))
     assert got.get("Putin", ("",))[0] == "PERSON", got
+
+
+def test_a_treaty_name_cut_at_a_hyphen_is_one_name(extract_text):
+    got = found(extract_text("Putin signed a law revoking Russia's ratification of the Comprehensive "
+                             "Nuclear-Test-Ban Treaty (CTBT), saying he wanted parity."))
+    law = [t for t in got if "Treaty" in t]
+    assert law == ["the Comprehensive Nuclear-Test-Ban Treaty"] and got[law[0]][0] == "LAW", got
+
+
+def test_a_name_begun_after_a_hyphen_takes_the_hyphened_words(extract_text):
+    got = found(extract_text("The Anti-Ballistic Missile Treaty lapsed in 2002."))
+    assert "Anti-Ballistic Missile Treaty" in got, got
+
+
+def test_a_demonym_after_a_hyphen_stays_a_demonym(extract_text):
+    got = found(extract_text("STMicroelectronics, the Franco-Italian chipmaker, said it would double output."))
+    assert got.get("Italian", ("",))[0] == "GPE" and "Franco-Italian" not in got, got
