@@ -3,6 +3,8 @@ the real pipeline: a bare government title in a sentence opened by another count
 
 from __future__ import annotations
 
+from tests.news_helpers import holding, resolved
+
 
 def roles(result) -> set[tuple[str, str, str]]:
     """(holder, relation, country) of each title-role evidence, by mention name."""
@@ -84,3 +86,15 @@ def test_a_name_begun_after_a_hyphen_takes_the_hyphened_words(extract_text):
 def test_a_demonym_after_a_hyphen_stays_a_demonym(extract_text):
     got = found(extract_text("STMicroelectronics, the Franco-Italian chipmaker, said it would double output."))
     assert got.get("Italian", ("",))[0] == "GPE" and "Franco-Italian" not in got, got
+
+
+def test_a_bare_surname_after_a_hyphened_particle_joins_the_full_name_whatever_its_type(extract_text):
+    got = resolved(extract_text, "Army chief General Abdel Fattah al-Burhan met the envoy. Burhan's spokesman said "
+                                 "the army held the city. A power struggle between Burhan and Dagalo erupted.")
+    assert holding(got, "Burhan") == ["Abdel Fattah al-Burhan"], got
+    assert got["Abdel Fattah al-Burhan"][0] == "PERSON", got
+
+
+def test_a_place_named_like_a_surname_without_a_particle_stays_apart(extract_text):
+    got = resolved(extract_text, "Writer Anna Paris spoke on Monday. She said Paris was calm after protests in France.")
+    assert holding(got, "Paris") == ["Paris"] and got["Paris"][0] == "GPE", got
