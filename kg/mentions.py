@@ -735,7 +735,7 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "GPE", "place cue before a one-word name"
     elif m.type in {"ORG", "PERSON"} and not m.title and len(span) <= 2 and after_facility_in(span):
         m.type, m.cue = "GPE", "after a facility and 'in'"  # 'Air Base 201 in Agadez'
-    elif m.type == "ORG" and len(span) == 1 and _known_place_after_preposition(span):
+    elif m.type in {"ORG", "PERSON"} and len(span) == 1 and not m.title and _known_place_after_preposition(span):
         m.type, m.cue = "GPE", f"a place of kg's tables after {span.doc[span.start - 1].text!r}"  # 'in Copenhagen'
     elif m.type == "LAW" and (after := _law_school(span, name)):
         m.type, m.cue = "ORG", f"law school: {after!r} after 'Law'"  # 'a Harvard Law graduate'

@@ -98,3 +98,19 @@ def test_a_bare_surname_after_a_hyphened_particle_joins_the_full_name_whatever_i
 def test_a_place_named_like_a_surname_without_a_particle_stays_apart(extract_text):
     got = resolved(extract_text, "Writer Anna Paris spoke on Monday. She said Paris was calm after protests in France.")
     assert holding(got, "Paris") == ["Paris"] and got["Paris"][0] == "GPE", got
+
+
+BUKERA = ("The agency's country director, Laurent Bukera, said permits had not arrived. \"Every day that these trucks "
+          "sit in Adre, children in North Darfur die of hunger,\" Bukera told reporters by telephone from N'Djamena. "
+          "\"We need guarantees from both the SAF and the RSF.\"")
+
+
+def test_a_capital_the_model_typed_a_person_after_from_is_a_place(extract_text):
+    got = found(extract_text(BUKERA))
+    assert got.get("N'Djamena", ("",))[0] == "GPE", got
+    assert got.get("Bukera", ("",))[0] == "PERSON", got
+
+
+def test_a_person_after_from_that_no_table_knows_stays_a_person(extract_text):
+    got = found(extract_text("Laurent Bukera spoke on Monday. A statement from Bukera said the trucks were waiting."))
+    assert got.get("Bukera", ("",))[0] == "PERSON", got
