@@ -1238,7 +1238,8 @@ def countries_not_people(found: list[Mention]) -> None:
     table = lexicon.countries()
     people = {w for m in found if m.type == "PERSON" and " " in m.name for w in m.name.split()}
     for m in found:
-        if m.type != "PERSON" or " " in m.name or m.title or m.cue or m.name in people or not m.name.isalpha():
+        if m.type != "PERSON" or " " in m.name or m.title or m.cue or m.name in people or \
+                not re.sub(r"(?<=\w)['’-](?=\w)", "", m.name).isalpha():  # 'N'Djamena', 'Port-au-Prince' are words
             continue
         if table.variant(m.name) is not None or table.by_capital.get(lexicon.key(m.name)):
             m.type, m.cue = "GPE", "a country or capital of kg's table, and no person of the document bears the name"

@@ -114,3 +114,10 @@ def test_a_capital_the_model_typed_a_person_after_from_is_a_place(extract_text):
 def test_a_person_after_from_that_no_table_knows_stays_a_person(extract_text):
     got = found(extract_text("Laurent Bukera spoke on Monday. A statement from Bukera said the trucks were waiting."))
     assert got.get("Bukera", ("",))[0] == "PERSON", got
+
+
+def test_a_capital_written_with_an_apostrophe_the_model_typed_a_person_is_a_place(extract_text):
+    got = found(extract_text("Chad's foreign minister, Abderaman Koulamallah, said N'Djamena would keep the Adre "
+                             "crossing open."))
+    assert got.get("N'Djamena", ("",))[0] == "GPE", got
+    assert got.get("Abderaman Koulamallah", ("",))[0] == "PERSON", got
