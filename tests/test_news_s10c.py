@@ -121,3 +121,14 @@ def test_a_capital_written_with_an_apostrophe_the_model_typed_a_person_is_a_plac
                              "crossing open."))
     assert got.get("N'Djamena", ("",))[0] == "GPE", got
     assert got.get("Abderaman Koulamallah", ("",))[0] == "PERSON", got
+
+
+def test_a_name_after_a_coordinator_and_a_comma_is_a_person(extract_text):
+    got = found(extract_text("The charity's emergency coordinator, Claire Nicolet, said the hospital had run out of "
+                             "blood bags."))
+    assert got.get("Claire Nicolet", ("",))[0] == "PERSON", got
+
+
+def test_an_office_of_a_coordinator_stays_an_organisation(extract_text):
+    got = found(extract_text("The Office of the Coordinator for Counterterrorism said so on Monday."))
+    assert [typ for typ, _ in got.values()] == ["ORG"], got
