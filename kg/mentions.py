@@ -375,6 +375,20 @@ def _place_apposition_pattern() -> re.Pattern:
                       r"(?=\s*(?:[,.;:)]|$)|\s+(?:that|which|where|of|in|on|near|north|south|east|west)\b)")
 
 
+def _arms_noun_after(span: Span) -> tuple[str, str] | None:
+    """(type, noun) when a one-word name is the model name of the weapons or aircraft noun it modifies, up to two
+    lower-case words between ('Poseidon nuclear torpedoes', 'Kinzhal hypersonic missiles'; types.json
+    context_types after); not when that noun itself modifies another ('a Putin missile attack')."""
+    head = span.root.head
+    if not 0 < head.i - span.end + 1 <= 3 or head.dep_ == "compound" or head.pos_ != "NOUN" \
+            or span.root.dep_ not in {"compound", "nmod", "amod"}:
+        return None
+    kind = _context_types()["after"].get(head.lower_, "")
+    if kind not in {"WEAPON", "AIRCRAFT"} or not all(t.is_lower for t in span.doc[span.end : head.i]):
+        return None
+    return kind, head.lower_
+
+
 def _head_of_person_after(span: Span) -> str:
     """'chief' of 'Shin Bet chief Ronen Bar': a word of whoever heads an organisation (types.json name_edges
     org_head_words) between the name and a person's name, else ''. ('Trump adviser Jane Roe' has no such word.)"""
@@ -697,8 +711,11 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     elif m.type in {"LOC", "GPE", "FACILITY", "PERSON"} and len(span) > 1 and span[-1].text in lexicon.words(
             "types.json", "numbered_units", "heads") and table.variant(name) is None:
         m.type, m.cue = "ORG", f"unit word: {span[-1].text!r}"  # "Russia's Northern Fleet" LOC
-    elif m.type in {"PERSON", "ORG"} and len(span) == 1 and not m.title and (kind := _place_apposition(span)):
+    elif m.type in {"PERSON", "ORG"} and len(span) <= (1 if m.type == "PERSON" else 3) and not m.title and (
+            kind := _place_apposition(span)):
         m.type, m.cue = "GPE", f"in apposition to a {kind!r}"  # 'Rawalpindi, the garrison city that ...' PERSON
+    elif m.type == "PERSON" and len(span) == 1 and not m.title and (kind := _arms_noun_after(span)):
+        m.type, m.cue = kind[0], f"{kind[1]!r} after the name"  # 'Poseidon nuclear torpedoes' PERSON
     elif m.type == "PERSON" and not m.title and (head := _head_of_person_after(span)):
         m.type, m.cue = "ORG", f"{head!r} and a person after the name"  # 'Shin Bet chief Ronen Bar'
     elif m.type == "PERSON" and not m.title and _after_the(span) and (after := _word_after(span)) in lexicon.words(
@@ -718,7 +735,7 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "GPE", "place cue before a one-word name"
     elif m.type in {"ORG", "PERSON"} and not m.title and len(span) <= 2 and after_facility_in(span):
         m.type, m.cue = "GPE", "after a facility and 'in'"  # 'Air Base 201 in Agadez'
-    elif m.type == "ORG" and len(span) == 1 and _known_place_after_preposition(span):
+    elif m.type in {"ORG", "PERSON"} and len(span) == 1 and not m.title and _known_place_after_preposition(span):
         m.type, m.cue = "GPE", f"a place of kg's tables after {span.doc[span.start - 1].text!r}"  # 'in Copenhagen'
     elif m.type == "LAW" and (after := _law_school(span, name)):
         m.type, m.cue = "ORG", f"law school: {after!r} after 'Law'"  # 'a Harvard Law graduate'
@@ -1221,7 +1238,8 @@ def countries_not_people(found: list[Mention]) -> None:
     table = lexicon.countries()
     people = {w for m in found if m.type == "PERSON" and " " in m.name for w in m.name.split()}
     for m in found:
-        if m.type != "PERSON" or " " in m.name or m.title or m.cue or m.name in people or not m.name.isalpha():
+        if m.type != "PERSON" or " " in m.name or m.title or m.cue or m.name in people or \
+                not re.sub(r"(?<=\w)['’-](?=\w)", "", m.name).isalpha():  # 'N'Djamena', 'Port-au-Prince' are words
             continue
         if table.variant(m.name) is not None or table.by_capital.get(lexicon.key(m.name)):
             m.type, m.cue = "GPE", "a country or capital of kg's table, and no person of the document bears the name"

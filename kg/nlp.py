@@ -970,8 +970,9 @@ def join_dangling(doc: Doc) -> Doc:
     A span ending in "of the" / "and the" loses both words and joins nothing."""
     dangling = lexicon.words("types.json", "dangling_words", "words")
     ents = list(doc.ents)
-    if not any(ent[-1].lower_ in dangling or ent[-1].lower_ == "the" or _particle_end(ent)
-               for ent in ents if len(ent) > 1) and not any(map(_particle_surname_after, ents, ents[1:])):
+    if not any(ent[-1].lower_ in dangling or ent[-1].lower_ == "the" or _particle_end(ent) or _hyphen_end(ent)
+               for ent in ents if len(ent) > 1) and not any(map(_particle_surname_after, ents, ents[1:])) \
+            and not any(map(_hyphen_before, ents)):
         return doc
     out: list[Span] = []
     i = 0
@@ -982,10 +983,18 @@ def join_dangling(doc: Doc) -> Doc:
             out.append(resized(ent, ent.start, ents[i + 1].end))
             i += 2
             continue
+        if _hyphen_end(ent) and i + 1 < len(ents) and ents[i + 1].start == ent.end:
+            # 'the Comprehensive Nuclear-Test-' + 'Ban Treaty': one word cut at its hyphen; the last part's label
+            # is the whole name's, as its head word ends it
+            out.append(resized(ent, ent.start, ents[i + 1].end, ents[i + 1].label))
+            i += 2
+            continue
         if len(ent) > 2 and ent[-1].lower_ == "the" and ent[-2].lower_ in dangling:
             # 'Fujimori of the' + 'Popular Force': the model stopped at a name written by a rule; what it had
             # begun cannot be told from that name's own words, so the span keeps only what comes before
             ent = resized(ent, ent.start, ent.end - 2)
+        elif _hyphen_end(ent):
+            ent = resized(ent, ent.start, ent.end - 1)
         elif len(ent) > 1 and (ent[-1].lower_ in dangling or _particle_end(ent)):
             nxt = ents[i + 1] if i + 1 < len(ents) else None
             law = nxt is not None and nxt.label_ == "LAW" and ent[-1].lower_ == "and"  # 'Economic and' + 'Trade Pact'
@@ -998,8 +1007,31 @@ def join_dangling(doc: Doc) -> Doc:
             ent = resized(ent, ent.start, ent.end - 1)
         out.append(ent)
         i += 1
-    doc.ents = out
+    doc.ents = [_hyphen_start(ent, out[k - 1].end if k else 0) if _hyphen_before(ent) else ent
+                for k, ent in enumerate(out)]
     return doc
+
+
+def _hyphen_before(ent: Span) -> bool:
+    """A span the model began after a hyphen inside a word ('Ban Treaty' of 'Nuclear-Test-Ban Treaty')."""
+    doc = ent.doc
+    return ent.start > 1 and doc[ent.start - 1].text == "-" and not doc[ent.start - 1].whitespace_ \
+        and not doc[ent.start - 2].whitespace_ and ent.label_ != "NORP"  # 'Franco-' + 'Italian' stays a demonym
+
+
+def _hyphen_start(ent: Span, floor: int) -> Span:
+    """The span widened back over the capitalised parts its first word is hyphened to ('Anti-' + 'Ballistic
+    Missile Treaty'), no further than the end of the span before it (`floor`)."""
+    doc, start = ent.doc, ent.start
+    while start - 2 >= floor and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+            and doc[start - 2].is_title and doc[start - 2].is_alpha and not doc[start - 2].whitespace_:
+        start -= 2
+    return resized(ent, start, ent.end) if start < ent.start else ent
+
+
+def _hyphen_end(ent: Span) -> bool:
+    """A span ending in a hyphen written inside a word ('Nuclear-Test-' of 'Nuclear-Test-Ban'): no name ends so."""
+    return len(ent) > 1 and ent[-1].text == "-" and not ent[-1].whitespace_
 
 
 def _particle_end(ent: Span) -> bool:

@@ -1260,10 +1260,30 @@ def title_role(ctx: Context) -> Iterator[Evidence]:
               and not ctx.words["corporate_title_modifiers"] & set(label.split("_"))):  # 'Executive Vice-President'
             bare.append((label, head, anchor, attrs))
     country, why = document_country(ctx) if bare else (None, "")
-    for label, head, anchor, attrs in bare if country is not None else ():
-        if (label, _country_of(ctx, country)) not in held:  # 'Qatari Prime Minister X' … 'Prime Minister Y'
-            yield from ctx.evidence("title-role", label, [head], [ctx.heads[country]], anchor,
-                                    attrs={**attrs, "country_from": why})
+    for label, head, anchor, attrs in bare:
+        owner, from_ = _sentence_capital_country(ctx, head.sent) or (country, why)
+        if owner is not None and (label, _country_of(ctx, owner)) not in held:  # 'Qatari PM X' … 'PM Y'
+            yield from ctx.evidence("title-role", label, [head], [ctx.heads[owner]], anchor,
+                                    attrs={**attrs, "country_from": from_})
+
+
+def _sentence_capital_country(ctx: Context, sent: Span) -> tuple[int | None, str] | None:
+    """A sentence opened by 'In <capital>,' ("In Washington, ... President X said") sets the country of its bare
+    titles: the document's mention of that capital's country, or no guess when the document never names it; None
+    when the sentence has no such opening."""
+    from kg.lexicon import countries, key
+
+    if len(sent) < 3 or sent[0].lower_ != "in" or (idx := ctx.mention_of(sent[1])) is None:
+        return None
+    m = ctx.mentions[idx]
+    after = max(ctx.mention_tokens[idx]) + 1
+    if after >= sent.end or ctx.doc[after].text != ",":
+        return None
+    place = countries().by_capital.get(key(m.name or m.text))
+    if place is None:
+        return None
+    named = [i for i in ctx.countries.get(place.name, []) if not ctx.mentions[i].demonym]
+    return (named[0], "sentence") if named else (None, "")
 
 
 def _country_of(ctx: Context, idx: int) -> str:

@@ -383,8 +383,9 @@ def partial_people(state: State, named_after: set[tuple[str, str]]) -> None:
                 continue
             if any(r.country or r.hidden for r in members):
                 continue
-            if not any(r.m.type == "PERSON" for r in members) or group_not_surname(members):
-                continue
+            if not (any(r.m.type == "PERSON" for r in members) or hyphened_surname(word, local.get(word), refs)) \
+                    or group_not_surname(members):
+                continue  # 'Burhan's spokesman' ORG is 'Abdel Fattah al-Burhan'; 'Jordan' GPE is no 'Michael Jordan'
             options = local.get(word) or corpus.get(word, set())
             where = "document" if local.get(word) else "corpus"
             if len(options) == 1:
@@ -399,6 +400,17 @@ def partial_people(state: State, named_after: set[tuple[str, str]]) -> None:
             elif len(options) > 1 and (target := surname_subject(word, options, members, refs)) is not None:
                 state.move(members, target, f"{members[0].name!r} is the surname of several people in {doc}: it stands "
                                             f"for the one named first, before it, and at least as often as each other")
+
+
+def hyphened_surname(word: str, options: set[str] | None, refs: list[Ref]) -> bool:
+    """The word is the surname, written after a hyphened particle ('al-Burhan', 'el-Sisi'), of the only full person
+    name of the document containing it: the model's other type for the bare word ('Burhan' ORG) is its error."""
+    if not options or len(options) != 1 or " " in word:
+        return False
+    gid = next(iter(options))
+    particles = surname_particles()
+    return any(r.gid == gid and r.m.type == "PERSON" and (last := r.name.split()[-1].partition("-"))[1]
+               and last[0].lower() in particles and key(last[2]) == word for r in refs)
 
 
 def group_not_surname(members: list[Ref]) -> bool:
