@@ -258,7 +258,28 @@ def _any_ship_noun() -> tuple[re.Pattern, re.Pattern]:
 def _ship_apposition() -> re.Pattern:
     _, nouns = lexicon.ships()
     words = "|".join(re.escape(n) for n in nouns)
-    return re.compile(rf"^\s*,\s*(?:a|an|the)\s+(?:[^,;:()]{{0,50}}\s)?(?:{words})(?:$|[\s,.;:)])")
+    return re.compile(rf"^\s*,\s*(?:a|an|the)\s+(?:[^,;:()]{{0,50}}\s)?(?P<noun>{words})(?:$|[\s,.;:)])")
+
+
+def _ship_noun_heads_apposition(span: Span, noun_end: int) -> bool:
+    """False when the ship noun ending `noun_end` characters after the span only modifies or follows another noun
+    ('X, the former head of the submarine program', 'X, the commander of the destroyer'): the apposition then
+    names a person or a thing, not the ship."""
+    end_char = span.end_char + noun_end
+    for tok in span.doc[span.end : min(len(span.doc), span.end + 16)]:
+        if tok.idx < end_char <= tok.idx + len(tok):
+            if tok.dep_ == "compound":
+                return False
+            return not (tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "NOUN"
+                        and tok.head.head.lemma_.lower() not in _ship_nouns_words())
+    return True
+
+
+@lru_cache(maxsize=1)
+def _ship_nouns_words() -> frozenset[str]:
+    """Every single word of the ship nouns ('ship', 'carrier', 'vessel'): a head noun that is itself a ship."""
+    _, nouns = lexicon.ships()
+    return frozenset(word for noun in nouns for word in noun.split())
 
 
 def ship_cue(span: Span) -> str:
@@ -274,7 +295,8 @@ def ship_cue(span: Span) -> str:
             return f"ship noun before: {noun!r}"
         if starts_after.match(after) and ship_noun_after_names(span, noun):
             return f"ship noun after: {noun!r}"
-    if _ship_apposition().match(text_after(span, 80).lower()) and not _after_place_word(span):
+    apposition = _ship_apposition().match(text_after(span, 80).lower())
+    if apposition and not _after_place_word(span) and _ship_noun_heads_apposition(span, apposition.end("noun")):
         return "apposition names a ship"
     if _flagged_before().search(before):
         return "flag state before: '-flagged'"  # 'the Belize-flagged Rubymar'
