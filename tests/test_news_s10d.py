@@ -26,3 +26,25 @@ def test_an_apposition_headed_by_a_ship_noun_still_names_a_ship(extract_text):
     found = mentions(extract_text, "The Marinera, a tanker of the Russian shadow fleet, was seized.")
     assert found["Marinera"] == "SHIP"
 
+
+# ---------------------------------------------------------------- names security companies give hacking groups
+
+
+def test_threat_actor_codes_and_vendor_names_are_organisations(extract_text):
+    found = mentions(extract_text, "Mandiant calls the group APT29, while Microsoft tracks it as Midnight Blizzard and "
+                                   "CrowdStrike refers to it as Cozy Bear. Storm-0558 and UNC3886 were also active.")
+    for name in ("APT29", "Midnight Blizzard", "Cozy Bear", "Storm-0558", "UNC3886"):
+        assert found[name] == "ORG", name
+
+
+def test_a_group_code_after_blamed_on_is_an_organisation(extract_text):
+    found = mentions(extract_text, "The intrusion is the latest in a string of attacks blamed on APT28, which has "
+                                   "been accused of hacking the German Bundestag.")
+    assert found["APT28"] == "ORG"
+
+
+def test_storms_and_fighters_named_like_hacking_groups_keep_their_types(extract_text):
+    found = mentions(extract_text, "Super Typhoon Haiyan hit the Philippines. Eurofighter Typhoon jets flew over.")
+    assert found["Super Typhoon Haiyan"] == "EVENT"
+    assert found["Eurofighter Typhoon"] == "AIRCRAFT"
+
