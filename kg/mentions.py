@@ -334,11 +334,12 @@ def _ships_such_as() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _ship_apposed_before() -> re.Pattern:
-    """'a cargo ship, the Fu Shun, sank': a ship noun phrase, a comma, then the name (with or without 'the'), which
-    a comma closes ('rammed a supply ship, Manila said' names no ship)."""
+    """'a cargo ship, the Fu Shun, sank', 'its first submarine, the Hai Kun, lags': a ship noun phrase opened by 'a' or
+    a possessive, a comma, then the name (with or without 'the'), which a comma closes ('rammed a supply ship, Manila
+    said' names no ship)."""
     _, nouns = lexicon.ships()
     words = "|".join(re.escape(n) for n in nouns)
-    return re.compile(rf"(?:^|\s)(?:a|an)\s+(?:[\w-]+\s+){{0,3}}(?:{words})\s*,\s*(?:the\s*)?$")
+    return re.compile(rf"(?:^|\s)(?:a|an|its|their|[\w.-]+['’]s)\s+(?:[\w-]+\s+){{0,3}}(?:{words})\s*,\s*(?:the\s*)?$")
 
 
 def ship_noun_after_names(span: Span, noun: str) -> bool:

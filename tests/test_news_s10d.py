@@ -48,3 +48,19 @@ def test_storms_and_fighters_named_like_hacking_groups_keep_their_types(extract_
     assert found["Super Typhoon Haiyan"] == "EVENT"
     assert found["Eurofighter Typhoon"] == "AIRCRAFT"
 
+
+# ---------------------------------------------------------------- a ship named after a possessive noun phrase
+
+
+def test_a_name_after_a_possessive_ship_noun_phrase_is_a_ship(extract_text):
+    found = mentions(extract_text, "Lawmakers cut funds for the island's first domestically built submarine, the Hai "
+                                   "Kun, which has fallen behind schedule.")
+    assert found["the Hai Kun"] == "SHIP"
+    found = mentions(extract_text, "China sent its newest aircraft carrier, the Fujian, through the strait.")
+    assert found["Fujian"] == "SHIP"
+
+
+def test_a_possessive_ship_noun_phrase_before_a_said_clause_names_no_ship(extract_text):
+    found = mentions(extract_text, "The company's tanker, Tokyo said, was hit by a drone.")
+    assert found["Tokyo"] == "GPE"
+
