@@ -64,3 +64,24 @@ def test_a_possessive_ship_noun_phrase_before_a_said_clause_names_no_ship(extrac
     found = mentions(extract_text, "The company's tanker, Tokyo said, was hit by a drone.")
     assert found["Tokyo"] == "GPE"
 
+
+# ---------------------------------------------------------------- a name the model left out before a role apposition
+
+
+ROLE_TEXT = ("Turkish drone maker Baykar has signed export deals with more than 30 countries, its chief technology "
+             "officer said on Tuesday, as armies in Africa and Asia buy the armed aircraft that made the company "
+             "famous on the battlefields of Libya, Syria and Ukraine.\n\n"
+             "Selcuk Bayraktar, Baykar's chief technology officer and the son-in-law of President Tayyip Erdogan, "
+             "told reporters at the company's plant near Istanbul that orders had risen sharply this year.")
+
+
+def test_unlabelled_words_before_a_possessive_role_apposition_are_a_person(extract_text):
+    assert mentions(extract_text, ROLE_TEXT)["Selcuk Bayraktar"] == "PERSON"
+
+
+def test_words_before_a_said_clause_or_a_plain_noun_apposition_are_no_person(extract_text):
+    found = mentions(extract_text, "In Grand Rapids, the president said the plant would stay open.")
+    assert "Grand Rapids" not in found or found["Grand Rapids"] != "PERSON"
+    found = mentions(extract_text, "Rheinmetall Waffe Munition, the group's weapons unit, said output rose.")
+    assert found.get("Rheinmetall Waffe Munition") != "PERSON"
+
