@@ -1324,7 +1324,8 @@ def document_country(ctx: Context) -> tuple[int | None, str]:
 
     named = {c: [i for i in idxs if not ctx.mentions[i].demonym] for c, idxs in ctx.countries.items()}
     for idx in sorted(ctx.datelines):
-        place = countries().by_capital.get(key(ctx.mentions[idx].name or ctx.mentions[idx].text))
+        city = key(ctx.mentions[idx].name or ctx.mentions[idx].text)
+        place = None if city in ctx.words.get("international_seat_datelines", ()) else countries().by_capital.get(city)
         if place is not None:  # filed from a capital: its country, or no guess when the text never names it
             return (named[place.name][0], "dateline") if named.get(place.name) else (None, "")
         break

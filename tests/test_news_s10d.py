@@ -3,6 +3,7 @@ sentences written for it, with cases that must not change."""
 
 from __future__ import annotations
 
+from tests.news_helpers import relation_texts
 from tests.news_helpers import text_types as mentions
 
 # ---------------------------------------------------------------- a ship noun inside a person's apposition
@@ -84,4 +85,20 @@ def test_words_before_a_said_clause_or_a_plain_noun_apposition_are_no_person(ext
     assert "Grand Rapids" not in found or found["Grand Rapids"] != "PERSON"
     found = mentions(extract_text, "Rheinmetall Waffe Munition, the group's weapons unit, said output rose.")
     assert found.get("Rheinmetall Waffe Munition") != "PERSON"
+
+
+# ---------------------------------------------------------------- a Brussels dateline names no country for a title
+
+
+def test_a_bare_president_in_a_brussels_story_is_not_belgian(extract_text):
+    text = ("BRUSSELS, March 12 (Reuters) - A group tied to Russia's military intelligence hacked the European "
+            "Parliament, Belgium's cyber agency said. Dmitry Peskov, the spokesman for President Vladimir Putin, told "
+            "reporters in Moscow the claims were false.")
+    assert not {t for s, r, t in relation_texts(extract_text, text) if s == "Vladimir Putin" and r == "president"}
+
+
+def test_a_bare_president_in_a_story_from_another_capital_keeps_its_country(extract_text):
+    text = ("PARIS, March 12 (Reuters) - France's cyber agency said hackers broke into two ministries. "
+            "President Emmanuel Macron said the attack would not go unanswered.")
+    assert ("Emmanuel Macron", "president", "France") in relation_texts(extract_text, text)
 
