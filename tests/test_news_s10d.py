@@ -102,3 +102,20 @@ def test_a_bare_president_in_a_story_from_another_capital_keeps_its_country(extr
             "President Emmanuel Macron said the attack would not go unanswered.")
     assert ("Emmanuel Macron", "president", "France") in relation_texts(extract_text, text)
 
+
+# ---------------------------------------------------------------- an agency or ministry 'for' a field is one name
+
+
+def test_an_agency_for_a_field_is_one_organisation(extract_text):
+    found = mentions(extract_text, "The European Union Agency for Cybersecurity, known as ENISA, issued guidance.")
+    assert found["European Union Agency for Cybersecurity"] == "ORG"
+    assert "Cybersecurity" not in found
+    found = mentions(extract_text, "The US Agency for International Development cut staff.")
+    assert found["US Agency for International Development"] == "ORG"
+
+
+def test_a_ministry_for_a_field_after_a_country_keeps_the_country_apart(extract_text):
+    found = mentions(extract_text, "Italy's Ministry for Foreign Affairs said the envoy had left.")
+    assert found["Italy"] == "GPE"
+    assert found["Ministry for Foreign Affairs"] == "ORG"
+
