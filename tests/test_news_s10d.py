@@ -119,3 +119,23 @@ def test_a_ministry_for_a_field_after_a_country_keeps_the_country_apart(extract_
     assert found["Italy"] == "GPE"
     assert found["Ministry for Foreign Affairs"] == "ORG"
 
+
+# ---------------------------------------------------------------- 'Presidency of ...' is one body's name
+
+
+def test_a_presidency_of_a_named_body_is_one_organisation(extract_text):
+    found = mentions(extract_text, "Haluk Gorgun, the head of the Presidency of Defence Industries (SSB), said "
+                                   "drones were the flagship of Turkish technology.")
+    assert found["Presidency of Defence Industries"] == "ORG"
+    assert "Defence Industries" not in found
+
+
+def test_a_presidency_of_a_person_stays_apart(extract_text):
+    found = mentions(extract_text, "Under the Presidency of Donald Trump, tariffs rose.")
+    assert found["Donald Trump"] == "PERSON"
+
+
+def test_a_presidency_of_a_country_leaves_the_country_a_place(extract_text):
+    found = mentions(extract_text, "He served in the Presidency of Equatorial Guinea until 2010.")
+    assert found["Equatorial Guinea"] == "GPE"
+
