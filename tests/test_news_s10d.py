@@ -139,3 +139,13 @@ def test_a_presidency_of_a_country_leaves_the_country_a_place(extract_text):
     found = mentions(extract_text, "He served in the Presidency of Equatorial Guinea until 2010.")
     assert found["Equatorial Guinea"] == "GPE"
 
+
+# ---------------------------------------------------------------- a vulnerability's number is no organisation
+
+
+def test_a_cve_number_is_no_node(extract_text):
+    found = mentions(extract_text, "The intruders exploited a flaw in Microsoft Exchange Server, tracked as "
+                                   "CVE-2025-21298, to gain access.")
+    assert not [text for text in found if text.startswith("CVE")]
+    assert found["Microsoft Exchange Server"] == "ORG"
+
