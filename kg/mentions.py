@@ -384,6 +384,19 @@ def _after_the(span: Span) -> bool:
     return span[0].lower_ == "the" or (span.start > 0 and span.doc[span.start - 1].lower_ == "the")
 
 
+MADE_BY = frozenset({"made by", "built by", "manufactured by", "produced by", "developed by", "supplied by"})
+
+
+def _maker_before(span: Span, name: str) -> str:
+    """'made by' or the like right before a GPE name that is no country or capital ('routers made by Ubiquiti'): the
+    name is a company's; '' otherwise ('goods made by China' keeps its country)."""
+    before = near_text(span, before=2)
+    if before not in MADE_BY:
+        return ""
+    table = lexicon.countries()
+    return "" if table.any(name) is not None or table.by_capital.get(lexicon.key(name)) is not None else before
+
+
 def _place_apposition(span: Span) -> str:
     """'city' of 'Rawalpindi, the garrison city that houses ...': the kind of settlement or region an apposition right
     after the name calls it (types.json name_edges place_kind_words), else ''."""
@@ -720,6 +733,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     elif m.type in {"LOC", "GPE", "FACILITY", "PERSON"} and len(span) > 1 and span[-1].text in lexicon.words(
             "types.json", "numbered_units", "heads") and table.variant(name) is None:
         m.type, m.cue = "ORG", f"unit word: {span[-1].text!r}"  # "Russia's Northern Fleet" LOC
+    elif m.type == "GPE" and (maker := _maker_before(span, name)):
+        m.type, m.cue = "ORG", f"maker: {maker!r} before"  # 'routers made by Ubiquiti' GPE
     elif m.type in {"PERSON", "ORG"} and len(span) == 1 and not m.title and (kind := _place_apposition(span)):
         m.type, m.cue = "GPE", f"in apposition to a {kind!r}"  # 'Rawalpindi, the garrison city that ...' PERSON
     elif m.type == "PERSON" and not m.title and (head := _head_of_person_after(span)):

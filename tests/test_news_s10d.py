@@ -149,3 +149,16 @@ def test_a_cve_number_is_no_node(extract_text):
     assert not [text for text in found if text.startswith("CVE")]
     assert found["Microsoft Exchange Server"] == "ORG"
 
+
+# ---------------------------------------------------------------- 'made by' a name that is no country
+
+
+def test_a_place_typed_name_after_made_by_is_a_company(extract_text):
+    found = mentions(extract_text, "Analysts said the group used compromised routers made by Ubiquiti to hide "
+                                   "its traffic.")
+    assert found["Ubiquiti"] == "ORG"
+
+
+def test_a_country_after_made_by_stays_a_place(extract_text):
+    assert mentions(extract_text, "Cheap goods made by China flooded the market.")["China"] == "GPE"
+
