@@ -162,3 +162,21 @@ def test_a_place_typed_name_after_made_by_is_a_company(extract_text):
 def test_a_country_after_made_by_stays_a_place(extract_text):
     assert mentions(extract_text, "Cheap goods made by China flooded the market.")["China"] == "GPE"
 
+
+# ---------------------------------------------------------------- a conjunct that opens the next clause
+
+
+def test_a_conjunct_followed_by_its_own_verb_is_no_second_object(extract_text):
+    text = ("China's Ministry of Foreign Affairs said it \"firmly opposes\" the sale, and the People's Liberation "
+            "Army (PLA) sent 32 aircraft around Taiwan the next day.")
+    assert not {t for s, r, t in relation_texts(extract_text, text) if r == "oppose"}
+
+
+def test_a_plain_conjunct_object_still_counts(extract_text):
+    found = relation_texts(extract_text, "Iran supplied drones to Russia and Hezbollah.")
+    assert {("Iran", "supply_to", "Russia"), ("Iran", "supply_to", "Hezbollah")} <= found
+
+
+def test_conjoined_subjects_both_keep_the_relation(extract_text):
+    found = relation_texts(extract_text, "Emmanuel Macron and Friedrich Merz agreed on Tuesday to build a fighter.")
+    assert ("Friedrich Merz", "agree_with", "Emmanuel Macron") in found
