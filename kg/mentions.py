@@ -258,7 +258,28 @@ def _any_ship_noun() -> tuple[re.Pattern, re.Pattern]:
 def _ship_apposition() -> re.Pattern:
     _, nouns = lexicon.ships()
     words = "|".join(re.escape(n) for n in nouns)
-    return re.compile(rf"^\s*,\s*(?:a|an|the)\s+(?:[^,;:()]{{0,50}}\s)?(?:{words})(?:$|[\s,.;:)])")
+    return re.compile(rf"^\s*,\s*(?:a|an|the)\s+(?:[^,;:()]{{0,50}}\s)?(?P<noun>{words})(?:$|[\s,.;:)])")
+
+
+def _ship_noun_heads_apposition(span: Span, noun_end: int) -> bool:
+    """False when the ship noun ending `noun_end` characters after the span only modifies or follows another noun
+    ('X, the former head of the submarine program', 'X, the commander of the destroyer'): the apposition then
+    names a person or a thing, not the ship."""
+    end_char = span.end_char + noun_end
+    for tok in span.doc[span.end : min(len(span.doc), span.end + 16)]:
+        if tok.idx < end_char <= tok.idx + len(tok):
+            if tok.dep_ == "compound":
+                return False
+            return not (tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "NOUN"
+                        and tok.head.head.lemma_.lower() not in _ship_nouns_words())
+    return True
+
+
+@lru_cache(maxsize=1)
+def _ship_nouns_words() -> frozenset[str]:
+    """Every single word of the ship nouns ('ship', 'carrier', 'vessel'): a head noun that is itself a ship."""
+    _, nouns = lexicon.ships()
+    return frozenset(word for noun in nouns for word in noun.split())
 
 
 def ship_cue(span: Span) -> str:
@@ -274,7 +295,8 @@ def ship_cue(span: Span) -> str:
             return f"ship noun before: {noun!r}"
         if starts_after.match(after) and ship_noun_after_names(span, noun):
             return f"ship noun after: {noun!r}"
-    if _ship_apposition().match(text_after(span, 80).lower()) and not _after_place_word(span):
+    apposition = _ship_apposition().match(text_after(span, 80).lower())
+    if apposition and not _after_place_word(span) and _ship_noun_heads_apposition(span, apposition.end("noun")):
         return "apposition names a ship"
     if _flagged_before().search(before):
         return "flag state before: '-flagged'"  # 'the Belize-flagged Rubymar'
@@ -312,11 +334,12 @@ def _ships_such_as() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _ship_apposed_before() -> re.Pattern:
-    """'a cargo ship, the Fu Shun, sank': a ship noun phrase, a comma, then the name (with or without 'the'), which
-    a comma closes ('rammed a supply ship, Manila said' names no ship)."""
+    """'a cargo ship, the Fu Shun, sank', 'its first submarine, the Hai Kun, lags': a ship noun phrase opened by 'a' or
+    a possessive, a comma, then the name (with or without 'the'), which a comma closes ('rammed a supply ship, Manila
+    said' names no ship)."""
     _, nouns = lexicon.ships()
     words = "|".join(re.escape(n) for n in nouns)
-    return re.compile(rf"(?:^|\s)(?:a|an)\s+(?:[\w-]+\s+){{0,3}}(?:{words})\s*,\s*(?:the\s*)?$")
+    return re.compile(rf"(?:^|\s)(?:a|an|its|their|[\w.-]+['’]s)\s+(?:[\w-]+\s+){{0,3}}(?:{words})\s*,\s*(?:the\s*)?$")
 
 
 def ship_noun_after_names(span: Span, noun: str) -> bool:
@@ -359,6 +382,19 @@ def _kind_nouns() -> dict[str, frozenset[str]]:
 def _after_the(span: Span) -> bool:
     """The span opens with 'the' or follows it ('the Adre crossing'): a thing's name, not a person's."""
     return span[0].lower_ == "the" or (span.start > 0 and span.doc[span.start - 1].lower_ == "the")
+
+
+MADE_BY = frozenset({"made by", "built by", "manufactured by", "produced by", "developed by", "supplied by"})
+
+
+def _maker_before(span: Span, name: str) -> str:
+    """'made by' or the like right before a GPE name that is no country or capital ('routers made by Ubiquiti'): the
+    name is a company's; '' otherwise ('goods made by China' keeps its country)."""
+    before = near_text(span, before=2)
+    if before not in MADE_BY:
+        return ""
+    table = lexicon.countries()
+    return "" if table.any(name) is not None or table.by_capital.get(lexicon.key(name)) is not None else before
 
 
 def _place_apposition(span: Span) -> str:
@@ -711,6 +747,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     elif m.type in {"LOC", "GPE", "FACILITY", "PERSON"} and len(span) > 1 and span[-1].text in lexicon.words(
             "types.json", "numbered_units", "heads") and table.variant(name) is None:
         m.type, m.cue = "ORG", f"unit word: {span[-1].text!r}"  # "Russia's Northern Fleet" LOC
+    elif m.type == "GPE" and (maker := _maker_before(span, name)):
+        m.type, m.cue = "ORG", f"maker: {maker!r} before"  # 'routers made by Ubiquiti' GPE
     elif m.type in {"PERSON", "ORG"} and len(span) <= (1 if m.type == "PERSON" else 3) and not m.title and (
             kind := _place_apposition(span)):
         m.type, m.cue = "GPE", f"in apposition to a {kind!r}"  # 'Rawalpindi, the garrison city that ...' PERSON

@@ -107,6 +107,7 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_letter_openers", after="kg_list_splits")
     nlp.add_pipe("kg_pact_names", after="kg_letter_openers")
     nlp.add_pipe("kg_document_titles", after="kg_pact_names")
+    nlp.add_pipe("kg_role_appositions", after="kg_document_titles")
     return nlp
 
 
@@ -1946,3 +1947,73 @@ def said_appositions(doc: Doc) -> Doc:
                 and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
             tok.head, tok.dep_ = verb, "nsubj"
     return doc
+
+
+ROLE_APPOSITION_ENDS = frozenset({",", ".", ";", "and", "at", "of", "for", "with", "in", "who", "("})
+# Role nouns a company or a country takes as often as a person ('a member of the alliance', 'Boeing's partner').
+NOT_PERSON_ROLES = frozenset({"member", "partner", "successor", "predecessor", "leader", "vice"})
+
+
+@Language.component("kg_role_appositions")
+def role_appositions(doc: Doc) -> Doc:
+    """Two or three capitalised words the model left unlabelled, then a comma and an apposition ending in a role noun
+    ('Selcuk Bayraktar, Baykar's chief technology officer and ...'; 'Wim Zwijnenburg, a drone expert at ...'), are a
+    person's name (role nouns: relation_lexicon.json titles)."""
+    orth = doc.to_array(ORTH)
+    commas = numpy.flatnonzero(orth == get_string_id(",")).tolist()
+    found = [span for k in commas if (span := _role_apposed_name(doc, k)) is not None]
+    if found:
+        doc.ents = sorted([e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in found)] + found,
+                          key=lambda span: span.start)
+    return doc
+
+
+def _role_apposed_name(doc: Doc, k: int) -> Span | None:
+    """The unlabelled name ending before the comma at k when a role apposition follows the comma, or None."""
+    start = k
+    while start > 0 and k - start < 3 and _bare_name_word(doc[start - 1]):
+        start -= 1
+        if doc[start].is_sent_start:
+            break
+    if k - start < 2 or (start > 0 and not doc[start].is_sent_start and doc[start - 1].is_title):
+        return None
+    if any(t.lower_ in _role_nouns() or t.text in lexicon.titles()[0] for t in doc[start:k]):
+        return None
+    return Span(doc, start, k, label="PERSON") if _role_apposition_after(doc, k + 1) else None
+
+
+def _bare_name_word(tok: Token) -> bool:
+    """A capitalised proper noun in no entity, no all-capital acronym."""
+    return tok.ent_iob_ == "O" and tok.is_title and tok.pos_ == "PROPN" and tok.is_alpha
+
+
+def _role_apposition_after(doc: Doc, j: int) -> bool:
+    """'Baykar's chief technology officer,' or 'a drone expert at': a determiner or an entity's possessive, at most
+    four lower-case words, the last a role noun, then punctuation or a word that goes on an apposition."""
+    if j < len(doc) and doc[j].ent_iob_ == "B" and doc[j].ent_type_ in {"ORG", "GPE", "NORP"}:
+        j = _entity_end(doc, j + 1)
+        if j >= len(doc) or doc[j].text not in {"'s", "’s"}:
+            return False
+        j += 1
+    elif j < len(doc) and doc[j].lower_ in {"a", "an", "the"}:
+        j += 1
+    else:
+        return False
+    for end in range(j, min(j + 4, len(doc) - 1)):
+        if not (doc[end].is_lower and doc[end].is_alpha):
+            return False
+        if doc[end].lower_ in _role_nouns() and doc[end + 1].lower_ in ROLE_APPOSITION_ENDS:
+            return True
+    return False
+
+
+def _entity_end(doc: Doc, j: int) -> int:
+    """The end of the entity going on at token j (the first token after its first one)."""
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    return j
+
+
+@lru_cache(maxsize=1)
+def _role_nouns() -> frozenset[str]:
+    return frozenset(lexicon.load_json("relation_lexicon.json")["titles"]) - NOT_PERSON_ROLES

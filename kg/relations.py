@@ -80,6 +80,19 @@ def in_list(tok: Token) -> bool:
     return bool(tok.conjuncts) or any(c.dep_ in {"cc", "conj"} for c in tok.head.children)
 
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+OBJECT_DEPS = frozenset({"dobj", "pobj", "attr", "dative", "oprd"})
+
+
+def _subject_of_next_clause(conjunct: Token) -> bool:
+    """A conjunct right followed by a finite verb is the subject of a clause the parser hung on it ('opposes the
+    sale, and the People's Liberation Army (PLA) sent 32 aircraft'): no second object of the first clause's
+    relation (checked for objects only: a subject's conjunct is always followed by the verb)."""
+    nxt = max([conjunct.i] + [c.right_edge.i for c in conjunct.children if c.dep_ not in {"conj", "cc"}]) + 1
+    return nxt < len(conjunct.doc) and conjunct.i > 0 and conjunct.doc[nxt].tag_ in FINITE_TAGS and \
+        conjunct.doc[nxt].pos_ in {"VERB", "AUX"}
+
+
 def _own_modifier(tok: Token, conjunct: Token, mods: list[Token]) -> bool:
     """True when a rule's word hanging on tok (a participle, an apposition, a possessive) is tok's alone, not its
     conjunct's: it stands between the two ("the SAF, led by X, and the RSF") or the conjunct has its own word of that
@@ -702,7 +715,8 @@ class Context:
             out.append(tok)
             mods = [t for t in slot.values() if t.head.i == tok.i and t.i != tok.i]
             out.extend(c for c in tok.conjuncts
-                       if c.pos_ in NOUNISH and c not in out and not _own_modifier(tok, c, mods))
+                       if c.pos_ in NOUNISH and c not in out and not _own_modifier(tok, c, mods)
+                       and not (tok.dep_ in OBJECT_DEPS and _subject_of_next_clause(c)))
         return out
 
     def subjects(self, verb: Token, depth: int = 0) -> list[Token]:
@@ -1345,7 +1359,8 @@ def document_country(ctx: Context) -> tuple[int | None, str]:
 
     named = {c: [i for i in idxs if not ctx.mentions[i].demonym] for c, idxs in ctx.countries.items()}
     for idx in sorted(ctx.datelines):
-        place = countries().by_capital.get(key(ctx.mentions[idx].name or ctx.mentions[idx].text))
+        city = key(ctx.mentions[idx].name or ctx.mentions[idx].text)
+        place = None if city in ctx.words.get("international_seat_datelines", ()) else countries().by_capital.get(city)
         if place is not None:  # filed from a capital: its country, or no guess when the text never names it
             return (named[place.name][0], "dateline") if named.get(place.name) else (None, "")
         break
