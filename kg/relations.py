@@ -1274,7 +1274,10 @@ def title_role(ctx: Context) -> Iterator[Evidence]:
               and not ctx.words["corporate_title_modifiers"] & set(label.split("_"))):  # 'Executive Vice-President'
             bare.append((label, head, anchor, attrs))
     country, why = document_country(ctx) if bare else (None, "")
+    heads = {head.i for _, head, _, _ in bare}
     for label, head, anchor, attrs in bare:
+        if any(c.i in heads for c in head.conjuncts):
+            continue  # 'a meeting between Prime Minister X and President Y': two leaders, likely of two countries
         owner, from_ = _sentence_capital_country(ctx, head.sent) or (country, why)
         if owner is not None and (label, _country_of(ctx, owner)) not in held:  # 'Qatari PM X' … 'PM Y'
             yield from ctx.evidence("title-role", label, [head], [ctx.heads[owner]], anchor,

@@ -246,3 +246,16 @@ def test_parliaments_and_armed_forces_named_in_their_language_are_organisations(
     found = mentions(extract_text, "The State Duma approved the treaty. The Bundeswehr needs tanks. The Lok Sabha "
                                    "passed it. The Majlis approved the budget.")
     assert {found.get(n) for n in ("State Duma", "Bundeswehr", "Lok Sabha", "Majlis")} == {"ORG"}
+
+
+# ---------------------------------------------------------------- two leaders joined by 'and' in a bare-title story
+
+
+def test_two_coordinated_bare_titles_take_no_guessed_country(extract_text):
+    text = ("NEW DELHI, Oct 21 (Reuters) - India and China agreed on patrols, India said. It cleared the way for a "
+            "meeting between Prime Minister Narendra Modi and President Xi Jinping this week.")
+    found = relation_texts(extract_text, text)
+    assert not {(s, t) for s, r, t in found if s == "Xi Jinping" and t == "India"}
+    alone = relation_texts(extract_text, "NEW DELHI, Oct 21 (Reuters) - India agreed on patrols, India said. Prime "
+                                         "Minister Narendra Modi welcomed the deal.")
+    assert ("Narendra Modi", "prime_minister", "India") in alone
