@@ -384,14 +384,11 @@ def _after_the(span: Span) -> bool:
     return span[0].lower_ == "the" or (span.start > 0 and span.doc[span.start - 1].lower_ == "the")
 
 
-MADE_BY = frozenset({"made by", "built by", "manufactured by", "produced by", "developed by", "supplied by"})
-
-
 def _maker_before(span: Span, name: str) -> str:
     """'made by' or the like right before a GPE name that is no country or capital ('routers made by Ubiquiti'): the
     name is a company's; '' otherwise ('goods made by China' keeps its country)."""
     before = near_text(span, before=2)
-    if before not in MADE_BY:
+    if before not in lexicon.words("types.json", "company_cues", "made_by"):
         return ""
     table = lexicon.countries()
     return "" if table.any(name) is not None or table.by_capital.get(lexicon.key(name)) is not None else before
@@ -1186,6 +1183,16 @@ def demonym_places(found: list[Mention], text: str) -> list[Mention]:
 _WORD_BEFORE = re.compile(r"([A-Z][a-z]+) $")  # the capitalised word and one space right before a mention
 
 
+def mentions_by_root(doc: Doc, found: list[Mention], types: set[str]) -> dict[int, Mention]:
+    """The mentions of these types by their span's root token: what the list rules look up a conjunct by."""
+    heads: dict[int, Mention] = {}
+    for m in found:
+        span = mention_span(doc, m) if m.type in types else None
+        if span is not None:
+            heads[span.root.i] = m
+    return heads
+
+
 def coordinated_places(doc: Doc, found: list[Mention]) -> None:
     """A one-word name the model typed PERSON or ORG, in a list whose other members are all places, is a place too
     ('lifeboats from Bridlington, Skegness and Mablethorpe'): two places or more, or one after a preposition of place
@@ -1197,13 +1204,7 @@ def coordinated_places(doc: Doc, found: list[Mention]) -> None:
     alone = lexicon.words("resolution.json", "place_cues", "person_list_prepositions")
     if not any(m.type in {"PERSON", "ORG"} and " " not in m.name and m.name not in full for m in found):
         return
-    heads: dict[int, Mention] = {}
-    for m in found:
-        if m.type not in {"PERSON", "ORG", "GPE"}:
-            continue
-        span = mention_span(doc, m)
-        if span is not None:
-            heads[span.root.i] = m
+    heads = mentions_by_root(doc, found, {"PERSON", "ORG", "GPE"})
     for i, m in heads.items():
         if m.type not in {"PERSON", "ORG"} or m.source != "ner" or m.cue or " " in m.name or m.name in full:
             continue
@@ -1228,11 +1229,7 @@ def coordinated_companies(doc: Doc, found: list[Mention]) -> None:
              and " " not in m.name and not _table_place(m.name)]
     if not loose:
         return
-    heads: dict[int, Mention] = {}
-    for m in found:
-        span = mention_span(doc, m) if m.type in {"ORG", "GPE", "LOC"} else None
-        if span is not None:
-            heads[span.root.i] = m
+    heads = mentions_by_root(doc, found, {"ORG", "GPE", "LOC"})
     kinds = set(lexicon.load_json("types.json")["kind_nouns"]["ORG"])
     for m in loose:
         span = mention_span(doc, m)

@@ -1486,17 +1486,16 @@ def armed_forces_patterns() -> list[dict]:
     return plain + _crowned_forces(names, services)
 
 
-DEMONYM_SERVICES = frozenset({"army", "navy", "air force", "coast guard", "marine corps", "space force"})
-
-
 @Language.component("kg_demonym_forces")
 def demonym_forces(doc: Doc) -> Doc:
     """'French Navy': a country's one-word demonym and, right after it, an ORG that is only an armed service
-    (DEMONYM_SERVICES, in capitals) are one ORG, which the model splits before a noun ('The French Navy frigate
-    Languedoc' gave 'French' and 'Navy'); longer names the model read whole ('Imperial Japanese Army') stay."""
+    (types.json demonym_services, in capitals) are one ORG, which the model splits before a noun ('The French Navy
+    frigate Languedoc' gave 'French' and 'Navy'); longer names the model read whole ('Imperial Japanese Army')
+    stay."""
     ents = list(doc.ents)
+    services = lexicon.words("types.json", "demonym_services", "words")
     pairs = [k for k in range(len(ents) - 1) if ents[k + 1].start == ents[k].end and ents[k + 1].label_ == "ORG"
-             and ents[k + 1].text.lower() in DEMONYM_SERVICES and ents[k + 1][0].is_title and len(ents[k]) == 1
+             and ents[k + 1].text.lower() in services and ents[k + 1][0].is_title and len(ents[k]) == 1
              and lexicon.countries().by_demonym.get(lexicon.key(ents[k].text)) is not None]
     if not pairs:
         return doc
@@ -1950,8 +1949,6 @@ def said_appositions(doc: Doc) -> Doc:
 
 
 ROLE_APPOSITION_ENDS = frozenset({",", ".", ";", "and", "at", "of", "for", "with", "in", "who", "("})
-# Role nouns a company or a country takes as often as a person ('a member of the alliance', 'Boeing's partner').
-NOT_PERSON_ROLES = frozenset({"member", "partner", "successor", "predecessor", "leader", "vice"})
 
 
 @Language.component("kg_role_appositions")
@@ -2016,4 +2013,5 @@ def _entity_end(doc: Doc, j: int) -> int:
 
 @lru_cache(maxsize=1)
 def _role_nouns() -> frozenset[str]:
-    return frozenset(lexicon.load_json("relation_lexicon.json")["titles"]) - NOT_PERSON_ROLES
+    table = lexicon.load_json("relation_lexicon.json")
+    return frozenset(table["titles"]) - frozenset(table["not_person_roles"])

@@ -572,16 +572,15 @@ def compass_countries(state: State) -> None:
                 state.move([r], options[0], f"{r.name!r} stands for the only country named '{r.name} …' in {doc}")
 
 
-DESIGNATOR = re.compile(r"^[A-Za-z]{1,3}-\d{1,3}[A-Za-z]{0,3}$")
-
-
 def designator_names(state: State) -> None:
-    """'B-1 Lancer' and 'F-35A Lightning II' join 'B-1' and 'F-35A': an aircraft or weapon's designator with its
-    popular name is the designator (a number after it, 'F-16 Block 70', names a variant: apart)."""
-    groups = {r.gid for r in state.refs if r.m.type in {"AIRCRAFT", "WEAPON"} and DESIGNATOR.match(r.name)}
+    """'B-1 Lancer' and 'F-35A Lightning II' join 'B-1' and 'F-35A': an aircraft or weapon's designator (types.json
+    model_numbers designator) with its popular name is the designator (a number after it, 'F-16 Block 70', names a
+    variant: apart)."""
+    designator = re.compile(lexicon.load_json("types.json")["model_numbers"]["designator"])
+    groups = {r.gid for r in state.refs if r.m.type in {"AIRCRAFT", "WEAPON"} and designator.fullmatch(r.name)}
     for r in state.refs:
         words = r.name.split()
-        if (r.m.type in {"AIRCRAFT", "WEAPON"} and len(words) >= 2 and DESIGNATOR.match(words[0])
+        if (r.m.type in {"AIRCRAFT", "WEAPON"} and len(words) >= 2 and designator.fullmatch(words[0])
                 and all(w.isalpha() for w in words[1:]) and key(words[0]) in groups):
             state.move([r], key(words[0]), f"{r.name!r} is the designator {words[0]!r} with its popular name")
 
