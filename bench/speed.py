@@ -200,6 +200,8 @@ def incremental(corpus: Path, out: Path, cache: Path, documents: list[Document])
         "The mayor of Lisbon met officials from Iberia Airlines on Tuesday to discuss new routes to Brazil.\n",
         encoding="utf-8")
     plus_one, _ = timed_kg(work / "c", work / "out", "--cache-dir", str(cache))  # `out` stays the --jobs 1 reference
+    # The same build asking for every extra format (GEXF, node-link JSON, CSV): what they add when wanted.
+    all_formats, _ = timed_kg(work / "c", work / "out-all", "--cache-dir", str(cache), "--formats", "all")
     rules = work / "extra.jsonl"
     rules.write_text(json.dumps({"label": "ORG", "pattern": "Iberia Airlines"}) + "\n", encoding="utf-8")
     before = ResultCache(cache, map_fingerprint(BuildConfig()))
@@ -210,6 +212,7 @@ def incremental(corpus: Path, out: Path, cache: Path, documents: list[Document])
     return {"warm_s": warm["total_s"], "warm_map_s": warm["map_s"], "warm_cached": warm["cached"],
             "warm_up_to_date": warm["up_to_date"], "plus_one_s": plus_one["total_s"],
             "plus_one_map_s": plus_one["map_s"], "plus_one_cached": plus_one["cached"],
+            "plus_one_all_formats_s": all_formats["total_s"],
             "hits_same_rules": sum(r is not None for r in before.get_many(documents)),
             "hits_after_rule_edit": sum(r is not None for r in after.get_many(documents)),
             "hits_after_one_doc_edit": sum(r is not None for r in before.get_many(edited))}

@@ -143,39 +143,41 @@ def reduce_corpus(results: list[DocResult], config: BuildConfig, report: BuildRe
     return built
 
 
-def write_outputs(kg: KnowledgeGraph, out: Path, jobs: int = 1) -> None:
-    """Every output file; the layout is computed once and shared by GraphML, GEXF and the page.
+def write_outputs(kg: KnowledgeGraph, out: Path, jobs: int = 1, formats: Iterable[str] = export.ALL_FORMATS) -> None:
+    """The page, GraphML and JSON lines, plus the extra `formats` (export.EXTRA_FORMATS: GEXF, node-link JSON,
+    CSV); the layout is computed once and shared by GraphML, GEXF and the page.
 
     With `jobs` > 1 and a graph of PARALLEL_MIN_NODES nodes or more (on Linux), two processes write at
     once (see :func:`_write_forked`); the files are the same either way.
     """
     out.mkdir(parents=True, exist_ok=True)
     with gc_paused():
-        _write_outputs(kg, out, jobs)
+        _write_outputs(kg, out, jobs, tuple(formats))
 
 
-def _write_outputs(kg: KnowledgeGraph, out: Path, jobs: int) -> None:
+def _write_outputs(kg: KnowledgeGraph, out: Path, jobs: int, formats: tuple[str, ...]) -> None:
     """write_outputs without the collector: in two processes when asked and worth it, else in this one."""
     g = kg.graph
     if jobs > 1 and g.number_of_nodes() >= PARALLEL_MIN_NODES and sys.platform == "linux" and hasattr(os, "fork"):
-        _write_forked(kg, out)
+        _write_forked(kg, out, formats)
         return
     pos = layout(g)
-    export.write_all(g, kg.mention_rows(), out, pos)
+    export.write_all(g, kg.mention_rows(), out, pos, formats)
     render.write_html(g, out / "graph.html", positions=pos)
 
 
-def _write_forked(kg: KnowledgeGraph, out: Path) -> None:
-    """A forked child computes the layout, sends it back and writes GEXF and graph.json, while this process writes
-    the other files that need no layout and then GraphML and the page; if the child fails, its files are written
-    here."""
+def _write_forked(kg: KnowledgeGraph, out: Path, formats: tuple[str, ...]) -> None:
+    """A forked child computes the layout, sends it back and writes GEXF and graph.json (those of them asked for),
+    while this process writes the other files that need no layout and then GraphML and the page; if the child
+    fails, its files are written here."""
+    drawn_there = tuple(f for f in formats if f in ("gexf", "json"))
     g = kg.graph
     export.remove_stale_temps(out)
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: never returns
         os.close(read_end)
-        _drawn_in_child(g, out, write_end)
+        _drawn_in_child(g, out, write_end, drawn_there)
     os.close(write_end)
     status = None
     try:
@@ -184,7 +186,7 @@ def _write_forked(kg: KnowledgeGraph, out: Path) -> None:
             reader = threading.Thread(target=lambda: received.append(pipe.read()), daemon=True)
             reader.start()
             flat = export.flatten(g)
-            export.write_undrawn(g, kg.mention_rows(), out, flat, node_link=False)
+            export.write_undrawn(g, kg.mention_rows(), out, flat, tuple(f for f in formats if f not in drawn_there))
             reader.join()
         pos = pickle.loads(received[0]) if received and received[0] else layout(g)
         export.write_graphml(g, out / "graph.graphml", pos, flat)
@@ -192,20 +194,27 @@ def _write_forked(kg: KnowledgeGraph, out: Path) -> None:
     finally:
         status = os.waitpid(pid, 0)[1]
     if os.waitstatus_to_exitcode(status) != 0:
+        _write_drawn(g, out, pos, drawn_there, flat)
+    export.remove_unasked(out, formats)
+
+
+def _write_drawn(g, out: Path, pos: dict, formats: tuple[str, ...], flat: export.Flat | None = None) -> None:
+    """graph.gexf and graph.json, those of them `formats` holds."""
+    if "gexf" in formats:
         export.write_gexf(g, out / "graph.gexf", pos, flat)
+    if "json" in formats:
         export.write_node_link(g, out / "graph.json")
 
 
-def _drawn_in_child(g, out: Path, write_end: int) -> None:
-    """In the forked child: layout → pipe, then graph.gexf and graph.json; leaves with os._exit (no cleanup of the
-    parent's state runs twice)."""
+def _drawn_in_child(g, out: Path, write_end: int, formats: tuple[str, ...]) -> None:
+    """In the forked child: layout → pipe, then graph.gexf and graph.json (those asked for); leaves with os._exit
+    (no cleanup of the parent's state runs twice)."""
     code = 1
     try:
         pos = layout(g)
         with os.fdopen(write_end, "wb") as pipe:
             pipe.write(pickle.dumps(pos, protocol=pickle.HIGHEST_PROTOCOL))
-        export.write_gexf(g, out / "graph.gexf", pos)
-        export.write_node_link(g, out / "graph.json")
+        _write_drawn(g, out, pos, formats)
         code = 0
     except BaseException as exc:  # reported; the parent then writes the files itself
         with contextlib.suppress(Exception):

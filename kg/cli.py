@@ -61,6 +61,9 @@ def build_cmd(
     = False,
     open_page: Annotated[bool, typer.Option("--open", help="Open graph.html in the default browser afterwards")]
     = False,
+    formats: Annotated[str, typer.Option("--formats", help="Extra files besides the page, GraphML and JSON lines: "
+                                                           "gexf, json (node-link), csv, comma-separated, or all")]
+    = "",
 ) -> None:
     """Build the graph page, GraphML and evidence files from articles."""
     from kg.build import extract_corpus, reduce_corpus, write_outputs
@@ -78,9 +81,10 @@ def build_cmd(
     except ValueError as exc:
         err.print(f"kg: --entity-types: {exc}", markup=False)
         raise typer.Exit(2) from None
+    extras = _formats(formats)
     config = BuildConfig(model=model, patterns=patterns or [], relation_patterns=relation_patterns or [],
                          min_weight=min_weight, min_count=min_count, document_links=document_links,
-                         entity_types=types,
+                         entity_types=types, formats=extras,
                          verbose=verbose, jobs=jobs, engine=engine,
                          scheduler=scheduler, cache_dir=None if no_cache else (cache_dir or default_dir()))
     try:
@@ -112,7 +116,7 @@ def build_cmd(
     else:
         built = reduce_corpus(results, config, rep)
         try:
-            write_outputs(built, out, jobs=config.jobs)
+            write_outputs(built, out, jobs=config.jobs, formats=extras)
         except OSError as exc:  # --out is a file, read-only, full disk: the previous outputs stay as they were
             _say(f"kg: cannot write outputs to {out}: {exc.strerror or exc}")
             raise typer.Exit(EXIT_ERROR) from None
@@ -129,6 +133,44 @@ def build_cmd(
             _say(f"kg: no browser found; open {out / 'graph.html'} yourself")
     if rep.skipped:
         raise typer.Exit(EXIT_SKIPPED)
+
+
+def _formats(option: str) -> tuple[str, ...]:
+    """The extra formats a --formats option names; exit 2 with a one-line error on an unknown one."""
+    from kg.export import check_formats
+
+    try:
+        return check_formats(option.split(","))
+    except ValueError as exc:
+        err.print(f"kg: --formats: {exc}", markup=False)
+        raise typer.Exit(2) from None
+
+
+@app.command("export")
+def export_cmd(
+    folder: Annotated[Path, typer.Argument(help="A folder written by `kg build`")] = Path("outputs"),
+    formats: Annotated[str, typer.Option("--formats", help="gexf, json (node-link), csv, comma-separated, or all")]
+    = "all",
+) -> None:
+    """Write extra formats (GEXF, node-link JSON, CSV) of a graph `kg build` wrote, beside its files."""
+    from kg import export
+    from kg.layout import layout
+    from kg.load import load
+
+    extras = _formats(formats)
+    try:
+        g = load(folder).graph
+    except (FileNotFoundError, ValueError) as exc:
+        _say(f"kg: {exc}")
+        raise typer.Exit(2) from None
+    flat = export.flatten(g)
+    if "csv" in extras:
+        export.write_csv(g, folder, flat)
+    if "json" in extras:
+        export.write_node_link(g, folder / "graph.json")
+    if "gexf" in extras:
+        export.write_gexf(g, folder / "graph.gexf", layout(g), flat)
+    _say(f"kg: wrote {', '.join(n for f in extras for n in export.EXTRA_FORMATS[f])} → {folder}")
 
 
 def _explain_merges() -> None:

@@ -26,3 +26,4 @@ class BuildConfig:
     entity_types: tuple[str, ...] = ENTITY_TYPES  # node types kept (kg.schema.check_entity_types)
     document_links: bool = True  # same_document edges: a document's subject and its places (kg.graph)
     verbose: bool = False
+    formats: tuple[str, ...] = ()  # extra output formats besides the page, GraphML and JSON lines (kg.export)

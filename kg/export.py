@@ -34,6 +34,9 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # Every file kg writes into --out; a killed build may leave ".<name>.<random>.tmp" beside them (atomic_open).
 OUTPUT_NAMES = ("graph.graphml", "relations.jsonl", "mentions.jsonl", "graph.gexf", "graph.json", "nodes.csv",
                 "edges.csv", "graph.html")
+# Formats written only when asked for (`kg build --formats`, `kg export`), by name, and the files each one is.
+EXTRA_FORMATS = {"gexf": ("graph.gexf",), "json": ("graph.json",), "csv": ("nodes.csv", "edges.csv")}
+ALL_FORMATS = tuple(EXTRA_FORMATS)
 ALIAS_SEP = " | "
 # List-valued attributes of the in-memory graph, joined by ALIAS_SEP in every flat format.
 LIST_ATTRS = frozenset({"aliases", "docs", "titles", "merges", "rules"})
@@ -424,28 +427,54 @@ def relation_rows(g: nx.MultiDiGraph, ordered: list[tuple] | None = None) -> Ite
 _ROW_FIRST = frozenset({"doc", "relation", "sentence", "start", "end", *EDGE_FIELDS})
 
 
-def write_all(g: nx.MultiDiGraph, mentions: Iterable[dict], out: Path, pos: dict | None = None) -> None:
-    """Every data file into `out`: the OUTPUTS.md files plus GEXF, node-link JSON and CSV.
+def check_formats(names: Iterable[str]) -> tuple[str, ...]:
+    """The extra formats named (blanks ignored, 'all' = every one) in EXTRA_FORMATS order; ValueError on another."""
+    wanted = {n.strip().lower() for n in names} - {""}
+    if "all" in wanted:
+        return ALL_FORMATS
+    unknown = sorted(wanted - set(EXTRA_FORMATS))
+    if unknown:
+        raise ValueError(f"unknown format {unknown[0]!r}: use {', '.join(EXTRA_FORMATS)} or all")
+    return tuple(f for f in EXTRA_FORMATS if f in wanted)
+
+
+def write_all(g: nx.MultiDiGraph, mentions: Iterable[dict], out: Path, pos: dict | None = None,
+              formats: Iterable[str] = ALL_FORMATS) -> None:
+    """The OUTPUTS.md data files into `out` (GraphML, relations.jsonl, mentions.jsonl) plus the extra formats
+    asked for (GEXF, node-link JSON, CSV; see EXTRA_FORMATS); the files of formats not asked for are removed.
 
     One layout (`pos`, else :func:`kg.layout.layout`) and one flattening serve every file.
     """
     from kg.layout import layout
 
+    formats = tuple(formats)
     remove_stale_temps(out)
     pos = pos if pos is not None else layout(g)
     flat = flatten(g)
     drawn = flat.drawing(g, pos)
     write_graphml(g, out / "graph.graphml", drawn=drawn)
-    write_undrawn(g, mentions, out, flat)
-    write_gexf(g, out / "graph.gexf", drawn=drawn)
+    write_undrawn(g, mentions, out, flat, formats)
+    if "gexf" in formats:
+        write_gexf(g, out / "graph.gexf", drawn=drawn)
+    remove_unasked(out, formats)
 
 
 def write_undrawn(g: nx.MultiDiGraph, mentions: Iterable[dict], out: Path, flat: Flat | None = None,
-                  node_link: bool = True) -> None:
-    """The data files that need no layout: relations.jsonl, mentions.jsonl, nodes.csv, edges.csv and (unless
-    `node_link` is False, when another process writes it) graph.json."""
+                  formats: Iterable[str] = ALL_FORMATS) -> None:
+    """The data files that need no layout: relations.jsonl, mentions.jsonl, and graph.json, nodes.csv and
+    edges.csv when `formats` holds "json" / "csv"."""
     write_jsonl(relation_rows(g, flat.ordered if flat else None), out / "relations.jsonl")
     write_jsonl(mentions, out / "mentions.jsonl")
-    if node_link:
+    if "json" in formats:
         write_node_link(g, out / "graph.json")
-    write_csv(g, out, flat)
+    if "csv" in formats:
+        write_csv(g, out, flat)
+
+
+def remove_unasked(out: Path, formats: Iterable[str]) -> None:
+    """Delete kg's files of the extra formats not in `formats`, so that `out` never holds a GEXF or CSV of an
+    earlier graph beside the GraphML of this one."""
+    for name, files in EXTRA_FORMATS.items():
+        if name not in formats:
+            for file in files:
+                (Path(out) / file).unlink(missing_ok=True)

@@ -305,11 +305,13 @@ class KnowledgeGraph:
         (ncols, nrows), (ecols, erows) = node_table(self.graph), edge_table(self.graph)
         return pd.DataFrame(nrows, columns=ncols), pd.DataFrame(erows, columns=ecols)
 
-    def save(self, out: str | Path) -> None:
-        """Write every output format (page, GraphML, GEXF, JSON, CSV, JSON lines) into the folder `out`."""
+    def save(self, out: str | Path, formats: Iterable[str] = ("gexf", "json", "csv")) -> None:
+        """Write the page, GraphML and JSON lines into the folder `out`, and the extra `formats` (by default every
+        one: GEXF, node-link JSON, CSV)."""
         from kg.build import write_outputs
+        from kg.export import check_formats
 
-        write_outputs(self, Path(out))
+        write_outputs(self, Path(out), formats=check_formats(formats))
 
 
 def _hop_cost(d: dict) -> float:

@@ -187,7 +187,7 @@ def test_nested_hidden_symlinked_and_unreadable_entries(tmp_path):
                        "proc-mem.txt": "cannot read (Input/output error)"}
 
 
-def test_odd_file_names_are_names_not_commands(tmp_path, sample_out):
+def test_odd_file_names_are_names_not_commands(tmp_path):
     """Spaces, Unicode, shell metacharacters, a newline and bytes that are not UTF-8: read, escaped, run nothing."""
     corpus = tmp_path / "in"
     corpus.mkdir()
@@ -204,7 +204,8 @@ def test_odd_file_names_are_names_not_commands(tmp_path, sample_out):
     assert docs == {"with space.txt", "Zürich – 東京.txt", "$(touch pwned).txt", "`touch pwned2`;rm -rf x.txt",
                     "a'b\"c&|<>*?.txt", "new\\nline.txt", "latin-\\xe9.txt"}
     assert sorted(p.name for p in tmp_path.iterdir()) == [".kg-cache-test", "in", "out"]
-    assert {p.name for p in out.iterdir()} == {p.name for p in sample_out.iterdir()}  # no name taken from a document
+    # kg's own file names only (none taken from a document): the core files a build writes without --formats
+    assert {p.name for p in out.iterdir()} == {"graph.graphml", "graph.html", "mentions.jsonl", "relations.jsonl"}
     assert safe_name(os.fsdecode(b"\xff\n")) == "\\xff\\n"
 
 

@@ -5,6 +5,7 @@ files written by two processes are byte-identical to those written by one."""
 import sys
 from pathlib import Path
 
+import pytest
 from spacy.matcher import DependencyMatcher
 
 from kg import mentions
@@ -49,14 +50,17 @@ def test_tree_roots_follow_heads(extractor):
     assert len(set(int(r) for r in roots)) == 2
 
 
-def test_forked_writer_writes_the_same_bytes(sample_built, tmp_path, capfd):
+@pytest.mark.parametrize("formats", [("gexf", "json", "csv"), ("csv",), ()])
+def test_forked_writer_writes_the_same_bytes(sample_built, tmp_path, capfd, formats):
     kb = sys.modules["kg.build"]  # the module (the package's `kg.build` attribute is the function)
-    kb.write_outputs(sample_built, tmp_path / "one")
-    kb._write_forked(sample_built, tmp_path / "two")
+    kb.write_outputs(sample_built, tmp_path / "one", formats=formats)
+    kb._write_forked(sample_built, tmp_path / "two", formats)
     assert "second writer process failed" not in capfd.readouterr().err  # the child wrote its files
     names = sorted(p.name for p in (tmp_path / "one").iterdir())
     assert names == sorted(p.name for p in (tmp_path / "two").iterdir())
-    assert {"graph.graphml", "graph.gexf", "graph.json", "graph.html", "relations.jsonl"} <= set(names)
+    assert {"graph.graphml", "graph.html", "relations.jsonl", "mentions.jsonl"} <= set(names)
+    assert ("graph.gexf" in names, "graph.json" in names, "nodes.csv" in names) == \
+        ("gexf" in formats, "json" in formats, "csv" in formats)
     for name in names:
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
 
