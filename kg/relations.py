@@ -1244,6 +1244,7 @@ def title_role(ctx: Context) -> Iterator[Evidence]:
     titles = ctx.words["titles"]
     mods = ctx.words["title_modifiers"] | titles
     held: set[tuple[str, str]] = set()  # (title, country) a person of the document holds by an explicit owner
+    holders: dict[str, list[set[str]]] = {}  # title → the name words of each person holding it by an explicit owner
     bare: list[tuple[str, Token, Token, dict]] = []
     for idx, head in ctx.heads.items():
         m = ctx.mentions[idx]
@@ -1268,6 +1269,7 @@ def title_role(ctx: Context) -> Iterator[Evidence]:
         anchor = title_tok or head
         if owner_ids:
             held.add((label, _country_of(ctx, owner_ids[-1])))
+            holders.setdefault(label, []).append(set(m.name.split()))
             yield from ctx.evidence("title-role", label, [head], [ctx.doc[ctx.heads[owner_ids[-1]].i]], anchor,
                                     attrs=attrs)
         elif (title_words and label.split("_")[-1] in ctx.words["government_titles"] and not _unnamed_owner(left, mods)
@@ -1279,9 +1281,24 @@ def title_role(ctx: Context) -> Iterator[Evidence]:
         if any(c.i in heads for c in head.conjuncts):
             continue  # 'a meeting between Prime Minister X and President Y': two leaders, likely of two countries
         owner, from_ = _sentence_capital_country(ctx, head.sent) or (country, why)
-        if owner is not None and (label, _country_of(ctx, owner)) not in held:  # 'Qatari PM X' … 'PM Y'
+        if owner is None or (label, _country_of(ctx, owner)) in held:  # 'Qatari PM X' … 'PM Y'
+            continue
+        words = set(ctx.mentions[ctx.mention_of(head)].name.split())
+        if words and any(words <= named or named <= words for named in holders.get(label, [])):
+            continue  # 'Chinese Foreign Minister Wang Yi' … 'Foreign Minister Wang': his country is written already
+        if _holds_office(ctx, label, _country_of(ctx, owner)):
             yield from ctx.evidence("title-role", label, [head], [ctx.heads[owner]], anchor,
                                     attrs={**attrs, "country_from": from_})
+
+
+def _holds_office(ctx: Context, label: str, country: str) -> bool:
+    """Whether `country` has the office a bare title names (relation_lexicon.json government_offices): a monarchy
+    has no president, a presidential republic no prime minister; True for other titles."""
+    offices = ctx.lexicon.get("government_offices", {})
+    for office, group in offices.get("not_in", {}).items():
+        if (label == office or label.endswith("_" + office)) and country in offices[group]:
+            return False
+    return True
 
 
 def _sentence_capital_country(ctx: Context, sent: Span) -> tuple[int | None, str] | None:

@@ -173,7 +173,7 @@ def relations_of(extract_text, text: str) -> set[tuple[str, str, str]]:
 def test_an_executive_vice_president_is_not_guessed_a_country_official(extract_text):
     text = ("OSLO, Feb 11 (Reuters) - Norway said on Tuesday it would review the deal. Norway's trade minister spoke "
             "to NRK. The Commission's competition department, led by Executive Vice-President Teresa Ribera, has "
-            "not yet received a notification. Norway wants the jobs to stay, and President Erik Solberg agreed.")
+            "not yet received a notification. Norway wants the jobs to stay, and Prime Minister Erik Solberg agreed.")
     found = relations_of(extract_text, text)
     assert not any(p == "Teresa Ribera" and t == "Norway" for p, _, t in found)
-    assert ("Erik Solberg", "president", "Norway") in found
+    assert ("Erik Solberg", "prime_minister", "Norway") in found  # Norway has no president (government_offices)
