@@ -25,7 +25,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from kg import lexicon
-from kg.schema import ENTITY_TYPES, USER_PATTERN, Mention
+from kg.schema import ENTITY_TYPES, EXERCISE_AFTER, USER_PATTERN, Mention
 
 DETERMINERS = {"the", "a", "an"}
 PLACE_LABELS = {"GPE", "LOC"}  # model labels whose capital 'The' after a lower-case word is kept ('in The Hague')
@@ -213,6 +213,13 @@ def only_title_part(span: Span) -> bool:
     return longer or is_title(following[: len(span)]) or _title_head_of_before(span)
 
 
+def initial_then_title(span: Span) -> bool:
+    """'X. Defence' in 'Modi wrote on X. Defence Minister Rajnath Singh': a lone capital and full stop (a sentence's
+    last word, read as an initial) before the first words of a title is no name."""
+    return len(span) >= 2 and len(span[0].text) == 2 and span[0].text[0].isupper() and span[0].text[1] == "." \
+        and only_title_part(span[1:])
+
+
 def _title_head_of_before(span: Span) -> bool:
     """'State' in 'Secretary of State Antony Blinken': a title head and 'of' (or 'of the') right before the span, and
     a name right after it."""
@@ -304,6 +311,11 @@ def ship_cue(span: Span) -> str:
         return "named in a list of ships"  # 'tankers such as the Eventin'
     if text_after(span, 2).lstrip().startswith(",") and _ship_apposed_before().search(near_text(span, before=8)):
         return "names the ship written just before it"
+    if (listed := _ships_apposed_before().search(near_text(span, before=8))) and (
+            listed.group("the") or span[0].lower_ == "the") and re.match(r"\s*(?:,|\.|and\b|$)", text_after(span, 5)):
+        return "names one of the ships written just before it"
+    if part := _ship_part_before().search(before):
+        return f"a ship's part before: {part.group('part').lower()!r}"
     return ""
 
 
@@ -340,6 +352,25 @@ def _ship_apposed_before() -> re.Pattern:
     _, nouns = lexicon.ships()
     words = "|".join(re.escape(n) for n in nouns)
     return re.compile(rf"(?:^|\s)(?:a|an|its|their|[\w.-]+['’]s)\s+(?:[\w-]+\s+){{0,3}}(?:{words})\s*,\s*(?:the\s*)?$")
+
+
+@lru_cache(maxsize=1)
+def _ships_apposed_before() -> re.Pattern:
+    """'two Type 052D destroyers, the Jinan', 'its indigenous submarines, the Hai Kun': a plural ship noun phrase opened
+    by a number, 'its', 'their' or a possessive, a comma, then the name; the caller asks for 'the' before it
+    ('two destroyers, Kyodo reported' names no ship)."""
+    _, nouns = lexicon.ships()
+    words = "|".join(re.escape(n) for n in nouns)
+    numbers = "|".join(sorted(lexicon.words("ships.json", "counted_openers", "words")))
+    return re.compile(rf"(?:^|\s)(?:{numbers}|\d+|its|their|[\w.-]+['’]s)\s+(?:[\w-]+\s+){{0,3}}(?:{words})(?:s|es)"
+                      rf"\s*,\s*(?P<the>the\s*)?$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _ship_part_before() -> re.Pattern:
+    """'the ski-jump decks of the': a part of a ship (ships.json ship_parts), 'of the', then the name."""
+    words = "|".join(re.escape(w) for w in lexicon.words("ships.json", "ship_parts", "words"))
+    return re.compile(rf"(?:^|\s)(?P<part>{words}) of the$", re.I)
 
 
 def ship_noun_after_names(span: Span, noun: str) -> bool:
@@ -406,6 +437,11 @@ def _place_apposition_pattern() -> re.Pattern:
     words = "|".join(re.escape(w) for w in sorted(lexicon.words("types.json", "name_edges", "place_kind_words")))
     return re.compile(rf"^\s*,\s*(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,2}}({words})"
                       r"(?=\s*(?:[,.;:)]|$)|\s+(?:that|which|where|of|in|on|near|north|south|east|west)\b)")
+
+
+def _owned_by_pronoun(span: Span) -> bool:
+    """A possessive pronoun right before the name ('its Ababeel missile', 'their Shahed drones')."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in {"its", "their", "his", "her", "our"}
 
 
 def _arms_noun_after(span: Span) -> tuple[str, str] | None:
@@ -727,6 +763,10 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         cue = ship_cue(span)
         if cue:
             m.type, m.cue = "SHIP", cue
+    if m.type == "AIRCRAFT" and span.ent_id_.startswith("aircraft-designator") and (
+            noun := _any_ship_noun()[1].match(near_text(span, after=3))) and noun.group(0).strip(" ,.;:)") not in \
+            lexicon.words("ships.json", "also_aircraft", "words"):  # 'a KC-135 tanker' stays an aircraft
+        m.type, m.cue = "SHIP", f"ship noun after: {noun.group(0).strip(' ,.;:)')!r}"  # 'its MEKO A-200 frigate'
     if m.type == "SHIP" and (base := _base_after(span)):
         m.type, m.cue = "FACILITY", f"{base!r} after a name with a hull prefix"  # 'HMAS Stirling naval base'
     elif m.type == "SHIP":
@@ -749,7 +789,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     elif m.type in {"PERSON", "ORG"} and len(span) <= (1 if m.type == "PERSON" else 3) and not m.title and (
             kind := _place_apposition(span)):
         m.type, m.cue = "GPE", f"in apposition to a {kind!r}"  # 'Rawalpindi, the garrison city that ...' PERSON
-    elif m.type == "PERSON" and len(span) == 1 and not m.title and (kind := _arms_noun_after(span)):
+    elif len(span) == 1 and not m.title and (m.type == "PERSON" or (m.type == "ORG" and _owned_by_pronoun(span))) \
+            and (kind := _arms_noun_after(span)):  # 'its Ababeel missile' ORG; 'a Raytheon missile' stays the maker
         m.type, m.cue = kind[0], f"{kind[1]!r} after the name"  # 'Poseidon nuclear torpedoes' PERSON
     elif m.type == "PERSON" and not m.title and (head := _head_of_person_after(span)):
         m.type, m.cue = "ORG", f"{head!r} and a person after the name"  # 'Shin Bet chief Ronen Bar'
@@ -902,7 +943,11 @@ def context_type(span: Span) -> tuple[str, str]:
         return "EVENT", f"event word: {words[-1] if words[-1] in table['event_heads'] else words[0]!r}"
     if len(words) <= 2 and after_facility_in(span):
         return "GPE", "after a facility and 'in'"
-    nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    doc = span.doc
+    nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+    if nxt and not doc[span.end].whitespace_ and span.end + 1 < len(doc) and doc[span.end + 1].text == "-":
+        head = span.root.head  # 'the K-4 submarine-launched ballistic missile': the noun it modifies says what it is
+        nxt = head.lower_ if span.end < head.i <= span.end + 5 else ""
     kind = table["after"].get(nxt, "")
     return (kind, f"{kind.lower()} noun after: {nxt!r}") if kind else ("", "")
 
@@ -1526,6 +1571,27 @@ def ship_short_names(doc: Doc, found: list[Mention]) -> None:
                 m.type, m.cue = "SHIP", f"short form of the ship {next(iter(ships[name]))!r} named in the document"
 
 
+def ship_lists(doc: Doc, found: list[Mention]) -> None:
+    """'the Jinan and the Guilin' after a ship noun, 'the decks of the Liaoning and the Shandong': a name written with
+    'the' right after a ship that a cue found, joined by 'and' or a comma, is a ship too (not a country or a place
+    of kg's tables, not a titled person)."""
+    if not any(m.type == "SHIP" and m.cue for m in found):
+        return
+    text = doc_words(doc).text
+    ordered = sorted(found, key=lambda m: m.start)
+    for first, then in itertools.pairwise(ordered):
+        if first.type != "SHIP" or not first.cue or then.type == "SHIP" or then.source != "ner" or then.cue or \
+                then.title or then.demonym or _table_place(then.name):
+            continue
+        between = text[first.end : then.start] + ("the " if then.text[:4].lower() == "the " else "")
+        if _LIST_THE.fullmatch(between):
+            then.type, then.cue = "SHIP", f"in a list after the ship {first.name!r}"
+            first = then
+
+
+_LIST_THE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)the\s+")
+
+
 def _after_the_alone(table: DocWords, m: Mention) -> bool:
     """The mention is one word of a person, organisation or place type, written right after 'the' and before no
     capitalised word."""
@@ -1851,10 +1917,11 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     found: list[Mention] = []
     untyped: list[Span] = []  # spans of labels that are not nodes by themselves: typed later from context
     table = lexicon.countries()
+    hull_symbols = lexicon.words("ships.json", "hull_symbols", "words")
     for ent in doc.ents:
         kind = kg_type(ent.label_)
-        if not ent.text.strip():
-            continue
+        if not ent.text.strip() or ent.text in hull_symbols:
+            continue  # 'SSN' of 'SSN-AUKUS boats': a ship type
         if kind is None:
             if ent.label_ in extra:
                 found.append(mention(ent, ent.label_, sent_index[ent.sent.start]))
@@ -1896,7 +1963,8 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
             elif ent.label_ in _context_types()["labels"]:
                 untyped.append(ent)
             continue
-        if kind in {"ORG", "PERSON", "GPE", "NORP"} and (only_title_part(ent) or office_between(ent)):
+        if kind in {"ORG", "PERSON", "GPE", "NORP"} and (only_title_part(ent) or office_between(ent)
+                                                         or initial_then_title(ent)):
             continue
         found.append(mention(ent, kind, sent))
     for span in unlabelled_ships(doc):
@@ -1905,6 +1973,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
         found.append(m)
     found = naval_names(doc, found)
     ship_short_names(doc, found)
+    ship_lists(doc, found)
     found.extend(owner_possessives(doc, found))
     sports_clubs(doc, found)
     found = demonym_places(found, doc_words(doc).text)
@@ -2011,7 +2080,7 @@ def _exercise_cue(doc: Doc, m: Mention) -> str:
     if i < len(doc) and (doc[i].like_num or (doc[i].pos_ == "ADJ" and doc[i].is_lower)):
         i += 1
     words = tuple(t.text for t in doc[i : i + 2])
-    return "exercise noun after the name" if any(words[: len(n)] == n for n in nouns) else _exercise_apposition(span)
+    return EXERCISE_AFTER if any(words[: len(n)] == n for n in nouns) else _exercise_apposition(span)
 
 
 def _exercise_apposition(span: Span) -> str:

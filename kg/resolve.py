@@ -47,7 +47,7 @@ from functools import lru_cache
 
 from kg import lexicon
 from kg.lexicon import is_acronym
-from kg.schema import DocResult, Entity, Mention
+from kg.schema import EXERCISE_AFTER, DocResult, Entity, Mention
 
 log = logging.getLogger("kg.resolve")
 
@@ -1025,14 +1025,23 @@ def entity_type(refs: list[Ref]) -> str:
         if place is not None:
             return place.type
     votes: Counter[str] = Counter()
+    actor = any(r.m.type == "ORG" and not r.hidden and r.name.split()[-1:] and r.name.split()[-1] in actor_heads()
+                for r in refs)
     for r in refs:
-        if r.hidden or r.generic:
-            continue
+        if r.hidden or r.generic or (actor and r.m.cue == EXERCISE_AFTER):
+            continue  # 'PLA drills' EVENT, 'the People's Liberation Army' ORG: the name's own head word wins
         src = "cue" if r.m.cue else r.m.source.split(":")[0]
         votes[r.m.type] += TYPE_WEIGHT.get(src, 1)
     if not votes:
         votes.update(r.m.type for r in refs)
     return max(votes, key=lambda t: (votes[t], t))
+
+
+@lru_cache(maxsize=1)
+def actor_heads() -> frozenset[str]:
+    """Last words that make a name an organisation's (types.json armed_force_heads, org_only_heads, unit heads)."""
+    return (lexicon.words("types.json", "armed_force_heads", "words") | lexicon.words("types.json", "org_only_heads",
+            "words") | lexicon.words("types.json", "numbered_units", "heads"))
 
 
 def entity_label(refs: list[Ref]) -> str:
@@ -1046,6 +1055,15 @@ def entity_label(refs: list[Ref]) -> str:
     # of two spellings, the one written with spaces ('Saint Petersburg', not 'Saint-Petersburg')
     return max(names, key=lambda n: (not is_generic_law(n), not is_acronym(n), len(key(n).split()), len(n.split()),
                                      names[n], len(n), n))
+
+
+def surface_form(text: str) -> str:
+    """A mention's text as an alias: on one line (a name written across a line break) and without a possessive
+    ending ('the European Union's' → 'the European Union'; the article stays, as written)."""
+    return _POSSESSIVE_END.sub("", " ".join(text.split())) or text
+
+
+_POSSESSIVE_END = re.compile(r"\s*(?:['’]s|(?<=s)['’])$")
 
 
 def hidden_name(r: Ref) -> str:
@@ -1079,8 +1097,8 @@ def make_entities(state: State, results: list[DocResult]) -> Resolution:
             eid, n = f"{base}-{n}", n + 1
         used.add(eid)
         shown = [r for r in refs if not r.hidden]
-        aliases = sorted({" ".join(r.m.text.split()) for r in shown} | {r.name for r in shown}
-                         | ({label} if shown else set()))  # a name written across a line break: one line
+        aliases = sorted({surface_form(r.m.text) for r in shown} | {r.name for r in shown}
+                         | ({label} if shown else set()))
         docs = sorted({r.doc for r in refs})
         titles = sorted({r.m.title for r in shown if r.m.title})
         entities.append(Entity(id=eid, label=label, type=kind, aliases=aliases, mentions=len(refs), documents=docs,

@@ -41,6 +41,8 @@ class Document:
     # Character spans of `text` that hold article body (set by kg.clean); empty = all.
     body: list[tuple[int, int]] = field(default_factory=list)
 
+EXERCISE_AFTER = "exercise noun after the name"  # Mention.cue of 'the Malabar naval exercise' (kg.mentions, kg.resolve)
+
 
 @dataclass
 class Mention:
