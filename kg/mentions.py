@@ -439,6 +439,25 @@ def _place_apposition_pattern() -> re.Pattern:
                       r"(?=\s*(?:[,.;:)]|$)|\s+(?:that|which|where|of|in|on|near|north|south|east|west)\b)")
 
 
+def _codename_of(span: Span) -> tuple[str, str] | None:
+    """(type, noun) for a name right after 'codenamed', 'code-named' or 'dubbed' (types.json codenames), typed by
+    the noun before that word ('the test, codenamed X' EVENT, 'a drone dubbed X' AIRCRAFT); else None."""
+    doc, i = span.doc, span.start - 1
+    if i < 1:
+        return None
+    table = lexicon.load_json("types.json")["codenames"]
+    if doc[i].lower_ == "named" and i >= 3 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "code":
+        i -= 2  # 'code-named' in three tokens
+    elif doc[i].lower_ not in table["verbs"]:
+        return None
+    j = i - 1 if doc[i - 1].text != "," else i - 2
+    if j < 0 or doc[j].pos_ != "NOUN":
+        return None
+    noun = doc[j].lower_
+    kind = "EVENT" if noun in table["event_nouns"] else _context_types()["after"].get(noun, "")
+    return (kind, noun) if kind else None
+
+
 def _owned_by_pronoun(span: Span) -> bool:
     """A possessive pronoun right before the name ('its Ababeel missile', 'their Shahed drones')."""
     return span.start > 0 and span.doc[span.start - 1].lower_ in {"its", "their", "his", "her", "our"}
@@ -803,6 +822,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
             "types.json", "name_edges", "feature_kind_words") and span.doc[span.end].pos_ != "VERB" \
             and not _compound_after(span):
         m.type, m.cue = "LOC", f"feature word after: {after!r}"  # 'the Taquari valley' ORG
+    elif m.type in {"ORG", "GPE", "PERSON", "LOC", "FACILITY"} and not m.title and (kind := _codename_of(span)):
+        m.type, m.cue = kind[0], f"the name given to the {kind[1]!r} before it"  # 'an operation code-named Sindoor' ORG
     elif m.type in {"ORG", "GPE", "PERSON"} and (kind := kind_noun_before(span)) and kind[0] != m.type:
         m.type, m.cue = kind[0], f"{kind[1]!r} before the name"  # 'the actress Rashida Jones', 'company Ernst Russ'
     elif m.type in {"ORG", "GPE"} and (office := office_in_apposition(span, name)):

@@ -127,3 +127,12 @@ def test_aliases_carry_no_possessive_ending(extract_text):
                                    "envoy agreed, and Shigeru Ishiba thanked the European Union.")
     assert found["Shigeru Ishiba"][1] == {"Shigeru Ishiba"}
     assert "the European Union's" not in found["European Union"][1]
+
+
+def test_a_codename_takes_the_type_of_what_it_names(extract_text):
+    found = mentions(extract_text, "The test, codenamed Mission Divyastra, was a success. India launched an operation "
+                                   "code-named Sindoor. A new drone dubbed Lancet hit the tank.")
+    assert (found["Mission Divyastra"], found["Sindoor"], found["Lancet"]) == ("EVENT", "EVENT", "AIRCRAFT")
+    found = mentions(extract_text, "Her son, nicknamed Junior Smith, spoke to Reuters. The firm was dubbed Acme Corp "
+                                   "by traders.")
+    assert found.get("Junior Smith", "PERSON") == "PERSON" and found.get("Acme Corp", "ORG") == "ORG"
