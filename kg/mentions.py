@@ -1922,6 +1922,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     found.extend(hyphen_given_people(doc, found, sent_index))
     found.extend(repeated_names(doc, found, sent_index))
     hyphen_given_names(doc, found)
+    hyphen_given_tails(doc, found)
     bracket_acronym_types(doc, found)
     found.extend(relatives(doc, found, sent_index))
     known_as(doc, found)
@@ -2188,6 +2189,27 @@ def hyphen_given_names(doc: Doc, found: list[Mention]) -> None:
         m.name = f"{match.group(1)} {m.name}" if not m.title else m.name
 
 
+def hyphen_given_tails(doc: Doc, found: list[Mention]) -> None:
+    """'Han Duck-soo': a person's name of two or more words the model ended at a hyphen written close before a
+    lower-case romanised Korean syllable, tagged a proper noun, takes that syllable as the end of the given name
+    ('Macron-style reforms', 'Trump-era rules', 'Biden-led talks' stay)."""
+    words = doc_words(doc)
+    for m in found:
+        if m.type != "PERSON" or " " not in m.text or words.text[m.end : m.end + 1] != "-":
+            continue
+        match = HYPHEN_TAIL.match(words.text, m.end)
+        if match is None or not KOREAN_SYLLABLE.fullmatch(match.group(1)):
+            continue
+        i = bisect.bisect_left(words.starts, match.start(1), 0, len(words.starts) - 1)
+        if words.starts[i] != match.start(1) or not words.proper[i]:
+            continue
+        if m.name.endswith(m.text.rsplit(" ", 1)[-1]):
+            m.name += match.group()
+        m.end, m.text = match.end(), words.text[m.start : match.end()]
+
+
+# A lower-case part of a given name after a close hyphen ('-soo' of 'Duck-soo'), the word ending there.
+HYPHEN_TAIL = re.compile(r"-([a-z]{2,5})(?![\w-])")
 # A given name of two parts, the second in lower case ('Min-jun', 'Ji-hoon'), ending right before a name.
 HYPHEN_GIVEN = re.compile(r"(?<![\w-])([A-Z][a-z]+-[a-z]{2,5}) $")
 # A hyphenated given name and a one-word surname ('Ji-woo Han'); both given parts must be romanised Korean syllables.

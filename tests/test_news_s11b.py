@@ -1,0 +1,22 @@
+"""Errors seen in new unseen news (a truce in southern Lebanon, a failed martial-law bid in South Korea, the Arctic's
+coast guards and bases), with the real pipeline."""
+
+from __future__ import annotations
+
+
+def people(result) -> set[str]:
+    """The names of the PERSON mentions of a DocResult."""
+    return {m.name or m.text for m in result.mentions if m.type == "PERSON"}
+
+
+def test_a_korean_given_name_cut_at_its_hyphen_takes_its_last_syllable(extract_text):
+    got = people(extract_text("Prime Minister Han Duck-soo became acting president but was himself impeached on "
+                              "Friday after he refused to appoint three judges."))
+    assert "Han Duck-soo" in got, got
+    assert "Han Duck" not in got, got
+
+
+def test_an_english_word_after_a_name_s_hyphen_stays_out(extract_text):
+    got = people(extract_text("Officials said Emmanuel Macron-style reforms had stalled in parliament."))
+    assert "Emmanuel Macron" in got, got
+    assert not any("style" in name for name in got), got
