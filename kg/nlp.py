@@ -1778,13 +1778,12 @@ def titled_orgs(doc: Doc) -> Doc:
             ents[i] = owner  # 'U.S. Energy' of 'U.S. Energy Secretary Chris Wright': the country, the rest is title
             changed = True
             continue
-        if ent.label_ != "ORG" or len(ent) < 4 or ent.ent_id_:
+        if ent.label_ not in TITLED_LABELS or len(ent) < 4 or ent.ent_id_:
             continue
         owner = 1 if table.any(ent[0].text) is not None else 0
         n = leading_title(list(ent[owner:]))
         rest = ent[owner + n :]
-        if not n or not 2 <= len(rest) <= 3 or not all(t.is_title and t.is_alpha and t.lower_ not in _org_words()
-                                                         for t in rest) or _law_head(rest.text, "ORG"):
+        if not n or not _titled_name(rest, _org_words()) or _law_head(rest.text, "ORG"):
             continue  # 'General Data Protection Regulation' is a law's name, no General's
         person = [Span(doc, rest.start, rest.end, label="PERSON")]
         owned = [Span(doc, ent.start, ent.start + 1, label="NORP" if table.demonym(ent[0].text) else "GPE")]
@@ -1793,6 +1792,18 @@ def titled_orgs(doc: Doc) -> Doc:
     if changed:
         doc.ents = ents
     return doc
+
+
+# Labels of spans the model may make of a title and a person's name ('Lieutenant General Yeo In-hyung' WORK_OF_ART).
+TITLED_LABELS = frozenset({"ORG", "WORK_OF_ART"})
+# A person's name after a title: two or three capitalised words, the last may run on past a close hyphen ('In-hyung').
+TITLED_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,1} [A-Z][a-z]+(?:-[a-z]+)?")
+
+
+def _titled_name(rest: Span, org_words: frozenset[str]) -> bool:
+    """The words after a title are a person's name: two or three capitalised words, no organisation word."""
+    return 2 <= len(rest) <= 5 and TITLED_NAME.fullmatch(rest.text) is not None and not any(
+        t.lower_ in org_words for t in rest)
 
 
 # Labels of names that go on past a hyphen and a capitalised word the model left out ('Act on Greenland Self' +

@@ -20,3 +20,10 @@ def test_an_english_word_after_a_name_s_hyphen_stays_out(extract_text):
     got = people(extract_text("Officials said Emmanuel Macron-style reforms had stalled in parliament."))
     assert "Emmanuel Macron" in got, got
     assert not any("style" in name for name in got), got
+
+
+def test_a_military_title_and_a_hyphenated_korean_name_read_as_a_work_is_a_person(extract_text):
+    got = extract_text("Prosecutors said Kim had instructed Lieutenant General Yeo In-hyung, head of the Defence "
+                       "Counterintelligence Command, to detain politicians.")
+    assert "Yeo In-hyung" in people(got), people(got)
+    assert not any("Lieutenant" in (m.name or m.text) for m in got.mentions), got.mentions
