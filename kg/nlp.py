@@ -1495,14 +1495,19 @@ def demonym_forces(doc: Doc) -> Doc:
     ents = list(doc.ents)
     services = lexicon.words("types.json", "demonym_services", "words")
     pairs = [k for k in range(len(ents) - 1) if ents[k + 1].start == ents[k].end and ents[k + 1].label_ == "ORG"
-             and ents[k + 1].text.lower() in services and ents[k + 1][0].is_title and len(ents[k]) == 1
-             and lexicon.countries().by_demonym.get(lexicon.key(ents[k].text)) is not None]
+             and ents[k + 1].text.lower() in services and ents[k + 1][0].is_title and _bare_demonym(ents[k])]
     if not pairs:
         return doc
     for k in reversed(pairs):
         ents[k : k + 2] = [resized(ents[k + 1], ents[k].start, ents[k + 1].end)]
     doc.ents = ents
     return doc
+
+
+def _bare_demonym(ent: Span) -> bool:
+    """The span is a country's demonym alone, or after 'the' ('The Lebanese' + 'Armed Forces' opening a sentence)."""
+    return (len(ent) == 1 or (len(ent) == 2 and ent[0].lower_ == "the")) and \
+        lexicon.countries().by_demonym.get(lexicon.key(ent[-1].text)) is not None
 
 
 def _crowned_forces(names: set[str], services: list[str]) -> list[dict]:

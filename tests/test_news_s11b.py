@@ -27,3 +27,20 @@ def test_a_military_title_and_a_hyphenated_korean_name_read_as_a_work_is_a_perso
                        "Counterintelligence Command, to detain politicians.")
     assert "Yeo In-hyung" in people(got), people(got)
     assert not any("Lieutenant" in (m.name or m.text) for m in got.mentions), got.mentions
+
+
+def orgs(result) -> set[str]:
+    """The names of the ORG mentions of a DocResult."""
+    return {m.name or m.text for m in result.mentions if m.type == "ORG"}
+
+
+def test_the_and_a_demonym_before_armed_forces_opening_a_sentence_are_one_organisation(extract_text):
+    got = orgs(extract_text("The Lebanese Armed Forces are doing what they promised to do, the general told "
+                            "reporters in Beirut."))
+    assert "Lebanese Armed Forces" in got, got
+    assert "Armed Forces" not in got and "Lebanese" not in got, got
+
+
+def test_a_demonym_and_a_service_inside_a_sentence_stay_one_organisation(extract_text):
+    got = orgs(extract_text("Officials said the French Navy frigate sailed on Monday."))
+    assert "French Navy" in got, got
