@@ -531,7 +531,8 @@ def of_names(doc: Doc) -> Doc:
     kg/data/types.json of_names."""
     heads, polities = _of_heads()
     before = list(doc.ents)
-    ents = [_with_of_tail(ent, heads) for ent in before]
+    fors = lexicon.words("types.json", "for_names", "heads")
+    ents = [_with_of_tail(_with_for_tail(ent, fors), heads) for ent in before]
     out: list[Span] = []
     for ent in ents:
         start = _of_start(ent, out[-1] if out else None, heads, polities)
@@ -563,6 +564,31 @@ def _with_of_tail(ent: Span, heads: dict[str, str]) -> Span:
     if doc[k - 1].text == "-":
         k -= 1
     return Span(doc, ent.start, k, label=heads[ent[-1].text]) if k > end + 1 else ent
+
+
+def _with_for_tail(ent: Span, heads: frozenset[str]) -> Span:
+    """An ORG of several words ending in a body's head word the model cut off at 'for' ('the Federal Agency' + 'for
+    Fisheries', 'the Corruption Investigation Office' + 'for High-ranking Officials') takes 'for' and one to three
+    capitalised words in no entity and no country after it, when a word that opens no name follows them."""
+    doc, end = ent.doc, ent.end
+    if ent.label_ != "ORG" or len(ent) < 2 or ent[-1].text not in heads or end + 2 >= len(doc) \
+            or doc[end].lower_ != "for":
+        return ent
+    k, words = end + 1, 0
+    while k < len(doc) and words < 3 and _free_title_word(doc[k]):
+        k, words = k + 1, words + 1
+        if k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_ \
+                and doc[k + 1].is_alpha and doc[k + 1].ent_iob_ == "O":
+            k += 2  # 'High-ranking'
+    if not words or (k < len(doc) and (doc[k].ent_iob_ != "O" or doc[k].is_title)):
+        return ent
+    return resized(ent, ent.start, k)
+
+
+def _free_title_word(tok: Token) -> bool:
+    """A capitalised word in no entity, opening no sentence and naming no country."""
+    return tok.ent_iob_ == "O" and tok.is_title and tok.is_alpha and not tok.is_sent_start \
+        and lexicon.countries().any(tok.text) is None
 
 
 def _org_head_of_words(ent: Span, heads: dict[str, str]) -> bool:

@@ -44,3 +44,23 @@ def test_the_and_a_demonym_before_armed_forces_opening_a_sentence_are_one_organi
 def test_a_demonym_and_a_service_inside_a_sentence_stay_one_organisation(extract_text):
     got = orgs(extract_text("Officials said the French Navy frigate sailed on Monday."))
     assert "French Navy" in got, got
+
+
+def test_a_body_cut_at_for_takes_its_field_and_its_bracketed_acronym(extract_text):
+    got = orgs(extract_text("The Corruption Investigation Office for High-ranking Officials (CIO), which is leading "
+                            "a joint probe with police, has summoned the president twice."))
+    assert "Corruption Investigation Office for High-ranking Officials" in got, got
+    assert "Corruption Investigation Office" not in got, got
+
+
+def test_a_body_cut_at_for_gives_its_known_as_name_an_organisation(extract_text):
+    got = extract_text("Russia's embassy said the Federal Agency for Fisheries, known as Rosrybolovstvo, would "
+                       "raise the matter with Norway.")
+    assert "Federal Agency for Fisheries" in orgs(got), orgs(got)
+    assert "Rosrybolovstvo" not in people(got), people(got)
+
+
+def test_for_and_a_lower_case_word_after_a_body_stays_out(extract_text):
+    got = orgs(extract_text("Farmers thanked the European Commission for its help on Tuesday."))
+    assert "European Commission" in got, got
+    assert not any(" for " in name for name in got), got
