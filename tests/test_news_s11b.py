@@ -64,3 +64,20 @@ def test_for_and_a_lower_case_word_after_a_body_stays_out(extract_text):
     got = orgs(extract_text("Farmers thanked the European Commission for its help on Tuesday."))
     assert "European Commission" in got, got
     assert not any(" for " in name for name in got), got
+
+
+def holders(result) -> set[tuple[str, str, str]]:
+    """(source, relation, target) of each pattern evidence, by mention name."""
+    names = {i: m.name or m.text for i, m in enumerate(result.mentions)}
+    return {(names[e.source], e.relation, names[e.target]) for e in result.evidence if e.kind == "pattern"}
+
+
+def test_a_hyphenated_title_the_parser_split_keeps_both_words_in_the_label(extract_text):
+    got = holders(extract_text("Hezbollah's secretary-general, Naim Qassem, said in a televised speech that the "
+                               "group was ready."))
+    assert ("Naim Qassem", "secretary_general_of", "Hezbollah") in got, got
+
+
+def test_a_spaced_title_keeps_its_label(extract_text):
+    got = holders(extract_text("NATO's secretary general, Mark Rutte, said allies had agreed."))
+    assert ("Mark Rutte", "secretary_general_of", "NATO") in got, got
