@@ -14,7 +14,7 @@ import bisect
 import itertools
 import re
 import weakref
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -1280,6 +1280,27 @@ def countries_not_people(found: list[Mention]) -> None:
             m.type, m.cue = "GPE", "a country or capital of kg's table, and no person of the document bears the name"
 
 
+def places_not_people(found: list[Mention]) -> None:
+    """A one-word name the model typed PERSON that names a place of the document written with a place head after it
+    ('the Litani' of 'the Litani River', 'off Svalbard' of 'the Svalbard archipelago'; resolution.json place_heads, not
+    its administrative heads) is that place, unless a person's full name of the document holds the word or a title
+    stands before it."""
+    if not any(m.type == "PERSON" and " " not in m.name for m in found):
+        return
+    heads, admin = lexicon.rules()["place_heads"], set(lexicon.rules()["admin_heads"]["words"])
+    places: dict[str, set[str]] = defaultdict(set)
+    for m in found:
+        words = m.name.split()
+        head = words[-1][:1].upper() + words[-1][1:] if len(words) == 2 else ""
+        if m.type in {"LOC", "GPE"} and head in heads and head not in admin:
+            places[words[0]].add(heads[head])
+    people = {w for m in found if m.type == "PERSON" and " " in m.name for w in m.name.split()}
+    for m in found:
+        if m.type == "PERSON" and " " not in m.name and not m.title and not m.cue and m.name not in people \
+                and len(places.get(m.name, ())) == 1:
+            m.type, m.cue = next(iter(places[m.name])), "name of a place of the document written with its place head"
+
+
 def name_pairs(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> list[Mention]:
     """'the Biden-Harris administration', 'the Rutte-Kaag coalition': two capitalised names joined by a hyphen before
     a noun of types.json name_pairs are two people, whatever the model read (a facility, an organisation); a pair
@@ -1912,6 +1933,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     coordinated_companies(doc, found)
     places_by_possession(doc, found)
     countries_not_people(found)
+    places_not_people(found)
     surnames_as_people(doc, found)
     full_names_as_people(found)
     country_qualifiers(doc, found)

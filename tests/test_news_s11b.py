@@ -81,3 +81,20 @@ def test_a_hyphenated_title_the_parser_split_keeps_both_words_in_the_label(extra
 def test_a_spaced_title_keeps_its_label(extract_text):
     got = holders(extract_text("NATO's secretary general, Mark Rutte, said allies had agreed."))
     assert ("Mark Rutte", "secretary_general_of", "NATO") in got, got
+
+
+def types_of(result, name: str) -> set[str]:
+    """The types of the mentions of one name."""
+    return {m.type for m in result.mentions if (m.name or m.text) == name}
+
+
+def test_a_bare_river_name_the_model_read_as_a_person_is_the_river(extract_text):
+    got = extract_text("Troops moved south of the Litani River on Tuesday. Under the deal, fighters were to leave the "
+                       "area between the Blue Line and the Litani.")
+    assert types_of(got, "Litani") == {"LOC"}, types_of(got, "Litani")
+
+
+def test_a_bare_name_shared_with_a_person_of_the_document_stays_a_person(extract_text):
+    got = extract_text("Boats sailed up the Hudson River on Monday. Kate Hudson, a local guide, watched them. "
+                       "Hudson said the water was high.")
+    assert types_of(got, "Hudson") == {"PERSON"}, types_of(got, "Hudson")
