@@ -903,7 +903,7 @@ def context_type(span: Span) -> tuple[str, str]:
     if len(words) <= 2 and after_facility_in(span):
         return "GPE", "after a facility and 'in'"
     nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
-    kind = table["after"].get(nxt, "")
+    kind = table["after"].get(nxt, "") if span.label_ != "NORP" or nxt not in table["people_after_norp"] else ""
     return (kind, f"{kind.lower()} noun after: {nxt!r}") if kind else ("", "")
 
 

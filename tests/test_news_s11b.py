@@ -98,3 +98,15 @@ def test_a_bare_name_shared_with_a_person_of_the_document_stays_a_person(extract
     got = extract_text("Boats sailed up the Hudson River on Monday. Kate Hudson, a local guide, watched them. "
                        "Hudson said the water was high.")
     assert types_of(got, "Hudson") == {"PERSON"}, types_of(got, "Hudson")
+
+
+def test_fighters_after_a_group_the_model_read_as_a_people_are_no_aircraft(extract_text):
+    got = extract_text("Hezbollah's leader spoke on Monday. Under the agreement, Israel's forces were to withdraw "
+                       "from southern Lebanon within 60 days, while Hezbollah fighters and heavy weapons were to "
+                       "leave the area.")
+    assert "AIRCRAFT" not in types_of(got, "Hezbollah"), types_of(got, "Hezbollah")
+
+
+def test_fighters_after_an_aircraft_model_stay_aircraft(extract_text):
+    got = extract_text("India bought Rafale fighters from France last year.")
+    assert types_of(got, "Rafale") == {"AIRCRAFT"}, types_of(got, "Rafale")
