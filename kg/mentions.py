@@ -1213,11 +1213,19 @@ def coordinated_places(doc: Doc, found: list[Mention]) -> None:
         if not others or not all(o is not None and o.type == "GPE" and not o.demonym for o in others):
             continue
         first = doc[min(i, *(t.i for t in conjuncts))]
-        if m.name in people and not (first.dep_ == "pobj" and first.head.lower_ in alone):
+        if _between_sides(first) or (m.name in people and not (first.dep_ == "pobj" and first.head.lower_ in alone)):
             continue
         if len(others) >= 2 or (first.dep_ == "pobj" and first.head.lower_ in lexicon.words(
                 "resolution.json", "place_cues", "list_prepositions")):
             m.type, m.cue = "GPE", "in a list of places"
+
+
+def _between_sides(first: Token) -> bool:
+    """The list is the sides of a noun of resolution.json place_cues between_parties ('the ceasefire between Israel
+    and Hezbollah'), not places ('the road between Kyiv and Lviv')."""
+    prep = first.head
+    return first.dep_ == "pobj" and prep.lower_ == "between" and prep.head.lemma_.lower() in lexicon.words(
+        "resolution.json", "place_cues", "between_parties")
 
 
 def coordinated_companies(doc: Doc, found: list[Mention]) -> None:

@@ -110,3 +110,14 @@ def test_fighters_after_a_group_the_model_read_as_a_people_are_no_aircraft(extra
 def test_fighters_after_an_aircraft_model_stay_aircraft(extract_text):
     got = extract_text("India bought Rafale fighters from France last year.")
     assert types_of(got, "Rafale") == {"AIRCRAFT"}, types_of(got, "Rafale")
+
+
+def test_the_sides_of_a_ceasefire_between_a_country_and_a_group_keep_the_group_an_organisation(extract_text):
+    got = extract_text("NAQOURA, Lebanon (Reuters) - Lebanese army units rolled into villages on Tuesday, the "
+                       "largest deployment since the ceasefire between Israel and Hezbollah took effect.")
+    assert types_of(got, "Hezbollah") == {"ORG"}, types_of(got, "Hezbollah")
+
+
+def test_a_list_of_places_after_from_still_types_its_members_places(extract_text):
+    got = extract_text("Lifeboats were sent from Bridlington, Skegness and Mablethorpe on Sunday.")
+    assert types_of(got, "Skegness") == {"GPE"}, got.mentions
