@@ -1720,9 +1720,27 @@ def alias_pairs(doc: Doc, found: list[Mention]) -> list[tuple[Mention, Mention]]
     """(name, alias) pairs of one sentence written 'Mohamed Hamdan Dagalo, widely known as Hemedti'
     (lexicon.alias_link): the alias is capitalised and neither is a demonym."""
     ordered = sorted((m for m in found if not m.demonym), key=lambda m: m.start)
-    return [(a, b) for a, b in itertools.pairwise(ordered)
-            if a.sent == b.sent and b.name[:1].isupper() and a.end <= b.start
-            and lexicon.alias_link(_between(doc, a.end, b.start))]
+    pairs = [(k, a, b) for k, (a, b) in enumerate(itertools.pairwise(ordered))
+             if a.sent == b.sent and b.name[:1].isupper() and a.end <= b.start
+             and lexicon.alias_link(_between(doc, a.end, b.start))]
+    return [(_placed_name(doc, ordered, k, b), b) for k, a, b in pairs]
+
+
+# The words between a name and the place it is in ('Pituffik Space Base' + ' in northwest ' + 'Greenland').
+IN_PLACE_GAP = re.compile(r" ?(?:in|near|outside|off) (?:[a-z]+ )?")
+
+
+def _placed_name(doc: Doc, ordered: list[Mention], k: int, alias: Mention) -> Mention:
+    """The name an alias after 'X in <place>, known as' is another name of: X when the place is not of the alias's
+    type and X is ('Pituffik Space Base in northwest Greenland, formerly known as Thule Air Base' names the base)."""
+    place = ordered[k]
+    if k == 0 or place.type not in {"GPE", "LOC"} or place.type == alias.type:
+        return place
+    named = ordered[k - 1]
+    if named.type == alias.type and named.sent == place.sent and IN_PLACE_GAP.fullmatch(
+            _between(doc, named.end, place.start)):
+        return named
+    return place
 
 
 def known_as(doc: Doc, found: list[Mention]) -> None:

@@ -121,3 +121,16 @@ def test_the_sides_of_a_ceasefire_between_a_country_and_a_group_keep_the_group_a
 def test_a_list_of_places_after_from_still_types_its_members_places(extract_text):
     got = extract_text("Lifeboats were sent from Bridlington, Skegness and Mablethorpe on Sunday.")
     assert types_of(got, "Skegness") == {"GPE"}, got.mentions
+
+
+def test_known_as_after_a_base_in_a_place_names_the_base_not_the_place(extract_text):
+    got = extract_text("Across the Arctic, the United States is upgrading Pituffik Space Base in northwest Greenland, "
+                       "formerly known as Thule Air Base.")
+    assert types_of(got, "Thule Air Base") == {"FACILITY"}, got.mentions
+    assert types_of(got, "Greenland") == {"GPE"}, got.mentions
+
+
+def test_known_as_right_after_a_person_still_types_the_alias_a_person(extract_text):
+    got = extract_text("Sudan's paramilitary leader Mohamed Hamdan Dagalo, widely known as Hemedti, said on Monday "
+                       "that Hemedti's forces would leave.")
+    assert types_of(got, "Hemedti") == {"PERSON"}, got.mentions
