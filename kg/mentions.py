@@ -1726,10 +1726,6 @@ def alias_pairs(doc: Doc, found: list[Mention]) -> list[tuple[Mention, Mention]]
     return [(_placed_name(doc, ordered, k, b), b) for k, a, b in pairs]
 
 
-# The words between a name and the place it is in ('Pituffik Space Base' + ' in northwest ' + 'Greenland').
-IN_PLACE_GAP = re.compile(r" ?(?:in|near|outside|off) (?:[a-z]+ )?")
-
-
 def _placed_name(doc: Doc, ordered: list[Mention], k: int, alias: Mention) -> Mention:
     """The name an alias after 'X in <place>, known as' is another name of: X when the place is not of the alias's
     type and X is ('Pituffik Space Base in northwest Greenland, formerly known as Thule Air Base' names the base)."""
@@ -1737,7 +1733,7 @@ def _placed_name(doc: Doc, ordered: list[Mention], k: int, alias: Mention) -> Me
     if k == 0 or place.type not in {"GPE", "LOC"} or place.type == alias.type:
         return place
     named = ordered[k - 1]
-    if named.type == alias.type and named.sent == place.sent and IN_PLACE_GAP.fullmatch(
+    if named.type == alias.type and named.sent == place.sent and lexicon.IN_PLACE_GAP.fullmatch(
             _between(doc, named.end, place.start)):
         return named
     return place

@@ -3,6 +3,8 @@ coast guards and bases), with the real pipeline."""
 
 from __future__ import annotations
 
+from tests.news_helpers import holding, resolved
+
 
 def people(result) -> set[str]:
     """The names of the PERSON mentions of a DocResult."""
@@ -134,3 +136,16 @@ def test_known_as_right_after_a_person_still_types_the_alias_a_person(extract_te
     got = extract_text("Sudan's paramilitary leader Mohamed Hamdan Dagalo, widely known as Hemedti, said on Monday "
                        "that Hemedti's forces would leave.")
     assert types_of(got, "Hemedti") == {"PERSON"}, got.mentions
+
+
+def test_known_as_after_a_base_in_a_country_joins_the_base(extract_text):
+    found = resolved(extract_text, "Across the Arctic, the United States is upgrading Pituffik Space Base in "
+                                   "northwest Greenland, formerly known as Thule Air Base.")
+    assert holding(found, "Thule Air Base") == ["Pituffik Space Base"], found
+    assert found["Greenland"][0] == "GPE", found
+
+
+def test_known_as_right_after_a_name_still_joins_that_name(extract_text):
+    found = resolved(extract_text, "Sudan's paramilitary leader Mohamed Hamdan Dagalo, widely known as Hemedti, said "
+                                   "on Monday that his forces would leave.")
+    assert holding(found, "Hemedti") == ["Mohamed Hamdan Dagalo"], found
