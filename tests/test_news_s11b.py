@@ -149,3 +149,15 @@ def test_known_as_right_after_a_name_still_joins_that_name(extract_text):
     found = resolved(extract_text, "Sudan's paramilitary leader Mohamed Hamdan Dagalo, widely known as Hemedti, said "
                                    "on Monday that his forces would leave.")
     assert holding(found, "Hemedti") == ["Mohamed Hamdan Dagalo"], found
+
+
+def test_an_ordinal_unit_named_after_a_base_is_one_organisation(extract_text):
+    got = extract_text("Colonel Shawn Lee, commander of the 821st Space Base Group, said during a visit by "
+                       "journalists.")
+    assert "821st Space Base Group" in orgs(got), got.mentions
+    assert not types_of(got, "Space Base"), got.mentions
+
+
+def test_a_base_with_no_ordinal_unit_stays_a_facility(extract_text):
+    got = extract_text("The aircraft flew from Ramstein Air Base to the front on Monday.")
+    assert types_of(got, "Ramstein Air Base") == {"FACILITY"}, got.mentions
