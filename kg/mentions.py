@@ -806,6 +806,9 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "LOC", f"islands named as a group: {name.split()[-1]!r}"  # 'the Senkaku Islands'
     elif m.type in {"FACILITY", "LOC", "GPE", "PERSON"} and _battle_name(name):
         m.type, m.cue = "EVENT", "battle or siege of a place"  # 'the Battle of Køge Bay' read as a structure
+    elif m.type in {"ORG", "FACILITY", "PERSON"} and len(name.split()) > 1 and name.split()[-1] in lexicon.words(
+            "types.json", "area_heads", "words"):
+        m.type, m.cue = "LOC", f"area word: {name.split()[-1]!r}"  # 'the Fisheries Protection Zone' ORG
     if m.type == "WEAPON" and span.ent_id_ == "named-missile":
         m.name = re.sub(r"Missiles$", "Missile", m.name)  # 'Naval Strike Missile' is the name, 'Missile' and all
     elif m.type == "WEAPON":

@@ -161,3 +161,14 @@ def test_an_ordinal_unit_named_after_a_base_is_one_organisation(extract_text):
 def test_a_base_with_no_ordinal_unit_stays_a_facility(extract_text):
     got = extract_text("The aircraft flew from Ramstein Air Base to the front on Monday.")
     assert types_of(got, "Ramstein Air Base") == {"FACILITY"}, got.mentions
+
+
+def test_a_zone_the_model_read_as_an_organisation_is_an_area(extract_text):
+    got = extract_text("Our job is to enforce Norwegian law in the Fisheries Protection Zone around the islands, "
+                       "the commander said.")
+    assert types_of(got, "Fisheries Protection Zone") == {"LOC"}, got.mentions
+
+
+def test_an_organisation_not_ending_in_an_area_word_stays_an_organisation(extract_text):
+    got = extract_text("The Zone Defence Agency said on Monday that patrols would rise.")
+    assert "LOC" not in {m.type for m in got.mentions if "Agency" in (m.name or m.text)}, got.mentions
