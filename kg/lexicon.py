@@ -193,6 +193,11 @@ def _alias_link() -> re.Pattern:
     return re.compile(rf"\s*[,(]\s*(?:(?:{adverbs})\s+)?(?:{phrases})\s+(?:the\s+)?", re.IGNORECASE)
 
 
+# The words between a name and the place it is in ('Pituffik Space Base' + ' in northwest ' + 'Greenland'): an alias
+# after the place ('..., formerly known as Thule Air Base') may name the thing before it (kg.mentions, kg.resolve).
+IN_PLACE_GAP = re.compile(r" ?(?:in|near|outside|off) (?:[a-z]+ )?")
+
+
 def alias_link(between: str) -> bool:
     """The text between two names says the second is another name of the first: ', widely known as ', ' (nicknamed '
     (kg/data/resolution.json alias_cues)."""

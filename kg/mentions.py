@@ -14,7 +14,7 @@ import bisect
 import itertools
 import re
 import weakref
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -868,6 +868,9 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "LOC", f"islands named as a group: {name.split()[-1]!r}"  # 'the Senkaku Islands'
     elif m.type in {"FACILITY", "LOC", "GPE", "PERSON"} and _battle_name(name):
         m.type, m.cue = "EVENT", "battle or siege of a place"  # 'the Battle of Køge Bay' read as a structure
+    elif m.type in {"ORG", "FACILITY", "PERSON"} and len(name.split()) > 1 and name.split()[-1] in lexicon.words(
+            "types.json", "area_heads", "words"):
+        m.type, m.cue = "LOC", f"area word: {name.split()[-1]!r}"  # 'the Fisheries Protection Zone' ORG
     if m.type == "WEAPON" and span.ent_id_ == "named-missile":
         m.name = re.sub(r"Missiles$", "Missile", m.name)  # 'Naval Strike Missile' is the name, 'Missile' and all
     elif m.type == "WEAPON":
@@ -969,7 +972,7 @@ def context_type(span: Span) -> tuple[str, str]:
     if nxt and not doc[span.end].whitespace_ and span.end + 1 < len(doc) and doc[span.end + 1].text == "-":
         head = span.root.head  # 'the K-4 submarine-launched ballistic missile': the noun it modifies says what it is
         nxt = head.lower_ if span.end < head.i <= span.end + 5 else ""
-    kind = table["after"].get(nxt, "")
+    kind = table["after"].get(nxt, "") if span.label_ != "NORP" or nxt not in table["people_after_norp"] else ""
     return (kind, f"{kind.lower()} noun after: {nxt!r}") if kind else ("", "")
 
 
@@ -1279,11 +1282,19 @@ def coordinated_places(doc: Doc, found: list[Mention]) -> None:
         if not others or not all(o is not None and o.type == "GPE" and not o.demonym for o in others):
             continue
         first = doc[min(i, *(t.i for t in conjuncts))]
-        if m.name in people and not (first.dep_ == "pobj" and first.head.lower_ in alone):
+        if _between_sides(first) or (m.name in people and not (first.dep_ == "pobj" and first.head.lower_ in alone)):
             continue
         if len(others) >= 2 or (first.dep_ == "pobj" and first.head.lower_ in lexicon.words(
                 "resolution.json", "place_cues", "list_prepositions")):
             m.type, m.cue = "GPE", "in a list of places"
+
+
+def _between_sides(first: Token) -> bool:
+    """The list is the sides of a noun of resolution.json place_cues between_parties ('the ceasefire between Israel
+    and Hezbollah'), not places ('the road between Kyiv and Lviv')."""
+    prep = first.head
+    return first.dep_ == "pobj" and prep.lower_ == "between" and prep.head.lemma_.lower() in lexicon.words(
+        "resolution.json", "place_cues", "between_parties")
 
 
 def coordinated_companies(doc: Doc, found: list[Mention]) -> None:
@@ -1344,6 +1355,27 @@ def countries_not_people(found: list[Mention]) -> None:
             continue
         if table.variant(m.name) is not None or table.by_capital.get(lexicon.key(m.name)):
             m.type, m.cue = "GPE", "a country or capital of kg's table, and no person of the document bears the name"
+
+
+def places_not_people(found: list[Mention]) -> None:
+    """A one-word name the model typed PERSON that names a place of the document written with a place head after it
+    ('the Litani' of 'the Litani River', 'off Svalbard' of 'the Svalbard archipelago'; resolution.json place_heads, not
+    its administrative heads) is that place, unless a person's full name of the document holds the word or a title
+    stands before it."""
+    if not any(m.type == "PERSON" and " " not in m.name for m in found):
+        return
+    heads, admin = lexicon.rules()["place_heads"], set(lexicon.rules()["admin_heads"]["words"])
+    places: dict[str, set[str]] = defaultdict(set)
+    for m in found:
+        words = m.name.split()
+        head = words[-1][:1].upper() + words[-1][1:] if len(words) == 2 else ""
+        if m.type in {"LOC", "GPE"} and head in heads and head not in admin:
+            places[words[0]].add(heads[head])
+    people = {w for m in found if m.type == "PERSON" and " " in m.name for w in m.name.split()}
+    for m in found:
+        if m.type == "PERSON" and " " not in m.name and not m.title and not m.cue and m.name not in people \
+                and len(places.get(m.name, ())) == 1:
+            m.type, m.cue = next(iter(places[m.name])), "name of a place of the document written with its place head"
 
 
 def name_pairs(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> list[Mention]:
@@ -1778,9 +1810,23 @@ def alias_pairs(doc: Doc, found: list[Mention]) -> list[tuple[Mention, Mention]]
     """(name, alias) pairs of one sentence written 'Mohamed Hamdan Dagalo, widely known as Hemedti'
     (lexicon.alias_link): the alias is capitalised and neither is a demonym."""
     ordered = sorted((m for m in found if not m.demonym), key=lambda m: m.start)
-    return [(a, b) for a, b in itertools.pairwise(ordered)
-            if a.sent == b.sent and b.name[:1].isupper() and a.end <= b.start
-            and lexicon.alias_link(_between(doc, a.end, b.start))]
+    pairs = [(k, a, b) for k, (a, b) in enumerate(itertools.pairwise(ordered))
+             if a.sent == b.sent and b.name[:1].isupper() and a.end <= b.start
+             and lexicon.alias_link(_between(doc, a.end, b.start))]
+    return [(_placed_name(doc, ordered, k, b), b) for k, a, b in pairs]
+
+
+def _placed_name(doc: Doc, ordered: list[Mention], k: int, alias: Mention) -> Mention:
+    """The name an alias after 'X in <place>, known as' is another name of: X when the place is not of the alias's
+    type and X is ('Pituffik Space Base in northwest Greenland, formerly known as Thule Air Base' names the base)."""
+    place = ordered[k]
+    if k == 0 or place.type not in {"GPE", "LOC"} or place.type == alias.type:
+        return place
+    named = ordered[k - 1]
+    if named.type == alias.type and named.sent == place.sent and lexicon.IN_PLACE_GAP.fullmatch(
+            _between(doc, named.end, place.start)):
+        return named
+    return place
 
 
 def known_as(doc: Doc, found: list[Mention]) -> None:
@@ -2002,6 +2048,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     coordinated_companies(doc, found)
     places_by_possession(doc, found)
     countries_not_people(found)
+    places_not_people(found)
     surnames_as_people(doc, found)
     full_names_as_people(found)
     country_qualifiers(doc, found)
@@ -2012,6 +2059,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     found.extend(hyphen_given_people(doc, found, sent_index))
     found.extend(repeated_names(doc, found, sent_index))
     hyphen_given_names(doc, found)
+    hyphen_given_tails(doc, found)
     bracket_acronym_types(doc, found)
     found.extend(relatives(doc, found, sent_index))
     known_as(doc, found)
@@ -2278,6 +2326,27 @@ def hyphen_given_names(doc: Doc, found: list[Mention]) -> None:
         m.name = f"{match.group(1)} {m.name}" if not m.title else m.name
 
 
+def hyphen_given_tails(doc: Doc, found: list[Mention]) -> None:
+    """'Han Duck-soo': a person's name of two or more words the model ended at a hyphen written close before a
+    lower-case romanised Korean syllable, tagged a proper noun, takes that syllable as the end of the given name
+    ('Macron-style reforms', 'Trump-era rules', 'Biden-led talks' stay)."""
+    words = doc_words(doc)
+    for m in found:
+        if m.type != "PERSON" or " " not in m.text or words.text[m.end : m.end + 1] != "-":
+            continue
+        match = HYPHEN_TAIL.match(words.text, m.end)
+        if match is None or not KOREAN_SYLLABLE.fullmatch(match.group(1)):
+            continue
+        i = bisect.bisect_left(words.starts, match.start(1), 0, len(words.starts) - 1)
+        if words.starts[i] != match.start(1) or not words.proper[i]:
+            continue
+        if m.name.endswith(m.text.rsplit(" ", 1)[-1]):
+            m.name += match.group()
+        m.end, m.text = match.end(), words.text[m.start : match.end()]
+
+
+# A lower-case part of a given name after a close hyphen ('-soo' of 'Duck-soo'), the word ending there.
+HYPHEN_TAIL = re.compile(r"-([a-z]{2,5})(?![\w-])")
 # A given name of two parts, the second in lower case ('Min-jun', 'Ji-hoon'), ending right before a name.
 HYPHEN_GIVEN = re.compile(r"(?<![\w-])([A-Z][a-z]+-[a-z]{2,5}) $")
 # A hyphenated given name and a one-word surname ('Ji-woo Han'); both given parts must be romanised Korean syllables.

@@ -531,7 +531,8 @@ def of_names(doc: Doc) -> Doc:
     kg/data/types.json of_names."""
     heads, polities = _of_heads()
     before = list(doc.ents)
-    ents = [_with_of_tail(ent, heads) for ent in before]
+    fors = lexicon.words("types.json", "for_names", "heads")
+    ents = [_with_of_tail(_with_for_tail(ent, fors), heads) for ent in before]
     out: list[Span] = []
     for ent in ents:
         start = _of_start(ent, out[-1] if out else None, heads, polities)
@@ -563,6 +564,31 @@ def _with_of_tail(ent: Span, heads: dict[str, str]) -> Span:
     if doc[k - 1].text == "-":
         k -= 1
     return Span(doc, ent.start, k, label=heads[ent[-1].text]) if k > end + 1 else ent
+
+
+def _with_for_tail(ent: Span, heads: frozenset[str]) -> Span:
+    """An ORG of several words ending in a body's head word the model cut off at 'for' ('the Federal Agency' + 'for
+    Fisheries', 'the Corruption Investigation Office' + 'for High-ranking Officials') takes 'for' and one to three
+    capitalised words in no entity and no country after it, when a word that opens no name follows them."""
+    doc, end = ent.doc, ent.end
+    if ent.label_ != "ORG" or len(ent) < 2 or ent[-1].text not in heads or end + 2 >= len(doc) \
+            or doc[end].lower_ != "for":
+        return ent
+    k, words = end + 1, 0
+    while k < len(doc) and words < 3 and _free_title_word(doc[k]):
+        k, words = k + 1, words + 1
+        if k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_ \
+                and doc[k + 1].is_alpha and doc[k + 1].ent_iob_ == "O":
+            k += 2  # 'High-ranking'
+    if not words or (k < len(doc) and (doc[k].ent_iob_ != "O" or doc[k].is_title)):
+        return ent
+    return resized(ent, ent.start, k)
+
+
+def _free_title_word(tok: Token) -> bool:
+    """A capitalised word in no entity, opening no sentence and naming no country."""
+    return tok.ent_iob_ == "O" and tok.is_title and tok.is_alpha and not tok.is_sent_start \
+        and lexicon.countries().any(tok.text) is None
 
 
 def _org_head_of_words(ent: Span, heads: dict[str, str]) -> bool:
@@ -1495,14 +1521,19 @@ def demonym_forces(doc: Doc) -> Doc:
     ents = list(doc.ents)
     services = lexicon.words("types.json", "demonym_services", "words")
     pairs = [k for k in range(len(ents) - 1) if ents[k + 1].start == ents[k].end and ents[k + 1].label_ == "ORG"
-             and ents[k + 1].text.lower() in services and ents[k + 1][0].is_title and len(ents[k]) == 1
-             and lexicon.countries().by_demonym.get(lexicon.key(ents[k].text)) is not None]
+             and ents[k + 1].text.lower() in services and ents[k + 1][0].is_title and _bare_demonym(ents[k])]
     if not pairs:
         return doc
     for k in reversed(pairs):
         ents[k : k + 2] = [resized(ents[k + 1], ents[k].start, ents[k + 1].end)]
     doc.ents = ents
     return doc
+
+
+def _bare_demonym(ent: Span) -> bool:
+    """The span is a country's demonym alone, or after 'the' ('The Lebanese' + 'Armed Forces' opening a sentence)."""
+    return (len(ent) == 1 or (len(ent) == 2 and ent[0].lower_ == "the")) and \
+        lexicon.countries().by_demonym.get(lexicon.key(ent[-1].text)) is not None
 
 
 def _crowned_forces(names: set[str], services: list[str]) -> list[dict]:
@@ -1778,13 +1809,12 @@ def titled_orgs(doc: Doc) -> Doc:
             ents[i] = owner  # 'U.S. Energy' of 'U.S. Energy Secretary Chris Wright': the country, the rest is title
             changed = True
             continue
-        if ent.label_ != "ORG" or len(ent) < 4 or ent.ent_id_:
+        if ent.label_ not in TITLED_LABELS or len(ent) < 4 or ent.ent_id_:
             continue
         owner = 1 if table.any(ent[0].text) is not None else 0
         n = leading_title(list(ent[owner:]))
         rest = ent[owner + n :]
-        if not n or not 2 <= len(rest) <= 3 or not all(t.is_title and t.is_alpha and t.lower_ not in _org_words()
-                                                         for t in rest) or _law_head(rest.text, "ORG"):
+        if not n or not _titled_name(rest, _org_words()) or _law_head(rest.text, "ORG"):
             continue  # 'General Data Protection Regulation' is a law's name, no General's
         person = [Span(doc, rest.start, rest.end, label="PERSON")]
         owned = [Span(doc, ent.start, ent.start + 1, label="NORP" if table.demonym(ent[0].text) else "GPE")]
@@ -1793,6 +1823,18 @@ def titled_orgs(doc: Doc) -> Doc:
     if changed:
         doc.ents = ents
     return doc
+
+
+# Labels of spans the model may make of a title and a person's name ('Lieutenant General Yeo In-hyung' WORK_OF_ART).
+TITLED_LABELS = frozenset({"ORG", "WORK_OF_ART"})
+# A person's name after a title: two or three capitalised words, the last may run on past a close hyphen ('In-hyung').
+TITLED_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,1} [A-Z][a-z]+(?:-[a-z]+)?")
+
+
+def _titled_name(rest: Span, org_words: frozenset[str]) -> bool:
+    """The words after a title are a person's name: two or three capitalised words, no organisation word."""
+    return 2 <= len(rest) <= 5 and TITLED_NAME.fullmatch(rest.text) is not None and not any(
+        t.lower_ in org_words for t in rest)
 
 
 # Labels of names that go on past a hyphen and a capitalised word the model left out ('Act on Greenland Self' +

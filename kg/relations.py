@@ -1173,6 +1173,12 @@ def verb_label(verb: Token) -> str:
     return "_".join(parts)
 
 
+def _hyphen_title_part(c: Token, at: int) -> bool:
+    """A word the parser hung on the title as an adverbial noun, joined to it by a close hyphen ('secretary' of
+    'secretary-general')."""
+    return c.dep_ == "npadvmod" and c.i == at - 2 and not c.whitespace_
+
+
 def noun_label(noun: Token, lexicon: dict) -> str:
     """A noun's lemma with the title words or plain-noun compounds right before it ("vice_president")."""
     mods = set(lexicon.get("title_modifiers", [])) | set(lexicon.get("titles", []))
@@ -1184,7 +1190,7 @@ def noun_label(noun: Token, lexicon: dict) -> str:
         joined = c.i == at - 1 or (c.i == at - 2 and noun.doc[at - 1].text == "-" and not c.whitespace_)
         if c.i >= 2 and noun.doc[c.i - 1].text == "-" and noun.doc[c.i - 2].pos_ == "PROPN":
             break  # 'Perry-class frigate': the class names the ship, it is not part of the label
-        if c.dep_ in {"compound", "amod"} and joined and (
+        if (c.dep_ in {"compound", "amod"} or _hyphen_title_part(c, at)) and joined and (
                 c.lower_ in mods or (c.dep_ == "compound" and c.pos_ == "NOUN")):
             words.insert(0, c.lower_)
             at = c.i

@@ -878,13 +878,26 @@ def aliases(state: State, results: list[DocResult]) -> None:
     by_name = {r.doc: r for r in results}
     for doc, refs in state.by_doc().items():
         ordered = sorted((r for r in refs if not r.hidden), key=lambda r: r.m.start)
-        for a, b in itertools.pairwise(ordered):
-            if a.m.sent != b.m.sent or a.gid == b.gid or a.country or b.country or not b.name[:1].isupper():
+        for k, (a, b) in enumerate(itertools.pairwise(ordered)):
+            if a.m.sent != b.m.sent or not b.name[:1].isupper():
                 continue
             s_start, _, s_text = by_name[doc].sentences[a.m.sent]
-            if lexicon.alias_link(s_text[a.m.end - s_start : b.m.start - s_start]):
-                state.move([r for r in state.refs if r.gid == b.gid], a.gid,
-                           f"{b.name!r} is another name of {a.name!r} ('known as') in {doc}")
+            if not lexicon.alias_link(s_text[a.m.end - s_start : b.m.start - s_start]):
+                continue
+            named = _placed_ref(ordered[k - 1], a, b, s_start, s_text) if k else a
+            if named.gid != b.gid and not named.country and not b.country:
+                state.move([r for r in state.refs if r.gid == b.gid], named.gid,
+                           f"{b.name!r} is another name of {named.name!r} ('known as') in {doc}")
+
+
+def _placed_ref(before: Ref, place: Ref, alias: Ref, s_start: int, s_text: str) -> Ref:
+    """The ref an alias after 'X in <place>, known as' names: X when the place is not of the alias's type and X is
+    (see kg.mentions alias_pairs)."""
+    if place.m.type not in {"GPE", "LOC"} or place.m.type == alias.m.type or before.m.type != alias.m.type \
+            or before.m.sent != place.m.sent:
+        return place
+    gap = s_text[before.m.end - s_start : place.m.start - s_start]
+    return before if lexicon.IN_PLACE_GAP.fullmatch(gap) else place
 
 
 # ---------------------------------------------------------------- 5. acronyms
