@@ -1,0 +1,34 @@
+"""Errors seen in new unseen news (a US submarine's visit to an Australian base, a Japan-Philippines troop pact
+with drills off Luzon, a damaged Baltic power cable), with the real pipeline."""
+
+from __future__ import annotations
+
+from tests.news_helpers import text_types
+
+
+def test_a_name_coordinated_before_an_exercise_name_shares_its_exercise_noun(extract_text):
+    got = text_types(extract_text, "Moscow staged the Zapad and Vostok drills last year.")
+    assert got.get("Zapad") == "EVENT", got
+    assert got.get("Vostok") == "EVENT", got
+
+
+def test_a_country_before_an_exercise_noun_stays_a_country(extract_text):
+    got = text_types(extract_text, "Ships made dangerous moves during US-Japan exercises, and Canada exercises "
+                                   "restraint. Troops joined the Poland and Lithuania drills.")
+    assert got.get("Japan") == "GPE", got
+    assert got.get("Lithuania") == "GPE", got
+    assert got.get("Poland") == "GPE", got
+
+
+def test_an_alliance_or_armed_service_holding_drills_is_no_exercise(extract_text):
+    got = text_types(extract_text, "Russia criticised NATO exercises in the Baltic Sea. The Philippine Navy drills "
+                                   "near Luzon ended on Friday.")
+    assert got.get("NATO") == "ORG", got
+    assert got.get("The Philippine Navy") == "ORG", got
+
+
+def test_named_exercises_are_still_events(extract_text):
+    got = text_types(extract_text, "India hosted the Malabar naval exercise. Ships joined the RIMPAC exercises off "
+                                   "Hawaii in July.")
+    assert got.get("Malabar") == "EVENT", got
+    assert got.get("RIMPAC") == "EVENT", got
