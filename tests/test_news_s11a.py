@@ -3,7 +3,7 @@ with drills off Luzon, a damaged Baltic power cable), with the real pipeline."""
 
 from __future__ import annotations
 
-from tests.news_helpers import text_types
+from tests.news_helpers import resolved, text_types
 
 
 def test_a_name_coordinated_before_an_exercise_name_shares_its_exercise_noun(extract_text):
@@ -32,3 +32,16 @@ def test_named_exercises_are_still_events(extract_text):
                                    "Hawaii in July.")
     assert got.get("Malabar") == "EVENT", got
     assert got.get("RIMPAC") == "EVENT", got
+
+
+def test_a_region_before_a_cable_word_is_where_the_line_runs(extract_text):
+    found = resolved(extract_text, "Finland seizes ship after Baltic power cable damaged; Estonia boosts patrols")
+    assert found.get("Baltic Sea", ("",))[0] == "LOC", found
+    assert not any(t == "FACILITY" for t, _ in found.values()), found
+
+
+def test_a_line_s_own_name_before_a_cable_word_is_still_a_facility(extract_text):
+    got = text_types(extract_text, "Engineers said the Estlink 2 power cable and the Balticconnector gas pipeline "
+                                   "were damaged.")
+    assert got.get("Estlink 2") == "FACILITY", got
+    assert got.get("Balticconnector") == "FACILITY", got
