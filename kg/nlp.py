@@ -1407,6 +1407,14 @@ def _ship_name_end(doc: Doc, i: int) -> int:
         if not (tok.is_title and tok.is_alpha) and not particle:
             break
         end += 1
+    return _ship_number_end(doc, i, end)
+
+
+def _ship_number_end(doc: Doc, i: int, end: int) -> int:
+    """'the bulk carrier Yi Peng 3': a number of up to three digits right after the run, that the parser hangs
+    on the run, is the name's last word ('the frigate Hessen 12 miles off' hangs it on 'miles')."""
+    if end > i and end < len(doc) and doc[end].is_digit and len(doc[end]) <= 3 and i <= doc[end].head.i < end:
+        return end + 1
     return end
 
 
@@ -1422,7 +1430,8 @@ def _ship_name_fits(span: Span) -> bool:
     for ent in span.doc.ents:
         if ent.end <= span.start or ent.start >= span.end:
             continue
-        if ent.start < span.start or ent.end > span.end or ent.label_ not in SHIP_NAME_PIECES:
+        number = ent.label_ == "CARDINAL" and ent.start == span.end - 1 and span[-1].is_digit  # 'Yi Peng 3'
+        if ent.start < span.start or ent.end > span.end or (ent.label_ not in SHIP_NAME_PIECES and not number):
             return False
         if ent.label_ == "PERSON" and len(ent) >= 2 and ent.start > span.start:
             return False

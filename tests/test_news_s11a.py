@@ -45,3 +45,13 @@ def test_a_line_s_own_name_before_a_cable_word_is_still_a_facility(extract_text)
                                    "were damaged.")
     assert got.get("Estlink 2") == "FACILITY", got
     assert got.get("Balticconnector") == "FACILITY", got
+
+
+def test_a_number_hung_on_a_ship_s_name_is_its_last_word(extract_text):
+    got = text_types(extract_text, "Officials focused on the Chinese bulk carrier Ming Yang 5 on Monday.")
+    assert got.get("Ming Yang 5") == "SHIP", got
+
+
+def test_a_number_of_a_distance_after_a_ship_s_name_is_not_its_name(extract_text):
+    got = text_types(extract_text, "The frigate Hamburg 12 nautical miles off the coast tracked the convoy.")
+    assert got.get("Hamburg") == "SHIP", got
