@@ -85,6 +85,7 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_feature_names", after="kg_line_break_split")
     nlp.add_pipe("kg_ship_names", after="kg_feature_names")
     nlp.add_pipe("kg_model_numbers", after="kg_ship_names")
+    nlp.add_pipe("kg_line_names", after="kg_model_numbers")
     nlp.add_pipe("kg_amount_tail", after="kg_line_break_split")
     nlp.add_pipe("kg_dangling_join", after="kg_amount_tail")
     nlp.add_pipe("kg_name_edges", after="kg_dangling_join")
@@ -1271,6 +1272,43 @@ def ship_names(doc: Doc) -> Doc:
         kept = [ent for ent in doc.ents if not any(ent.start < s.end and s.start < ent.end for s in found)]
         doc.ents = sorted(kept + found, key=lambda span: span.start)
     return doc
+
+
+@Language.component("kg_line_names")
+def line_names(doc: Doc) -> Doc:
+    """A name the model left unlabelled before a pipeline or cable word written in lower case, up to two modifiers
+    between (types.json name_edges line_words, line_modifiers), is that line, a FAC: 'the Estlink 2 undersea power
+    cable'. Capitalised proper nouns and an optional number of up to three digits; not after 'a' or 'an'."""
+    table = lexicon.load_json("types.json")["name_edges"]
+    words = _line_word_hashes(doc.vocab)
+    at = [i for i, word in enumerate(doc.to_array(LOWER).tolist()) if word in words]  # the line words, no Token made
+    found = [span for i in at if doc[i].is_lower and (span := _line_name_before(doc, i, table)) is not None]
+    if found:
+        doc.ents = sorted([*doc.ents, *found], key=lambda span: span.start)
+    return doc
+
+
+def _line_word_hashes(vocab) -> frozenset[int]:
+    """Hashes of types.json name_edges line_words, for a quick first test."""
+    return frozenset(vocab.strings.add(w) for w in lexicon.load_json("types.json")["name_edges"]["line_words"])
+
+
+def _line_name_before(doc: Doc, i: int, table: dict) -> Span | None:
+    """The unlabelled name before the line word at i (modifiers and a number skipped), as a FAC span, or None."""
+    k = i
+    while k > 0 and i - k < 2 and doc[k - 1].lower_ in table["line_modifiers"]:
+        k -= 1
+    end = k
+    if k > 0 and doc[k - 1].is_digit and len(doc[k - 1]) <= 3:
+        k -= 1
+    start = k
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and not doc[start].is_sent_start:
+        start -= 1
+    if start == k or doc[start].is_sent_start or any(t.ent_type for t in doc[start:end]):
+        return None
+    if doc[start - 1].lower_ in {"a", "an"} or lexicon.countries().any(doc[start:end].text) is not None:
+        return None
+    return Span(doc, start, end, label="FAC")
 
 
 MODEL_NUMBER_ID = "model-number"  # the span id kg_model_numbers gives the names it makes

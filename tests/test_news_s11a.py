@@ -55,3 +55,15 @@ def test_a_number_hung_on_a_ship_s_name_is_its_last_word(extract_text):
 def test_a_number_of_a_distance_after_a_ship_s_name_is_not_its_name(extract_text):
     got = text_types(extract_text, "The frigate Hamburg 12 nautical miles off the coast tracked the convoy.")
     assert got.get("Hamburg") == "SHIP", got
+
+
+def test_an_unlabelled_name_before_a_cable_word_is_the_line_and_its_repeats_too(extract_text):
+    res = extract_text("Divers inspected the Fennolink 3 undersea power cable on Monday. Repairs to Fennolink 3 will "
+                       "take weeks, the grid operator said.")
+    got = [(m.text, m.type) for m in res.mentions]
+    assert got.count(("Fennolink 3", "FACILITY")) == 2, got
+
+
+def test_no_line_name_after_an_article(extract_text):
+    got = text_types(extract_text, "Divers found damage to a Fennolink 3 undersea power cable.")
+    assert "Fennolink 3" not in got, got
