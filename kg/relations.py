@@ -1406,7 +1406,7 @@ def modifier(ctx: Context) -> Iterator[Evidence]:
                 elif word.i != head.i and otype in {"GPE"} and mod.dep_ != "poss":
                     label = noun_label(word, ctx.lexicon)  # "the Japanese automaker Toyota", "the Indian writer X"
                     if word.lemma_.lower() in ctx.words["counterpart_nouns"]:
-                        label = _counterpart_title(ctx, idx)  # 'his Swedish counterpart Pal Jonson': the same office
+                        label = _counterpart_title(ctx, idx, word)  # 'his Swedish counterpart Pal Jonson': same office
                         if not label:
                             continue
                 elif m.type in PLACE_TYPES and otype in {"GPE", "LOC"} and mod.dep_ == "poss":
@@ -1417,15 +1417,24 @@ def modifier(ctx: Context) -> Iterator[Evidence]:
                                         attrs={"via": word.text} if word.i != head.i else None)
 
 
-def _counterpart_title(ctx: Context, idx: int) -> str:
+def _counterpart_title(ctx: Context, idx: int, noun: Token) -> str:
     """The office of the titled person a counterpart is set beside, nearest before in the sentence ('Finnish
-    Defence Minister Antti Hakkanen and his Swedish counterpart Pal Jonson': defence_minister); '' when none."""
+    Defence Minister Antti Hakkanen and his Swedish counterpart Pal Jonson': defence_minister); '' when none.
+    Plural counterparts of titled people of several offices match them in order ('Foreign Minister A, Defence
+    Minister B and their Philippine counterparts C and D': C the foreign minister), '' when the counts differ."""
     sent = ctx.heads[idx].sent
-    before = [i for i, h in ctx.heads.items() if i != idx and sent.start <= h.i < ctx.heads[idx].i
-              and ctx.mentions[i].type == "PERSON" and ctx.mentions[i].title]
+    before = sorted((i for i, h in ctx.heads.items() if i != idx and sent.start <= h.i < min(noun.i, ctx.heads[idx].i)
+                     and ctx.mentions[i].type == "PERSON" and ctx.mentions[i].title), key=lambda i: ctx.heads[i].i)
     if not before:
         return ""
-    office = _clean(ctx.mentions[max(before, key=lambda i: ctx.heads[i].i)].title)
+    offices = [_clean(ctx.mentions[i].title) for i in before]
+    office = offices[-1]
+    if noun.tag_ == "NNS" and len(set(offices)) > 1:
+        named = sorted((i for i, h in ctx.heads.items() if ctx.mentions[i].type == "PERSON" and h.i > noun.i
+                        and h.i in {t.i for t in noun.subtree}), key=lambda i: ctx.heads[i].i)
+        if idx not in named or len(named) > len(offices):
+            return ""
+        office = offices[len(offices) - len(named) + named.index(idx)]
     return ctx.lexicon.get("counterpart_offices", {}).get(office, office)
 
 

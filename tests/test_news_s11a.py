@@ -67,3 +67,22 @@ def test_an_unlabelled_name_before_a_cable_word_is_the_line_and_its_repeats_too(
 def test_no_line_name_after_an_article(extract_text):
     got = text_types(extract_text, "Divers found damage to a Fennolink 3 undersea power cable.")
     assert "Fennolink 3" not in got, got
+
+
+def _relations(result) -> set[tuple[str, str, str]]:
+    """(source, relation, target) of each pattern evidence, by mention text."""
+    return {(result.mentions[e.source].text, e.relation, result.mentions[e.target].text)
+            for e in result.evidence if e.kind == "pattern"}
+
+
+def test_plural_counterparts_of_two_offices_take_them_in_order(extract_text):
+    got = _relations(extract_text("The deal was signed by French Foreign Minister Anne Martin, Defence Minister Paul "
+                                  "Durand and their German counterparts Hans Weber and Klaus Schmidt."))
+    assert ("Hans Weber", "foreign_minister", "German") in got, got
+    assert ("Hans Weber", "defence_minister", "German") not in got, got
+
+
+def test_a_single_counterpart_takes_the_office_before(extract_text):
+    got = _relations(extract_text("Finnish Defence Minister Antti Hakkanen met his Swedish counterpart Pal Jonson "
+                                  "in Stockholm."))
+    assert ("Pal Jonson", "defence_minister", "Swedish") in got, got
