@@ -1544,12 +1544,28 @@ def demonym_forces(doc: Doc) -> Doc:
     pairs = [k for k in range(len(ents) - 1) if ents[k + 1].start == ents[k].end and ents[k + 1].label_ == "ORG"
              and ents[k + 1].text.lower() in services and ents[k + 1][0].is_title and len(ents[k]) == 1
              and lexicon.countries().by_demonym.get(lexicon.key(ents[k].text)) is not None]
-    if not pairs:
+    bare = [(k, end) for k, ent in enumerate(ents) if (end := _bare_service_end(doc, ent, services))]
+    if not pairs and not bare:
         return doc
+    for k, end in reversed(bare):  # 'said Philippine Navy spokesperson X': the model left 'Navy' out
+        ents[k] = Span(doc, ents[k].start, end, label="ORG")
     for k in reversed(pairs):
         ents[k : k + 2] = [resized(ents[k + 1], ents[k].start, ents[k + 1].end)]
     doc.ents = ents
     return doc
+
+
+def _bare_service_end(doc: Doc, ent: Span, services: frozenset[str]) -> int:
+    """End of an armed service written in capitals right after a country's one-word demonym that the model
+    labelled alone, the service left unlabelled ('Philippine' + 'Navy'); 0 when none."""
+    if len(ent) != 1 or ent.end >= len(doc) or not doc[ent.end].is_title or doc[ent.end].ent_type:
+        return 0
+    for n in (2, 1):
+        words = doc[ent.end : ent.end + n]
+        if len(words) == n and words.text.lower() in services and all(t.is_title and not t.ent_type for t in words) \
+                and lexicon.countries().by_demonym.get(lexicon.key(ent.text)) is not None:
+            return ent.end + n
+    return 0
 
 
 def _crowned_forces(names: set[str], services: list[str]) -> list[dict]:

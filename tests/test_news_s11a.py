@@ -86,3 +86,14 @@ def test_a_single_counterpart_takes_the_office_before(extract_text):
     got = _relations(extract_text("Finnish Defence Minister Antti Hakkanen met his Swedish counterpart Pal Jonson "
                                   "in Stockholm."))
     assert ("Pal Jonson", "defence_minister", "Swedish") in got, got
+
+
+def test_a_demonym_and_an_unlabelled_service_are_one_armed_service(extract_text):
+    res = extract_text("The drills went well, said Indian Navy spokesman Vivek Madhwal.")
+    assert ("Indian Navy", "ORG") in [(m.text, m.type) for m in res.mentions], res.mentions
+    assert ("Vivek Madhwal", "spokesman", "Indian Navy") in _relations(res)
+
+
+def test_a_demonym_before_a_lower_case_service_stays_the_country(extract_text):
+    got = text_types(extract_text, "The drills went well, said an Indian navy spokesman on Monday.")
+    assert got.get("Indian") == "GPE", got
