@@ -102,6 +102,8 @@ def _own_modifier(tok: Token, conjunct: Token, mods: list[Token]) -> bool:
             return True
         if any(c.dep_ == mod.dep_ for c in conjunct.children):
             return True
+        if mod.dep_ == "prep" and tok.dep_ == "conj" and conjunct.i < tok.i:
+            return True  # 'Scarborough Shoal and Second Thomas Shoal in the Spratlys': the parser hung it on the last
         if mod.dep_ == "acl" and _common_noun_apart(tok) and conjunct.pos_ == "PROPN":
             return True  # 'howitzers from Hanwha Aerospace and Krab howitzers made by HSW': no Hanwha made by HSW
     return False

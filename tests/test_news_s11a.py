@@ -97,3 +97,15 @@ def test_a_demonym_and_an_unlabelled_service_are_one_armed_service(extract_text)
 def test_a_demonym_before_a_lower_case_service_stays_the_country(extract_text):
     got = text_types(extract_text, "The drills went well, said an Indian navy spokesman on Monday.")
     assert got.get("Indian") == "GPE", got
+
+
+def test_a_place_phrase_hung_on_the_last_of_two_names_is_that_name_s_alone(extract_text):
+    got = _relations(extract_text("Fishermen were chased near Sandy Cay and the Whitsun Reef in the Spratly Islands "
+                                  "on Monday."))
+    assert ("the Whitsun Reef", "located_in", "the Spratly Islands") in got, got
+    assert ("Sandy Cay", "located_in", "the Spratly Islands") not in got, got
+
+
+def test_a_place_phrase_of_a_single_name_is_still_its_place(extract_text):
+    got = _relations(extract_text("The boats will be built by Hanwha Ocean in Geoje, officials said."))
+    assert ("Hanwha Ocean", "located_in", "Geoje") in got, got
