@@ -1479,6 +1479,8 @@ def direction_of(ctx: Context) -> Iterator[Evidence]:
         if source is None:
             continue
         word = re.sub(r"ern$", "", tok.lower_)
+        if tok.i >= 2 and doc[tok.i - 1].text in {"-", "–"} and doc[tok.i - 2].lower_ in ctx.words["directions"]:
+            word = f"{doc[tok.i - 2].lower_}_{word}"  # 'north-west of Adelaide': north_west, not west
         yield from ctx.evidence("direction-of", f"{word}_of", [source], objs, tok,
                                 source_types=PLACE_TYPES | {"ORG"}, target_types=PLACE_TYPES)
 

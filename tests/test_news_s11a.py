@@ -109,3 +109,14 @@ def test_a_place_phrase_hung_on_the_last_of_two_names_is_that_name_s_alone(extra
 def test_a_place_phrase_of_a_single_name_is_still_its_place(extract_text):
     got = _relations(extract_text("The boats will be built by Hanwha Ocean in Geoje, officials said."))
     assert ("Hanwha Ocean", "located_in", "Geoje") in got, got
+
+
+def test_a_hyphenated_compass_point_is_one_direction(extract_text):
+    got = _relations(extract_text("Police escorted the ship to Porvoo, north-east of Helsinki, on Friday."))
+    assert ("Porvoo", "north_east_of", "Helsinki") in got, got
+    assert ("Porvoo", "east_of", "Helsinki") not in got, got
+
+
+def test_a_plain_compass_point_is_unchanged(extract_text):
+    got = _relations(extract_text("Police escorted the ship to Porvoo, east of Helsinki, on Friday."))
+    assert ("Porvoo", "east_of", "Helsinki") in got, got
