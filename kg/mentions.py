@@ -526,6 +526,11 @@ def _known_place_after_preposition(span: Span) -> bool:
     return before in lexicon.words("resolution.json", "place_cues", "before_known") and _table_place(span.text)
 
 
+def _one_word(span: Span) -> bool:
+    """The span is one written word, hyphens inside allowed ('Kiel', 'Ust-Luga')."""
+    return not any(t.whitespace_ for t in span[:-1])
+
+
 def _place_pair_cue(span: Span) -> bool:
     """'port of X', 'city of X', 'coast of X': the two words before the span are a place pair of place_cues."""
     prev = [t.lower_ for t in span.doc[max(0, span.start - 2) : span.start]]
@@ -767,7 +772,7 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = kind[0], f"{kind[1]!r} before the name"  # 'the actress Rashida Jones', 'company Ernst Russ'
     elif m.type in {"ORG", "GPE"} and (office := office_in_apposition(span, name)):
         m.type, m.cue = "PERSON", f"in apposition to {office!r}"
-    elif m.type in {"ORG", "FACILITY"} and len(span) == 1 and not lexicon.is_acronym(name) and place_cue(span):
+    elif m.type in {"ORG", "FACILITY"} and _one_word(span) and not lexicon.is_acronym(name) and place_cue(span):
         m.type, m.cue = "GPE", "place cue before a one-word name"
     elif m.type in {"ORG", "PERSON"} and not m.title and len(span) <= 2 and after_facility_in(span):
         m.type, m.cue = "GPE", "after a facility and 'in'"  # 'Air Base 201 in Agadez'

@@ -120,3 +120,13 @@ def test_a_hyphenated_compass_point_is_one_direction(extract_text):
 def test_a_plain_compass_point_is_unchanged(extract_text):
     got = _relations(extract_text("Police escorted the ship to Porvoo, east of Helsinki, on Friday."))
     assert ("Porvoo", "east_of", "Helsinki") in got, got
+
+
+def test_a_hyphenated_one_word_name_after_port_of_is_a_place(extract_text):
+    got = text_types(extract_text, "The tanker was loaded at the Russian port of Ust-Luga, police said.")
+    assert got.get("Ust-Luga") == "GPE", got
+
+
+def test_a_hyphenated_company_keeps_its_type(extract_text):
+    got = text_types(extract_text, "The engines were made by Rolls-Royce in Derby.")
+    assert got.get("Rolls-Royce") == "ORG", got
