@@ -1715,16 +1715,20 @@ def named_appositions(doc: Doc) -> Doc:
     """A name in apposition to a noun of an agreement or an operation ('the 2015 nuclear deal, the Joint
     Comprehensive Plan of Action,'; 'a new mission, Baltic Sentry.') is a LAW or an EVENT, when the model left it
     out or gave it a label of no person, place or organisation ('the grain deal, the Black Sea Grain Initiative'
-    LOC); a namer word may come first ('The drill, named Pacific Shield,'); kg/data/types.json named_appositions."""
+    LOC); a namer word may come first ('The drill, named Pacific Shield,'), or alone after the noun ('an operation
+    called Baltic Sentry,'); kg/data/types.json named_appositions."""
     table = lexicon.load_json("types.json")["named_appositions"]
     kinds = {noun: label for label, nouns in table["nouns"].items() for noun in nouns}
     joiners, ends = frozenset(table["joiners"]), frozenset({",", ".", ";", ")"})
     namers = frozenset(table["namers"])
     ents, changed = list(doc.ents), False
-    for comma in numpy.flatnonzero(doc.to_array(ORTH) == doc.vocab.strings[","]).tolist():
+    orth = doc.to_array(ORTH)
+    namer_at = numpy.flatnonzero(numpy.isin(orth, [doc.vocab.strings.add(w) for w in namers])).tolist()
+    for comma in numpy.flatnonzero(orth == doc.vocab.strings[","]).tolist() + namer_at:
         if comma < 1 or comma + 2 >= len(doc) or (label := kinds.get(doc[comma - 1].lower_)) is None:
             continue
-        first = comma + 2 if doc[comma + 1].lower_ in namers else comma + 1  # 'The drill, named Pacific Shield,'
+        # 'The drill, named Pacific Shield,'; with no comma, 'an operation called Baltic Sentry,'
+        first = comma + 2 if doc[comma + 1].lower_ in namers else comma + 1
         start = first + 1 if doc[first].lower_ == "the" else first
         end = _title_run_end(doc, start, joiners)
         if end - start < 2 or end >= len(doc) or doc[end].text not in ends:

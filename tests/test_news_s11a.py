@@ -130,3 +130,13 @@ def test_a_hyphenated_one_word_name_after_port_of_is_a_place(extract_text):
 def test_a_hyphenated_company_keeps_its_type(extract_text):
     got = text_types(extract_text, "The engines were made by Rolls-Royce in Derby.")
     assert got.get("Rolls-Royce") == "ORG", got
+
+
+def test_an_operation_called_a_name_is_an_event_without_a_comma(extract_text):
+    got = text_types(extract_text, "The navy later launched an operation called Nordic Shield, sending frigates.")
+    assert got.get("Nordic Shield") == "EVENT", got
+
+
+def test_a_company_called_a_name_stays_a_company(extract_text):
+    got = text_types(extract_text, "He joined a company called Blue Ocean Systems, officials said.")
+    assert got.get("Blue Ocean Systems") == "ORG", got
