@@ -715,6 +715,8 @@ class Context:
         out = []
         for tok in base:
             out.append(tok)
+            if tok.pos_ == "NUM" and self.mention_of(tok) is None:
+                continue  # 'two belonging to Elisa and one owned by Cinia': the 'one' is no name, nor its conjuncts
             mods = [t for t in slot.values() if t.head.i == tok.i and t.i != tok.i]
             out.extend(c for c in tok.conjuncts
                        if c.pos_ in NOUNISH and c not in out and not _own_modifier(tok, c, mods)

@@ -140,3 +140,14 @@ def test_an_operation_called_a_name_is_an_event_without_a_comma(extract_text):
 def test_a_company_called_a_name_stays_a_company(extract_text):
     got = text_types(extract_text, "He joined a company called Blue Ocean Systems, officials said.")
     assert got.get("Blue Ocean Systems") == "ORG", got
+
+
+def test_a_number_standing_for_a_thing_passes_no_relation_to_its_conjunct(extract_text):
+    got = _relations(extract_text("Three cables, including two belonging to Elisa and one owned by Cinia, were also "
+                                  "damaged."))
+    assert not any("Elisa" in (s, t) for s, _, t in got), got
+
+
+def test_a_pronoun_and_a_name_still_share_their_verb(extract_text):
+    got = _relations(extract_text("She and Anna Berg founded Nordic Cable Systems in Oslo."))
+    assert ("Anna Berg", "found", "Nordic Cable Systems") in got, got
