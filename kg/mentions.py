@@ -581,6 +581,11 @@ def _known_place_after_preposition(span: Span) -> bool:
     return before in lexicon.words("resolution.json", "place_cues", "before_known") and _table_place(span.text)
 
 
+def _one_word(span: Span) -> bool:
+    """The span is one written word, hyphens inside allowed ('Kiel', 'Ust-Luga')."""
+    return not any(t.whitespace_ for t in span[:-1])
+
+
 def _place_pair_cue(span: Span) -> bool:
     """'port of X', 'city of X', 'coast of X': the two words before the span are a place pair of place_cues."""
     prev = [t.lower_ for t in span.doc[max(0, span.start - 2) : span.start]]
@@ -816,7 +821,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     elif m.type == "PERSON" and not m.title and _after_the(span) and (after := _word_after(span)) in lexicon.words(
             "types.json", "name_edges", "facility_kind_words"):
         m.type, m.cue = "FACILITY", f"facility word after: {after!r}"  # 'the Afipsky refinery' PERSON
-    elif m.type in {"PERSON", "ORG", "LAW"} and (line := line_after(span)):  # a place before it is where it runs
+    elif m.type in {"PERSON", "ORG", "LAW"} and table.variant(name) is None and (line := line_after(span)):
+        # a place before the line word is where it runs ('Baltic power cable'), not its name
         m.type, m.cue = "FACILITY", f"line word after: {line!r}"  # 'the Estlink 2 power cable' LAW
     elif m.type in {"PERSON", "ORG", "GPE"} and (after := _word_after(span)) in lexicon.words(
             "types.json", "name_edges", "feature_kind_words") and span.doc[span.end].pos_ != "VERB" \
@@ -828,7 +834,7 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = kind[0], f"{kind[1]!r} before the name"  # 'the actress Rashida Jones', 'company Ernst Russ'
     elif m.type in {"ORG", "GPE"} and (office := office_in_apposition(span, name)):
         m.type, m.cue = "PERSON", f"in apposition to {office!r}"
-    elif m.type in {"ORG", "FACILITY"} and len(span) == 1 and not lexicon.is_acronym(name) and place_cue(span):
+    elif m.type in {"ORG", "FACILITY"} and _one_word(span) and not lexicon.is_acronym(name) and place_cue(span):
         m.type, m.cue = "GPE", "place cue before a one-word name"
     elif m.type in {"ORG", "PERSON"} and not m.title and len(span) <= 2 and after_facility_in(span):
         m.type, m.cue = "GPE", "after a facility and 'in'"  # 'Air Base 201 in Agadez'
@@ -2110,7 +2116,7 @@ def naval_names(doc: Doc, found: list[Mention]) -> list[Mention]:
         if span is None or _class_name(span, class_words) or _hull_number(span, m, ships, hull_number):
             continue
         retype = m.type in {"ORG", "GPE", "PERSON"} or (m.type == "LOC" and " " not in m.name)
-        if retype and not m.demonym and cues and (cue := _exercise_cue(doc, m)):
+        if retype and not m.demonym and cues and not _exercise_holder(m) and (cue := _exercise_cue(doc, m)):
             m.type, m.cue = "EVENT", cue
         elif m.type == "FACILITY" and cues and (cue := _exercise_apposition(span)):
             m.type, m.cue = "EVENT", cue  # 'Ramstein Flag, an air exercise,': no airfield
@@ -2136,6 +2142,20 @@ def _hull_number(span: Span, m: Mention, ship_ends: set[int], pattern: re.Patter
         doc[span.start - 2]) in ship_ends
 
 
+@lru_cache(maxsize=1)
+def _armed_service_words() -> frozenset[str]:
+    """Lower-case last words of a country's armed services (resolution.json armed_forces: 'navy', 'force', 'guard')."""
+    return frozenset(k.split()[-1] for k in lexicon.rules()["armed_forces"] if k != "comment")
+
+
+def _exercise_holder(m: Mention) -> bool:
+    """A name that holds exercises rather than being one: a country ('US-Japan exercises'), a known acronym's body
+    ('NATO exercises') or an armed service ('Navy drills', 'the Philippine Navy exercise')."""
+    name = m.name or m.text
+    return (lexicon.countries().variant(name) is not None or name in lexicon.acronyms()
+            or name.split()[-1].lower() in _armed_service_words())
+
+
 def _exercise_cue(doc: Doc, m: Mention) -> str:
     """'exercise word before' for 'Exercise Pitch Black' / 'Operation Horizon'; 'exercise noun after' for 'the
     Malabar naval exercise'; else ''."""
@@ -2145,11 +2165,24 @@ def _exercise_cue(doc: Doc, m: Mention) -> str:
         return ""
     if (len(span) >= 2 and span[0].text in first) or (span.start > 0 and doc[span.start - 1].text in first):
         return "exercise word before the name"
-    i = span.end
+    i = _past_conjunct(doc, span.end)
     if i < len(doc) and (doc[i].like_num or (doc[i].pos_ == "ADJ" and doc[i].is_lower)):
         i += 1
     words = tuple(t.text for t in doc[i : i + 2])
     return EXERCISE_AFTER if any(words[: len(n)] == n for n in nouns) else _exercise_apposition(span)
+
+
+def _past_conjunct(doc: Doc, i: int) -> int:
+    """The index after a capitalised name joined by 'and'/'or' at i ('the Balikatan and Kamandag exercises': the
+    noun after Kamandag is Balikatan's too); i when none follows."""
+    if i >= len(doc) or doc[i].lower_ not in ("and", "or"):
+        return i
+    j = i + 1
+    while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title:
+        j += 1
+    holder = j > i + 1 and (doc[j - 1].lower_ in _armed_service_words()
+                            or lexicon.countries().variant(doc[i + 1 : j].text) is not None)
+    return j if j > i + 1 and not holder else i
 
 
 def _exercise_apposition(span: Span) -> str:

@@ -85,6 +85,7 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_feature_names", after="kg_line_break_split")
     nlp.add_pipe("kg_ship_names", after="kg_feature_names")
     nlp.add_pipe("kg_model_numbers", after="kg_ship_names")
+    nlp.add_pipe("kg_line_names", after="kg_model_numbers")
     nlp.add_pipe("kg_amount_tail", after="kg_line_break_split")
     nlp.add_pipe("kg_dangling_join", after="kg_amount_tail")
     nlp.add_pipe("kg_name_edges", after="kg_dangling_join")
@@ -1299,6 +1300,43 @@ def ship_names(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("kg_line_names")
+def line_names(doc: Doc) -> Doc:
+    """A name the model left unlabelled before a pipeline or cable word written in lower case, up to two modifiers
+    between (types.json name_edges line_words, line_modifiers), is that line, a FAC: 'the Estlink 2 undersea power
+    cable'. Capitalised proper nouns and an optional number of up to three digits; not after 'a' or 'an'."""
+    table = lexicon.load_json("types.json")["name_edges"]
+    words = _line_word_hashes(doc.vocab)
+    at = [i for i, word in enumerate(doc.to_array(LOWER).tolist()) if word in words]  # the line words, no Token made
+    found = [span for i in at if doc[i].is_lower and (span := _line_name_before(doc, i, table)) is not None]
+    if found:
+        doc.ents = sorted([*doc.ents, *found], key=lambda span: span.start)
+    return doc
+
+
+def _line_word_hashes(vocab) -> frozenset[int]:
+    """Hashes of types.json name_edges line_words, for a quick first test."""
+    return frozenset(vocab.strings.add(w) for w in lexicon.load_json("types.json")["name_edges"]["line_words"])
+
+
+def _line_name_before(doc: Doc, i: int, table: dict) -> Span | None:
+    """The unlabelled name before the line word at i (modifiers and a number skipped), as a FAC span, or None."""
+    k = i
+    while k > 0 and i - k < 2 and doc[k - 1].lower_ in table["line_modifiers"]:
+        k -= 1
+    end = k
+    if k > 0 and doc[k - 1].is_digit and len(doc[k - 1]) <= 3:
+        k -= 1
+    start = k
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and not doc[start].is_sent_start:
+        start -= 1
+    if start == k or doc[start].is_sent_start or any(t.ent_type for t in doc[start:end]):
+        return None
+    if doc[start - 1].lower_ in {"a", "an"} or lexicon.countries().any(doc[start:end].text) is not None:
+        return None
+    return Span(doc, start, end, label="FAC")
+
+
 MODEL_NUMBER_ID = "model-number"  # the span id kg_model_numbers gives the names it makes
 
 
@@ -1433,6 +1471,14 @@ def _ship_name_end(doc: Doc, i: int) -> int:
         if not (tok.is_title and tok.is_alpha) and not particle:
             break
         end += 1
+    return _ship_number_end(doc, i, end)
+
+
+def _ship_number_end(doc: Doc, i: int, end: int) -> int:
+    """'the bulk carrier Yi Peng 3': a number of up to three digits right after the run, that the parser hangs
+    on the run, is the name's last word ('the frigate Hessen 12 miles off' hangs it on 'miles')."""
+    if end > i and end < len(doc) and doc[end].is_digit and len(doc[end]) <= 3 and i <= doc[end].head.i < end:
+        return end + 1
     return end
 
 
@@ -1448,7 +1494,8 @@ def _ship_name_fits(span: Span) -> bool:
     for ent in span.doc.ents:
         if ent.end <= span.start or ent.start >= span.end:
             continue
-        if ent.start < span.start or ent.end > span.end or ent.label_ not in SHIP_NAME_PIECES:
+        number = ent.label_ == "CARDINAL" and ent.start == span.end - 1 and span[-1].is_digit  # 'Yi Peng 3'
+        if ent.start < span.start or ent.end > span.end or (ent.label_ not in SHIP_NAME_PIECES and not number):
             return False
         if ent.label_ == "PERSON" and len(ent) >= 2 and ent.start > span.start:
             return False
@@ -1522,8 +1569,11 @@ def demonym_forces(doc: Doc) -> Doc:
     services = lexicon.words("types.json", "demonym_services", "words")
     pairs = [k for k in range(len(ents) - 1) if ents[k + 1].start == ents[k].end and ents[k + 1].label_ == "ORG"
              and ents[k + 1].text.lower() in services and ents[k + 1][0].is_title and _bare_demonym(ents[k])]
-    if not pairs:
+    bare = [(k, end) for k, ent in enumerate(ents) if (end := _bare_service_end(doc, ent, services))]
+    if not pairs and not bare:
         return doc
+    for k, end in reversed(bare):  # 'said Philippine Navy spokesperson X': the model left 'Navy' out
+        ents[k] = Span(doc, ents[k].start, end, label="ORG")
     for k in reversed(pairs):
         ents[k : k + 2] = [resized(ents[k + 1], ents[k].start, ents[k + 1].end)]
     doc.ents = ents
@@ -1534,6 +1584,19 @@ def _bare_demonym(ent: Span) -> bool:
     """The span is a country's demonym alone, or after 'the' ('The Lebanese' + 'Armed Forces' opening a sentence)."""
     return (len(ent) == 1 or (len(ent) == 2 and ent[0].lower_ == "the")) and \
         lexicon.countries().by_demonym.get(lexicon.key(ent[-1].text)) is not None
+
+
+def _bare_service_end(doc: Doc, ent: Span, services: frozenset[str]) -> int:
+    """End of an armed service written in capitals right after a country's one-word demonym that the model
+    labelled alone, the service left unlabelled ('Philippine' + 'Navy'); 0 when none."""
+    if len(ent) != 1 or ent.end >= len(doc) or not doc[ent.end].is_title or doc[ent.end].ent_type:
+        return 0
+    for n in (2, 1):
+        words = doc[ent.end : ent.end + n]
+        if len(words) == n and words.text.lower() in services and all(t.is_title and not t.ent_type for t in words) \
+                and lexicon.countries().by_demonym.get(lexicon.key(ent.text)) is not None:
+            return ent.end + n
+    return 0
 
 
 def _crowned_forces(names: set[str], services: list[str]) -> list[dict]:
@@ -1683,16 +1746,20 @@ def named_appositions(doc: Doc) -> Doc:
     """A name in apposition to a noun of an agreement or an operation ('the 2015 nuclear deal, the Joint
     Comprehensive Plan of Action,'; 'a new mission, Baltic Sentry.') is a LAW or an EVENT, when the model left it
     out or gave it a label of no person, place or organisation ('the grain deal, the Black Sea Grain Initiative'
-    LOC); a namer word may come first ('The drill, named Pacific Shield,'); kg/data/types.json named_appositions."""
+    LOC); a namer word may come first ('The drill, named Pacific Shield,'), or alone after the noun ('an operation
+    called Baltic Sentry,'); kg/data/types.json named_appositions."""
     table = lexicon.load_json("types.json")["named_appositions"]
     kinds = {noun: label for label, nouns in table["nouns"].items() for noun in nouns}
     joiners, ends = frozenset(table["joiners"]), frozenset({",", ".", ";", ")"})
     namers = frozenset(table["namers"])
     ents, changed = list(doc.ents), False
-    for comma in numpy.flatnonzero(doc.to_array(ORTH) == doc.vocab.strings[","]).tolist():
+    orth = doc.to_array(ORTH)
+    namer_at = numpy.flatnonzero(numpy.isin(orth, [doc.vocab.strings.add(w) for w in namers])).tolist()
+    for comma in numpy.flatnonzero(orth == doc.vocab.strings[","]).tolist() + namer_at:
         if comma < 1 or comma + 2 >= len(doc) or (label := kinds.get(doc[comma - 1].lower_)) is None:
             continue
-        first = comma + 2 if doc[comma + 1].lower_ in namers else comma + 1  # 'The drill, named Pacific Shield,'
+        # 'The drill, named Pacific Shield,'; with no comma, 'an operation called Baltic Sentry,'
+        first = comma + 2 if doc[comma + 1].lower_ in namers else comma + 1
         start = first + 1 if doc[first].lower_ == "the" else first
         end = _title_run_end(doc, start, joiners)
         if end - start < 2 or end >= len(doc) or doc[end].text not in ends:

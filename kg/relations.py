@@ -102,6 +102,8 @@ def _own_modifier(tok: Token, conjunct: Token, mods: list[Token]) -> bool:
             return True
         if any(c.dep_ == mod.dep_ for c in conjunct.children):
             return True
+        if mod.dep_ == "prep" and tok.dep_ == "conj" and conjunct.i < tok.i:
+            return True  # 'Scarborough Shoal and Second Thomas Shoal in the Spratlys': the parser hung it on the last
         if mod.dep_ == "acl" and _common_noun_apart(tok) and conjunct.pos_ == "PROPN":
             return True  # 'howitzers from Hanwha Aerospace and Krab howitzers made by HSW': no Hanwha made by HSW
     return False
@@ -713,6 +715,8 @@ class Context:
         out = []
         for tok in base:
             out.append(tok)
+            if tok.pos_ == "NUM" and self.mention_of(tok) is None:
+                continue  # 'two belonging to Elisa and one owned by Cinia': the 'one' is no name, nor its conjuncts
             mods = [t for t in slot.values() if t.head.i == tok.i and t.i != tok.i]
             out.extend(c for c in tok.conjuncts
                        if c.pos_ in NOUNISH and c not in out and not _own_modifier(tok, c, mods)
@@ -1429,7 +1433,7 @@ def modifier(ctx: Context) -> Iterator[Evidence]:
                 elif word.i != head.i and otype in {"GPE"} and mod.dep_ != "poss":
                     label = noun_label(word, ctx.lexicon)  # "the Japanese automaker Toyota", "the Indian writer X"
                     if word.lemma_.lower() in ctx.words["counterpart_nouns"]:
-                        label = _counterpart_title(ctx, idx)  # 'his Swedish counterpart Pal Jonson': the same office
+                        label = _counterpart_title(ctx, idx, word)  # 'his Swedish counterpart Pal Jonson': same office
                         if not label:
                             continue
                 elif m.type in PLACE_TYPES and otype in {"GPE", "LOC"} and mod.dep_ == "poss":
@@ -1440,15 +1444,24 @@ def modifier(ctx: Context) -> Iterator[Evidence]:
                                         attrs={"via": word.text} if word.i != head.i else None)
 
 
-def _counterpart_title(ctx: Context, idx: int) -> str:
+def _counterpart_title(ctx: Context, idx: int, noun: Token) -> str:
     """The office of the titled person a counterpart is set beside, nearest before in the sentence ('Finnish
-    Defence Minister Antti Hakkanen and his Swedish counterpart Pal Jonson': defence_minister); '' when none."""
+    Defence Minister Antti Hakkanen and his Swedish counterpart Pal Jonson': defence_minister); '' when none.
+    Plural counterparts of titled people of several offices match them in order ('Foreign Minister A, Defence
+    Minister B and their Philippine counterparts C and D': C the foreign minister), '' when the counts differ."""
     sent = ctx.heads[idx].sent
-    before = [i for i, h in ctx.heads.items() if i != idx and sent.start <= h.i < ctx.heads[idx].i
-              and ctx.mentions[i].type == "PERSON" and ctx.mentions[i].title]
+    before = sorted((i for i, h in ctx.heads.items() if i != idx and sent.start <= h.i < min(noun.i, ctx.heads[idx].i)
+                     and ctx.mentions[i].type == "PERSON" and ctx.mentions[i].title), key=lambda i: ctx.heads[i].i)
     if not before:
         return ""
-    office = _clean(ctx.mentions[max(before, key=lambda i: ctx.heads[i].i)].title)
+    offices = [_clean(ctx.mentions[i].title) for i in before]
+    office = offices[-1]
+    if noun.tag_ == "NNS" and len(set(offices)) > 1:
+        named = sorted((i for i, h in ctx.heads.items() if ctx.mentions[i].type == "PERSON" and h.i > noun.i
+                        and h.i in {t.i for t in noun.subtree}), key=lambda i: ctx.heads[i].i)
+        if idx not in named or len(named) > len(offices):
+            return ""
+        office = offices[len(offices) - len(named) + named.index(idx)]
     return ctx.lexicon.get("counterpart_offices", {}).get(office, office)
 
 
@@ -1491,6 +1504,8 @@ def direction_of(ctx: Context) -> Iterator[Evidence]:
         if source is None:
             continue
         word = re.sub(r"ern$", "", tok.lower_)
+        if tok.i >= 2 and doc[tok.i - 1].text in {"-", "–"} and doc[tok.i - 2].lower_ in ctx.words["directions"]:
+            word = f"{doc[tok.i - 2].lower_}_{word}"  # 'north-west of Adelaide': north_west, not west
         yield from ctx.evidence("direction-of", f"{word}_of", [source], objs, tok,
                                 source_types=PLACE_TYPES | {"ORG"}, target_types=PLACE_TYPES)
 
