@@ -554,6 +554,15 @@ class RelationMatcher:
                 yield ev, clause.i if clause is not None else -1
 
 
+def _class_name(noun: Token) -> str:
+    """The last word of the class name a description's noun is written with ('Mogami' of 'the Mogami-class frigate',
+    'Burke' of 'the Arleigh Burke-class destroyer'), else ''."""
+    for c in noun.lefts:
+        if c.lower_ == "class" and c.i >= 2 and c.doc[c.i - 1].text == "-" and c.doc[c.i - 2].text[:1].isupper():
+            return c.doc[c.i - 2].text
+    return ""
+
+
 def mention_types(mentions: list[Mention], token_mention: dict[int, int]) -> dict[int, str]:
     """Token → kg's type of the mention it is part of, for the rules' ENT_TYPE tests: a name the model typed wrongly
     and kg retyped ('Paul Girard' read as ORG) is matched with kg's type. A demonym keeps the model's (NORP)."""
@@ -960,9 +969,12 @@ class Context:
         lemma, own, clause = tok.lemma_.lower(), {t.i for t in tok.subtree}, self.clause_of(tok.i)
         left = tok.left_edge.i
 
+        named_class = _class_name(tok)  # 'the upgraded Mogami-class frigate': one of that class, written before
+
         def fits(i: int) -> bool:
             head = self.heads[i].i
-            return head not in own and head < left and self.clause_of(head) != clause
+            return head not in own and head < left and self.clause_of(head) != clause and (
+                not named_class or named_class in {t.text for t in self.heads[i].sent})
 
         window = [i for i in self._window(tok, 3) if not self.mentions[i].demonym and fits(i)]
         described = [i for i in self._window(tok, None) if lemma in self.descriptors.get(i, set()) and fits(i)] \

@@ -136,3 +136,12 @@ def test_a_codename_takes_the_type_of_what_it_names(extract_text):
     found = mentions(extract_text, "Her son, nicknamed Junior Smith, spoke to Reuters. The firm was dubbed Acme Corp "
                                    "by traders.")
     assert found.get("Junior Smith", "PERSON") == "PERSON" and found.get("Acme Corp", "ORG") == "ORG"
+
+
+def test_a_class_named_description_stands_for_a_ship_of_that_class_only(extract_text):
+    text = ("The German firm had offered its MEKO A-200 frigate. \"The upgraded Mogami-class frigate is the best "
+            "frigate for Australia,\" Marles said.")
+    assert not {t for s, r, t in relation_texts(extract_text, text) if s == "A-200"}
+    text = ("The destroyer USS Dewey, an Arleigh Burke-class destroyer, sailed from Guam. The Arleigh Burke-class "
+            "destroyer then entered the South China Sea.")
+    assert ("USS Dewey", "enter", "the South China Sea") in relation_texts(extract_text, text)
