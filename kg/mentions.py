@@ -213,6 +213,17 @@ def only_title_part(span: Span) -> bool:
     return longer or is_title(following[: len(span)]) or _title_head_of_before(span)
 
 
+def space_vehicle(span: Span) -> bool:
+    """'the Starliner capsule', 'the Chang'e 6 probe': a name before a spacecraft noun (types.json
+    space_vehicle_nouns), a number between allowed, names a craft kg has no node type for."""
+    doc, i = span.doc, span.end
+    if i < len(doc) and doc[i].like_num:
+        i += 1
+    after = doc_words(doc).words[i : i + 2]
+    nouns = lexicon.words("types.json", "space_vehicle_nouns", "words")
+    return bool(after) and (after[0].lower() in nouns or " ".join(after).lower() in nouns)
+
+
 def initial_then_title(span: Span) -> bool:
     """'X. Defence' in 'Modi wrote on X. Defence Minister Rajnath Singh': a lone capital and full stop (a sentence's
     last word, read as an initial) before the first words of a title is no name."""
@@ -2037,7 +2048,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
                 untyped.append(ent)
             continue
         if kind in {"ORG", "PERSON", "GPE", "NORP"} and (only_title_part(ent) or office_between(ent)
-                                                         or initial_then_title(ent)):
+                                                         or initial_then_title(ent) or space_vehicle(ent)):
             continue
         found.append(mention(ent, kind, sent))
     for span in unlabelled_ships(doc):

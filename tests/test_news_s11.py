@@ -145,3 +145,10 @@ def test_a_class_named_description_stands_for_a_ship_of_that_class_only(extract_
     text = ("The destroyer USS Dewey, an Arleigh Burke-class destroyer, sailed from Guam. The Arleigh Burke-class "
             "destroyer then entered the South China Sea.")
     assert ("USS Dewey", "enter", "the South China Sea") in relation_texts(extract_text, text)
+
+
+def test_a_spacecraft_named_before_its_noun_is_no_node(extract_text):
+    found = mentions(extract_text, "The Starliner capsule docked with the International Space Station. China's "
+                                   "Chang'e 6 probe landed, and Boeing said the capsule was safe.")
+    assert "Starliner" not in found and not any(t.startswith("Chang") for t in found)
+    assert found["Boeing"] == "ORG" and found["International Space Station"] == "FACILITY"
