@@ -603,6 +603,27 @@ def _place_pair_cue(span: Span) -> bool:
     return len(prev) == 2 and prev in lexicon.rules()["place_cues"]["pairs"]
 
 
+def _plural_place_kind_after(span: Span) -> str:
+    """'provinces' of 'Sisaket and Surin provinces': 'and', one or two capitalised words, then a plural kind of place
+    (types.json name_edges place_kind_words) after the name; else ''."""
+    doc, i = span.doc, span.end
+    if i + 2 >= len(doc) or doc[i].lower_ != "and" or not doc[i + 1].is_title:
+        return ""
+    j = i + 2 if not doc[i + 2].is_title else i + 3
+    kind = doc[j].lower_ if j < len(doc) else ""
+    return kind if kind.endswith("s") and kind in lexicon.words("types.json", "name_edges", "place_kind_words") else ""
+
+
+def _place_kind_of_before(span: Span) -> str:
+    """'provinces' of 'the provinces of Ubon Ratchathani', 'village' of 'the village of Wyryki': a kind of place
+    (types.json name_edges place_kind_words) and 'of' right before the name; else ''."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ != "of":
+        return ""
+    kind = doc[span.start - 2].lower_
+    return kind if kind in lexicon.words("types.json", "name_edges", "place_kind_words") else ""
+
+
 def _word_before(span: Span) -> str:
     """The lower-case word right before the span, 'the' passed over ('near the Senkaku Islands' → 'near')."""
     i = span.start - 1
@@ -847,6 +868,10 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "PERSON", f"in apposition to {office!r}"
     elif m.type in {"ORG", "FACILITY"} and _one_word(span) and not lexicon.is_acronym(name) and place_cue(span):
         m.type, m.cue = "GPE", "place cue before a one-word name"
+    elif m.type in {"PERSON", "ORG"} and len(span) <= 2 and not m.title and (kind := _plural_place_kind_after(span)):
+        m.type, m.cue = "GPE", f"named with another before {kind!r}"  # 'Sisaket and Surin provinces' ORG
+    elif m.type == "ORG" and len(span) == 2 and not m.title and (kind := _place_kind_of_before(span)):
+        m.type, m.cue = "GPE", f"'{kind} of' before the name"  # 'the Thai provinces of Ubon Ratchathani' ORG
     elif m.type in {"ORG", "PERSON"} and not m.title and len(span) <= 2 and after_facility_in(span):
         m.type, m.cue = "GPE", "after a facility and 'in'"  # 'Air Base 201 in Agadez'
     elif m.type in {"ORG", "PERSON"} and len(span) == 1 and not m.title and _known_place_after_preposition(span):
@@ -2036,7 +2061,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
                 found.append(m)
             elif kind == "NORP" and (cue := norp_company_cue(ent)):
                 m = mention(ent, "ORG", sent)
-                m.source, m.cue = "context", cue
+                m.source, m.cue = "context", m.cue or cue  # mention() may have retyped it ('Surin provinces')
                 found.append(m)
             elif kind == "NORP" and (cue := norp_place_cue(ent)):
                 m = mention(ent, "GPE", sent)

@@ -152,3 +152,26 @@ def test_a_spacecraft_named_before_its_noun_is_no_node(extract_text):
                                    "Chang'e 6 probe landed, and Boeing said the capsule was safe.")
     assert "Starliner" not in found and not any(t.startswith("Chang") for t in found)
     assert found["Boeing"] == "ORG" and found["International Space Station"] == "FACILITY"
+
+
+# ---------------------------------------------------------------- places named with their kind
+
+
+def test_names_after_a_kind_of_place_and_of_are_places(extract_text):
+    found = mentions(extract_text, "People fled their homes in the Thai provinces of Ubon Ratchathani, Sisaket and "
+                                   "Surin. Debris hit a house in the village of Wyryki.")
+    assert {found[n] for n in ("Ubon Ratchathani", "Sisaket", "Surin", "Wyryki")} == {"GPE"}
+    assert mentions(extract_text, "Shares fell south of Goldman Sachs on Monday.")["Goldman Sachs"] == "ORG"
+
+
+def test_names_joined_before_a_plural_kind_of_place_are_places(extract_text):
+    found = mentions(extract_text, "Cambodian troops fired rockets into Sisaket and Surin provinces.")
+    assert (found["Sisaket"], found["Surin"]) == ("GPE", "GPE")
+    found = mentions(extract_text, "Senator Smith and Mayor Jones met the regions' leaders.")
+    assert "GPE" not in {found.get("Smith"), found.get("Jones")}
+
+
+def test_a_nato_command_title_is_no_organisation(extract_text):
+    found = mentions(extract_text, "The mission will be led by Supreme Allied Commander Europe General Alexus "
+                                   "Grynkewich.")
+    assert set(found) == {"Alexus Grynkewich"}
