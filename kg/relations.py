@@ -1094,6 +1094,8 @@ class Context:
         negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for t in [*chain, anchor]
                       for c in t.children)
         negated = negated or (verb.dep_ == "pcomp" and verb.head.lower_ == "without")
+        negated = negated or (verb.dep_ == "ccomp" and verb.head.i < verb.i  # 'X denied that it had ...'
+                              and verb.head.lemma_.lower() in self.words["denial_verbs"])
         negated = negated or any(c.dep_ == "attr" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
                                  for c in verb.children)  # 'X is no relation of Y'
         hypothetical = any(c.dep_ == "aux" and c.lower_ in self.words["modals"] for t in chain for c in t.children)
@@ -1448,12 +1450,26 @@ def modifier(ctx: Context) -> Iterator[Evidence]:
                         label = _counterpart_title(ctx, idx, word)  # 'his Swedish counterpart Pal Jonson': same office
                         if not label:
                             continue
-                elif m.type in PLACE_TYPES and otype in {"GPE", "LOC"} and mod.dep_ == "poss":
-                    label = "located_in"
+                elif m.type in PLACE_TYPES and otype in {"GPE", "LOC"} and mod.dep_ == "poss" and (
+                        word.i == head.i or _place_noun(ctx, word)):
+                    label = "located_in"  # 'Tokyo's Shinjuku district', 'Kaohsiung, Taiwan's second city'
                 else:
                     continue
                 yield from ctx.evidence("modifier", label, [head], [mod], head,
                                         attrs={"via": word.text} if word.i != head.i else None)
+
+
+def _place_noun(ctx: Context, noun: Token) -> bool:
+    """A noun that says a place is meant ('city', 'port', 'province'; relation_lexicon.json place_apposition_nouns,
+    types.json place, facility and feature kind words, GPE/LOC type_nouns), not a role ('ally', 'partner')."""
+    from kg import lexicon
+
+    lemma = noun.lemma_.lower()
+    if ctx.lexicon.get("type_nouns", {}).get(lemma) in {"GPE", "LOC", "FACILITY"} or lemma in ctx.words.get(
+            "place_apposition_nouns", ()):
+        return True
+    return any(lemma in lexicon.words("types.json", "name_edges", kinds) for kinds in
+               ("place_kind_words", "facility_kind_words", "feature_kind_words"))
 
 
 def _counterpart_title(ctx: Context, idx: int, noun: Token) -> str:

@@ -175,3 +175,30 @@ def test_a_nato_command_title_is_no_organisation(extract_text):
     found = mentions(extract_text, "The mission will be led by Supreme Allied Commander Europe General Alexus "
                                    "Grynkewich.")
     assert set(found) == {"Alexus Grynkewich"}
+
+
+# ---------------------------------------------------------------- relations: denials and appositions of place
+
+
+def negated_of(extract_text, text: str) -> dict[tuple[str, str, str], bool]:
+    res = extract_text(text)
+    return {(res.mentions[e.source].text, e.relation, res.mentions[e.target].text): e.negated
+            for e in res.evidence if e.kind == "pattern"}
+
+
+def test_a_denied_statement_is_kept_negated(extract_text):
+    assert negated_of(extract_text, "The Kremlin denied that it had targeted Poland.") == {
+        ("Kremlin", "target", "Poland"): True}
+    assert negated_of(extract_text, "Russia said that it had targeted Kyiv.") == {("Russia", "target", "Kyiv"): False}
+    found = negated_of(extract_text, "Sudan's government accused the United Arab Emirates of arming the RSF, a "
+                                     "charge Abu Dhabi denies.")
+    assert not any(found.values())  # the accusation was made; what is denied comes after it
+
+
+def test_a_possessive_apposition_places_a_name_only_with_a_place_noun(extract_text):
+    found = relation_texts(extract_text, "China, a close ally of Cambodia, and the United States, Thailand's oldest "
+                                         "treaty ally in Asia, called for restraint.")
+    assert not {t for s, r, t in found if r == "located_in"}
+    found = relation_texts(extract_text, "The ship docked at Kaohsiung, Taiwan's second-largest city, on Monday. "
+                                         "Climbers reached Mount Elbert, Colorado's highest peak.")
+    assert {("Kaohsiung", "located_in", "Taiwan"), ("Mount Elbert", "located_in", "Colorado")} <= found
