@@ -853,6 +853,9 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     elif m.type == "PERSON" and not m.title and _after_the(span) and (after := _word_after(span)) in lexicon.words(
             "types.json", "name_edges", "facility_kind_words"):
         m.type, m.cue = "FACILITY", f"facility word after: {after!r}"  # 'the Afipsky refinery' PERSON
+    elif m.type in {"PERSON", "ORG"} and not m.title and _after_the(span) and (after := _word_after(span)) in \
+            lexicon.words("types.json", "name_edges", "worship_kind_words"):
+        m.type, m.cue = "FACILITY", f"building word after: {after!r}"  # 'the Preah Vihear temple' ORG
     elif m.type in {"PERSON", "ORG", "LAW"} and table.variant(name) is None and (line := line_after(span)):
         # a place before the line word is where it runs ('Baltic power cable'), not its name
         m.type, m.cue = "FACILITY", f"line word after: {line!r}"  # 'the Estlink 2 power cable' LAW

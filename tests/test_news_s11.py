@@ -202,3 +202,10 @@ def test_a_possessive_apposition_places_a_name_only_with_a_place_noun(extract_te
     found = relation_texts(extract_text, "The ship docked at Kaohsiung, Taiwan's second-largest city, on Monday. "
                                          "Climbers reached Mount Elbert, Colorado's highest peak.")
     assert {("Kaohsiung", "located_in", "Taiwan"), ("Mount Elbert", "located_in", "Colorado")} <= found
+
+
+def test_a_name_before_a_building_of_worship_is_that_building(extract_text):
+    found = mentions(extract_text, "The court awarded the Preah Vihear temple to Cambodia. Kishida sent an offering "
+                                   "to the Yasukuni shrine.")
+    assert (found["Preah Vihear"], found["Yasukuni"]) == ("FACILITY", "FACILITY")
+    assert mentions(extract_text, "He joined the Unification Church in 1990.")["the Unification Church"] == "ORG"
