@@ -469,6 +469,22 @@ def _codename_of(span: Span) -> tuple[str, str] | None:
     return (kind, noun) if kind else None
 
 
+def _weapon_system_after(span: Span) -> str:
+    """'air defence system' after 'the Skyranger': lower-case nouns and adjectives, one of them a weapon modifier,
+    then 'system(s)' (types.json weapon_systems); else ''. Not across a preposition ('provide Pyongyang with air
+    defence systems')."""
+    table = lexicon.load_json("types.json")["weapon_systems"]
+    tokens = span.doc[span.end : span.end + 6]
+    for n in range(1, len(tokens)):
+        if tokens[n].lower_ in table["heads"]:
+            between = tokens[:n]
+            if all(t.is_lower and (t.pos_ in {"NOUN", "ADJ"} or t.text == "-") for t in between) and \
+                    {t.lower_ for t in between} & set(table["modifiers"]):
+                return span.doc[span.end : span.end + n + 1].text.lower()
+            return ""
+    return ""
+
+
 def _owned_by_pronoun(span: Span) -> bool:
     """A possessive pronoun right before the name ('its Ababeel missile', 'their Shahed drones')."""
     return span.start > 0 and span.doc[span.start - 1].lower_ in {"its", "their", "his", "her", "our"}
@@ -845,6 +861,9 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     elif m.type in {"PERSON", "ORG"} and len(span) <= (1 if m.type == "PERSON" else 3) and not m.title and (
             kind := _place_apposition(span)):
         m.type, m.cue = "GPE", f"in apposition to a {kind!r}"  # 'Rawalpindi, the garrison city that ...' PERSON
+    elif m.type in {"ORG", "GPE", "LOC", "FACILITY", "PERSON"} and len(span) <= 3 and not m.title and \
+            table.any(name) is None and (system := _weapon_system_after(span)):
+        m.type, m.cue = "WEAPON", f"{system!r} after the name"  # 'the Skyranger air defence system' LOC
     elif len(span) == 1 and not m.title and (m.type == "PERSON" or (m.type == "ORG" and _owned_by_pronoun(span))) \
             and (kind := _arms_noun_after(span)):  # 'its Ababeel missile' ORG; 'a Raytheon missile' stays the maker
         m.type, m.cue = kind[0], f"{kind[1]!r} after the name"  # 'Poseidon nuclear torpedoes' PERSON

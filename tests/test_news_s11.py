@@ -209,3 +209,17 @@ def test_a_name_before_a_building_of_worship_is_that_building(extract_text):
                                    "to the Yasukuni shrine.")
     assert (found["Preah Vihear"], found["Yasukuni"]) == ("FACILITY", "FACILITY")
     assert mentions(extract_text, "He joined the Unification Church in 1990.")["the Unification Church"] == "ORG"
+
+
+def test_a_name_before_an_air_defence_system_is_a_weapon(extract_text):
+    assert mentions(extract_text, "It supplies shells for the Skyranger air defence system.")["Skyranger"] == "WEAPON"
+    found = mentions(extract_text, "Moscow was likely to provide Pyongyang with air defence systems.")
+    assert found["Pyongyang"] == "GPE"
+
+
+def test_a_comma_and_in_inside_a_list_of_places_places_nothing(extract_text):
+    found = relation_texts(extract_text, "It is also building plants in Unterluess in Germany, in Romania and in "
+                                         "Ukraine.")
+    assert ("Unterluess", "located_in", "Germany") in found
+    assert not {(s, t) for s, r, t in found if r == "located_in" and t == "Romania"}
+    assert ("Nagoya", "located_in", "Japan") in relation_texts(extract_text, "The plant is in Nagoya, in central Japan.")
