@@ -2257,7 +2257,8 @@ def company_openers(found: list[Mention]) -> None:
     people = {w for m in found if m.type == "PERSON" and " " in m.name for w in m.name.split()}
     for m in found:
         if (m.type not in {"PERSON", "GPE", "LOC"} or " " in m.name or openers[m.name] != 1 or m.name in people
-                or m.source != "ner" or m.cue or m.title or m.demonym or _table_place(m.name)):
+                or m.source != "ner" or m.cue or m.title or m.demonym or _table_place(m.name)
+                or m.name in _country_last_words()):
             continue
         m.type, m.cue = "ORG", "opens the name of a company of the document"
 
@@ -2529,6 +2530,14 @@ def _table_place(name: str) -> bool:
     table = lexicon.countries()
     return table.variant(name) is not None or bool(table.by_capital.get(lexicon.key(name))) or \
         lexicon.key(name) in _table_place_names()
+
+
+@lru_cache(maxsize=1)
+def _country_last_words() -> frozenset[str]:
+    """Last words of the countries of kg's table named in two words or more ('Korea' of 'South Korea', 'Arabia' of
+    'Saudi Arabia'): a place by themselves, never the short form of a company they open ('Korea Aerospace')."""
+    names = {place.name for place in lexicon.countries().by_variant.values() if place.type == "GPE"}
+    return frozenset(name.split()[-1] for name in names if " " in name)
 
 
 @lru_cache(maxsize=1)
