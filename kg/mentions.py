@@ -477,6 +477,26 @@ def _arms_noun_after(span: Span) -> tuple[str, str] | None:
     return kind, head.lower_
 
 
+def _arms_made_by(span: Span) -> tuple[str, str] | None:
+    """(type, noun) when a one-word name ('Meteor', 'IRIS-T') stands before a weapons or aircraft noun, lower-case
+    words and hyphens between, and a participle with 'by' names that noun's maker right after it ('the Meteor
+    beyond-visual-range missile made by MBDA'; types.json arms_made_by): the name is the model, not its maker.
+    ('a Raytheon missile made by its engineers' names no other maker: Raytheon stays.)"""
+    doc, spec = span.doc, lexicon.load_json("types.json")["arms_made_by"]
+    if " " in span.text or span.end >= len(doc) or not (doc[span.end].is_lower or doc[span.end].text == "-"):
+        return None
+    after = _context_types()["after"]
+    for i in range(span.end, min(span.end + spec["max_between"] + 1, len(doc) - 2)):
+        word = doc[i]
+        if (kind := after.get(word.lower_, "")) in {"WEAPON", "AIRCRAFT"} and word.is_lower:
+            made = doc[i + 1].lower_ in spec["words"] and doc[i + 2].lower_ == "by" \
+                and any(t.ent_type_ and not t.is_lower for t in doc[i + 3 : i + 7])  # a named maker
+            return (kind, word.lower_) if made else None
+        if not (word.is_lower or word.text == "-"):
+            return None
+    return None
+
+
 def _head_of_person_after(span: Span) -> str:
     """'chief' of 'Shin Bet chief Ronen Bar': a word of whoever heads an organisation (types.json name_edges
     org_head_words) between the name and a person's name, else ''. ('Trump adviser Jane Roe' has no such word.)"""
@@ -816,6 +836,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     elif len(span) == 1 and not m.title and (m.type == "PERSON" or (m.type == "ORG" and _owned_by_pronoun(span))) \
             and (kind := _arms_noun_after(span)):  # 'its Ababeel missile' ORG; 'a Raytheon missile' stays the maker
         m.type, m.cue = kind[0], f"{kind[1]!r} after the name"  # 'Poseidon nuclear torpedoes' PERSON
+    elif m.type in {"PERSON", "ORG"} and not m.title and (kind := _arms_made_by(span)):
+        m.type, m.cue = kind[0], f"{kind[1]!r} made by another after the name"  # 'the Meteor missile made by MBDA'
     elif m.type == "PERSON" and not m.title and (head := _head_of_person_after(span)):
         m.type, m.cue = "ORG", f"{head!r} and a person after the name"  # 'Shin Bet chief Ronen Bar'
     elif m.type == "PERSON" and not m.title and _after_the(span) and (after := _word_after(span)) in lexicon.words(

@@ -23,3 +23,23 @@ def test_a_company_opener_still_joins_its_company(extract_text):
     text = ("Veltro Semiconductors NV said on Monday that sales rose. Veltro said it would hire 200 engineers in "
             "Eindhoven next year.")
     assert mentions(extract_text, text)["Veltro"] == "ORG"
+
+
+# ---------------------------------------------------------------- a model name before an arms noun made by another
+
+
+def test_a_name_before_a_missile_made_by_another_is_the_weapon(extract_text):
+    text = ("The first jets will carry the Meteor beyond-visual-range missile made by European group MBDA and the "
+            "IRIS-T short-range missile built by Germany's Diehl Defence.")
+    found = mentions(extract_text, text)
+    assert found["Meteor"] == "WEAPON"
+    assert found["IRIS-T"] == "WEAPON"
+    assert found["MBDA"] == "ORG"
+    assert found["Diehl Defence"] == "ORG"
+
+
+def test_a_maker_before_its_own_missile_stays_the_maker(extract_text):
+    cases = [("The army bought a Raytheon missile made by its own engineers.", "Raytheon"),
+             ("Analysts said Lockheed fighter jets built by the company in Texas cost more.", "Lockheed")]
+    for text, name in cases:
+        assert mentions(extract_text, text).get(name) == "ORG", text
