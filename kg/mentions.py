@@ -1406,6 +1406,20 @@ def places_not_people(found: list[Mention]) -> None:
             m.type, m.cue = next(iter(places[m.name])), "name of a place of the document written with its place head"
 
 
+def facilities_not_people(found: list[Mention]) -> None:
+    """A one-word name the model typed a person or an organisation ('centrifuges at Fordow' PERSON, 'the site at
+    Natanz' ORG) that the document also names as a facility ('the Fordow and Natanz facilities') is that facility,
+    unless a person's full name of the document holds the word or a title or cue stands before it."""
+    named = {m.name for m in found if m.type == "FACILITY" and " " not in m.name and not m.demonym}
+    if not named:
+        return
+    people = {w for m in found if m.type == "PERSON" and " " in m.name for w in m.name.split()}
+    for m in found:
+        if m.type in {"PERSON", "ORG"} and m.name in named and not m.title and not m.cue and m.name not in people \
+                and m.source == "ner":
+            m.type, m.cue = "FACILITY", "named a facility elsewhere in the document"
+
+
 def name_pairs(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> list[Mention]:
     """'the Biden-Harris administration', 'the Rutte-Kaag coalition': two capitalised names joined by a hyphen before
     a noun of types.json name_pairs are two people, whatever the model read (a facility, an organisation); a pair
@@ -2077,6 +2091,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     places_by_possession(doc, found)
     countries_not_people(found)
     places_not_people(found)
+    facilities_not_people(found)
     surnames_as_people(doc, found)
     full_names_as_people(found)
     country_qualifiers(doc, found)

@@ -43,3 +43,23 @@ def test_a_maker_before_its_own_missile_stays_the_maker(extract_text):
              ("Analysts said Lockheed fighter jets built by the company in Texas cost more.", "Lockheed")]
     for text, name in cases:
         assert mentions(extract_text, text).get(name) == "ORG", text
+
+
+# ---------------------------------------------------------------- a one-word facility named as one elsewhere
+
+
+def test_a_name_the_document_calls_a_facility_is_one_everywhere(extract_text):
+    text = ("Much of the production takes place at the Fordow Fuel Enrichment Plant and at the larger underground "
+            "site at Natanz. Inspectors said Iran had installed more centrifuges at Fordow since March. Israel has "
+            "warned it could strike the Fordow and Natanz facilities.")
+    assert {m.text: m.type for m in extract_text(text).mentions if m.text in {"Fordow", "Natanz"}} == \
+        {"Fordow": "FACILITY", "Natanz": "FACILITY"}
+    assert {m.type for m in extract_text(text).mentions if m.text == "Fordow"} == {"FACILITY"}
+
+
+def test_a_person_named_in_full_keeps_the_word(extract_text):
+    text = ("Inspectors visited Fordow on Monday. Ali Fordow, an engineer, said Fordow had no problems. Israel "
+            "could strike the Fordow and Natanz facilities.")
+    found = extract_text(text).mentions
+    assert [m.type for m in found if m.text == "Fordow"][:2] == ["PERSON", "PERSON"]
+    assert {m.type for m in found if m.text == "Natanz"} == {"FACILITY"}
