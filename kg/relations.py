@@ -825,6 +825,8 @@ class Context:
         owners = [(i, how) for i, how in self._of_object(tok, 2) if self.mentions[i].type in OWNER_TYPES]
         if owners:
             return self._via(owners[:1], f"stand-in '{tok.text} of'")
+        if vehicle and not self._actor(tok) and (named := self._named_vehicle(tok)) is not None:
+            return [(named, f"stand-in '{tok.text}'")]  # "operates KAI's FA-50 aircraft": the FA-50, not KAI
         for mod in self._modifiers(tok):
             idx = self.mention_of(mod)
             if idx is None or self.hyphen_participle(mod) is not None:  # 'Italian-built ships' are no Italy's
@@ -838,6 +840,15 @@ class Context:
                 found = [idx] + [self.mention_of(c) for c in mod.conjuncts if self.mention_of(c) is not None]
                 return [(i, f"stand-in '{tok.text}'") for i in dict.fromkeys(found)]
         return []
+
+    def _named_vehicle(self, tok: Token) -> int | None:
+        """The aircraft, ship or weapon named right inside a vehicle noun's phrase after an owner's possessive
+        ("KAI's FA-50 light combat aircraft", "Japan's F-35 jets"), else None: the thing itself, not its owner."""
+        if not any(c.dep_ == "poss" for c in tok.lefts):
+            return None
+        named = [i for c in tok.lefts if c.dep_ in {"compound", "nmod", "nummod"}
+                 and (i := self.mention_of(c)) is not None and self.mentions[i].type in VEHICLE_TYPES]
+        return named[-1] if named else None
 
     def hyphen_participle(self, mod: Token) -> Token | None:
         """The participle a name is joined to by a hyphen before a noun ('flagged' in 'the Liberian-flagged tanker',

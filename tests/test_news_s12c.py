@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from tests.news_helpers import holding
+from tests.news_helpers import holding, relation_texts
 from tests.news_helpers import resolved as entities
 from tests.news_helpers import text_types as mentions
 
@@ -63,3 +63,18 @@ def test_a_person_named_in_full_keeps_the_word(extract_text):
     found = extract_text(text).mentions
     assert [m.type for m in found if m.text == "Fordow"][:2] == ["PERSON", "PERSON"]
     assert {m.type for m in found if m.text == "Natanz"} == {"FACILITY"}
+
+
+# ---------------------------------------------------------------- an owner's named vehicle is the object
+
+
+def test_the_named_aircraft_not_its_makers_possessive_is_the_object(extract_text):
+    text = "Poland, which already operates KAI's FA-50 light combat aircraft, is a potential buyer."
+    found = relation_texts(extract_text, text)
+    assert ("Poland", "operate", "FA-50") in found
+    assert ("Poland", "operate", "KAI") not in found
+
+
+def test_an_owners_vehicle_as_subject_keeps_its_owner(extract_text):
+    assert ("Su-34", "operated_by", "Russia") in relation_texts(extract_text,
+                                                                "Russia's Su-34 bombers struck Kharkiv on Monday.")
