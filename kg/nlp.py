@@ -1174,6 +1174,10 @@ class FeatureNames:
         name = {"IS_TITLE": True, "POS": "PROPN", "OP": "+"}
         self.matcher = Matcher(nlp.vocab)
         self.matcher.add("suffix", [[{"IS_TITLE": True, "POS": {"IN": ["PROPN", "ADJ", "NOUN"]}, "OP": "+"},
+                                     {"TEXT": {"IN": table["suffix_heads"]["words"]}}],
+                                    [{"IS_TITLE": True, "POS": "PROPN", "OP": "+"},  # 'Bab al-Mandab Strait'
+                                     {"LOWER": {"IN": table["suffix_articles"]["words"]}, "SPACY": False},
+                                     {"ORTH": "-", "SPACY": False}, {"IS_TITLE": True, "POS": "PROPN", "OP": "+"},
                                      {"TEXT": {"IN": table["suffix_heads"]["words"]}}]])
         self.matcher.add("prefix", [[{"TEXT": {"IN": table["prefix_heads"]["words"]}}, name]])
         self.matcher.add("of", [[{"TEXT": {"IN": table["of_heads"]["words"]}}, {"LOWER": "of"}, name]])

@@ -78,3 +78,21 @@ def test_the_named_aircraft_not_its_makers_possessive_is_the_object(extract_text
 def test_an_owners_vehicle_as_subject_keeps_its_owner(extract_text):
     assert ("Su-34", "operated_by", "Russia") in relation_texts(extract_text,
                                                                 "Russia's Su-34 bombers struck Kharkiv on Monday.")
+
+
+# ---------------------------------------------------------------- an Arabic article inside a feature name
+
+
+def test_a_feature_name_holds_its_arabic_article(extract_text):
+    cases = [("They attacked shipping in the Red Sea and the Bab al-Mandab Strait.", "Bab al-Mandab Strait"),
+             ("Tankers sailed through the Bab el-Mandeb Strait on Monday.", "Bab el-Mandeb Strait")]
+    for text, name in cases:
+        found = mentions(extract_text, text)
+        assert "LOC" in {found.get(name), found.get(f"the {name}")}, text
+        assert "Mandab Strait" not in found and "Mandeb Strait" not in found, text
+
+
+def test_a_feature_name_without_an_article_is_unchanged(extract_text):
+    found = mentions(extract_text, "Tankers sailed through the Taiwan Strait and the Red Sea on Monday.")
+    assert found.get("the Taiwan Strait") == "LOC" or found.get("Taiwan Strait") == "LOC"
+    assert "the Red Sea" in found
