@@ -1574,8 +1574,11 @@ def demonym_forces(doc: Doc) -> Doc:
     pairs = [k for k in range(len(ents) - 1) if ents[k + 1].start == ents[k].end and ents[k + 1].label_ == "ORG"
              and ents[k + 1].text.lower() in services and ents[k + 1][0].is_title and _bare_demonym(ents[k])]
     bare = [(k, end) for k, ent in enumerate(ents) if (end := _bare_service_end(doc, ent, services))]
-    if not pairs and not bare:
+    unlabelled = [k for k, ent in enumerate(ents) if _unlabelled_demonym_before(doc, ent, services)]
+    if not pairs and not bare and not unlabelled:
         return doc
+    for k in unlabelled:  # 'Israeli' + 'Air Force (IAF)': the model left the demonym out
+        ents[k] = resized(ents[k], ents[k].start - 1, ents[k].end)
     for k, end in reversed(bare):  # 'said Philippine Navy spokesperson X': the model left 'Navy' out
         ents[k] = Span(doc, ents[k].start, end, label="ORG")
     for k in reversed(pairs):
@@ -1588,6 +1591,15 @@ def _bare_demonym(ent: Span) -> bool:
     """The span is a country's demonym alone, or after 'the' ('The Lebanese' + 'Armed Forces' opening a sentence)."""
     return (len(ent) == 1 or (len(ent) == 2 and ent[0].lower_ == "the")) and \
         lexicon.countries().by_demonym.get(lexicon.key(ent[-1].text)) is not None
+
+
+def _unlabelled_demonym_before(doc: Doc, ent: Span, services: frozenset[str]) -> bool:
+    """An ORG that is only an armed service in capitals right after a country's one-word demonym the model left
+    unlabelled ('some 20 Israeli' + 'Air Force (IAF) jets')."""
+    if ent.label_ != "ORG" or ent.start == 0 or ent.text.lower() not in services or not ent[0].is_title:
+        return False
+    word = doc[ent.start - 1]
+    return not word.ent_type and word.is_title and lexicon.countries().demonym(word.text) is not None
 
 
 def _bare_service_end(doc: Doc, ent: Span, services: frozenset[str]) -> int:

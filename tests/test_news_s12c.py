@@ -96,3 +96,18 @@ def test_a_feature_name_without_an_article_is_unchanged(extract_text):
     found = mentions(extract_text, "Tankers sailed through the Taiwan Strait and the Red Sea on Monday.")
     assert found.get("the Taiwan Strait") == "LOC" or found.get("Taiwan Strait") == "LOC"
     assert "the Red Sea" in found
+
+
+# ---------------------------------------------------------------- a demonym the model left before an armed service
+
+
+def test_a_demonym_before_a_bracketed_service_joins_it(extract_text):
+    found = entities(extract_text, "Some 20 Israeli Air Force (IAF) jets hit targets. The IAF said all aircraft "
+                                   "returned safely.")
+    assert found["Israeli Air Force"] == ("ORG", {"Israeli Air Force", "IAF"})
+    assert "Air Force" not in found
+
+
+def test_a_service_without_a_demonym_is_unchanged(extract_text):
+    assert entities(extract_text, "The Air Force said on Monday that it would buy jets.") == \
+        {"Air Force": ("ORG", {"Air Force"})}
