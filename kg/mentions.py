@@ -1351,6 +1351,35 @@ def coordinated_companies(doc: Doc, found: list[Mention]) -> None:
             m.type, m.cue = "ORG", "in a list of organisations"
 
 
+def coordinated_arms(doc: Doc, found: list[Mention]) -> None:
+    """A one-word name the model typed a person or an organisation, joined by 'and' to a weapon, aircraft or ship
+    name that a lower-case noun of both follows, is one of a kind with it ('the Arrow and U.S.-supplied THAAD air
+    defence systems', 'the Rafale and F-35 fighters'); up to two unnamed words between 'and' and the second name;
+    never a word of a person's full name of the document, nor a titled person."""
+    arms = {m.start: m for m in found if m.type in {"WEAPON", "AIRCRAFT", "SHIP"}}
+    if not arms:
+        return
+    people = {w for m in found if m.type == "PERSON" and " " in m.name for w in m.name.split()}
+    starts = doc_words(doc).starts
+    for m in found:
+        if m.type not in {"PERSON", "ORG"} or " " in m.name or m.title or m.cue or m.source != "ner" \
+                or m.name in people:
+            continue
+        span = mention_span(doc, m)
+        if span.end + 2 >= len(doc) or doc[span.end].lower_ != "and":
+            continue
+        k = next((k for k in range(span.end + 1, min(span.end + 4, len(doc))) if starts[k] in arms), None)
+        if k is None or any(t.ent_type_ or t.text in {"'s", "’s"} for t in doc[span.end + 1 : k]):
+            continue  # 'Raytheon and Lockheed's F-35 jets': another name between
+        other = arms[starts[k]]
+        after = mention_span(doc, other).end
+        nouns = list(itertools.takewhile(lambda t: t.is_lower and t.pos_ in {"NOUN", "ADJ"}, doc[after : after + 4]))
+        kinds = lexicon.load_json("types.json")["kind_nouns"]
+        if nouns and nouns[0].pos_ == "NOUN" and not any(t.lower_ in kinds["ORG"] or t.lower_ in kinds["PERSON"]
+                                                        for t in nouns):  # 'Boeing and F-35 maker Lockheed'
+            m.type, m.cue = other.type, f"joined by 'and' to the {other.type} {other.name!r}"
+
+
 def places_by_possession(doc: Doc, found: list[Mention]) -> None:
     """A short name the model typed ORG or PERSON whose possessive owns a part of a place ('Okinawa's Ishigaki and
     Miyako islands', 'Okinawa's main island': types.json place_possessions) is a place, a GPE; never a word of a
@@ -2088,6 +2117,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     found = demonym_places(found, doc_words(doc).text)
     coordinated_places(doc, found)
     coordinated_companies(doc, found)
+    coordinated_arms(doc, found)
     places_by_possession(doc, found)
     countries_not_people(found)
     places_not_people(found)

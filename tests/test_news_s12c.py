@@ -111,3 +111,21 @@ def test_a_demonym_before_a_bracketed_service_joins_it(extract_text):
 def test_a_service_without_a_demonym_is_unchanged(extract_text):
     assert entities(extract_text, "The Air Force said on Monday that it would buy jets.") == \
         {"Air Force": ("ORG", {"Air Force"})}
+
+
+# ---------------------------------------------------------------- a name joined by 'and' to a weapon before a noun
+
+
+def test_a_name_joined_to_a_weapon_before_their_noun_is_a_weapon(extract_text):
+    text = ("The military said several attempts by the Arrow and U.S.-supplied THAAD air defence systems to "
+            "intercept the missile had failed.")
+    found = mentions(extract_text, text)
+    assert found["Arrow"] == "WEAPON"
+    assert found["THAAD"] == "WEAPON"
+
+
+def test_a_maker_joined_to_a_model_stays_a_maker(extract_text):
+    cases = [("Veltro and F-35 maker Lockheed Martin rose on Monday.", "Veltro"),
+             ("Raytheon and Lockheed's F-35 jets were shown at the fair.", "Raytheon")]
+    for text, name in cases:
+        assert mentions(extract_text, text)[name] not in {"WEAPON", "AIRCRAFT"}, text
