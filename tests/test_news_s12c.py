@@ -129,3 +129,17 @@ def test_a_maker_joined_to_a_model_stays_a_maker(extract_text):
              ("Raytheon and Lockheed's F-35 jets were shown at the fair.", "Raytheon")]
     for text, name in cases:
         assert mentions(extract_text, text)[name] not in {"WEAPON", "AIRCRAFT"}, text
+
+
+# ---------------------------------------------------------------- acronyms of common nouns
+
+
+def test_device_acronyms_are_no_names(extract_text):
+    cases = [("Engineers were accused of trying to leave with USB drives containing data on the KF-21.", "USB"),
+             ("Users in Russia turned to VPN services after the ban.", "VPN")]
+    for text, acronym in cases:
+        assert acronym not in mentions(extract_text, text), text
+
+
+def test_a_name_holding_a_device_acronym_stays(extract_text):
+    assert mentions(extract_text, "Stocks of USB Group rose on Monday, said Reuters.").get("USB Group") == "ORG"
