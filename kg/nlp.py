@@ -1445,7 +1445,7 @@ def _model_nouns(vocab) -> tuple[dict[str, str], frozenset[int]]:
     their hashes."""
     table = _model_numbers()
     after = {w: t for w, t in lexicon.load_json("types.json")["context_types"]["after"].items()
-             if t in table["labels"] and w not in table["not_after"]}
+             if t in table["labels"] and w not in table["not_after"]} | table["only_after_numbers"]
     return after, frozenset(vocab.strings.add(w) for w in after)
 
 

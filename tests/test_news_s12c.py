@@ -143,3 +143,18 @@ def test_device_acronyms_are_no_names(extract_text):
 
 def test_a_name_holding_a_device_acronym_stays(extract_text):
     assert mentions(extract_text, "Stocks of USB Group rose on Monday, said Reuters.").get("USB Group") == "ORG"
+
+
+# ---------------------------------------------------------------- a numbered trainer aircraft
+
+
+def test_a_numbered_model_before_trainer_is_an_aircraft(extract_text):
+    cases = [("The company also builds the T-50 Golden Eagle trainer and the KUH-1 Surion helicopter.",
+              "T-50 Golden Eagle"),
+             ("KAI also builds the T-50 Golden Eagle jet trainer in Sacheon.", "T-50 Golden Eagle")]
+    for text, name in cases:
+        assert mentions(extract_text, text).get(name) == "AIRCRAFT", text
+
+
+def test_a_brand_before_trainers_is_no_aircraft(extract_text):
+    assert mentions(extract_text, "She wore Nike trainers to the gym on Monday.").get("Nike") == "ORG"
