@@ -720,8 +720,16 @@ class Context:
             mods = [t for t in slot.values() if t.head.i == tok.i and t.i != tok.i]
             out.extend(c for c in tok.conjuncts
                        if c.pos_ in NOUNISH and c not in out and not _own_modifier(tok, c, mods)
-                       and not (tok.dep_ in OBJECT_DEPS and _subject_of_next_clause(c)))
+                       and not (tok.dep_ in OBJECT_DEPS and _subject_of_next_clause(c))
+                       and not self._place_after_vehicle(tok, c))
         return out
+
+    def _place_after_vehicle(self, tok: Token, conj: Token) -> bool:
+        """A place name listed after a vehicle noun is no vehicle of that list ('Poland, which operates KAI's FA-50
+        aircraft, the Philippines and Peru have been named' parses the countries as conjuncts of 'aircraft')."""
+        idx = self.mention_of(conj)
+        return idx is not None and self.mention_of(tok) is None and self.mentions[idx].type in {"GPE", "LOC"} \
+            and (tok.lemma_.lower() in self.words["vehicles"] or tok.lower_ in self.words["vehicles"])
 
     def subjects(self, verb: Token, depth: int = 0) -> list[Token]:
         """The actor of a verb: its subject, or one inherited through conj, xcomp, purpose or -ing clauses."""

@@ -158,3 +158,22 @@ def test_a_numbered_model_before_trainer_is_an_aircraft(extract_text):
 
 def test_a_brand_before_trainers_is_no_aircraft(extract_text):
     assert mentions(extract_text, "She wore Nike trainers to the gym on Monday.").get("Nike") == "ORG"
+
+
+# ---------------------------------------------------------------- places listed after a vehicle noun
+
+
+def test_places_listed_after_a_vehicle_noun_are_no_objects(extract_text):
+    text = ("Poland, which already operates KAI's FA-50 light combat aircraft, the Philippines, the United Arab "
+            "Emirates (UAE) and Peru have been named as potential buyers.")
+    found = relation_texts(extract_text, text)
+    assert ("Poland", "operate", "FA-50") in found
+    assert not {t for s, r, t in found if s == "Poland" and r == "operate"} - {"FA-50"}
+
+
+def test_listed_places_after_a_place_stay_objects(extract_text):
+    found = relation_texts(extract_text, "Russia deployed troops to Syria and Libya last year.")
+    assert {("Russia", "deploy_to", "Syria"), ("Russia", "deploy_to", "Libya")} <= found
+    found = relation_texts(extract_text, "Poland already operates KAI's FA-50 light combat aircraft and Hyundai's K2 "
+                                         "tanks.")
+    assert ("Poland", "operate", "FA-50") in found
