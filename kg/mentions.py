@@ -504,6 +504,26 @@ def _arms_noun_after(span: Span) -> tuple[str, str] | None:
     return kind, head.lower_
 
 
+def _arms_made_by(span: Span) -> tuple[str, str] | None:
+    """(type, noun) when a one-word name ('Meteor', 'IRIS-T') stands before a weapons or aircraft noun, lower-case
+    words and hyphens between, and a participle with 'by' names that noun's maker right after it ('the Meteor
+    beyond-visual-range missile made by MBDA'; types.json arms_made_by): the name is the model, not its maker.
+    ('a Raytheon missile made by its engineers' names no other maker: Raytheon stays.)"""
+    doc, spec = span.doc, lexicon.load_json("types.json")["arms_made_by"]
+    if " " in span.text or span.end >= len(doc) or not (doc[span.end].is_lower or doc[span.end].text == "-"):
+        return None
+    after = _context_types()["after"]
+    for i in range(span.end, min(span.end + spec["max_between"] + 1, len(doc) - 2)):
+        word = doc[i]
+        if (kind := after.get(word.lower_, "")) in {"WEAPON", "AIRCRAFT"} and word.is_lower:
+            made = doc[i + 1].lower_ in spec["words"] and doc[i + 2].lower_ == "by" \
+                and any(t.ent_type_ and not t.is_lower for t in doc[i + 3 : i + 7])  # a named maker
+            return (kind, word.lower_) if made else None
+        if not (word.is_lower or word.text == "-"):
+            return None
+    return None
+
+
 def _head_of_person_after(span: Span) -> str:
     """'chief' of 'Shin Bet chief Ronen Bar': a word of whoever heads an organisation (types.json name_edges
     org_head_words) between the name and a person's name, else ''. ('Trump adviser Jane Roe' has no such word.)"""
@@ -867,6 +887,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     elif len(span) == 1 and not m.title and (m.type == "PERSON" or (m.type == "ORG" and _owned_by_pronoun(span))) \
             and (kind := _arms_noun_after(span)):  # 'its Ababeel missile' ORG; 'a Raytheon missile' stays the maker
         m.type, m.cue = kind[0], f"{kind[1]!r} after the name"  # 'Poseidon nuclear torpedoes' PERSON
+    elif m.type in {"PERSON", "ORG"} and not m.title and (kind := _arms_made_by(span)):
+        m.type, m.cue = kind[0], f"{kind[1]!r} made by another after the name"  # 'the Meteor missile made by MBDA'
     elif m.type == "PERSON" and not m.title and (head := _head_of_person_after(span)):
         m.type, m.cue = "ORG", f"{head!r} and a person after the name"  # 'Shin Bet chief Ronen Bar'
     elif m.type == "PERSON" and not m.title and _after_the(span) and (after := _word_after(span)) in lexicon.words(
@@ -1387,6 +1409,35 @@ def coordinated_companies(doc: Doc, found: list[Mention]) -> None:
             m.type, m.cue = "ORG", "in a list of organisations"
 
 
+def coordinated_arms(doc: Doc, found: list[Mention]) -> None:
+    """A one-word name the model typed a person or an organisation, joined by 'and' to a weapon, aircraft or ship
+    name that a lower-case noun of both follows, is one of a kind with it ('the Arrow and U.S.-supplied THAAD air
+    defence systems', 'the Rafale and F-35 fighters'); up to two unnamed words between 'and' and the second name;
+    never a word of a person's full name of the document, nor a titled person."""
+    arms = {m.start: m for m in found if m.type in {"WEAPON", "AIRCRAFT", "SHIP"}}
+    if not arms:
+        return
+    people = {w for m in found if m.type == "PERSON" and " " in m.name for w in m.name.split()}
+    starts = doc_words(doc).starts
+    for m in found:
+        if m.type not in {"PERSON", "ORG"} or " " in m.name or m.title or m.cue or m.source != "ner" \
+                or m.name in people:
+            continue
+        span = mention_span(doc, m)
+        if span.end + 2 >= len(doc) or doc[span.end].lower_ != "and":
+            continue
+        k = next((k for k in range(span.end + 1, min(span.end + 4, len(doc))) if starts[k] in arms), None)
+        if k is None or any(t.ent_type_ or t.text in {"'s", "’s"} for t in doc[span.end + 1 : k]):
+            continue  # 'Raytheon and Lockheed's F-35 jets': another name between
+        other = arms[starts[k]]
+        after = mention_span(doc, other).end
+        nouns = list(itertools.takewhile(lambda t: t.is_lower and t.pos_ in {"NOUN", "ADJ"}, doc[after : after + 4]))
+        kinds = lexicon.load_json("types.json")["kind_nouns"]
+        if nouns and nouns[0].pos_ == "NOUN" and not any(t.lower_ in kinds["ORG"] or t.lower_ in kinds["PERSON"]
+                                                        for t in nouns):  # 'Boeing and F-35 maker Lockheed'
+            m.type, m.cue = other.type, f"joined by 'and' to the {other.type} {other.name!r}"
+
+
 def places_by_possession(doc: Doc, found: list[Mention]) -> None:
     """A short name the model typed ORG or PERSON whose possessive owns a part of a place ('Okinawa's Ishigaki and
     Miyako islands', 'Okinawa's main island': types.json place_possessions) is a place, a GPE; never a word of a
@@ -1440,6 +1491,20 @@ def places_not_people(found: list[Mention]) -> None:
         if m.type == "PERSON" and " " not in m.name and not m.title and not m.cue and m.name not in people \
                 and len(places.get(m.name, ())) == 1:
             m.type, m.cue = next(iter(places[m.name])), "name of a place of the document written with its place head"
+
+
+def facilities_not_people(found: list[Mention]) -> None:
+    """A one-word name the model typed a person or an organisation ('centrifuges at Fordow' PERSON, 'the site at
+    Natanz' ORG) that the document also names as a facility ('the Fordow and Natanz facilities') is that facility,
+    unless a person's full name of the document holds the word or a title or cue stands before it."""
+    named = {m.name for m in found if m.type == "FACILITY" and " " not in m.name and not m.demonym}
+    if not named:
+        return
+    people = {w for m in found if m.type == "PERSON" and " " in m.name for w in m.name.split()}
+    for m in found:
+        if m.type in {"PERSON", "ORG"} and m.name in named and not m.title and not m.cue and m.name not in people \
+                and m.source == "ner":
+            m.type, m.cue = "FACILITY", "named a facility elsewhere in the document"
 
 
 def name_pairs(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> list[Mention]:
@@ -2110,9 +2175,11 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     found = demonym_places(found, doc_words(doc).text)
     coordinated_places(doc, found)
     coordinated_companies(doc, found)
+    coordinated_arms(doc, found)
     places_by_possession(doc, found)
     countries_not_people(found)
     places_not_people(found)
+    facilities_not_people(found)
     surnames_as_people(doc, found)
     full_names_as_people(found)
     country_qualifiers(doc, found)
@@ -2315,7 +2382,8 @@ def company_openers(found: list[Mention]) -> None:
     people = {w for m in found if m.type == "PERSON" and " " in m.name for w in m.name.split()}
     for m in found:
         if (m.type not in {"PERSON", "GPE", "LOC"} or " " in m.name or openers[m.name] != 1 or m.name in people
-                or m.source != "ner" or m.cue or m.title or m.demonym or _table_place(m.name)):
+                or m.source != "ner" or m.cue or m.title or m.demonym or _table_place(m.name)
+                or m.name in _country_last_words()):
             continue
         m.type, m.cue = "ORG", "opens the name of a company of the document"
 
@@ -2587,6 +2655,14 @@ def _table_place(name: str) -> bool:
     table = lexicon.countries()
     return table.variant(name) is not None or bool(table.by_capital.get(lexicon.key(name))) or \
         lexicon.key(name) in _table_place_names()
+
+
+@lru_cache(maxsize=1)
+def _country_last_words() -> frozenset[str]:
+    """Last words of the countries of kg's table named in two words or more ('Korea' of 'South Korea', 'Arabia' of
+    'Saudi Arabia'): a place by themselves, never the short form of a company they open ('Korea Aerospace')."""
+    names = {place.name for place in lexicon.countries().by_variant.values() if place.type == "GPE"}
+    return frozenset(name.split()[-1] for name in names if " " in name)
 
 
 @lru_cache(maxsize=1)

@@ -1174,6 +1174,10 @@ class FeatureNames:
         name = {"IS_TITLE": True, "POS": "PROPN", "OP": "+"}
         self.matcher = Matcher(nlp.vocab)
         self.matcher.add("suffix", [[{"IS_TITLE": True, "POS": {"IN": ["PROPN", "ADJ", "NOUN"]}, "OP": "+"},
+                                     {"TEXT": {"IN": table["suffix_heads"]["words"]}}],
+                                    [{"IS_TITLE": True, "POS": "PROPN", "OP": "+"},  # 'Bab al-Mandab Strait'
+                                     {"LOWER": {"IN": table["suffix_articles"]["words"]}, "SPACY": False},
+                                     {"ORTH": "-", "SPACY": False}, {"IS_TITLE": True, "POS": "PROPN", "OP": "+"},
                                      {"TEXT": {"IN": table["suffix_heads"]["words"]}}]])
         self.matcher.add("prefix", [[{"TEXT": {"IN": table["prefix_heads"]["words"]}}, name]])
         self.matcher.add("of", [[{"TEXT": {"IN": table["of_heads"]["words"]}}, {"LOWER": "of"}, name]])
@@ -1441,7 +1445,7 @@ def _model_nouns(vocab) -> tuple[dict[str, str], frozenset[int]]:
     their hashes."""
     table = _model_numbers()
     after = {w: t for w, t in lexicon.load_json("types.json")["context_types"]["after"].items()
-             if t in table["labels"] and w not in table["not_after"]}
+             if t in table["labels"] and w not in table["not_after"]} | table["only_after_numbers"]
     return after, frozenset(vocab.strings.add(w) for w in after)
 
 
@@ -1570,8 +1574,11 @@ def demonym_forces(doc: Doc) -> Doc:
     pairs = [k for k in range(len(ents) - 1) if ents[k + 1].start == ents[k].end and ents[k + 1].label_ == "ORG"
              and ents[k + 1].text.lower() in services and ents[k + 1][0].is_title and _bare_demonym(ents[k])]
     bare = [(k, end) for k, ent in enumerate(ents) if (end := _bare_service_end(doc, ent, services))]
-    if not pairs and not bare:
+    unlabelled = [k for k, ent in enumerate(ents) if _unlabelled_demonym_before(doc, ent, services)]
+    if not pairs and not bare and not unlabelled:
         return doc
+    for k in unlabelled:  # 'Israeli' + 'Air Force (IAF)': the model left the demonym out
+        ents[k] = resized(ents[k], ents[k].start - 1, ents[k].end)
     for k, end in reversed(bare):  # 'said Philippine Navy spokesperson X': the model left 'Navy' out
         ents[k] = Span(doc, ents[k].start, end, label="ORG")
     for k in reversed(pairs):
@@ -1584,6 +1591,15 @@ def _bare_demonym(ent: Span) -> bool:
     """The span is a country's demonym alone, or after 'the' ('The Lebanese' + 'Armed Forces' opening a sentence)."""
     return (len(ent) == 1 or (len(ent) == 2 and ent[0].lower_ == "the")) and \
         lexicon.countries().by_demonym.get(lexicon.key(ent[-1].text)) is not None
+
+
+def _unlabelled_demonym_before(doc: Doc, ent: Span, services: frozenset[str]) -> bool:
+    """An ORG that is only an armed service in capitals right after a country's one-word demonym the model left
+    unlabelled ('some 20 Israeli' + 'Air Force (IAF) jets')."""
+    if ent.label_ != "ORG" or ent.start == 0 or ent.text.lower() not in services or not ent[0].is_title:
+        return False
+    word = doc[ent.start - 1]
+    return not word.ent_type and word.is_title and lexicon.countries().demonym(word.text) is not None
 
 
 def _bare_service_end(doc: Doc, ent: Span, services: frozenset[str]) -> int:

@@ -729,8 +729,16 @@ class Context:
             mods = [t for t in slot.values() if t.head.i == tok.i and t.i != tok.i]
             out.extend(c for c in tok.conjuncts
                        if c.pos_ in NOUNISH and c not in out and not _own_modifier(tok, c, mods)
-                       and not (tok.dep_ in OBJECT_DEPS and _subject_of_next_clause(c)))
+                       and not (tok.dep_ in OBJECT_DEPS and _subject_of_next_clause(c))
+                       and not self._place_after_vehicle(tok, c))
         return out
+
+    def _place_after_vehicle(self, tok: Token, conj: Token) -> bool:
+        """A place name listed after a vehicle noun is no vehicle of that list ('Poland, which operates KAI's FA-50
+        aircraft, the Philippines and Peru have been named' parses the countries as conjuncts of 'aircraft')."""
+        idx = self.mention_of(conj)
+        return idx is not None and self.mention_of(tok) is None and self.mentions[idx].type in {"GPE", "LOC"} \
+            and (tok.lemma_.lower() in self.words["vehicles"] or tok.lower_ in self.words["vehicles"])
 
     def subjects(self, verb: Token, depth: int = 0) -> list[Token]:
         """The actor of a verb: its subject, or one inherited through conj, xcomp, purpose or -ing clauses."""
@@ -834,6 +842,8 @@ class Context:
         owners = [(i, how) for i, how in self._of_object(tok, 2) if self.mentions[i].type in OWNER_TYPES]
         if owners:
             return self._via(owners[:1], f"stand-in '{tok.text} of'")
+        if vehicle and not self._actor(tok) and (named := self._named_vehicle(tok)) is not None:
+            return [(named, f"stand-in '{tok.text}'")]  # "operates KAI's FA-50 aircraft": the FA-50, not KAI
         for mod in self._modifiers(tok):
             idx = self.mention_of(mod)
             if idx is None or self.hyphen_participle(mod) is not None:  # 'Italian-built ships' are no Italy's
@@ -847,6 +857,15 @@ class Context:
                 found = [idx] + [self.mention_of(c) for c in mod.conjuncts if self.mention_of(c) is not None]
                 return [(i, f"stand-in '{tok.text}'") for i in dict.fromkeys(found)]
         return []
+
+    def _named_vehicle(self, tok: Token) -> int | None:
+        """The aircraft, ship or weapon named right inside a vehicle noun's phrase after an owner's possessive
+        ("KAI's FA-50 light combat aircraft", "Japan's F-35 jets"), else None: the thing itself, not its owner."""
+        if not any(c.dep_ == "poss" for c in tok.lefts):
+            return None
+        named = [i for c in tok.lefts if c.dep_ in {"compound", "nmod", "nummod"}
+                 and (i := self.mention_of(c)) is not None and self.mentions[i].type in VEHICLE_TYPES]
+        return named[-1] if named else None
 
     def hyphen_participle(self, mod: Token) -> Token | None:
         """The participle a name is joined to by a hyphen before a noun ('flagged' in 'the Liberian-flagged tanker',
