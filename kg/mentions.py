@@ -2216,8 +2216,22 @@ def common_acronym(m: Mention, text: str, spelt: dict[str, bool] | None = None) 
         spelt = {}
     if m.name not in spelt:
         spelt[m.name] = any(not any(w in STOP_WORDS for w in re.split(r"[\s-]+", match.group()))
-                            for match in _spelt_out(m.name).finditer(text))
+                            for match in _spelt_out(m.name).finditer(text)) and not _defined_in_capitals(m.name, text)
     return spelt[m.name]
+
+
+def _defined_in_capitals(acronym: str, text: str) -> bool:
+    """The text defines the acronym by capitalised words right before it in brackets ('a Joint Operations Command
+    (JOC)'): a name, though a sentence-case headline writes the same words in lower case."""
+    return f"({acronym})" in text and _capital_definition(acronym).search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _capital_definition(acronym: str) -> re.Pattern:
+    """Capitalised words whose initials spell the acronym, small joining words allowed, then it in brackets."""
+    joint = r"[\s-]+(?:(?:of|and|for|the|on|in)\s+)*"
+    words = joint.join(rf"{c}[a-z]+" for c in acronym)
+    return re.compile(rf"(?<![\w-]){words}\s*\({acronym}\)")
 
 
 @lru_cache(maxsize=4096)
