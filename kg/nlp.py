@@ -433,16 +433,17 @@ def _izafat_runs(doc: Doc, particles: frozenset[str]) -> list[tuple[int, int]]:
 
 @Language.component("kg_acronym_tails")
 def acronym_tails(doc: Doc) -> Doc:
-    """An organisation's name the model cut before 'in <Place>' runs on to an acronym in brackets that spells the
-    whole name ('U.N. Assistance Mission' + 'in Afghanistan' + '(UNAMA)'): the span reaches the bracket and the
-    entities inside it go (words in kg/data/types.json acronym_tails)."""
+    """An organisation's name the model cut before 'in <Place>' or a capitalised word runs on to an acronym in
+    brackets that spells the whole name ('U.N. Assistance Mission' + 'in Afghanistan' + '(UNAMA)', 'U.S. Forces' +
+    'Japan (USFJ)'): the span reaches the bracket and the entities inside it go (words in kg/data/types.json
+    acronym_tails)."""
     connectors = lexicon.load_json("types.json")["acronym_tails"]["connectors"]
     ents: list[Span | None] = list(doc.ents)
     changed = False
     for i in range(len(ents)):
         ent = ents[i]
         if ent is None or ent.label_ not in {"ORG", "FAC"} or ent.end >= len(doc) or \
-                doc[ent.end].lower_ not in connectors:
+                (doc[ent.end].lower_ not in connectors and not doc[ent.end].is_title):
             continue
         end = _acronym_tail_end(ent)
         if end is None:
@@ -461,12 +462,15 @@ def _acronym_tail_end(ent: Span) -> int | None:
     """End of the words after the span up to a bracketed acronym they complete ('in Afghanistan (UNAMA)'), else
     None."""
     doc, table = ent.doc, lexicon.load_json("types.json")["acronym_tails"]
-    if ent.end >= len(doc) or doc[ent.end].lower_ not in table["connectors"]:
+    if ent.end >= len(doc) or (doc[ent.end].lower_ not in table["connectors"] and not doc[ent.end].is_title):
         return None
+    first = ent.end + (doc[ent.end].lower_ in table["connectors"])  # 'U.S. Forces' + 'Japan (USFJ)': no connector
     paren = next((k for k in range(ent.end + 1, min(len(doc), ent.end + 10)) if doc[k].text == "("), None)
     if paren is None or paren + 2 >= len(doc) or doc[paren + 2].text != ")" or doc[paren].is_sent_start:
         return None
-    acronym, words = doc[paren + 1].text, doc[ent.end + 1 : paren]
+    acronym, words = doc[paren + 1].text, doc[first:paren]
+    if first == ent.end and any(t.ent_type_ not in {"", "GPE", "LOC"} for t in words):
+        return None  # 'the United Nations' + 'Convention on the Law of the Sea' (LAW) stays apart
     if not lexicon.is_acronym(acronym) or len(acronym.replace(".", "")) < 3 or not words or not words[-1].is_title:
         return None
     if not all(t.is_title or t.lower_ in table["inner"] for t in words) or any(t.is_sent_start for t in words):
