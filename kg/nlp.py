@@ -837,7 +837,8 @@ def trim_name_edges(doc: Doc) -> Doc:
     National Assembly'), a person's leading title ('King Ferdinand', kept as Mention.title from the words before
     the span), quote marks around the name or left open at one end ('the "Cheese Symphony'), and an unclosed bracket
     with what follows it ('the Council on Foreign Relations (CFR') and a headline's verb ('Trump Says' in a headline
-    written in title case) are left out; names written apart by a slash are split ('VFL / AFL').
+    written in title case) are left out; names written apart by a slash are split ('VFL / AFL'), a country run on over
+    'as' into a headline's next name too ('off Guyana as Essequibo row flares').
     Words in kg/data/types.json name_edges."""
     ents, changed = [], False
     orth = doc.to_array(ORTH).tolist()
@@ -848,6 +849,9 @@ def trim_name_edges(doc: Doc) -> Doc:
             if cut is not None:  # 'St. Charles Medical Center in Bend': the institution, then the place
                 ents += [resized(ent, start, cut),
                          Span(doc, cut + 1, end, label="GPE")]
+                changed = True
+            elif (cut := _country_before_as(doc, start, end, orth)) is not None:
+                ents += [Span(doc, start, cut, label="GPE"), resized(ent, cut + 1, end)]
                 changed = True
             elif (start, end) != (ent.start, ent.end) and end > start:
                 ents.append(resized(ent, start, end))
@@ -869,6 +873,21 @@ def _place_after_in(doc: Doc, start: int, end: int, label: str) -> int | None:
         if doc[k].text == "in" and doc[k - 1].text in heads and all(t.is_title for t in doc[k + 1 : end]):
             return k
     return None
+
+
+_AS = get_string_id("as")
+
+
+def _country_before_as(doc: Doc, start: int, end: int, orth: list[int]) -> int | None:
+    """Index of an 'as' that the model ran a country over into the next name of a headline ('off Guyana as Essequibo
+    row flares'): the words before it are a country, those after it capitalised; else None."""
+    if _AS not in orth[start + 1 : end - 1]:
+        return None
+    cut = orth.index(_AS, start + 1, end - 1)
+    if not all(t.is_title or t.is_upper for t in doc[cut + 1 : end]) or \
+            lexicon.countries().variant(doc[start:cut].text) is None:
+        return None
+    return cut
 
 
 @lru_cache(maxsize=1)
