@@ -529,6 +529,18 @@ def _compound_after(span: Span) -> bool:
     return k + 1 < len(doc) and not doc[k].whitespace_ and doc[k + 1].text == "-"
 
 
+def _site_after(span: Span) -> str:
+    """'fuel depot' of 'the Kilo 17 fuel depot': one word of what a site holds (types.json name_edges
+    facility_modifiers), then a site word (facility_kind_words); '' otherwise."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ not in lexicon.words("types.json", "name_edges",
+                                                                             "facility_modifiers"):
+        return ""
+    site = doc[span.end + 1].lower_
+    return f"{doc[span.end].lower_} {site}" if site in lexicon.words("types.json", "name_edges",
+                                                                      "facility_kind_words") else ""
+
+
 def _word_after(span: Span) -> str:
     """The text of the token right after the span, '' at the end of the Doc."""
     return span.doc[span.end].text if span.end < len(span.doc) else ""
@@ -821,6 +833,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     elif m.type == "PERSON" and not m.title and _after_the(span) and (after := _word_after(span)) in lexicon.words(
             "types.json", "name_edges", "facility_kind_words"):
         m.type, m.cue = "FACILITY", f"facility word after: {after!r}"  # 'the Afipsky refinery' PERSON
+    elif m.type in {"PERSON", "LAW"} and not m.title and _after_the(span) and (after := _site_after(span)):
+        m.type, m.cue = "FACILITY", f"facility word after: {after!r}"  # 'the Kilo 17 fuel depot' LAW
     elif m.type in {"PERSON", "ORG", "LAW"} and table.variant(name) is None and (line := line_after(span)):
         # a place before the line word is where it runs ('Baltic power cable'), not its name
         m.type, m.cue = "FACILITY", f"line word after: {line!r}"  # 'the Estlink 2 power cable' LAW
