@@ -1012,10 +1012,12 @@ class Context:
 
     def _own_name_part(self, tok: Token) -> bool:
         """A proper noun compounded with a description that names the thing itself ('the Popular Force party'); a
-        country or people written there only says whose it is ('the U.S. ship')."""
-        if tok.dep_ != "compound" or tok.pos_ != "PROPN":
-            return False
+        country or people written there only says whose it is ('the U.S. ship'). A name of the noun's own type the
+        parser hung on as a nominal modifier counts too ('the Type 12 anti-ship missile')."""
         idx = self.mention_of(tok)
+        if tok.pos_ != "PROPN" or not (tok.dep_ == "compound" or (tok.dep_ == "nmod" and idx is not None and (
+                self.mentions[idx].type == self.lexicon.get("type_nouns", {}).get(tok.head.lemma_.lower())))):
+            return False
         return idx is None or not (self.mentions[idx].type in {"GPE", "NORP"} or self.mentions[idx].demonym)
 
     def _one_name(self, found: list[int]) -> bool:
