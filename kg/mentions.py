@@ -786,6 +786,14 @@ def country_parts(span: Span) -> list[tuple[int, int, str]] | None:
     return parts if len(parts) > 1 else None
 
 
+def _letter_at_stop(span: Span) -> bool:
+    """The span is one capital letter and a full stop that ends its sentence ('posted on X.'): the tokenizer read the
+    stop as an initial's."""
+    text = span.text
+    return len(text) == 2 and text[0].isupper() and text[1] == "." and len(span) == 1 and (
+        span.end == span.sent.end or not span.doc[span.end].is_alpha)
+
+
 def mention(span: Span, kind: str, sent: int) -> Mention:
     """One Mention for a span already typed; context corrections applied."""
     name, title = normalise(span)
@@ -793,6 +801,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     source = f"ruler:{span.ent_id_}" if span.ent_id_ else "ner"
     m = Mention(start=span.start_char, end=span.end_char, text=span.text, type=kind, sent=sent, name=name,
                 title=title or title_before(span), label=label, source=source)
+    if _letter_at_stop(span):  # 'Hegseth wrote on X.': the full stop ends the sentence, not the name
+        m.end, m.text, m.name = m.end - 1, m.text[:-1], m.name.rstrip(".")
     table = lexicon.countries()
     if kind in {"ORG", "PERSON", "GPE", "FACILITY", "LOC"} and table.variant(name) is None and \
             not span.ent_id_.startswith(USER_PATTERN):

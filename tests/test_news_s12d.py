@@ -4,6 +4,7 @@ that spells the whole (tests on sentences written for each rule, with cases that
 
 from __future__ import annotations
 
+from tests.news_helpers import relation_texts
 from tests.news_helpers import resolved as entities
 from tests.news_helpers import text_types as mentions
 
@@ -46,3 +47,62 @@ def test_a_law_after_an_organisation_keeps_its_own_acronym(extract_text):
     text = "Manila cited the United Nations Convention on the Law of the Sea (UNCLOS) on Monday."
     found = mentions(extract_text, text)
     assert found.get("UNCLOS") == "LAW" and found.get("Convention on the Law of the Sea") == "LAW"
+
+
+# ---------------------------------------------------------------- a country run on over 'as' in a headline
+
+
+def test_a_headline_country_run_on_over_as_is_cut(extract_text):
+    text = "Venezuelan navy boat approaches Exxon vessel off Guyana as Essequibo row flares"
+    found = mentions(extract_text, text)
+    assert found.get("Guyana") == "GPE" and "Guyana as Essequibo" not in found
+
+
+def test_a_name_holding_as_after_no_country_stays_whole(extract_text):
+    text = "The Society for Women as Leaders met in Boston on Monday."
+    assert "The Society for Women as Leaders" in mentions(extract_text, text)
+
+
+# ---------------------------------------------------------------- a site named before what it holds
+
+
+def test_a_law_or_person_before_a_stocked_site_is_a_facility(extract_text):
+    text = "Drones hit the Kilo 17 fuel depot near the port on Tuesday, officials said."
+    assert mentions(extract_text, text).get("Kilo 17") == "FACILITY"
+
+
+def test_a_law_before_other_words_stays_a_law(extract_text):
+    text = "Ministers said the Paris Agreement fuel standards would apply from 2030."
+    assert mentions(extract_text, text).get("Paris Agreement") == "LAW"
+
+
+# ---------------------------------------------------------------- a description with its own name
+
+
+def test_a_noun_with_its_own_name_does_not_point_back_to_another(extract_text):
+    text = ("Japan bought Tomahawk cruise missiles and developed the Type 12 anti-ship missile made by Mitsubishi "
+            "Heavy Industries.")
+    found = relation_texts(extract_text, text)
+    assert ("Mitsubishi Heavy Industries", "make", "Tomahawk") not in found
+    assert ("Japan", "develop", "Tomahawk") not in found
+    assert ("Japan", "buy", "Tomahawk") in found
+
+
+def test_a_noun_whose_name_is_of_another_kind_still_points_back(extract_text):
+    text = ("The Beibu Gulf Rim is an economic region. It covers Guangdong, Hainan and Guangxi. The Beibu Gulf "
+            "economic rim has emerged as a highlight of cooperation.")
+    assert ("The Beibu Gulf Rim", "cover", "Guangdong") in relation_texts(extract_text, text)
+
+
+# ---------------------------------------------------------------- a one-letter name at the end of a sentence
+
+
+def test_a_one_letter_name_loses_the_full_stop_that_ends_its_sentence(extract_text):
+    text = "The senator wrote on X.\n\nThe post was deleted on Monday."
+    found = [m for m in extract_text(text).mentions if m.text.startswith("X")]
+    assert found and all(m.text == "X" and m.name == "X" and m.end - m.start == 1 for m in found)
+
+
+def test_a_letter_inside_a_name_keeps_its_stop(extract_text):
+    text = "Officials said John F. Kennedy International Airport reopened on Monday."
+    assert "John F. Kennedy International Airport" in mentions(extract_text, text)
