@@ -631,6 +631,29 @@ def org_short_forms(state: State) -> None:
     companies_across_documents(state)
 
 
+_CAMEL_HEAD = re.compile(r"[A-Z][a-z]{3,}(?=[A-Z][a-z])")
+
+
+def camel_short_forms(state: State) -> None:
+    """'Exxon' joins 'ExxonMobil': a one-word ORG name (every mention of its group an ORG) equal to the capitalised
+    opening of the only one-word ORG name of the document written as two words run together."""
+    for doc, refs in state.by_doc().items():
+        heads: dict[str, set[str]] = defaultdict(set)
+        for r in refs:
+            if r.m.type == "ORG" and not r.hidden and " " not in r.name and (m := _CAMEL_HEAD.match(r.name)):
+                heads[m.group()].add(r.gid)
+        if not heads:
+            continue
+        for r in refs:
+            options = heads.get(r.name, set()) - {r.gid}
+            if not options or len(heads[r.name]) != 1 or r.hidden or r.country or r.gid != r.base:
+                continue
+            members = [x for x in refs if x.gid == r.gid]
+            if all(x.m.type == "ORG" for x in members):
+                state.move(members, next(iter(options)), f"{r.name!r} opens the only run-together organisation name "
+                                                         f"'{r.name}…' of {doc}")
+
+
 @lru_cache(maxsize=1 << 16)
 def company_words(name: str) -> tuple[str, ...]:
     """Key words of a company name, a web address read as words ('Amazon.com Inc.' → amazon com inc)."""
@@ -1136,6 +1159,7 @@ def resolve(results: list[DocResult]) -> Resolution:
     designator_names(state)
     of_tails(state)
     org_short_forms(state)
+    camel_short_forms(state)
     body_short_forms(state)
     org_leading_words(state)
     org_last_words(state)
