@@ -148,6 +148,9 @@ def org_core(name: str) -> str:
     if k in forces and k != "comment":
         return forces[k]
     words = k.split()
+    if len(words) >= 2 and words[-1] == "forces":  # 'Air Self-Defense Forces' is the 'Air Self-Defense Force'
+        words[-1] = "force"
+        k = " ".join(words)
     heads = {h.lower() for h in lexicon.rules()["inversion_heads"]}
     if len(words) >= 3 and words[0] in heads and words[1] == "of":
         return " ".join([*words[2:], words[0]])

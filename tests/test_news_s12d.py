@@ -4,7 +4,7 @@ that spells the whole (tests on sentences written for each rule, with cases that
 
 from __future__ import annotations
 
-from tests.news_helpers import relation_texts
+from tests.news_helpers import holding, relation_texts
 from tests.news_helpers import resolved as entities
 from tests.news_helpers import text_types as mentions
 
@@ -106,3 +106,26 @@ def test_a_one_letter_name_loses_the_full_stop_that_ends_its_sentence(extract_te
 def test_a_letter_inside_a_name_keeps_its_stop(extract_text):
     text = "Officials said John F. Kennedy International Airport reopened on Monday."
     assert "John F. Kennedy International Airport" in mentions(extract_text, text)
+
+
+# ---------------------------------------------------------------- short forms of organisations
+
+
+def test_a_company_short_form_joins_its_run_together_name(extract_text):
+    text = ("ExxonMobil, which leads a consortium with Chevron, pumps more than 900,000 barrels per day. A company "
+            "spokesperson in Houston said Exxon was in contact with Guyanese authorities.")
+    assert entities(extract_text, text)["ExxonMobil"][1] == {"Exxon", "ExxonMobil"}
+
+
+def test_a_country_before_a_run_together_airline_stays_apart(extract_text):
+    text = "Egyptian carrier EgyptAir suspended flights to the city. Egypt condemned the attacks on Tuesday."
+    found = entities(extract_text, text)
+    assert found["Egypt"][0] == "GPE" and "Egypt" not in found.get("EgyptAir", ("", set()))[1]
+
+
+def test_a_force_and_its_forces_are_one_organisation(extract_text):
+    text = ("General Kenichiro Nagumo, a former Air Self-Defense Force pilot, will head it. The command will allow "
+            "the Air Self-Defense Forces to respond.")
+    assert holding(entities(extract_text, text), "Air Self-Defense Force") == \
+        holding(entities(extract_text, text), "Air Self-Defense Forces")
+
