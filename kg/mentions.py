@@ -391,11 +391,15 @@ def ship_noun_after_names(span: Span, noun: str) -> bool:
 
 def kind_noun_before(span: Span) -> tuple[str, str] | None:
     """(type, noun) when a lower-case noun that says what the name is stands right before it: a person's role
-    ('the actress Rashida Jones') or a kind of company ('German company Ernst Russ'); kg/data/types.json
+    ('the actress Rashida Jones') or a kind of company ('German company Ernst Russ'), or before a comma and a name
+    the model read as a place in apposition to it ("Brazil's foreign ministry, Itamaraty,"); kg/data/types.json
     kind_nouns. None otherwise, and for a name with a country's name or demonym."""
     if span.start == 0:
         return None
     prev = span.doc[span.start - 1]
+    if prev.text == "," and span.label_ == "GPE" and span.start > 1 and span.root.dep_ == "appos" and \
+            span.root.head.i == span.start - 2:
+        prev = span.doc[span.start - 2]  # "Brazil's foreign ministry, Itamaraty," GPE: the name in apposition
     if not prev.is_lower or prev.pos_ != "NOUN":
         return None
     for kind, nouns in _kind_nouns().items():

@@ -129,3 +129,17 @@ def test_a_force_and_its_forces_are_one_organisation(extract_text):
     assert holding(entities(extract_text, text), "Air Self-Defense Force") == \
         holding(entities(extract_text, text), "Air Self-Defense Forces")
 
+
+
+# ---------------------------------------------------------------- a kind noun, a comma and a name in apposition
+
+
+def test_a_place_reading_in_apposition_to_a_ministry_is_an_organisation(extract_text):
+    text = "Brazil's foreign ministry, Itamaraty, called for calm on Wednesday."
+    assert mentions(extract_text, text).get("Itamaraty") == "ORG"
+
+
+def test_a_city_in_apposition_to_a_place_noun_stays_a_place(extract_text):
+    text = "The minister flew to the capital, Brasilia, on Monday, and the lender's home city, Frankfurt, was calm."
+    found = mentions(extract_text, text)
+    assert found.get("Brasilia") == "GPE" and found.get("Frankfurt") == "GPE"
