@@ -540,8 +540,9 @@ def initialled_names(state: State) -> None:
 
 
 def partial_places(state: State) -> None:
-    """'Chiba' joins 'Chiba Prefecture', 'Pacific' joins 'Pacific Ocean' when that is the only such name. A town is
-    not the county, district or region named after it ('Albany' / 'Albany County'): those heads never join."""
+    """'Chiba' joins 'Chiba Prefecture', 'Pacific' joins 'Pacific Ocean' when that is the only such name; a short form
+    read as an ORG casts no type vote there. A town is not the county, district or region named after it ('Albany' /
+    'Albany County'): those heads never join."""
     heads, admin = lexicon.rules()["place_heads"], set(lexicon.rules()["admin_heads"]["words"])
     for doc, refs in state.by_doc().items():
         longer: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -556,6 +557,7 @@ def partial_places(state: State) -> None:
             if len(options) == 1:
                 target, kind = next(iter(options))
                 if kind == r.m.type or r.m.type == "ORG":
+                    r.generic = r.m.type == "ORG"  # its organisation reading is no evidence of the place's type
                     state.move([r], target, f"{r.name!r} is the short form of the only {kind} name "
                                             f"'{r.name} …' in {doc}")
 

@@ -143,3 +143,18 @@ def test_a_city_in_apposition_to_a_place_noun_stays_a_place(extract_text):
     text = "The minister flew to the capital, Brasilia, on Monday, and the lender's home city, Frankfurt, was calm."
     found = mentions(extract_text, text)
     assert found.get("Brasilia") == "GPE" and found.get("Frankfurt") == "GPE"
+
+
+# ---------------------------------------------------------------- a short form joining a place casts no ORG vote
+
+
+def test_short_forms_read_as_organisations_do_not_retype_the_place_they_join(extract_text):
+    text = ("The Essequibo makes up two-thirds of Guyana's land west of the Essequibo River. Essequibo is rich in "
+            "oil.")
+    assert entities(extract_text, text)["Essequibo River"][0] == "LOC"
+
+
+def test_a_short_form_of_the_places_own_type_still_votes(extract_text):
+    text = "Chiba Prefecture lies east of Tokyo. Officials in Chiba said the storm had passed."
+    found = entities(extract_text, text)
+    assert found["Chiba Prefecture"][0] == "GPE" and "Chiba" in found["Chiba Prefecture"][1]
