@@ -158,3 +158,17 @@ def test_a_short_form_of_the_places_own_type_still_votes(extract_text):
     text = "Chiba Prefecture lies east of Tokyo. Officials in Chiba said the storm had passed."
     found = entities(extract_text, text)
     assert found["Chiba Prefecture"][0] == "GPE" and "Chiba" in found["Chiba Prefecture"][1]
+
+
+# ---------------------------------------------------------------- a pronoun after an unnamed vehicle object
+
+
+def test_a_pronoun_after_an_unnamed_vehicle_object_is_not_the_named_subject(extract_text):
+    text = ("The coast guard said its vessel GDFS Essequibo shadowed the Venezuelan boat until it withdrew toward "
+            "the Orinoco Delta several hours later.")
+    assert not {r for r in relation_texts(extract_text, text) if r[2] == "the Orinoco Delta"}
+
+
+def test_a_pronoun_after_a_named_object_or_no_object_keeps_the_subject(extract_text):
+    text = "The USS Ronald Reagan left Yokosuka on Monday, and it sailed to Guam."
+    assert ("USS Ronald Reagan", "sail_to", "Guam") in relation_texts(extract_text, text)
