@@ -402,11 +402,15 @@ def ship_noun_after_names(span: Span, noun: str) -> bool:
 
 def kind_noun_before(span: Span) -> tuple[str, str] | None:
     """(type, noun) when a lower-case noun that says what the name is stands right before it: a person's role
-    ('the actress Rashida Jones') or a kind of company ('German company Ernst Russ'); kg/data/types.json
+    ('the actress Rashida Jones') or a kind of company ('German company Ernst Russ'), or before a comma and a name
+    the model read as a place in apposition to it ("Brazil's foreign ministry, Itamaraty,"); kg/data/types.json
     kind_nouns. None otherwise, and for a name with a country's name or demonym."""
     if span.start == 0:
         return None
     prev = span.doc[span.start - 1]
+    if prev.text == "," and span.label_ == "GPE" and span.start > 1 and span.root.dep_ == "appos" and \
+            span.root.head.i == span.start - 2:
+        prev = span.doc[span.start - 2]  # "Brazil's foreign ministry, Itamaraty," GPE: the name in apposition
     if not prev.is_lower or prev.pos_ != "NOUN":
         return None
     for kind, nouns in _kind_nouns().items():
@@ -574,6 +578,18 @@ def _compound_after(span: Span) -> bool:
     """The word after the span is the first of a hyphenated compound ('Smith field-tested the rifle')."""
     doc, k = span.doc, span.end
     return k + 1 < len(doc) and not doc[k].whitespace_ and doc[k + 1].text == "-"
+
+
+def _site_after(span: Span) -> str:
+    """'fuel depot' of 'the Kilo 17 fuel depot': one word of what a site holds (types.json name_edges
+    facility_modifiers), then a site word (facility_kind_words); '' otherwise."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ not in lexicon.words("types.json", "name_edges",
+                                                                             "facility_modifiers"):
+        return ""
+    site = doc[span.end + 1].lower_
+    return f"{doc[span.end].lower_} {site}" if site in lexicon.words("types.json", "name_edges",
+                                                                      "facility_kind_words") else ""
 
 
 def _word_after(span: Span) -> str:
@@ -842,6 +858,14 @@ def country_parts(span: Span) -> list[tuple[int, int, str]] | None:
     return parts if len(parts) > 1 else None
 
 
+def _letter_at_stop(span: Span) -> bool:
+    """The span is one capital letter and a full stop that ends its sentence ('posted on X.'): the tokenizer read the
+    stop as an initial's."""
+    text = span.text
+    return len(text) == 2 and text[0].isupper() and text[1] == "." and len(span) == 1 and (
+        span.end == span.sent.end or not span.doc[span.end].is_alpha)
+
+
 def mention(span: Span, kind: str, sent: int) -> Mention:
     """One Mention for a span already typed; context corrections applied."""
     name, title = normalise(span)
@@ -849,6 +873,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     source = f"ruler:{span.ent_id_}" if span.ent_id_ else "ner"
     m = Mention(start=span.start_char, end=span.end_char, text=span.text, type=kind, sent=sent, name=name,
                 title=title or title_before(span), label=label, source=source)
+    if _letter_at_stop(span):  # 'Hegseth wrote on X.': the full stop ends the sentence, not the name
+        m.end, m.text, m.name = m.end - 1, m.text[:-1], m.name.rstrip(".")
     table = lexicon.countries()
     if kind in {"ORG", "PERSON", "GPE", "FACILITY", "LOC"} and table.variant(name) is None and \
             not span.ent_id_.startswith(USER_PATTERN):
@@ -897,6 +923,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     elif m.type in {"PERSON", "ORG"} and not m.title and _after_the(span) and (after := _word_after(span)) in \
             lexicon.words("types.json", "name_edges", "worship_kind_words"):
         m.type, m.cue = "FACILITY", f"building word after: {after!r}"  # 'the Preah Vihear temple' ORG
+    elif m.type in {"PERSON", "LAW"} and not m.title and _after_the(span) and (after := _site_after(span)):
+        m.type, m.cue = "FACILITY", f"facility word after: {after!r}"  # 'the Kilo 17 fuel depot' LAW
     elif m.type in {"PERSON", "ORG", "LAW"} and table.variant(name) is None and (line := line_after(span)):
         # a place before the line word is where it runs ('Baltic power cable'), not its name
         m.type, m.cue = "FACILITY", f"line word after: {line!r}"  # 'the Estlink 2 power cable' LAW
@@ -2341,8 +2369,22 @@ def common_acronym(m: Mention, text: str, spelt: dict[str, bool] | None = None) 
         spelt = {}
     if m.name not in spelt:
         spelt[m.name] = any(not any(w in STOP_WORDS for w in re.split(r"[\s-]+", match.group()))
-                            for match in _spelt_out(m.name).finditer(text))
+                            for match in _spelt_out(m.name).finditer(text)) and not _defined_in_capitals(m.name, text)
     return spelt[m.name]
+
+
+def _defined_in_capitals(acronym: str, text: str) -> bool:
+    """The text defines the acronym by capitalised words right before it in brackets ('a Joint Operations Command
+    (JOC)'): a name, though a sentence-case headline writes the same words in lower case."""
+    return f"({acronym})" in text and _capital_definition(acronym).search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _capital_definition(acronym: str) -> re.Pattern:
+    """Capitalised words whose initials spell the acronym, small joining words allowed, then it in brackets."""
+    joint = r"[\s-]+(?:(?:of|and|for|the|on|in)\s+)*"
+    words = joint.join(rf"{c}[a-z]+" for c in acronym)
+    return re.compile(rf"(?<![\w-]){words}\s*\({acronym}\)")
 
 
 @lru_cache(maxsize=4096)

@@ -433,16 +433,17 @@ def _izafat_runs(doc: Doc, particles: frozenset[str]) -> list[tuple[int, int]]:
 
 @Language.component("kg_acronym_tails")
 def acronym_tails(doc: Doc) -> Doc:
-    """An organisation's name the model cut before 'in <Place>' runs on to an acronym in brackets that spells the
-    whole name ('U.N. Assistance Mission' + 'in Afghanistan' + '(UNAMA)'): the span reaches the bracket and the
-    entities inside it go (words in kg/data/types.json acronym_tails)."""
+    """An organisation's name the model cut before 'in <Place>' or a capitalised word runs on to an acronym in
+    brackets that spells the whole name ('U.N. Assistance Mission' + 'in Afghanistan' + '(UNAMA)', 'U.S. Forces' +
+    'Japan (USFJ)'): the span reaches the bracket and the entities inside it go (words in kg/data/types.json
+    acronym_tails)."""
     connectors = lexicon.load_json("types.json")["acronym_tails"]["connectors"]
     ents: list[Span | None] = list(doc.ents)
     changed = False
     for i in range(len(ents)):
         ent = ents[i]
         if ent is None or ent.label_ not in {"ORG", "FAC"} or ent.end >= len(doc) or \
-                doc[ent.end].lower_ not in connectors:
+                (doc[ent.end].lower_ not in connectors and not doc[ent.end].is_title):
             continue
         end = _acronym_tail_end(ent)
         if end is None:
@@ -461,12 +462,15 @@ def _acronym_tail_end(ent: Span) -> int | None:
     """End of the words after the span up to a bracketed acronym they complete ('in Afghanistan (UNAMA)'), else
     None."""
     doc, table = ent.doc, lexicon.load_json("types.json")["acronym_tails"]
-    if ent.end >= len(doc) or doc[ent.end].lower_ not in table["connectors"]:
+    if ent.end >= len(doc) or (doc[ent.end].lower_ not in table["connectors"] and not doc[ent.end].is_title):
         return None
+    first = ent.end + (doc[ent.end].lower_ in table["connectors"])  # 'U.S. Forces' + 'Japan (USFJ)': no connector
     paren = next((k for k in range(ent.end + 1, min(len(doc), ent.end + 10)) if doc[k].text == "("), None)
     if paren is None or paren + 2 >= len(doc) or doc[paren + 2].text != ")" or doc[paren].is_sent_start:
         return None
-    acronym, words = doc[paren + 1].text, doc[ent.end + 1 : paren]
+    acronym, words = doc[paren + 1].text, doc[first:paren]
+    if first == ent.end and any(t.ent_type_ not in {"", "GPE", "LOC"} for t in words):
+        return None  # 'the United Nations' + 'Convention on the Law of the Sea' (LAW) stays apart
     if not lexicon.is_acronym(acronym) or len(acronym.replace(".", "")) < 3 or not words or not words[-1].is_title:
         return None
     if not all(t.is_title or t.lower_ in table["inner"] for t in words) or any(t.is_sent_start for t in words):
@@ -833,7 +837,8 @@ def trim_name_edges(doc: Doc) -> Doc:
     National Assembly'), a person's leading title ('King Ferdinand', kept as Mention.title from the words before
     the span), quote marks around the name or left open at one end ('the "Cheese Symphony'), and an unclosed bracket
     with what follows it ('the Council on Foreign Relations (CFR') and a headline's verb ('Trump Says' in a headline
-    written in title case) are left out; names written apart by a slash are split ('VFL / AFL').
+    written in title case) are left out; names written apart by a slash are split ('VFL / AFL'), a country run on over
+    'as' into a headline's next name too ('off Guyana as Essequibo row flares').
     Words in kg/data/types.json name_edges."""
     ents, changed = [], False
     orth = doc.to_array(ORTH).tolist()
@@ -844,6 +849,9 @@ def trim_name_edges(doc: Doc) -> Doc:
             if cut is not None:  # 'St. Charles Medical Center in Bend': the institution, then the place
                 ents += [resized(ent, start, cut),
                          Span(doc, cut + 1, end, label="GPE")]
+                changed = True
+            elif (cut := _country_before_as(doc, start, end, orth)) is not None:
+                ents += [Span(doc, start, cut, label="GPE"), resized(ent, cut + 1, end)]
                 changed = True
             elif (start, end) != (ent.start, ent.end) and end > start:
                 ents.append(resized(ent, start, end))
@@ -865,6 +873,21 @@ def _place_after_in(doc: Doc, start: int, end: int, label: str) -> int | None:
         if doc[k].text == "in" and doc[k - 1].text in heads and all(t.is_title for t in doc[k + 1 : end]):
             return k
     return None
+
+
+_AS = get_string_id("as")
+
+
+def _country_before_as(doc: Doc, start: int, end: int, orth: list[int]) -> int | None:
+    """Index of an 'as' that the model ran a country over into the next name of a headline ('off Guyana as Essequibo
+    row flares'): the words before it are a country, those after it capitalised; else None."""
+    if _AS not in orth[start + 1 : end - 1]:
+        return None
+    cut = orth.index(_AS, start + 1, end - 1)
+    if not all(t.is_title or t.is_upper for t in doc[cut + 1 : end]) or \
+            lexicon.countries().variant(doc[start:cut].text) is None:
+        return None
+    return cut
 
 
 @lru_cache(maxsize=1)

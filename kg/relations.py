@@ -956,6 +956,8 @@ class Context:
             subjects = [t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.i < tok.i and t.pos_ != "PRON"
                         and (sent.start == tok.sent.start or not _attribution(t, self.words["attribution_verbs"]))]
             for subj in reversed(subjects):
+                if self._vehicle_object_between(subj, tok):
+                    return []  # "GDFS Essequibo shadowed the boat until it withdrew": 'it' is the unnamed boat
                 for idx, how in self.resolve(subj, depth + 1):
                     if self.mentions[idx].type not in {"PERSON", "NORP"} and not self.mentions[idx].demonym:
                         return [(idx, how)]
@@ -967,6 +969,14 @@ class Context:
                 return []  # "Police seized a tanker on suspicion that it cut a cable": the unnamed tanker; "the
                 # committee's top Republican and its chairman": the committee
         return []
+
+    def _vehicle_object_between(self, subj: Token, tok: Token) -> bool:
+        """An unnamed vehicle ('the boat', 'a tanker') is the direct object of a verb between a subject and a subject
+        pronoun of its sentence: the nearer thing the pronoun may stand for ('its plant' stays the subject's)."""
+        return tok.dep_ in {"nsubj", "nsubjpass"} and subj.sent.start == tok.sent.start and any(
+            t.dep_ == "dobj" and t.i not in self.token_mention and t.lemma_.lower() in self.words["vehicles"]
+            and not any(self.mention_of(c) is not None for c in t.children if c.dep_ in {"compound", "appos"})
+            for t in self.doc[subj.i + 1 : tok.i])
 
     def description(self, tok: Token) -> int | None:
         """_description(tok), found once per token: both the rules' ends and the coreference records ask for it."""
@@ -1043,10 +1053,12 @@ class Context:
 
     def _own_name_part(self, tok: Token) -> bool:
         """A proper noun compounded with a description that names the thing itself ('the Popular Force party'); a
-        country or people written there only says whose it is ('the U.S. ship')."""
-        if tok.dep_ != "compound" or tok.pos_ != "PROPN":
-            return False
+        country or people written there only says whose it is ('the U.S. ship'). A name of the noun's own type the
+        parser hung on as a nominal modifier counts too ('the Type 12 anti-ship missile')."""
         idx = self.mention_of(tok)
+        if tok.pos_ != "PROPN" or not (tok.dep_ == "compound" or (tok.dep_ == "nmod" and idx is not None and (
+                self.mentions[idx].type == self.lexicon.get("type_nouns", {}).get(tok.head.lemma_.lower())))):
+            return False
         return idx is None or not (self.mentions[idx].type in {"GPE", "NORP"} or self.mentions[idx].demonym)
 
     def _one_name(self, found: list[int]) -> bool:

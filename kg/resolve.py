@@ -148,6 +148,9 @@ def org_core(name: str) -> str:
     if k in forces and k != "comment":
         return forces[k]
     words = k.split()
+    if len(words) >= 2 and words[-1] == "forces":  # 'Air Self-Defense Forces' is the 'Air Self-Defense Force'
+        words[-1] = "force"
+        k = " ".join(words)
     heads = {h.lower() for h in lexicon.rules()["inversion_heads"]}
     if len(words) >= 3 and words[0] in heads and words[1] == "of":
         return " ".join([*words[2:], words[0]])
@@ -537,8 +540,9 @@ def initialled_names(state: State) -> None:
 
 
 def partial_places(state: State) -> None:
-    """'Chiba' joins 'Chiba Prefecture', 'Pacific' joins 'Pacific Ocean' when that is the only such name. A town is
-    not the county, district or region named after it ('Albany' / 'Albany County'): those heads never join."""
+    """'Chiba' joins 'Chiba Prefecture', 'Pacific' joins 'Pacific Ocean' when that is the only such name; a short form
+    read as an ORG casts no type vote there. A town is not the county, district or region named after it ('Albany' /
+    'Albany County'): those heads never join."""
     heads, admin = lexicon.rules()["place_heads"], set(lexicon.rules()["admin_heads"]["words"])
     for doc, refs in state.by_doc().items():
         longer: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -553,6 +557,7 @@ def partial_places(state: State) -> None:
             if len(options) == 1:
                 target, kind = next(iter(options))
                 if kind == r.m.type or r.m.type == "ORG":
+                    r.generic = r.m.type == "ORG"  # its organisation reading is no evidence of the place's type
                     state.move([r], target, f"{r.name!r} is the short form of the only {kind} name "
                                             f"'{r.name} …' in {doc}")
 
@@ -629,6 +634,29 @@ def org_short_forms(state: State) -> None:
                 target = next(iter(options))
                 state.move([r], target, f"{r.name!r} is the short form of the only organisation '{r.name} …' in {doc}")
     companies_across_documents(state)
+
+
+_CAMEL_HEAD = re.compile(r"[A-Z][a-z]{3,}(?=[A-Z][a-z])")
+
+
+def camel_short_forms(state: State) -> None:
+    """'Exxon' joins 'ExxonMobil': a one-word ORG name (every mention of its group an ORG) equal to the capitalised
+    opening of the only one-word ORG name of the document written as two words run together."""
+    for doc, refs in state.by_doc().items():
+        heads: dict[str, set[str]] = defaultdict(set)
+        for r in refs:
+            if r.m.type == "ORG" and not r.hidden and " " not in r.name and (m := _CAMEL_HEAD.match(r.name)):
+                heads[m.group()].add(r.gid)
+        if not heads:
+            continue
+        for r in refs:
+            options = heads.get(r.name, set()) - {r.gid}
+            if not options or len(heads[r.name]) != 1 or r.hidden or r.country or r.gid != r.base:
+                continue
+            members = [x for x in refs if x.gid == r.gid]
+            if all(x.m.type == "ORG" for x in members):
+                state.move(members, next(iter(options)), f"{r.name!r} opens the only run-together organisation name "
+                                                         f"'{r.name}…' of {doc}")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -1136,6 +1164,7 @@ def resolve(results: list[DocResult]) -> Resolution:
     designator_names(state)
     of_tails(state)
     org_short_forms(state)
+    camel_short_forms(state)
     body_short_forms(state)
     org_leading_words(state)
     org_last_words(state)
