@@ -268,14 +268,20 @@ def _ship_noun_patterns() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
 @lru_cache(maxsize=1)
 def _any_ship_noun() -> tuple[re.Pattern, re.Pattern]:
     """One alternation of every ship noun (before, after): a quick test before trying the nouns one by one."""
-    words = "|".join(re.escape(noun) for noun, _b, _a in _ship_noun_patterns())
+    words = _ship_noun_alternation()
     return re.compile(rf"(?:^|\s)(?:{words})$"), re.compile(rf"^(?:{words})(?:$|[\s,.;:)])")
 
 
 @lru_cache(maxsize=1)
-def _ship_apposition() -> re.Pattern:
+def _ship_noun_alternation() -> str:
+    """Every ship noun, escaped and joined by '|', for the regular expressions that look for one."""
     _, nouns = lexicon.ships()
-    words = "|".join(re.escape(n) for n in nouns)
+    return "|".join(re.escape(n) for n in nouns)
+
+
+@lru_cache(maxsize=1)
+def _ship_apposition() -> re.Pattern:
+    words = _ship_noun_alternation()
     return re.compile(rf"^\s*,\s*(?:a|an|the)\s+(?:[^,;:()]{{0,50}}\s)?(?P<noun>{words})(?:$|[\s,.;:)])")
 
 
@@ -350,8 +356,7 @@ def _flagged_before() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _ships_such_as() -> re.Pattern:
     """'tankers such as the', 'warships including': a plural ship noun, then a list of examples begins."""
-    _, nouns = lexicon.ships()
-    words = "|".join(re.escape(n) for n in nouns)
+    words = _ship_noun_alternation()
     return re.compile(rf"(?:^|\s)(?:{words})s (?:such as|including|like)(?: the)?$")
 
 
@@ -360,8 +365,7 @@ def _ship_apposed_before() -> re.Pattern:
     """'a cargo ship, the Fu Shun, sank', 'its first submarine, the Hai Kun, lags': a ship noun phrase opened by 'a' or
     a possessive, a comma, then the name (with or without 'the'), which a comma closes ('rammed a supply ship, Manila
     said' names no ship)."""
-    _, nouns = lexicon.ships()
-    words = "|".join(re.escape(n) for n in nouns)
+    words = _ship_noun_alternation()
     return re.compile(rf"(?:^|\s)(?:a|an|its|their|[\w.-]+['’]s)\s+(?:[\w-]+\s+){{0,3}}(?:{words})\s*,\s*(?:the\s*)?$")
 
 
@@ -370,8 +374,7 @@ def _ships_apposed_before() -> re.Pattern:
     """'two Type 052D destroyers, the Jinan', 'its indigenous submarines, the Hai Kun': a plural ship noun phrase opened
     by a number, 'its', 'their' or a possessive, a comma, then the name; the caller asks for 'the' before it
     ('two destroyers, Kyodo reported' names no ship)."""
-    _, nouns = lexicon.ships()
-    words = "|".join(re.escape(n) for n in nouns)
+    words = _ship_noun_alternation()
     numbers = "|".join(sorted(lexicon.words("ships.json", "counted_openers", "words")))
     return re.compile(rf"(?:^|\s)(?:{numbers}|\d+|its|their|[\w.-]+['’]s)\s+(?:[\w-]+\s+){{0,3}}(?:{words})(?:s|es)"
                       rf"\s*,\s*(?P<the>the\s*)?$", re.I)
@@ -460,16 +463,16 @@ def _codename_of(span: Span) -> tuple[str, str] | None:
     doc, i = span.doc, span.start - 1
     if i < 1:
         return None
-    table = lexicon.load_json("types.json")["codenames"]
     if doc[i].lower_ == "named" and i >= 3 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "code":
         i -= 2  # 'code-named' in three tokens
-    elif doc[i].lower_ not in table["verbs"]:
+    elif doc[i].lower_ not in lexicon.words("types.json", "codenames", "verbs"):
         return None
     j = i - 1 if doc[i - 1].text != "," else i - 2
     if j < 0 or doc[j].pos_ != "NOUN":
         return None
     noun = doc[j].lower_
-    kind = "EVENT" if noun in table["event_nouns"] else _context_types()["after"].get(noun, "")
+    kind = "EVENT" if noun in lexicon.words("types.json", "codenames", "event_nouns") else \
+        _context_types()["after"].get(noun, "")
     return (kind, noun) if kind else None
 
 
@@ -477,13 +480,13 @@ def _weapon_system_after(span: Span) -> str:
     """'air defence system' after 'the Skyranger': lower-case nouns and adjectives, one of them a weapon modifier,
     then 'system(s)' (types.json weapon_systems); else ''. Not across a preposition ('provide Pyongyang with air
     defence systems')."""
-    table = lexicon.load_json("types.json")["weapon_systems"]
+    heads, modifiers = (lexicon.words("types.json", "weapon_systems", k) for k in ("heads", "modifiers"))
     tokens = span.doc[span.end : span.end + 6]
     for n in range(1, len(tokens)):
-        if tokens[n].lower_ in table["heads"]:
+        if tokens[n].lower_ in heads:
             between = tokens[:n]
             if all(t.is_lower and (t.pos_ in {"NOUN", "ADJ"} or t.text == "-") for t in between) and \
-                    {t.lower_ for t in between} & set(table["modifiers"]):
+                    not modifiers.isdisjoint(t.lower_ for t in between):
                 return span.doc[span.end : span.end + n + 1].text.lower()
             return ""
     return ""
