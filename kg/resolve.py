@@ -242,7 +242,8 @@ def name_keys(state: State) -> None:
 
 def same_name_across_types(state: State) -> None:
     """An ORG mention whose name is written exactly like a place or facility of the corpus joins it, whatever key
-    its organisation reading gave it ('the English Channel' read as an ORG is not the English 'Channel'): one
+    its organisation reading gave it ('the English Channel' read as an ORG is not the English 'Channel'), and after
+    a country's possessive too when the place is a GPE or LOC ("Syria's Sweida" ORG is the province Sweida): one
     node per name, typed by the majority of its mentions. People, ships and the like never join this way."""
     places: dict[str, set[str]] = defaultdict(set)
     for r in state.refs:
@@ -250,8 +251,10 @@ def same_name_across_types(state: State) -> None:
             places[r.gid].add(r.m.type)
     for r in state.refs:
         plain = key(r.name)
-        if r.m.type != "ORG" or r.hidden or r.country or r.m.qualifier or r.gid == plain or plain not in places:
+        if r.m.type != "ORG" or r.hidden or r.country or r.gid == plain or plain not in places:
             continue
+        if r.m.qualifier and not places[plain] & {"GPE", "LOC"}:
+            continue  # "Russia's Defence Ministry" is the ministry, not a building of that name
         r.core = plain
         state.move([r], plain, f"{r.name!r} is written like the {'/'.join(sorted(places[plain]))} of that name: one "
                                f"node, typed by its mentions' majority")
@@ -1071,7 +1074,9 @@ def entity_type(refs: list[Ref]) -> str:
     for r in refs:
         if r.hidden or r.generic or (actor and r.m.cue == EXERCISE_AFTER):
             continue  # 'PLA drills' EVENT, 'the People's Liberation Army' ORG: the name's own head word wins
-        src = "cue" if r.m.cue else r.m.source.split(":")[0]
+        # a title written before a person's name ('President Ahmed al-Sharaa') is context as strong as a cue: it
+        # outvotes the model's ORG on the bare surname later ('Sharaa said')
+        src = "cue" if r.m.cue or (r.m.title and r.m.type == "PERSON") else r.m.source.split(":")[0]
         votes[r.m.type] += TYPE_WEIGHT.get(src, 1)
     if not votes:
         votes.update(r.m.type for r in refs)
