@@ -566,6 +566,27 @@ def _destination_of(span: Span) -> str:
     return lemma if lemma in DESTINATION_VERBS else ""
 
 
+def _name_before_base(span: Span) -> Span:
+    """The name of a match of the lower-case base pattern without its base words ('HMAS Stirling' of 'HMAS Stirling
+    naval base'; kg/data/entity_patterns.jsonl base-lowercase)."""
+    end = span.end - 1
+    if span[-1].lower_ in {"base", "station"} and span[-2].lower_ in {"air", "naval", "army", "military"}:
+        end -= 1
+    return span.doc[span.start : end]
+
+
+def _base_owner(span: Span) -> tuple[Span, str, str] | None:
+    """(name, type, cue) when a match of the lower-case base pattern is not a base of that name: a name with a hull
+    prefix is the base's own ('HMAS Stirling naval base' → the FACILITY 'HMAS Stirling'), a country or capital
+    before the base words is a place ('a U.S. air base' → the GPE 'U.S.'); else None."""
+    own = _name_before_base(span)
+    if own[0].text in lexicon.ships()[0]:
+        return own, "FACILITY", "a base word after a name with a hull prefix"
+    table = lexicon.countries()
+    place = table.any(own.text) or table.by_capital.get(lexicon.key(own.text))
+    return (own, place.type, "a country or capital before a base word") if place else None
+
+
 def _base_after(span: Span) -> str:
     """'naval base' of 'HMAS Stirling naval base': navies name shore bases like ships ('HMAS', 'HMS', 'INS'), and a
     base word after the name says which it is; else ''."""
@@ -638,6 +659,14 @@ def place_cue(span: Span) -> bool:
     if prev and prev[-1] in cues["before"]:
         return True
     return len(prev) == 2 and prev in cues["pairs"]
+
+
+def _place_preposition_of_noun(span: Span) -> bool:
+    """'the border fence near Majdal Shams': a preposition of place_cues before that hangs on a noun; after a verb it
+    may place a person ('she stood near Smith')."""
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    return prev is not None and prev.lower_ in lexicon.words("resolution.json", "place_cues", "before") and \
+        prev.head.pos_ == "NOUN" and prev.head.i < prev.i
 
 
 def _known_place_after_preposition(span: Span) -> bool:
@@ -888,7 +917,11 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
             noun := _any_ship_noun()[1].match(near_text(span, after=3))) and noun.group(0).strip(" ,.;:)") not in \
             lexicon.words("ships.json", "also_aircraft", "words"):  # 'a KC-135 tanker' stays an aircraft
         m.type, m.cue = "SHIP", f"ship noun after: {noun.group(0).strip(' ,.;:)')!r}"  # 'its MEKO A-200 frigate'
-    if m.type == "SHIP" and (base := _base_after(span)):
+    if span.ent_id_ == "base-lowercase" and (owner := _base_owner(span)):
+        own, m.type, m.cue = owner  # the name of the match, without its base words
+        m.end, m.text, m.name = own.end_char, own.text, own.text
+        m.demonym = table.variant(own.text) is None and table.demonym(own.text) is not None
+    elif m.type == "SHIP" and (base := _base_after(span)):
         m.type, m.cue = "FACILITY", f"{base!r} after a name with a hull prefix"  # 'HMAS Stirling naval base'
     elif m.type == "SHIP":
         m.name = lexicon.strip_hull_prefix(m.name)
@@ -898,6 +931,10 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "ORG", cue  # 'the Houthis' PERSON
     elif m.type in {"ORG", "GPE"} and m.title and name[:1].isupper() and table.any(name) is None:
         m.type, m.cue = "PERSON", f"title before: {m.title!r}"
+    elif m.type == "ORG" and table.by_capital.get(lexicon.key(name)) and table.variant(name) is None:
+        m.type, m.cue = "GPE", "a capital of kg's country table"  # 'Canberra will buy', 'visited Nuuk' ORG
+    elif m.type == "PERSON" and not m.title and len(span) <= 3 and _place_preposition_of_noun(span):
+        m.type, m.cue = "GPE", f"{span.doc[span.start - 1].text!r} after a noun before the name"  # 'a hospital near X'
     elif (m.type in {"PERSON", "ORG"} or (m.type == "FACILITY" and len(span) == 1)) \
             and (after := _word_after(span)) in lexicon.words("types.json", "name_edges", "place_kind_words") \
             and (span.doc[span.end].pos_ != "VERB" or _after_the(span)):  # 'Smith crossing the road' is no place
@@ -1034,8 +1071,11 @@ def _law_school(span: Span, name: str) -> str:
 
 def plural_group(name: str) -> str:
     """Why a name the model typed PERSON is a group of people: a plural form in kg/data/groups.json ('the Houthis',
-    'Sunnis'); a singular form may be a given name ('Christian'), so it is left alone. '' otherwise."""
+    'Sunnis'), or a group's name that is the same in the singular ('Druze', 'Bedouin'); another singular form may be
+    a given name ('Christian'), so it is left alone. '' otherwise."""
     group = lexicon.group(name)
+    if group is not None and name == group and not name.endswith("s"):
+        return f"group of people: {group!r}, the same word for one and many (kg/data/groups.json)"  # 'the Druze'
     if group is None or not name.endswith("s") or lexicon.group(name[:-1]) is None:
         return ""
     return f"group of people: a plural form of {group!r} (kg/data/groups.json)"
@@ -1125,6 +1165,13 @@ def typed_by_context(doc: Doc, spans: list[Span], found: list[Mention], sent_ind
     for span in spans:
         if span.label_ == "NORP" and span.text in _demonym_tails():
             continue  # 'Korean rocket launchers': the people of a country ('South Korean'), never the thing after
+        places = listed_places(span)
+        if places:
+            for part in places:
+                m = mention(part, "GPE", sent_index[span.sent.start])
+                m.source, m.cue = "context", m.cue or "a list of places read as one name"
+                out.append(m)
+            continue
         kind, cue = context_type(span)
         if not kind and ship_cue(span):
             kind = "ORG"  # 'the bulk carrier Tutor' PRODUCT: mention() reads the ship cue
@@ -1135,6 +1182,26 @@ def typed_by_context(doc: Doc, spans: list[Span], found: list[Mention], sent_ind
             m.source, m.cue = "context", m.cue or cue
             out.append(m)
     return out
+
+
+def listed_places(span: Span) -> list[Span]:
+    """The names of a span of a non-node label that is a list of places ('strikes on Kyiv and Odesa' WORK_OF_ART):
+    two or three capitalised names of at most three words joined by commas or 'and', one of them a place of kg's
+    tables and the list after a preposition of place_cues list_label_prepositions, or two of them places."""
+    doc = span.doc
+    names, start = [], span.start
+    for t in span:
+        if t.lower_ in {"and", ","}:
+            names.append(doc[start : t.i])
+            start = t.i + 1
+    names.append(doc[start : span.end])
+    if not 2 <= len(names) <= 3 or not all(0 < len(n) <= 3 and n[0].text[:1].isupper() and all(
+            w.text[:1].isupper() or w.text in {"-", "'"} for w in n) for n in names):
+        return []
+    known = sum(_table_place(n.text) for n in names)
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    listed = lexicon.words("resolution.json", "place_cues", "list_label_prepositions")
+    return names if known >= 2 or (known and before in listed) else []
 
 
 @lru_cache(maxsize=1)
