@@ -1250,6 +1250,16 @@ def noun_label(noun: Token, lexicon: dict) -> str:
             and doc[end + 1].lower_ in mods:
         words.append(doc[end + 1].lower_)  # 'vice' + '-' + 'president', when the parser heads the title at 'vice'
         end += 2
+    return past_title(words, [t for t in noun.subtree if t.i < at], lexicon)
+
+
+def past_title(words: list[str], before: list[Token], lexicon: dict) -> str:
+    """The title label of `words`, named former_<title> when a word of relation_lexicon past_title_markers stands
+    before it ('a former Dutch prime minister', 'then-Prime Minister X'): that office is no longer held."""
+    markers = lexicon.get("past_title_markers", ())
+    if words[0] not in markers and any(t.lower_ in markers and t.dep_ in {"amod", "advmod", "compound"}
+                                       for t in before):
+        words = ["former", *words]
     return "_".join(words)
 
 
@@ -1335,7 +1345,8 @@ def title_role(ctx: Context) -> Iterator[Evidence]:
     for label, head, anchor, attrs in bare:
         if any(c.i in heads for c in head.conjuncts):
             continue  # 'a meeting between Prime Minister X and President Y': two leaders, likely of two countries
-        owner, from_ = _sentence_capital_country(ctx, head.sent) or (country, why)
+        owner, from_ = _sentence_capital_country(ctx, head.sent) or _sentence_dateline_country(ctx, head.sent) or (
+            country, why)
         if owner is None or (label, _country_of(ctx, owner)) in held:  # 'Qatari PM X' … 'PM Y'
             continue
         words = set(ctx.mentions[ctx.mention_of(head)].name.split())
@@ -1404,9 +1415,10 @@ def _title_text(left: list[Token], title_tok: Token, mods: set[str], ctx: Contex
             continue  # 'vice-president': the hyphen joins two title words
         if t.lower_ in mods and (ctx.mention_of(t) is None or t.lower_ in ctx.words["title_modifiers"]):
             words.insert(0, t.lower_)
+            pos = left.index(t)
         else:
             break
-    return "_".join(words)
+    return past_title(words, left[:pos], ctx.lexicon)
 
 
 def country_mentions(ctx: Context) -> dict[str, list[int]]:
@@ -1428,21 +1440,44 @@ def country_mentions(ctx: Context) -> dict[str, list[int]]:
 def document_country(ctx: Context) -> tuple[int | None, str]:
     """The country a bare government title belongs to, and why: the country of a capital in the document's
     first dateline ("LONDON --"; no guess when the text never names that country, as in a Tokyo story that only
-    says "U.S." and "Bank of Japan"), else the country named clearly more often than any other (1.5 times the
-    next); no guess when two countries are named about equally."""
-    from kg.lexicon import countries, key
+    says "U.S." and "Bank of Japan"), else (no capital, or the capitals of two countries: "DAMASCUS/JERUSALEM") the
+    country named clearly more often than any other (1.5 times the next); no guess when two countries are named
+    about equally."""
 
     named = {c: [i for i in idxs if not ctx.mentions[i].demonym] for c, idxs in ctx.countries.items()}
-    for idx in sorted(ctx.datelines):
-        city = key(ctx.mentions[idx].name or ctx.mentions[idx].text)
-        place = None if city in ctx.words.get("international_seat_datelines", ()) else countries().by_capital.get(city)
-        if place is not None:  # filed from a capital: its country, or no guess when the text never names it
-            return (named[place.name][0], "dateline") if named.get(place.name) else (None, "")
-        break
+    places = dateline_countries(ctx)
+    if len(places) == 1:  # filed from a capital: its country, or no guess when the text never names it
+        return (named[places[0]][0], "dateline") if named.get(places[0]) else (None, "")
+    # 'DAMASCUS/JERUSALEM': a dateline of two countries' capitals names neither as the story's; the counts decide
     counts = sorted(((len(v), c) for c, v in ctx.countries.items()), reverse=True)
     if counts and named.get(counts[0][1]) and (len(counts) == 1 or 2 * counts[0][0] >= 3 * counts[1][0]):
         return named[counts[0][1]][0], "document"
     return None, ""
+
+
+def dateline_countries(ctx: Context) -> list[str]:
+    """The countries whose capitals the document's first dateline names ('MOSCOW/WASHINGTON' → Russia, United
+    States), international seats left out (relation_lexicon.json international_seat_datelines)."""
+    from kg.lexicon import countries, key
+
+    if not ctx.datelines:
+        return []
+    first = ctx.mentions[min(ctx.datelines)].sent
+    seats = ctx.words.get("international_seat_datelines", ())
+    found = [countries().by_capital.get(city) for i in sorted(ctx.datelines) if ctx.mentions[i].sent == first
+             and (city := key(ctx.mentions[i].name or ctx.mentions[i].text)) not in seats]
+    return list(dict.fromkeys(place.name for place in found if place is not None))
+
+
+def _sentence_dateline_country(ctx: Context, sent: Span) -> tuple[int, str] | None:
+    """With a dateline of two countries' capitals ('MOSCOW/WASHINGTON'), the one of them the title's sentence names
+    ('President Vladimir Putin suspended Russia's participation'); None when it names neither or both."""
+    places = dateline_countries(ctx)
+    if len(places) < 2:
+        return None
+    inside = [c for c in places if any(sent.start <= ctx.heads[i].i < sent.end for i in ctx.countries.get(c, ()))]
+    named = [i for i in ctx.countries.get(inside[0], ()) if not ctx.mentions[i].demonym] if len(inside) == 1 else []
+    return (named[0], "dateline and sentence") if named else None
 
 
 def modifier(ctx: Context) -> Iterator[Evidence]:

@@ -1,10 +1,12 @@
 """Rules found on unseen news in session 13: a title before a person's name outvotes the model's ORG on the bare
 surname, a country's possessive does not keep a place's ORG reading apart, lists of places read as one work, capitals
 read as organisations, places after 'near' a noun, groups whose name is the same for one and many, and bases named
-before lower-case base words (tests on sentences written for each rule, with cases that must not change)."""
+before lower-case base words; titles dated by 'former' or 'then' before a country's name, and datelines of two
+capitals (tests on sentences written for each rule, with cases that must not change)."""
 
 from __future__ import annotations
 
+from tests.news_helpers import relation_texts
 from tests.news_helpers import resolved as entities
 from tests.news_helpers import text_types as mentions
 
@@ -103,3 +105,39 @@ def test_a_country_before_base_words_stays_the_country(extract_text):
     found = mentions(extract_text, "A U.S. air base in the Gulf was hit, and a Qatar air base was closed.")
     assert found.get("U.S.") == "GPE" and found.get("Qatar") == "GPE"
     assert not [t for t in found if t.endswith("air base")]
+
+
+# ---------------------------------------------------------------- past titles
+
+
+def test_a_past_marker_before_a_country_dates_the_title(extract_text):
+    cases = [("Secretary-General Mark Rutte, a former Dutch prime minister, hosted the summit.",
+              ("Mark Rutte", "former_prime_minister", "Dutch")),
+             ("The deal was signed by then British Prime Minister Rishi Sunak in March.",
+              ("Rishi Sunak", "former_prime_minister", "British")),
+             ("Ethiopia signed a deal with Somaliland's then-leader Muse Bihi Abdi.",
+              ("Muse Bihi Abdi", "former_leader", "Somaliland"))]
+    for text, expected in cases:
+        assert expected in relation_texts(extract_text, text), text
+
+
+def test_a_title_without_a_past_marker_is_current(extract_text):
+    found = relation_texts(extract_text, "Dutch Prime Minister Dick Schoof hosted the summit with Mark Rutte.")
+    assert ("Dick Schoof", "prime_minister", "Dutch") in found
+    found = relation_texts(extract_text, "John of Islay (1434 – 1503) was a late medieval Scottish magnate.")
+    assert ("John of Islay", "magnate", "Scottish") in found
+
+
+# ---------------------------------------------------------------- datelines of two capitals
+
+
+def test_a_two_capital_dateline_takes_the_country_the_titles_sentence_names(extract_text):
+    text = ("MOSCOW/WASHINGTON, Jan 14 (Reuters) - Russia and the United States traded warnings. It was extended in "
+            "2021, but President Vladimir Putin suspended Russia's participation in 2023.")
+    assert ("Vladimir Putin", "president", "Russia") in relation_texts(extract_text, text)
+
+
+def test_a_two_capital_dateline_is_no_guess_for_a_sentence_naming_neither(extract_text):
+    text = ("DAMASCUS/JERUSALEM, July 16 (Reuters) - Israel struck Syria on Wednesday. Syria condemned the strike. "
+            "Prime Minister Benjamin Netanyahu said the operation would go on. Israel has struck before.")
+    assert not {t for s, r, t in relation_texts(extract_text, text) if s == "Benjamin Netanyahu"}
