@@ -25,7 +25,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from kg import lexicon
-from kg.schema import ENTITY_TYPES, EXERCISE_AFTER, USER_PATTERN, Mention
+from kg.schema import ENTITY_TYPES, EXERCISE_AFTER, SAME_NAME, USER_PATTERN, Mention
 
 DETERMINERS = {"the", "a", "an"}
 PLACE_LABELS = {"GPE", "LOC"}  # model labels whose capital 'The' after a lower-case word is kept ('in The Hague')
@@ -661,6 +661,19 @@ def place_cue(span: Span) -> bool:
     return len(prev) == 2 and prev in cues["pairs"]
 
 
+def _group_opening(name: str) -> str:
+    """The expansion of a common acronym (kg/data/acronyms.json) that opens a name of a province: an armed group's
+    branch named for its region ('Islamic State Sahel Province'), not a province; else ''."""
+    words = name.split()
+    expansions = _acronym_expansions()
+    return next((" ".join(words[:n]) for n in range(len(words) - 2, 0, -1) if " ".join(words[:n]) in expansions), "")
+
+
+@lru_cache(maxsize=1)
+def _acronym_expansions() -> frozenset[str]:
+    return frozenset(lexicon.acronyms().values())
+
+
 def _place_preposition_of_noun(span: Span) -> bool:
     """'the border fence near Majdal Shams': a preposition of place_cues before that hangs on a noun; after a verb it
     may place a person ('she stood near Smith')."""
@@ -895,7 +908,26 @@ def _letter_at_stop(span: Span) -> bool:
     stop as an initial's."""
     text = span.text
     return len(text) == 2 and text[0].isupper() and text[1] == "." and len(span) == 1 and (
-        span.end == span.sent.end or not span.doc[span.end].is_alpha)
+        span.end == span.sent.end or not span.doc[span.end].is_alpha or _opens_sentence(span.doc[span.end]))
+
+
+def _opens_sentence(token: Token) -> bool:
+    """A capitalised personal pronoun ('She', 'They'): after a full stop it opens a sentence, whatever the parser
+    made of the stop."""
+    return token.pos_ == "PRON" and token.is_title and token.lower_ in {"he", "she", "they", "it", "we", "i"}
+
+
+def generic_act(span: Span) -> bool:
+    """'an Act of War', 'an act of Parliament': after 'a' or 'an', 'Act of ...' is a kind of deed or law, not a law's
+    name."""
+    return span[0].lower_ == "act" and len(span) > 2 and span[1].lower_ == "of" and span.start > 0 and \
+        span.doc[span.start - 1].lower_ in {"a", "an"}
+
+
+def pronoun_cut(span: Span) -> Span:
+    """'X. She' ORG: the model ran a name that ends in a full stop into the pronoun opening the next sentence; the
+    name ends at the stop."""
+    return span[:-1] if len(span) > 1 and _opens_sentence(span[-1]) and span[-2].text.endswith(".") else span
 
 
 def mention(span: Span, kind: str, sent: int) -> Mention:
@@ -931,6 +963,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "ORG", cue  # 'the Houthis' PERSON
     elif m.type in {"ORG", "GPE"} and m.title and name[:1].isupper() and table.any(name) is None:
         m.type, m.cue = "PERSON", f"title before: {m.title!r}"
+    elif span.ent_id_ == "admin-division" and (group := _group_opening(name)):
+        m.type, m.cue = "ORG", f"opens with the organisation {group!r}"  # 'Islamic State Sahel Province'
     elif m.type == "ORG" and table.by_capital.get(lexicon.key(name)) and table.variant(name) is None:
         m.type, m.cue = "GPE", "a capital of kg's country table"  # 'Canberra will buy', 'visited Nuuk' ORG
     elif m.type == "PERSON" and not m.title and len(span) <= 3 and _place_preposition_of_noun(span):
@@ -1134,17 +1168,18 @@ def context_type(span: Span) -> tuple[str, str]:
 
 
 def named_in_doc(found: list[Mention]) -> tuple[dict[str, str], set[str]]:
-    """(name key → type of the mentions typed in the document, words that begin or end a multi-word person name)."""
-    types: dict[str, str] = {}
+    """(name key → the type most mentions of that name have in the document, the first one's on a tie; words that
+    begin or end a multi-word person name)."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
     person_words: set[str] = set()
     for m in found:
         if m.demonym or m.metonym:
             continue
-        types.setdefault(lexicon.key(m.name), m.type)
+        counts[lexicon.key(m.name)][m.type] += 1
         words = m.name.split()
         if m.type == "PERSON" and len(words) >= 2:
             person_words.update({words[0], words[-1]})
-    return types, person_words
+    return {name: kinds.most_common(1)[0][0] for name, kinds in counts.items()}, person_words
 
 
 def same_name_type(span: Span, types: dict[str, str], person_words: set[str]) -> tuple[str, str]:
@@ -1173,13 +1208,15 @@ def typed_by_context(doc: Doc, spans: list[Span], found: list[Mention], sent_ind
                 out.append(m)
             continue
         kind, cue = context_type(span)
+        source = "context"
         if not kind and ship_cue(span):
             kind = "ORG"  # 'the bulk carrier Tutor' PRODUCT: mention() reads the ship cue
         if not kind:
             kind, cue = same_name_type(span, types, person_words)
+            source = SAME_NAME
         if kind:
             m = mention(span, kind, sent_index[span.sent.start])
-            m.source, m.cue = "context", m.cue or cue
+            m.source, m.cue = source if not m.cue else "context", m.cue or cue
             out.append(m)
     return out
 
@@ -1984,7 +2021,7 @@ def repeated_names(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -
         end, m = hit
         span = doc[i:end]
         out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type=m.type,
-                           sent=sent_index[span.sent.start], name=span.text, label=m.label, source="context",
+                           sent=sent_index[span.sent.start], name=span.text, label=m.label, source=SAME_NAME,
                            cue=f"same name as a {m.type} mention found elsewhere in the document"))
         free = end
     return out
@@ -2260,7 +2297,9 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
         if kind in {"ORG", "PERSON", "GPE", "NORP"} and (only_title_part(ent) or office_between(ent)
                                                          or initial_then_title(ent) or space_vehicle(ent)):
             continue
-        found.append(mention(ent, kind, sent))
+        if kind == "LAW" and generic_act(ent):
+            continue
+        found.append(mention(pronoun_cut(ent), kind, sent))
     for span in unlabelled_ships(doc):
         m = mention(span, "SHIP", sent_index[span.sent.start])
         m.source, m.cue = "context", ship_cue(span)
@@ -2718,36 +2757,48 @@ def dateline_places(doc: Doc, found: list[Mention], sent_index: dict[int, int]) 
     """GPE mentions for the all-caps place opening a dateline line ('LONDON -- The Royal Navy ...') that the model
     left unlabelled, when its title-case form is a place mention elsewhere in the document or a place of kg's tables
     (countries.json, places.json), or the dateline says more (a date, a country or an agency: 'CAPE CANAVERAL, Fla.,
-    July 2 -', 'PORTO ALEGRE, Brazil (AP) -'); any other word
-    stays unlabelled. A mention of the model inside the place's words ('SAO' of 'SAO PAULO') is widened to them all."""
+    July 2 -', 'PORTO ALEGRE, Brazil (AP) -'); each place of a dateline of several ('NEW DELHI/ISLAMABAD'); any other
+    word stays unlabelled. A mention of the model inside the place's words ('SAO' of 'SAO PAULO') is widened to them
+    all."""
     _, line = _dateline_patterns()
     text = doc_words(doc).text
     places = {lexicon.key(m.name) for m in found if m.type in {"GPE", "LOC"} and not m.demonym}
     out: list[Mention] = []
     for opening in LINE_CAPS.finditer(text):
-        start = opening.end()
-        words = DATELINE_WORDS.match(text, start)
-        head = line.match(text, start) if words is not None else None
+        line_start = opening.end()
+        first = DATELINE_WORDS.match(text, line_start)
+        head = line.match(text, line_start) if first is not None else None
         if head is None:
             continue
-        inside = [m for m in found if m.start < words.end() and m.end > start]
-        if len(inside) > 1 or (inside and not (start <= inside[0].start and inside[0].end <= words.end()
-                                               and (inside[0].start, inside[0].end) != (start, words.end()))):
-            continue  # the model's mentions cover the words, or run past them
-        name = words.group().title()
-        if not (lexicon.key(name) in places or _table_place(name) or _dated(head.group(), words.end() - start)):
-            continue
-        span = doc.char_span(start, words.end())
-        if span is None:
-            continue
-        if inside:  # widen the model's part of the place to the whole place
-            m = inside[0]
-            m.start, m.end, m.text, m.name, m.label = start, words.end(), span.text, name, "GPE"
-            m.type, m.cue = "GPE", "the place of a dateline"
-            continue
-        out.append(Mention(start=start, end=words.end(), text=span.text, type="GPE", name=name, label="GPE",
-                           sent=sent_index[span.sent.start], source="context", cue="the place of a dateline"))
+        parts = [first]
+        while text.startswith("/", parts[-1].end()) and (more := DATELINE_WORDS.match(text, parts[-1].end() + 1)):
+            parts.append(more)  # 'NEW DELHI/ISLAMABAD': a story filed from two places
+        for words in parts:
+            out.extend(_dateline_place(doc, found, places, words, words is parts[-1] and _dated(
+                head.group(), words.end() - line_start), sent_index))
     return out
+
+
+def _dateline_place(doc: Doc, found: list[Mention], places: set[str], words: re.Match, dated: bool,
+                    sent_index: dict[int, int]) -> list[Mention]:
+    """The new mention for one place of a dateline (see dateline_places), if any; `dated`: the dateline says more
+    after it. A mention of the model inside the place's words is widened in place instead."""
+    start = words.start()
+    inside = [m for m in found if m.start < words.end() and m.end > start]
+    if len(inside) > 1 or (inside and not (start <= inside[0].start and inside[0].end <= words.end()
+                                           and (inside[0].start, inside[0].end) != (start, words.end()))):
+        return []  # the model's mentions cover the words, or run past them
+    name = words.group().title()
+    span = doc.char_span(start, words.end())
+    if not (lexicon.key(name) in places or _table_place(name) or dated) or span is None:
+        return []
+    if inside:  # widen the model's part of the place to the whole place
+        m = inside[0]
+        m.start, m.end, m.text, m.name, m.label = start, words.end(), span.text, name, "GPE"
+        m.type, m.cue = "GPE", "the place of a dateline"
+        return []
+    return [Mention(start=start, end=words.end(), text=span.text, type="GPE", name=name, label="GPE",
+                    sent=sent_index[span.sent.start], source="context", cue="the place of a dateline")]
 
 
 def _dated(head: str, place_end: int) -> bool:

@@ -1471,11 +1471,19 @@ def dateline_countries(ctx: Context) -> list[str]:
 
 def _sentence_dateline_country(ctx: Context, sent: Span) -> tuple[int, str] | None:
     """With a dateline of two countries' capitals ('MOSCOW/WASHINGTON'), the one of them the title's sentence names
-    ('President Vladimir Putin suspended Russia's participation'); None when it names neither or both."""
+    by name ('President Vladimir Putin suspended Russia's participation'), or else by its capital ('told reporters in
+    New Delhi that the committee, chaired by Prime Minister X'); None when it names neither or both."""
+    from kg.lexicon import countries, key
+
     places = dateline_countries(ctx)
     if len(places) < 2:
         return None
-    inside = [c for c in places if any(sent.start <= ctx.heads[i].i < sent.end for i in ctx.countries.get(c, ()))]
+    here = [i for i in ctx.heads if sent.start <= ctx.heads[i].i < sent.end and not ctx.mentions[i].demonym]
+    inside = [c for c in places if set(ctx.countries.get(c, ())) & set(here)]  # 'Pakistani advisers' names no owner
+    if not inside:  # no country by name: a capital ('told reporters in New Delhi')
+        capitals = {countries().by_capital[k].name for i in here
+                    if (k := key(ctx.mentions[i].name or ctx.mentions[i].text)) in countries().by_capital}
+        inside = [c for c in places if c in capitals]
     named = [i for i in ctx.countries.get(inside[0], ()) if not ctx.mentions[i].demonym] if len(inside) == 1 else []
     return (named[0], "dateline and sentence") if named else None
 

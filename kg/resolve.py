@@ -47,7 +47,7 @@ from functools import lru_cache
 
 from kg import lexicon
 from kg.lexicon import is_acronym
-from kg.schema import EXERCISE_AFTER, DocResult, Entity, Mention
+from kg.schema import EXERCISE_AFTER, SAME_NAME, DocResult, Entity, Mention
 
 log = logging.getLogger("kg.resolve")
 
@@ -1076,7 +1076,8 @@ def entity_type(refs: list[Ref]) -> str:
             continue  # 'PLA drills' EVENT, 'the People's Liberation Army' ORG: the name's own head word wins
         # a title written before a person's name ('President Ahmed al-Sharaa') is context as strong as a cue: it
         # outvotes the model's ORG on the bare surname later ('Sharaa said')
-        src = "cue" if r.m.cue or (r.m.title and r.m.type == "PERSON") else r.m.source.split(":")[0]
+        src = "ner" if r.m.source == SAME_NAME else "cue" if r.m.cue or (r.m.title and r.m.type == "PERSON") else \
+            r.m.source.split(":")[0]
         votes[r.m.type] += TYPE_WEIGHT.get(src, 1)
     if not votes:
         votes.update(r.m.type for r in refs)

@@ -42,6 +42,9 @@ class Document:
     body: list[tuple[int, int]] = field(default_factory=list)
 
 EXERCISE_AFTER = "exercise noun after the name"  # Mention.cue of 'the Malabar naval exercise' (kg.mentions, kg.resolve)
+# Mention.source of a span typed only because another mention of its name has that type: it echoes that mention,
+# so it votes no more than the model's own reading when the node's type is chosen (kg.mentions, kg.resolve)
+SAME_NAME = "context:same-name"
 
 
 @dataclass

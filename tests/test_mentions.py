@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from kg.schema import SAME_NAME
+
 
 def by_text(result, text):
     hits = [m for m in result.mentions if m.text == text or m.name == text]
@@ -165,7 +167,7 @@ def test_a_name_found_once_is_found_where_the_model_missed_it(extract_text):
     # 'Creek' is not a kg_feature_names head, so the model alone misses the first mention.
     r = extract_text("The Link Creek is a short creek connecting two lakes. Before settlers came, the Link Creek was "
                      "known to the locals by another name.")
-    repeats = [m for m in r.mentions if m.source == "context" and m.name == "Link Creek"]
+    repeats = [m for m in r.mentions if m.source == SAME_NAME and m.name == "Link Creek"]
     assert repeats and repeats[0].type == "LOC" and repeats[0].start == 4
 
 

@@ -141,3 +141,57 @@ def test_a_two_capital_dateline_is_no_guess_for_a_sentence_naming_neither(extrac
     text = ("DAMASCUS/JERUSALEM, July 16 (Reuters) - Israel struck Syria on Wednesday. Syria condemned the strike. "
             "Prime Minister Benjamin Netanyahu said the operation would go on. Israel has struck before.")
     assert not {t for s, r, t in relation_texts(extract_text, text) if s == "Benjamin Netanyahu"}
+
+
+def test_each_place_of_a_two_place_dateline_is_a_mention(extract_text):
+    found = mentions(extract_text, "NEW DELHI/ISLAMABAD, April 24 (Reuters) - India said on Wednesday it would act.")
+    assert found.get("NEW DELHI") == "GPE" and found.get("ISLAMABAD") == "GPE"
+
+
+def test_a_two_capital_dateline_takes_the_country_of_a_capital_in_the_sentence(extract_text):
+    text = ("NEW DELHI/ISLAMABAD, April 24 (Reuters) - India and Pakistan traded threats. An official told reporters "
+            "in New Delhi that a committee chaired by Prime Minister Narendra Modi had met. Its Pakistani counterpart, "
+            "chaired by Prime Minister Shehbaz Sharif, said water belonging to Pakistan was a lifeline.")
+    found = relation_texts(extract_text, text)
+    assert ("Narendra Modi", "prime_minister", "India") in found
+    assert ("Shehbaz Sharif", "prime_minister", "Pakistan") in found
+
+
+# ---------------------------------------------------------------- names the model ran on or read as laws
+
+
+def test_a_letter_name_run_into_the_next_sentences_pronoun_ends_at_the_stop(extract_text):
+    found = mentions(extract_text, "The policy chief Kaja Kallas said on X. She said the measures also hit banks.")
+    assert "X. She" not in found and found.get("X") == "ORG"
+
+
+def test_an_act_of_after_an_article_is_no_law(extract_text):
+    found = mentions(extract_text, "Any attempt to divert the water will be considered an Act of War, Pakistan said.")
+    assert "Act of War" not in found
+    found = mentions(extract_text, "The Act of Union joined two kingdoms, and the Treaty of Versailles ended the war.")
+    assert found.get("Act of Union") == "LAW"
+
+
+def test_a_province_named_after_an_armed_group_is_the_group(extract_text):
+    found = mentions(extract_text, "The road is exposed to attacks by Islamic State Sahel Province and other groups.")
+    assert found.get("Islamic State Sahel Province") == "ORG"
+    found = mentions(extract_text, "Fighting spread in Kherson Province on Monday, officials said.")
+    assert found.get("Kherson Province") == "GPE"
+
+
+def test_a_name_typed_like_most_of_its_mentions_in_the_document(extract_text):
+    text = ("Niger's junta moves to sell uranium as France's Orano cries foul\n\nNIAMEY, Dec 2 (Reuters) - Niger's "
+            "military government plans to sell uranium from the Somair mine it seized from French nuclear group Orano, "
+            "the country's mining minister said. Orano, which is 90% owned by the French state, said a convoy of "
+            "trucks had left the mine last week. \"The transport of this material violates the tribunal's decision,\" "
+            "Orano said in a statement.")
+    assert entities(extract_text, text)["Orano"][0] == "ORG"
+
+
+def test_a_company_is_not_given_a_ministers_title_by_a_misparse(extract_text):
+    text = ("NIAMEY, Dec 2 (Reuters) - Niger's military government plans to sell uranium from the Somair mine it "
+            "seized from French nuclear group Orano, the country's mining minister said, a move the company says "
+            "would breach an international arbitration ruling.")
+    assert not {r for s, r, t in relation_texts(extract_text, text) if s == "Orano" and r.endswith("minister_of")}
+    found = relation_texts(extract_text, "Osaka, Japan's second city, hosted the expo.")
+    assert ("Osaka", "city_of", "Japan") in found

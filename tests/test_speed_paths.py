@@ -11,6 +11,7 @@ from spacy.matcher import DependencyMatcher
 from kg import mentions
 from kg.extract import extract
 from kg.relations import SharedNodeMatcher, head_indices, load_rules, tree_roots
+from kg.schema import SAME_NAME
 
 RAW = Path(__file__).resolve().parent.parent / "raw"
 
@@ -179,7 +180,7 @@ def test_unlabelled_ships_and_repeated_names_on_real_text(extractor, extract_tex
     assert [doc[a:b].text for a, b in found] == ["Kirisame", "Tokiwa"]
     result = extract_text("The Japanese navy sent the helicopter carrier Kaga Maru to the region on Monday. "
                           "Officials said Dolly Parton would sing. Later, Parton and the Kaga Maru crew met.")
-    repeated = [m for m in result.mentions if m.source == "context" and m.cue.startswith("same name as a SHIP")]
+    repeated = [m for m in result.mentions if m.source == SAME_NAME and m.cue.startswith("same name as a SHIP")]
     assert [m.text for m in repeated] == ["Kaga Maru"]
 
 
