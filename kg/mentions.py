@@ -1797,12 +1797,18 @@ def ship_lists(doc: Doc, found: list[Mention]) -> None:
                 then.title or then.demonym or _table_place(then.name):
             continue
         between = text[first.end : then.start] + ("the " if then.text[:4].lower() == "the " else "")
-        if _LIST_THE.fullmatch(between):
+        if _LIST_THE.fullmatch(between) and not _possessive_at(text, then):
             then.type, then.cue = "SHIP", f"in a list after the ship {first.name!r}"
             first = then
 
 
 _LIST_THE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)the\s+")
+
+
+def _possessive_at(text: str, m: Mention) -> bool:
+    """The mention is written as an owner ('the Navy's newest carrier'): it describes the noun after it, the phrase is
+    an apposition of the ship before it, not another ship of a list."""
+    return m.text.endswith(("'s", "’s")) or text[m.end : m.end + 2] in {"'s", "’s"}
 
 
 def _after_the_alone(table: DocWords, m: Mention) -> bool:
