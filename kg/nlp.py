@@ -82,6 +82,7 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_law_people", after="ner" if "ner" in nlp.pipe_names else "kg_law_names")
     nlp.add_pipe("kg_line_break_split", after="kg_law_people")
     nlp.add_pipe("kg_demonym_forces", after="kg_line_break_split")
+    nlp.add_pipe("kg_joined_countries", after="kg_line_break_split")
     nlp.add_pipe("kg_feature_names", after="kg_line_break_split")
     nlp.add_pipe("kg_ship_names", after="kg_feature_names")
     nlp.add_pipe("kg_model_numbers", after="kg_ship_names")
@@ -1584,6 +1585,31 @@ def armed_forces_patterns() -> list[dict]:
     plain = [{"label": "ORG", "id": "armed-forces", "pattern": f"{name} {service}"}
              for name in sorted(names) for service in sorted(spellings)]
     return plain + _crowned_forces(names, services)
+
+
+@Language.component("kg_joined_countries")
+def joined_countries(doc: Doc) -> Doc:
+    """'Trinidad and Tobago': a name of kg's country table written with 'and' is one place, which the model splits
+    into two entities ('Trinidad' GPE, 'Tobago' ORG); an entity running past the name ('Trinidad and Tobago Energy
+    Chamber') stays."""
+    ents = list(doc.ents)
+    for k, ent in enumerate(ents):
+        if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "and" and (span := _joined_country(doc, ent)) is not None:
+            inside = [e for e in ents[k + 1 :] if e.start < span.end]
+            if all(e.end <= span.end for e in inside):
+                doc.ents = [*ents[:k], span, *ents[k + 1 + len(inside) :]]
+                return joined_countries(doc)
+    return doc
+
+
+def _joined_country(doc: Doc, ent: Span) -> Span | None:
+    """The span from the entity over 'and' and one to three words that names a country of kg's table, or None."""
+    table = lexicon.countries()
+    for end in range(ent.end + 2, min(ent.end + 5, len(doc) + 1)):
+        place = table.variant(doc[ent.start : end].text)
+        if place is not None:
+            return Span(doc, ent.start, end, label=place.type)
+    return None
 
 
 @Language.component("kg_demonym_forces")

@@ -3,6 +3,7 @@ Caribbean): tests on sentences written for each rule, with cases that must not c
 
 from __future__ import annotations
 
+from tests.news_helpers import relation_texts
 from tests.news_helpers import text_types as mentions
 
 # ---------------------------------------------------------------- a possessive after a ship is no ship of a list
@@ -18,3 +19,36 @@ def test_a_possessive_in_apposition_to_a_ship_is_no_ship(extract_text):
 def test_ships_in_a_list_after_a_ship_stay_ships(extract_text):
     found = mentions(extract_text, "Fighters cannot take off from the ski-jump decks of the Liaoning and the Shandong.")
     assert (found["Liaoning"], found["Shandong"]) == ("SHIP", "SHIP")
+
+
+# ---------------------------------------------------------------- a country with secretaries has no bare minister
+
+
+def test_a_bare_minister_is_not_the_washington_datelines(extract_text):
+    text = ("WASHINGTON (Reuters) - The United States sent more warships on Monday. Defense Minister Vladimir Padrino "
+            "said Venezuela had moved fighters to the coast.")
+    assert not {t for s, r, t in relation_texts(extract_text, text) if s == "Vladimir Padrino"}
+
+
+def test_bare_titles_a_country_has_keep_their_guess_s13f(extract_text):
+    washington = ("WASHINGTON (Reuters) - The United States sent more warships on Monday. Defense Secretary Pete "
+                  "Hegseth said the strikes would go on.")
+    found = relation_texts(extract_text, washington)
+    assert {t for s, r, t in found if s == "Pete Hegseth" and r == "defense_secretary"} == {"The United States"}
+    rome = ("ROME (Reuters) - Italy said on Monday it would send a frigate. Defence Minister Guido Crosetto said the "
+            "ship would sail next week.")
+    assert ("Guido Crosetto", "defence_minister", "Italy") in relation_texts(extract_text, rome)
+
+
+# ---------------------------------------------------------------- a country's name written with 'and'
+
+
+def test_a_country_named_with_and_is_one_place(extract_text):
+    found = mentions(extract_text, "Trinidad and Tobago Prime Minister Kamla Persad-Bissessar backed the campaign.")
+    assert found["Trinidad and Tobago"] == "GPE"
+    assert "Tobago" not in found
+
+
+def test_two_places_joined_by_and_stay_two(extract_text):
+    found = mentions(extract_text, "He visited Trinidad and Jamaica last week, then Bosnia and Serbia.")
+    assert {"Trinidad", "Jamaica", "Bosnia", "Serbia"} <= set(found)
