@@ -1920,9 +1920,38 @@ def unit_numbers(doc: Doc) -> Doc:
             del ents[i + 1]
         ents[i] = resized(ent, ent.start, end + 1)
         changed = True
+    changed = _numbers_before_units(doc, ents, heads) or changed
     if changed:
         doc.ents = ents
     return doc
+
+
+def _numbers_before_units(doc: Doc, ents: list[Span], heads: frozenset[str] | set[str]) -> bool:
+    """A British-style unit number the model left before the name ('809' + 'Naval Air Squadron', '3' + 'Commando
+    Brigade') joins it: one to three digits outside any entity, right before an organisation of two words or more
+    ending in a unit word, no noun after it ('some 300 Wagner Group fighters' counts people) and no verb or adverb
+    before it; edits `ents`."""
+    changed = False
+    for i in range(len(ents) - 1, -1, -1):
+        ent = ents[i]
+        if ent.label_ not in UNIT_LABELS or len(ent) < 2 or ent[-1].text not in heads or ent.start == 0:
+            continue
+        number = doc[ent.start - 1]
+        prev = ents[i - 1] if i and ents[i - 1].end == ent.start else None  # the model's one-token CARDINAL
+        if not (number.is_digit and len(number.text) <= 3) or (prev is not None and (
+                len(prev) > 1 or prev.label_ != "CARDINAL")):
+            continue
+        if (ent.end < len(doc) and doc[ent.end].pos_ in {"NOUN", "PROPN"}) or (
+                number.i and doc[number.i - 1].pos_ not in {"ADP", "DET", "PART", "PUNCT", "CCONJ", "SPACE"}):
+            continue  # 'killed 12 Wagner Group': a count after a verb
+        ents[i] = resized(ent, number.i, ent.end)
+        if prev is not None:
+            del ents[i - 1]
+        changed = True
+    return changed
+
+
+UNIT_LABELS = frozenset({"ORG", "FAC", "FACILITY"})  # labels the model gives a unit's name ('Naval Air Squadron' FAC)
 
 
 @Language.component("kg_titled_orgs")

@@ -52,3 +52,16 @@ def test_a_country_named_with_and_is_one_place(extract_text):
 def test_two_places_joined_by_and_stay_two(extract_text):
     found = mentions(extract_text, "He visited Trinidad and Jamaica last week, then Bosnia and Serbia.")
     assert {"Trinidad", "Jamaica", "Bosnia", "Serbia"} <= set(found)
+
+
+# ---------------------------------------------------------------- a unit's number written before its name
+
+
+def test_a_number_before_a_unit_name_is_part_of_it(extract_text):
+    assert "809 Naval Air Squadron" in mentions(extract_text, "Pilots from the RAF's 809 Naval Air Squadron flew.")
+    assert "3 Commando Brigade" in mentions(extract_text, "Soldiers of 3 Commando Brigade landed near the port.")
+
+
+def test_a_count_before_a_unit_name_stays_out(extract_text):
+    assert "Wagner Group" in mentions(extract_text, "Some 300 Wagner Group fighters died in the ambush.")
+    assert "Wagner Group" in mentions(extract_text, "The strike killed 12 Wagner Group.")
