@@ -2242,6 +2242,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     companies_short(found)
     company_openers(found)
     legal_forms(found)
+    business_names(found)
     based_places(doc, found)
     kept = sorted((m for m in found if m.type in types and has_name(m.name or m.text, lower_ok=m.type == "LAW")
                    and not lone_letter(m)), key=lambda m: m.start)
@@ -2449,6 +2450,17 @@ def legal_forms(found: list[Mention]) -> None:
         if (m.type in {"PERSON", "GPE", "LOC", "FACILITY"} and len(words) >= 2 and words[-1] in forms
                 and m.source == "ner" and not m.cue):
             m.type, m.cue = "ORG", "ends in a company's legal form"
+
+
+def business_names(found: list[Mention]) -> None:
+    """A name the model typed a person or place that ends in a capitalised line-of-business word ('Barrick Mining's
+    mine', 'Woodside Energy': kg/data/types.json business_words) is a company."""
+    words = lexicon.words("types.json", "business_words", "words")
+    for m in found:
+        parts = m.name.split()
+        if m.type in {"PERSON", "GPE", "LOC", "FACILITY"} and len(parts) >= 2 and parts[-1] in words \
+                and m.source == "ner" and not m.cue and not m.title:
+            m.type, m.cue = "ORG", "ends in a company's line of business"
 
 
 def legal_form_after(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> list[Mention]:

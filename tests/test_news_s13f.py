@@ -65,3 +65,16 @@ def test_a_number_before_a_unit_name_is_part_of_it(extract_text):
 def test_a_count_before_a_unit_name_stays_out(extract_text):
     assert "Wagner Group" in mentions(extract_text, "Some 300 Wagner Group fighters died in the ambush.")
     assert "Wagner Group" in mentions(extract_text, "The strike killed 12 Wagner Group.")
+
+
+# ---------------------------------------------------------------- a name ending in a line of business is a company
+
+
+def test_a_name_ending_in_a_line_of_business_is_a_company(extract_text):
+    found = mentions(extract_text, "Mali's gold mines, including Barrick Mining's Loulo-Gounkoto complex, were hit.")
+    assert found["Barrick Mining's"] == "ORG"
+
+
+def test_a_person_named_before_a_business_word_stays_a_person(extract_text):
+    found = mentions(extract_text, "Energy Minister Chris Wright met mining executives in Denver.")
+    assert found["Chris Wright"] == "PERSON"
