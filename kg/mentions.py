@@ -896,6 +896,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         pass  # the user's own pattern (kg build --patterns): its label stands
     elif m.type == "PERSON" and not m.title and (cue := plural_group(name)):
         m.type, m.cue = "ORG", cue  # 'the Houthis' PERSON
+    elif m.type == "PERSON" and not m.title and (cue := group_before_plural(span, name)):
+        m.type, m.cue = "ORG", cue  # 'Tuareg separatists' PERSON
     elif m.type in {"ORG", "GPE"} and m.title and name[:1].isupper() and table.any(name) is None:
         m.type, m.cue = "PERSON", f"title before: {m.title!r}"
     elif (m.type in {"PERSON", "ORG"} or (m.type == "FACILITY" and len(span) == 1)) \
@@ -1039,6 +1041,18 @@ def plural_group(name: str) -> str:
     if group is None or not name.endswith("s") or lexicon.group(name[:-1]) is None:
         return ""
     return f"group of people: a plural form of {group!r} (kg/data/groups.json)"
+
+
+def group_before_plural(span: Span, name: str) -> str:
+    """Why a one-word name the model typed PERSON is a group of people: a form of kg/data/groups.json right before a
+    plural common noun ('Tuareg separatists', 'Christian fighters'), which describes the many, never one person;
+    '' otherwise ('Christian said')."""
+    if len(span) != 1 or span.end >= len(span.doc) or (group := lexicon.group(name)) is None:
+        return ""
+    after = span.doc[span.end]
+    if after.tag_ != "NNS" or not after.is_lower:
+        return ""
+    return f"group of people: a form of {group!r} before {after.text!r} (kg/data/groups.json)"
 
 
 # Aircraft names whose last word ends in an 's' that is no plural ('C-130 Hercules', 'KC-46 Pegasus', 'A400M Atlas').

@@ -78,3 +78,18 @@ def test_a_name_ending_in_a_line_of_business_is_a_company(extract_text):
 def test_a_person_named_before_a_business_word_stays_a_person(extract_text):
     found = mentions(extract_text, "Energy Minister Chris Wright met mining executives in Denver.")
     assert found["Chris Wright"] == "PERSON"
+
+
+# ---------------------------------------------------------------- a people's name before a plural noun is a group
+
+
+def test_a_peoples_name_before_a_plural_noun_is_a_group(extract_text):
+    found = mentions(extract_text, "Tuareg separatists and JNIM fighters ambushed a column of Malian soldiers.")
+    assert found["Tuareg"] == "ORG"
+    found = mentions(extract_text, "Kurdish separatists and Berber activists marched in the capital.")
+    assert found["Berber"] == "ORG"
+
+
+def test_a_full_name_opening_with_a_peoples_name_stays_a_person(extract_text):
+    found = mentions(extract_text, "Christian Eriksen scored twice as Denmark beat Norway in friendly matches.")
+    assert found["Christian Eriksen"] == "PERSON"
