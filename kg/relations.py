@@ -1460,6 +1460,8 @@ def modifier(ctx: Context) -> Iterator[Evidence]:
                 if other is None or mod.i in own or ctx.heads[other].i != mod.i:
                     continue
                 om = ctx.mentions[other]
+                if om.demonym and _language_word(ctx, mod):
+                    continue  # 'its French acronym AES': a language, no owner
                 otype = "GPE" if om.demonym else om.type
                 joined = ctx.hyphen_participle(mod)
                 if joined is not None:  # "Tokyo-based Sony", "the Liberian-flagged tanker X": the participle says how
@@ -1488,6 +1490,13 @@ def modifier(ctx: Context) -> Iterator[Evidence]:
                     continue
                 yield from ctx.evidence("modifier", label, [head], [mod], head,
                                         attrs={"via": word.text} if word.i != head.i else None)
+
+
+def _language_word(ctx: Context, mod: Token) -> bool:
+    """A noun of a name's wording between a demonym and the noun it modifies, or that noun ('its French acronym AES':
+    relation_lexicon.json language_nouns)."""
+    nouns = ctx.words.get("language_nouns", set())
+    return any(t.lemma_.lower() in nouns for t in ctx.doc[mod.i + 1 : mod.head.i + 1])
 
 
 def _place_noun(ctx: Context, noun: Token) -> bool:

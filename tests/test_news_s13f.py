@@ -93,3 +93,14 @@ def test_a_peoples_name_before_a_plural_noun_is_a_group(extract_text):
 def test_a_full_name_opening_with_a_peoples_name_stays_a_person(extract_text):
     found = mentions(extract_text, "Christian Eriksen scored twice as Denmark beat Norway in friendly matches.")
     assert found["Christian Eriksen"] == "PERSON"
+
+
+# ---------------------------------------------------------------- a demonym before 'acronym' names a language
+
+
+def test_a_demonym_before_an_acronym_noun_is_no_owner(extract_text):
+    text = ("Mali, Burkina Faso and Niger formed the Alliance of Sahel States, known by its French acronym AES. "
+            "The French company Thales built the radar.")
+    found = relation_texts(extract_text, text)
+    assert not {(s, r, t) for s, r, t in found if s == "AES" and t == "French"}
+    assert ("Thales", "company", "French") in found
