@@ -100,6 +100,7 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_hyphen_places", after="kg_chapter_names")
     nlp.add_pipe("kg_bracket_acronyms", after="kg_hyphen_places")
     nlp.add_pipe("kg_spelt_names", after="kg_bracket_acronyms")
+    nlp.add_pipe("kg_kind_acronyms", after="kg_bracket_acronyms")
     nlp.add_pipe("kg_named_appositions", after="kg_spelt_names")
     nlp.add_pipe("kg_site_pairs", after="kg_named_appositions")
     nlp.add_pipe("kg_unit_numbers", after="kg_site_pairs")
@@ -1767,6 +1768,36 @@ def bracket_acronyms(doc: Doc) -> Doc:
     if added:
         doc.ents = sorted(ents + added, key=lambda e: e.start)
     return doc
+
+
+@Language.component("kg_kind_acronyms")
+def kind_acronyms(doc: Doc) -> Doc:
+    """An acronym the model left unlabelled right after a noun of a kind of organisation ('the conflict-monitoring
+    group ACLED', 'the think-tank's parent firm RUSI': types.json kind_nouns ORG) is an ORG; not before a capitalised
+    word (the acronym opens a longer name) nor a country of kg's table."""
+    lower = doc.to_array(LOWER)
+    at = numpy.flatnonzero(numpy.isin(lower, _kind_noun_ids()))  # the kind nouns, no Token made
+    found = [Span(doc, k + 1, k + 2, label="ORG") for k in at.tolist() if _kind_acronym(doc, k + 1)]
+    if found:
+        doc.ents = filter_spans([*doc.ents, *found])
+    return doc
+
+
+@cache
+def _kind_noun_ids() -> numpy.ndarray:
+    """Hashes of the lower-case ORG kind nouns of types.json, to find them in a Doc's LOWER array."""
+    return numpy.array([get_string_id(w) for w in lexicon.load_json("types.json")["kind_nouns"]["ORG"]],
+                       dtype="uint64")
+
+
+def _kind_acronym(doc: Doc, k: int) -> bool:
+    """Token k is an unlabelled acronym of three letters or more after a lower-case kind noun, ending its phrase."""
+    if k >= len(doc) or doc[k].ent_iob_ != "O" or not doc[k - 1].is_lower:
+        return False
+    word = doc[k].text
+    if not word.isalpha() or len(word) < 3 or not lexicon.is_acronym(word) or lexicon.countries().any(word):
+        return False
+    return k + 1 >= len(doc) or not (doc[k + 1].is_title or doc[k + 1].is_upper)
 
 
 @Language.component("kg_spelt_names")

@@ -104,3 +104,18 @@ def test_a_demonym_before_an_acronym_noun_is_no_owner(extract_text):
     found = relation_texts(extract_text, text)
     assert not {(s, r, t) for s, r, t in found if s == "AES" and t == "French"}
     assert ("Thales", "company", "French") in found
+
+
+# ---------------------------------------------------------------- an acronym after a kind of organisation
+
+
+def test_an_acronym_after_a_kind_noun_is_an_org(extract_text):
+    text = "Heni Nsaibia, a senior analyst at the conflict-monitoring group ACLED, said the strategy was clear."
+    assert mentions(extract_text, text)["ACLED"] == "ORG"
+    assert ("Heni Nsaibia", "senior_analyst_at", "ACLED") in relation_texts(extract_text, text)
+
+
+def test_an_acronym_opening_a_longer_name_or_a_country_stays_out(extract_text):
+    found = mentions(extract_text, "The broadcaster said ABC News was wrong. The group US officials named was small.")
+    assert "ABC" not in found
+    assert found.get("US") != "ORG"
