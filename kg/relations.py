@@ -109,6 +109,13 @@ def _own_modifier(tok: Token, conjunct: Token, mods: list[Token]) -> bool:
     return False
 
 
+def _own_owner(tok: Token, conjunct: Token) -> bool:
+    """An apposition's conjunct with a possessive owner of its own ("Burkina Faso's leader, Captain X, and Niger's
+    General Y"): the noun the apposition describes is tok's alone."""
+    return tok.dep_ == "appos" and any(c.dep_ == "poss" for c in conjunct.children) and not any(
+        c.dep_ == "poss" for c in tok.children)
+
+
 def _common_noun_apart(tok: Token) -> bool:
     """A common noun joined to a name is a thing apart from it ('Hanwha Aerospace and Krab howitzers made by ...',
     'Fincantieri and frigates built by ...'), unless 'other' makes the name one of them ('Fiat and other brands
@@ -729,6 +736,7 @@ class Context:
             mods = [t for t in slot.values() if t.head.i == tok.i and t.i != tok.i]
             out.extend(c for c in tok.conjuncts
                        if c.pos_ in NOUNISH and c not in out and not _own_modifier(tok, c, mods)
+                       and not _own_owner(tok, c)
                        and not (tok.dep_ in OBJECT_DEPS and _subject_of_next_clause(c))
                        and not self._place_after_vehicle(tok, c))
         return out

@@ -119,3 +119,14 @@ def test_an_acronym_opening_a_longer_name_or_a_country_stays_out(extract_text):
     found = mentions(extract_text, "The broadcaster said ABC News was wrong. The group US officials named was small.")
     assert "ABC" not in found
     assert found.get("US") != "ORG"
+
+
+# ---------------------------------------------------------------- an apposition's conjunct with its own owner
+
+
+def test_a_conjunct_with_its_own_owner_holds_no_title_of_the_apposition(extract_text):
+    text = ("Burkina Faso's leader, Captain Ibrahim Traore, and Niger's General Abdourahamane Tiani have pledged "
+            "solidarity with Goita.")
+    found = relation_texts(extract_text, text)
+    assert ("Ibrahim Traore", "leader_of", "Burkina Faso's") in found
+    assert not {(s, r, t) for s, r, t in found if s == "Abdourahamane Tiani" and t.startswith("Burkina")}
