@@ -961,6 +961,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         pass  # the user's own pattern (kg build --patterns): its label stands
     elif m.type == "PERSON" and not m.title and (cue := plural_group(name)):
         m.type, m.cue = "ORG", cue  # 'the Houthis' PERSON
+    elif m.type == "PERSON" and not m.title and (cue := group_before_plural(span, name)):
+        m.type, m.cue = "ORG", cue  # 'Tuareg separatists' PERSON
     elif m.type in {"ORG", "GPE"} and m.title and name[:1].isupper() and table.any(name) is None:
         m.type, m.cue = "PERSON", f"title before: {m.title!r}"
     elif span.ent_id_ == "admin-division" and (group := _group_opening(name)):
@@ -1113,6 +1115,18 @@ def plural_group(name: str) -> str:
     if group is None or not name.endswith("s") or lexicon.group(name[:-1]) is None:
         return ""
     return f"group of people: a plural form of {group!r} (kg/data/groups.json)"
+
+
+def group_before_plural(span: Span, name: str) -> str:
+    """Why a one-word name the model typed PERSON is a group of people: a form of kg/data/groups.json right before a
+    plural common noun ('Tuareg separatists', 'Christian fighters'), which describes the many, never one person;
+    '' otherwise ('Christian said')."""
+    if len(span) != 1 or span.end >= len(span.doc) or (group := lexicon.group(name)) is None:
+        return ""
+    after = span.doc[span.end]
+    if after.tag_ != "NNS" or not after.is_lower:
+        return ""
+    return f"group of people: a form of {group!r} before {after.text!r} (kg/data/groups.json)"
 
 
 # Aircraft names whose last word ends in an 's' that is no plural ('C-130 Hercules', 'KC-46 Pegasus', 'A400M Atlas').
@@ -1901,12 +1915,18 @@ def ship_lists(doc: Doc, found: list[Mention]) -> None:
                 then.title or then.demonym or _table_place(then.name):
             continue
         between = text[first.end : then.start] + ("the " if then.text[:4].lower() == "the " else "")
-        if _LIST_THE.fullmatch(between):
+        if _LIST_THE.fullmatch(between) and not _possessive_at(text, then):
             then.type, then.cue = "SHIP", f"in a list after the ship {first.name!r}"
             first = then
 
 
 _LIST_THE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)the\s+")
+
+
+def _possessive_at(text: str, m: Mention) -> bool:
+    """The mention is written as an owner ('the Navy's newest carrier'): it describes the noun after it, the phrase is
+    an apposition of the ship before it, not another ship of a list."""
+    return m.text.endswith(("'s", "’s")) or text[m.end : m.end + 2] in {"'s", "’s"}
 
 
 def _after_the_alone(table: DocWords, m: Mention) -> bool:
@@ -2342,6 +2362,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     companies_short(found)
     company_openers(found)
     legal_forms(found)
+    business_names(found)
     based_places(doc, found)
     kept = sorted((m for m in found if m.type in types and has_name(m.name or m.text, lower_ok=m.type == "LAW")
                    and not lone_letter(m)), key=lambda m: m.start)
@@ -2549,6 +2570,17 @@ def legal_forms(found: list[Mention]) -> None:
         if (m.type in {"PERSON", "GPE", "LOC", "FACILITY"} and len(words) >= 2 and words[-1] in forms
                 and m.source == "ner" and not m.cue):
             m.type, m.cue = "ORG", "ends in a company's legal form"
+
+
+def business_names(found: list[Mention]) -> None:
+    """A name the model typed a person or place that ends in a capitalised line-of-business word ('Barrick Mining's
+    mine', 'Woodside Energy': kg/data/types.json business_words) is a company."""
+    words = lexicon.words("types.json", "business_words", "words")
+    for m in found:
+        parts = m.name.split()
+        if m.type in {"PERSON", "GPE", "LOC", "FACILITY"} and len(parts) >= 2 and parts[-1] in words \
+                and m.source == "ner" and not m.cue and not m.title:
+            m.type, m.cue = "ORG", "ends in a company's line of business"
 
 
 def legal_form_after(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> list[Mention]:

@@ -82,6 +82,7 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_law_people", after="ner" if "ner" in nlp.pipe_names else "kg_law_names")
     nlp.add_pipe("kg_line_break_split", after="kg_law_people")
     nlp.add_pipe("kg_demonym_forces", after="kg_line_break_split")
+    nlp.add_pipe("kg_joined_countries", after="kg_line_break_split")
     nlp.add_pipe("kg_feature_names", after="kg_line_break_split")
     nlp.add_pipe("kg_ship_names", after="kg_feature_names")
     nlp.add_pipe("kg_model_numbers", after="kg_ship_names")
@@ -99,6 +100,7 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_hyphen_places", after="kg_chapter_names")
     nlp.add_pipe("kg_bracket_acronyms", after="kg_hyphen_places")
     nlp.add_pipe("kg_spelt_names", after="kg_bracket_acronyms")
+    nlp.add_pipe("kg_kind_acronyms", after="kg_bracket_acronyms")
     nlp.add_pipe("kg_named_appositions", after="kg_spelt_names")
     nlp.add_pipe("kg_site_pairs", after="kg_named_appositions")
     nlp.add_pipe("kg_unit_numbers", after="kg_site_pairs")
@@ -1586,6 +1588,31 @@ def armed_forces_patterns() -> list[dict]:
     return plain + _crowned_forces(names, services)
 
 
+@Language.component("kg_joined_countries")
+def joined_countries(doc: Doc) -> Doc:
+    """'Trinidad and Tobago': a name of kg's country table written with 'and' is one place, which the model splits
+    into two entities ('Trinidad' GPE, 'Tobago' ORG); an entity running past the name ('Trinidad and Tobago Energy
+    Chamber') stays."""
+    ents = list(doc.ents)
+    for k, ent in enumerate(ents):
+        if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "and" and (span := _joined_country(doc, ent)) is not None:
+            inside = [e for e in ents[k + 1 :] if e.start < span.end]
+            if all(e.end <= span.end for e in inside):
+                doc.ents = [*ents[:k], span, *ents[k + 1 + len(inside) :]]
+                return joined_countries(doc)
+    return doc
+
+
+def _joined_country(doc: Doc, ent: Span) -> Span | None:
+    """The span from the entity over 'and' and one to three words that names a country of kg's table, or None."""
+    table = lexicon.countries()
+    for end in range(ent.end + 2, min(ent.end + 5, len(doc) + 1)):
+        place = table.variant(doc[ent.start : end].text)
+        if place is not None:
+            return Span(doc, ent.start, end, label=place.type)
+    return None
+
+
 @Language.component("kg_demonym_forces")
 def demonym_forces(doc: Doc) -> Doc:
     """'French Navy': a country's one-word demonym and, right after it, an ORG that is only an armed service
@@ -1743,6 +1770,36 @@ def bracket_acronyms(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("kg_kind_acronyms")
+def kind_acronyms(doc: Doc) -> Doc:
+    """An acronym the model left unlabelled right after a noun of a kind of organisation ('the conflict-monitoring
+    group ACLED', 'the think-tank's parent firm RUSI': types.json kind_nouns ORG) is an ORG; not before a capitalised
+    word (the acronym opens a longer name) nor a country of kg's table."""
+    lower = doc.to_array(LOWER)
+    at = numpy.flatnonzero(numpy.isin(lower, _kind_noun_ids()))  # the kind nouns, no Token made
+    found = [Span(doc, k + 1, k + 2, label="ORG") for k in at.tolist() if _kind_acronym(doc, k + 1)]
+    if found:
+        doc.ents = filter_spans([*doc.ents, *found])
+    return doc
+
+
+@cache
+def _kind_noun_ids() -> numpy.ndarray:
+    """Hashes of the lower-case ORG kind nouns of types.json, to find them in a Doc's LOWER array."""
+    return numpy.array([get_string_id(w) for w in lexicon.load_json("types.json")["kind_nouns"]["ORG"]],
+                       dtype="uint64")
+
+
+def _kind_acronym(doc: Doc, k: int) -> bool:
+    """Token k is an unlabelled acronym of three letters or more after a lower-case kind noun, ending its phrase."""
+    if k >= len(doc) or doc[k].ent_iob_ != "O" or not doc[k - 1].is_lower:
+        return False
+    word = doc[k].text
+    if not word.isalpha() or len(word) < 3 or not lexicon.is_acronym(word) or lexicon.countries().any(word):
+        return False
+    return k + 1 >= len(doc) or not (doc[k + 1].is_title or doc[k + 1].is_upper)
+
+
 @Language.component("kg_spelt_names")
 def spelt_names(doc: Doc) -> Doc:
     """Capitalised words the model left unlabelled right before an acronym in brackets that they spell ('The Joint
@@ -1894,9 +1951,38 @@ def unit_numbers(doc: Doc) -> Doc:
             del ents[i + 1]
         ents[i] = resized(ent, ent.start, end + 1)
         changed = True
+    changed = _numbers_before_units(doc, ents, heads) or changed
     if changed:
         doc.ents = ents
     return doc
+
+
+def _numbers_before_units(doc: Doc, ents: list[Span], heads: frozenset[str] | set[str]) -> bool:
+    """A British-style unit number the model left before the name ('809' + 'Naval Air Squadron', '3' + 'Commando
+    Brigade') joins it: one to three digits outside any entity, right before an organisation of two words or more
+    ending in a unit word, no noun after it ('some 300 Wagner Group fighters' counts people) and no verb or adverb
+    before it; edits `ents`."""
+    changed = False
+    for i in range(len(ents) - 1, -1, -1):
+        ent = ents[i]
+        if ent.label_ not in UNIT_LABELS or len(ent) < 2 or ent[-1].text not in heads or ent.start == 0:
+            continue
+        number = doc[ent.start - 1]
+        prev = ents[i - 1] if i and ents[i - 1].end == ent.start else None  # the model's one-token CARDINAL
+        if not (number.is_digit and len(number.text) <= 3) or (prev is not None and (
+                len(prev) > 1 or prev.label_ != "CARDINAL")):
+            continue
+        if (ent.end < len(doc) and doc[ent.end].pos_ in {"NOUN", "PROPN"}) or (
+                number.i and doc[number.i - 1].pos_ not in {"ADP", "DET", "PART", "PUNCT", "CCONJ", "SPACE"}):
+            continue  # 'killed 12 Wagner Group': a count after a verb
+        ents[i] = resized(ent, number.i, ent.end)
+        if prev is not None:
+            del ents[i - 1]
+        changed = True
+    return changed
+
+
+UNIT_LABELS = frozenset({"ORG", "FAC", "FACILITY"})  # labels the model gives a unit's name ('Naval Air Squadron' FAC)
 
 
 @Language.component("kg_titled_orgs")

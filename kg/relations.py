@@ -109,6 +109,13 @@ def _own_modifier(tok: Token, conjunct: Token, mods: list[Token]) -> bool:
     return False
 
 
+def _own_owner(tok: Token, conjunct: Token) -> bool:
+    """An apposition's conjunct with a possessive owner of its own ("Burkina Faso's leader, Captain X, and Niger's
+    General Y"): the noun the apposition describes is tok's alone."""
+    return tok.dep_ == "appos" and any(c.dep_ == "poss" for c in conjunct.children) and not any(
+        c.dep_ == "poss" for c in tok.children)
+
+
 def _common_noun_apart(tok: Token) -> bool:
     """A common noun joined to a name is a thing apart from it ('Hanwha Aerospace and Krab howitzers made by ...',
     'Fincantieri and frigates built by ...'), unless 'other' makes the name one of them ('Fiat and other brands
@@ -729,6 +736,7 @@ class Context:
             mods = [t for t in slot.values() if t.head.i == tok.i and t.i != tok.i]
             out.extend(c for c in tok.conjuncts
                        if c.pos_ in NOUNISH and c not in out and not _own_modifier(tok, c, mods)
+                       and not _own_owner(tok, c)
                        and not (tok.dep_ in OBJECT_DEPS and _subject_of_next_clause(c))
                        and not self._place_after_vehicle(tok, c))
         return out
@@ -1503,6 +1511,8 @@ def modifier(ctx: Context) -> Iterator[Evidence]:
                 if other is None or mod.i in own or ctx.heads[other].i != mod.i:
                     continue
                 om = ctx.mentions[other]
+                if om.demonym and _language_word(ctx, mod):
+                    continue  # 'its French acronym AES': a language, no owner
                 otype = "GPE" if om.demonym else om.type
                 joined = ctx.hyphen_participle(mod)
                 if joined is not None:  # "Tokyo-based Sony", "the Liberian-flagged tanker X": the participle says how
@@ -1531,6 +1541,13 @@ def modifier(ctx: Context) -> Iterator[Evidence]:
                     continue
                 yield from ctx.evidence("modifier", label, [head], [mod], head,
                                         attrs={"via": word.text} if word.i != head.i else None)
+
+
+def _language_word(ctx: Context, mod: Token) -> bool:
+    """A noun of a name's wording between a demonym and the noun it modifies, or that noun ('its French acronym AES':
+    relation_lexicon.json language_nouns)."""
+    nouns = ctx.words.get("language_nouns", set())
+    return any(t.lemma_.lower() in nouns for t in ctx.doc[mod.i + 1 : mod.head.i + 1])
 
 
 def _place_noun(ctx: Context, noun: Token) -> bool:
