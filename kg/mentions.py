@@ -661,6 +661,27 @@ def place_cue(span: Span) -> bool:
     return len(prev) == 2 and prev in cues["pairs"]
 
 
+def _region_name(span: Span, name: str) -> bool:
+    """The name ends in a region word of types.json region_heads ('Sagaing Region'; 'State' only after a word of
+    state_before: 'in northern Shan State', not 'Ohio State beat Michigan') and opens with no organisation's name."""
+    last = span[-1].text
+    if last not in lexicon.words("types.json", "region_heads", "words") or name in _acronym_expansions() or \
+            _group_opening(name):
+        return False
+    before = span.doc[span.start - 1].lower_ if span.start else ""
+    return last != "State" or before in lexicon.words("types.json", "region_heads", "state_before")
+
+
+def _expansion_from(span: Span) -> Span | None:
+    """The span widened over one or two capitalised words after it to the expansion of a common acronym
+    (kg/data/acronyms.json: 'Islamic' + 'State'), or None."""
+    doc = span.doc
+    for end in (span.end + 2, span.end + 1):
+        if end <= len(doc) and doc[end - 1].is_title and doc[span.start : end].text in _acronym_expansions():
+            return doc[span.start : end]
+    return None
+
+
 def _group_opening(name: str) -> str:
     """The expansion of a common acronym (kg/data/acronyms.json) that opens a name of a province: an armed group's
     branch named for its region ('Islamic State Sahel Province'), not a province; else ''."""
@@ -967,6 +988,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "PERSON", f"title before: {m.title!r}"
     elif span.ent_id_ == "admin-division" and (group := _group_opening(name)):
         m.type, m.cue = "ORG", f"opens with the organisation {group!r}"  # 'Islamic State Sahel Province'
+    elif m.type == "PERSON" and not m.title and len(span) > 1 and _region_name(span, name):
+        m.type, m.cue = "GPE", f"region word: {span[-1].text!r}"  # 'northern Shan State' PERSON
     elif m.type == "ORG" and table.by_capital.get(lexicon.key(name)) and table.variant(name) is None:
         m.type, m.cue = "GPE", "a capital of kg's country table"  # 'Canberra will buy', 'visited Nuuk' ORG
     elif m.type == "PERSON" and not m.title and len(span) <= 3 and _place_preposition_of_noun(span):
@@ -2288,6 +2311,11 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
                                      sent=sent, name=text, label=ent.label_, demonym=place is None,
                                      source="compound", cue="hyphenated country compound"))
             continue
+        if kind == "NORP" and (longer := _expansion_from(ent)) is not None:
+            m = mention(longer, "ORG", sent)  # 'Islamic' NORP of 'the Islamic State claimed'
+            m.source, m.cue = "context", m.cue or "a common acronym's expansion (kg/data/acronyms.json)"
+            found.append(m)
+            continue
         if kind == "NORP" or (kind in DEMONYM_MISREAD and demonym_place(ent.text, kind) and not table.variant(ent.text)
                               and not (kind in {"PERSON", "ORG"} and _name_goes_on(ent))):
             place = demonym_place(normalise(ent)[0], kind)
@@ -2363,6 +2391,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     company_openers(found)
     legal_forms(found)
     business_names(found)
+    plural_models(found)
     based_places(doc, found)
     kept = sorted((m for m in found if m.type in types and has_name(m.name or m.text, lower_ok=m.type == "LAW")
                    and not lone_letter(m)), key=lambda m: m.start)
@@ -2570,6 +2599,19 @@ def legal_forms(found: list[Mention]) -> None:
         if (m.type in {"PERSON", "GPE", "LOC", "FACILITY"} and len(words) >= 2 and words[-1] in forms
                 and m.source == "ner" and not m.cue):
             m.type, m.cue = "ORG", "ends in a company's legal form"
+
+
+def plural_models(found: list[Mention]) -> None:
+    """'a fleet of 20 Kfirs' ORG: a one-word name the model typed an organisation, person or place that is the plural
+    of an aircraft, weapon or ship class named in the document ('Kfir aircraft') is that model, named in the
+    singular."""
+    models = {m.name: m.type for m in found if m.type in {"AIRCRAFT", "WEAPON"}}
+    if not models:
+        return
+    for m in found:
+        if m.type in {"ORG", "PERSON", "GPE"} and " " not in m.name and m.name.endswith("s") and not m.title and \
+                (kind := models.get(m.name[:-1])):
+            m.type, m.name, m.cue = kind, m.name[:-1], f"plural of the {kind.lower()} {m.name[:-1]!r}"
 
 
 def business_names(found: list[Mention]) -> None:

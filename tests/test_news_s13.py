@@ -195,3 +195,35 @@ def test_a_company_is_not_given_a_ministers_title_by_a_misparse(extract_text):
     assert not {r for s, r, t in relation_texts(extract_text, text) if s == "Orano" and r.endswith("minister_of")}
     found = relation_texts(extract_text, "Osaka, Japan's second city, hosted the expo.")
     assert ("Osaka", "city_of", "Japan") in found
+
+
+# ---------------------------------------------------------------- capitals, regions, statutes, plural models
+
+
+def test_a_name_after_the_noun_capital_is_a_place(extract_text):
+    found = mentions(extract_text, "Rescue teams searched the rubble in Mandalay and the capital Naypyitaw.")
+    assert found.get("Naypyitaw") == "GPE"
+
+
+def test_a_region_word_ends_no_persons_name(extract_text):
+    found = mentions(extract_text, "Rebels reported air strikes in northern Shan State after the quake.")
+    assert found.get("Shan State") == "GPE"
+    found = mentions(extract_text, "It adopted its calls when Sangamon State merged with the University of Illinois.")
+    assert found.get("Sangamon State") != "GPE"  # a university's short name
+
+
+def test_a_statute_is_a_law(extract_text):
+    found = mentions(extract_text, "The lawyers argue the court lacks jurisdiction because the Philippines withdrew "
+                                   "from the Rome Statute.")
+    assert found.get("the Rome Statute") == "LAW"
+
+
+def test_a_plural_of_an_aircraft_named_in_the_document_is_that_aircraft(extract_text):
+    found = entities(extract_text, "Colombia will replace its Israeli-made Kfir aircraft. Its fleet of around 20 "
+                                   "Kfirs has suffered from poor availability.")
+    assert found["Kfir"][0] == "AIRCRAFT" and "Kfirs" not in found
+
+
+def test_islamic_before_state_is_the_group(extract_text):
+    found = mentions(extract_text, "The Islamic State claimed the attack, and Islamic State fighters fled.")
+    assert found.get("Islamic State") == "ORG" and "Islamic" not in found
