@@ -94,6 +94,7 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_of_names", after="kg_given_names")
     nlp.add_pipe("kg_name_tails", after="kg_of_names")
     nlp.add_pipe("kg_izafat_names", after="kg_name_tails")
+    nlp.add_pipe("kg_rank_names", after="kg_name_tails")
     nlp.add_pipe("kg_acronym_tails", after="kg_izafat_names")
     nlp.add_pipe("kg_chapter_names", after="kg_acronym_tails")
     nlp.add_pipe("kg_hyphen_places", after="kg_chapter_names")
@@ -362,6 +363,49 @@ def name_tails(doc: Doc) -> Doc:
     if changed:
         doc.ents = ents
     return doc
+
+
+@Language.component("kg_rank_names")
+def rank_names(doc: Doc) -> Doc:
+    """A military rank of two words or more written in title case (kg/data/titles.json ranks), alone in no entity or
+    labelled alone, before one to three capitalised proper nouns in no entity, opens a person's name: 'army chief
+    Field Marshal Karim Nasser', which the model left out or cut after 'Marshal'. The rank's own entity goes."""
+    lasts = _rank_last_words(doc.vocab)
+    at = [i for i, word in enumerate(doc.to_array(ORTH).tolist()) if word in lasts]  # rank words, no Token made
+    found = [span for i in at if (span := _rank_name_at(doc, i)) is not None]
+    if found:
+        kept = [ent for ent in doc.ents if not any(ent.start < s.end and s.start < ent.end for s in found)]
+        doc.ents = sorted(kept + found, key=lambda span: span.start)
+    return doc
+
+
+def _rank_name_at(doc: Doc, i: int) -> Span | None:
+    """The person's name a rank ending at token i opens (as PERSON, the rank left out as other titles are), or
+    None."""
+    ranks = lexicon.words("titles.json", "ranks")
+    start = next((i + 1 - n for n in (3, 2) if i + 1 >= n and doc[i + 1 - n : i + 1].text in ranks), None)
+    if start is None or any(t.is_sent_start for t in doc[start + 1 : i + 2]):
+        return None
+    rank = doc[start : i + 1]
+    ents = {t.ent_type for t in rank} - {0}
+    if ents and not (doc[start].ent_iob_ == "B" and (i + 1 == len(doc) or doc[i + 1].ent_iob_ != "I")):
+        return None  # the rank inside a longer name ('the Field Marshal Montgomery Club')
+    end = i + 1
+    while end < len(doc) and end - i <= 3 and _free_name_word(doc[end]):
+        end += 1
+    return Span(doc, i + 1, end, label="PERSON") if end > i + 1 else None
+
+
+def _free_name_word(tok: Token) -> bool:
+    """A capitalised proper noun of letters in no entity, mid-sentence, no country's name."""
+    return (tok.ent_iob_ == "O" and tok.is_title and tok.is_alpha and tok.pos_ == "PROPN" and not tok.is_sent_start
+            and lexicon.countries().any(tok.text) is None)
+
+
+@lru_cache(maxsize=1)
+def _rank_last_words(vocab) -> frozenset[int]:
+    """Hashes of the last word of every rank of two words or more ('Marshal' of 'Field Marshal'), a first test."""
+    return frozenset(vocab.strings.add(r.split()[-1]) for r in lexicon.words("titles.json", "ranks") if " " in r)
 
 
 def _place_particle_end(ent: Span, limit: int) -> int:
