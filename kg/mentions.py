@@ -326,6 +326,8 @@ def ship_cue(span: Span) -> str:
         return "flag state before: '-flagged'"  # 'the Belize-flagged Rubymar'
     if _ships_such_as().search(before):
         return "named in a list of ships"  # 'tankers such as the Eventin'
+    if _ships_the_before().search(before) and re.match(r"\s*(?:,|and\b)", text_after(span, 5)):
+        return PLURAL_SHIPS_CUE  # 'the frigates Hydra and Kimon'
     if text_after(span, 2).lstrip().startswith(",") and _ship_apposed_before().search(near_text(span, before=8)):
         return "names the ship written just before it"
     if (listed := _ships_apposed_before().search(near_text(span, before=8))) and (
@@ -358,6 +360,17 @@ def _ships_such_as() -> re.Pattern:
     """'tankers such as the', 'warships including': a plural ship noun, then a list of examples begins."""
     words = _ship_noun_alternation()
     return re.compile(rf"(?:^|\s)(?:{words})s (?:such as|including|like)(?: the)?$")
+
+
+PLURAL_SHIPS_CUE = "first of the ships a plural ship noun names"
+
+
+@lru_cache(maxsize=1)
+def _ships_the_before() -> re.Pattern:
+    """'the frigates', 'the Greek navy destroyers': 'the', up to two words, a plural ship noun right before a name;
+    the caller asks for a list after it ('the frigates Hydra and Kimon')."""
+    words = _ship_noun_alternation()
+    return re.compile(rf"(?:^|\s)the\s+(?:[\w-]+\s+){{0,2}}(?:{words})(?:s|es)$")
 
 
 @lru_cache(maxsize=1)
@@ -1792,17 +1805,21 @@ def ship_lists(doc: Doc, found: list[Mention]) -> None:
         return
     text = doc_words(doc).text
     ordered = sorted(found, key=lambda m: m.start)
+    plural = False  # in a list a plural ship noun opened ('the frigates Hydra and Kimon'): 'the' may go unwritten
     for first, then in itertools.pairwise(ordered):
+        plural = first.cue in _PLURAL_LIST_CUES or (plural and first.cue.startswith("in a list after the ship"))
         if first.type != "SHIP" or not first.cue or then.type == "SHIP" or then.source != "ner" or then.cue or \
                 then.title or then.demonym or _table_place(then.name):
             continue
         between = text[first.end : then.start] + ("the " if then.text[:4].lower() == "the " else "")
-        if _LIST_THE.fullmatch(between):
+        if _LIST_THE.fullmatch(between) or (plural and _LIST.fullmatch(between)):
             then.type, then.cue = "SHIP", f"in a list after the ship {first.name!r}"
-            first = then
 
 
 _LIST_THE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)the\s+")
+_LIST = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+# Cues of a ship named first in a list a plural ship noun opens: the names after it may go without 'the'.
+_PLURAL_LIST_CUES = frozenset({PLURAL_SHIPS_CUE, "named in a list of ships"})
 
 
 def _after_the_alone(table: DocWords, m: Mention) -> bool:

@@ -1,5 +1,5 @@
-"""Rules found on unseen news in session 13 (helper e): a rank the model labelled alone opens the name after it
-(tests on sentences written for each rule, with cases that must not change)."""
+"""Rules found on unseen news in session 13 (helper e): a rank the model labelled alone opens the name after it; a
+plural ship noun opens a list of ships (tests on sentences written for each rule, with cases that must not change)."""
 
 from __future__ import annotations
 
@@ -22,3 +22,30 @@ def test_a_rank_before_a_lower_case_word_stays_as_it_was(extract_text):
     text = "The Air Marshal said the jets were ready, and the Field Marshal agreed."
     found = mentions(extract_text, text)
     assert not any(t == "PERSON" for t in found.values())
+
+
+# ---------------------------------------------------------------- a plural ship noun opens a list of ships
+
+
+def test_a_plural_ship_noun_names_the_ships_after_it(extract_text):
+    text = ("The navy dispatched the frigates Spetsai and Themistoklis to shadow a survey vessel south of Crete on "
+            "Tuesday.")
+    found = mentions(extract_text, text)
+    assert found["Spetsai"] == "SHIP"
+    assert found["Themistoklis"] == "SHIP"
+
+
+def test_a_list_of_ships_needs_no_the_before_each(extract_text):
+    text = "Moscow operates more than 40 icebreakers, including nuclear-powered ships such as the Taimyr and Vaygach."
+    found = mentions(extract_text, text)
+    assert found["Taimyr"] == "SHIP"
+    assert found["Vaygach"] == "SHIP"
+
+
+def test_a_plural_ship_noun_before_no_list_names_no_ship(extract_text):
+    text = ("The frigates Greece bought from France arrived in Piraeus, and the destroyers Washington sent stayed "
+            "in port while John Miller watched.")
+    found = mentions(extract_text, text)
+    assert found["Greece"] == "GPE"
+    assert found["John Miller"] == "PERSON"
+    assert "SHIP" not in found.values()
