@@ -49,3 +49,24 @@ def test_a_plural_ship_noun_before_no_list_names_no_ship(extract_text):
     assert found["Greece"] == "GPE"
     assert found["John Miller"] == "PERSON"
     assert "SHIP" not in found.values()
+
+
+# ---------------------------------------------------------------- a corporation named after its kind, a yard's trade
+
+
+def test_corporation_before_a_name_makes_it_a_company(extract_text):
+    text = "The nuclear icebreaker Taimyr is run by state corporation Rosatom from Murmansk."
+    assert mentions(extract_text, text)["Rosatom"] == "ORG"
+
+
+def test_a_name_ending_in_shipyards_is_a_company(extract_text):
+    text = "The order went to Tanaka Shipyards and Larsen Shipbuilding, while Helsinki Shipyard lost out."
+    found = mentions(extract_text, text)
+    assert found["Tanaka Shipyards"] == "ORG"
+    assert found["Larsen Shipbuilding"] == "ORG"
+    assert found["Helsinki Shipyard"] != "ORG"
+
+
+def test_the_word_corporation_alone_names_nothing(extract_text):
+    text = "Maria Lindqvist joined the corporation in 1990 and later led its board."
+    assert mentions(extract_text, text) == {"Maria Lindqvist": "PERSON"}
