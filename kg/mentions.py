@@ -175,6 +175,18 @@ def office_between(span: Span) -> bool:
             and doc[span.end].ent_type_ in {"PERSON", "PER"} and doc[span.end].ent_iob_ == "B")
 
 
+def office_before_name(span: Span) -> bool:
+    """An ORG span that opens with a title and 'of' or 'for', then at most two capitalised words outside it, then a
+    person's name ('Minister of Economic' + 'Affairs Sakari Tikkanen'): an office the model cut, no organisation."""
+    doc = span.doc
+    if span.label_ != "ORG" or len(span) < 3 or span[1].lower_ not in {"of", "for"} or not is_title([span[0].text]):
+        return False
+    end = span.end
+    while end < len(doc) and end - span.end < 2 and doc[end].ent_iob_ == "O" and doc[end].is_title:
+        end += 1
+    return end < len(doc) and doc[end].ent_type_ in {"PERSON", "PER"} and doc[end].ent_iob_ == "B"
+
+
 def office_before(span: Span) -> str:
     """An office written '<Title> of [the] <Capitalised words>' just before the span ('Chancellor of the Exchequer
     Rachel Reeves' → 'Chancellor of the Exchequer', 'Secretary of State Marco Rubio', 'Minister of Commerce and
@@ -2208,7 +2220,8 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
                 untyped.append(ent)
             continue
         if kind in {"ORG", "PERSON", "GPE", "NORP"} and (only_title_part(ent) or office_between(ent)
-                                                         or initial_then_title(ent) or space_vehicle(ent)):
+                                                         or initial_then_title(ent) or space_vehicle(ent)
+                                                         or office_before_name(ent)):
             continue
         found.append(mention(ent, kind, sent))
     for span in unlabelled_ships(doc):

@@ -70,3 +70,20 @@ def test_a_name_ending_in_shipyards_is_a_company(extract_text):
 def test_the_word_corporation_alone_names_nothing(extract_text):
     text = "Maria Lindqvist joined the corporation in 1990 and later led its board."
     assert mentions(extract_text, text) == {"Maria Lindqvist": "PERSON"}
+
+
+# ---------------------------------------------------------------- an office the model cut before a name
+
+
+def test_an_office_cut_before_a_name_is_no_organisation(extract_text):
+    text = "Finland's Minister of Economic Affairs Sakari Tikkanen said the deal would secure thousands of jobs."
+    found = mentions(extract_text, text)
+    assert found["Sakari Tikkanen"] == "PERSON"
+    assert "Minister of Economic" not in found
+
+
+def test_a_ministry_before_a_name_stays_an_organisation(extract_text):
+    text = "The Ministry of Economic Affairs said Sakari Tikkanen would lead the talks."
+    found = mentions(extract_text, text)
+    assert found["The Ministry of Economic Affairs"] == "ORG"
+    assert found["Sakari Tikkanen"] == "PERSON"
