@@ -336,7 +336,7 @@ def ship_cue(span: Span) -> str:
         return "apposition names a ship"
     if _flagged_before().search(before):
         return "flag state before: '-flagged'"  # 'the Belize-flagged Rubymar'
-    if _ships_such_as().search(before):
+    if _ships_such_as().search(near_text(span, before=5)):
         return "named in a list of ships"  # 'tankers such as the Eventin'
     if _ships_the_before().search(before) and re.match(r"\s*(?:,|and\b)", text_after(span, 5)):
         return PLURAL_SHIPS_CUE  # 'the frigates Hydra and Kimon'
@@ -369,9 +369,9 @@ def _flagged_before() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _ships_such_as() -> re.Pattern:
-    """'tankers such as the', 'warships including': a plural ship noun, then a list of examples begins."""
+    """'tankers such as the', 'warships, including': a plural ship noun, then a list of examples begins."""
     words = _ship_noun_alternation()
-    return re.compile(rf"(?:^|\s)(?:{words})s (?:such as|including|like)(?: the)?$")
+    return re.compile(rf"(?:^|\s)(?:{words})s,? (?:such as|including|like)(?: the)?$")
 
 
 PLURAL_SHIPS_CUE = "first of the ships a plural ship noun names"

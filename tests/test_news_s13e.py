@@ -87,3 +87,18 @@ def test_a_ministry_before_a_name_stays_an_organisation(extract_text):
     found = mentions(extract_text, text)
     assert found["The Ministry of Economic Affairs"] == "ORG"
     assert found["Sakari Tikkanen"] == "PERSON"
+
+
+# ---------------------------------------------------------------- a comma before 'such as' after a plural ship noun
+
+
+def test_ships_comma_such_as_opens_a_list_of_ships(extract_text):
+    text = "Moscow's icebreakers, such as the Lenin and Sibir, keep the northern route open in winter."
+    found = mentions(extract_text, text)
+    assert found["Lenin"] == "SHIP"
+    assert found["Sibir"] == "SHIP"
+
+
+def test_a_comma_such_as_after_no_ship_noun_names_no_ship(extract_text):
+    text = "Some leaders, such as the Lenin scholar Ivan Petrov, objected."
+    assert "SHIP" not in mentions(extract_text, text).values()
