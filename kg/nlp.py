@@ -81,6 +81,7 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_law_names", after="kg_open_names")
     nlp.add_pipe("kg_law_people", after="ner" if "ner" in nlp.pipe_names else "kg_law_names")
     nlp.add_pipe("kg_line_break_split", after="kg_law_people")
+    nlp.add_pipe("kg_law_openers", after="kg_law_people")
     nlp.add_pipe("kg_demonym_forces", after="kg_line_break_split")
     nlp.add_pipe("kg_feature_names", after="kg_line_break_split")
     nlp.add_pipe("kg_ship_names", after="kg_feature_names")
@@ -223,6 +224,38 @@ def law_names(doc: Doc) -> Doc:
             for tok in doc[start:end]:
                 tok.ent_id_ = ""  # NER labels these words now: no trace of the dropped match
     return doc
+
+
+# Labels the model may give the first words of a law's name it cut off ('the One Big' ORG, 'One' CARDINAL).
+LAW_OPENER_PIECES = {"", "ORG", "CARDINAL", "ORDINAL", "WORK_OF_ART", "PRODUCT"}
+
+
+@Language.component("kg_law_openers")
+def law_openers(doc: Doc) -> Doc:
+    """Capitalised words between 'the' and a law's name are its first words, whatever the model made of them: 'the
+    One Big Beautiful Bill Act' is one LAW, not an ORG 'the One Big' and a LAW 'Beautiful Bill Act'. Only words in
+    title case, none a person, place or people, and the last of them no proper noun: an adjective or number in
+    title case is what cut the name ('Big', 'Great'), a proper noun there names a body of its own ('the United
+    Nations Convention on the Law of the Sea')."""
+    laws = [ent for ent in doc.ents if ent.label_ == "LAW" and ent.start > 1]
+    found = [span for ent in laws if (span := _law_opened(ent)) is not None]
+    if found:
+        kept = [ent for ent in doc.ents if not any(ent.start < s.end and s.start < ent.end for s in found)]
+        doc.ents = sorted(kept + found, key=lambda span: span.start)
+    return doc
+
+
+def _law_opened(ent: Span) -> Span | None:
+    """The law's span reaching back to the word after 'the' over capitalised words, or None when none stand there."""
+    doc, k = ent.doc, ent.start
+    if doc[k - 1].pos_ == "PROPN":
+        return None  # 'the United Nations' + 'Convention on the Law of the Sea': a body's name of its own
+    while k > 0 and ent.start - k < 4 and doc[k - 1].is_title and doc[k - 1].is_alpha and not doc[k].is_sent_start \
+            and doc[k - 1].ent_type_ in LAW_OPENER_PIECES:
+        k -= 1
+    if k == ent.start or doc[k - 1].lower_ != "the" or doc[k].is_sent_start:
+        return None
+    return Span(doc, k, ent.end, label="LAW", span_id=ent.ent_id)
 
 
 def _places_joined(ent: Span) -> bool:

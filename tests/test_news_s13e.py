@@ -102,3 +102,22 @@ def test_ships_comma_such_as_opens_a_list_of_ships(extract_text):
 def test_a_comma_such_as_after_no_ship_noun_names_no_ship(extract_text):
     text = "Some leaders, such as the Lenin scholar Ivan Petrov, objected."
     assert "SHIP" not in mentions(extract_text, text).values()
+
+
+# ---------------------------------------------------------------- the first words of a law's name the model cut off
+
+
+def test_capitalised_words_after_the_open_the_law(extract_text):
+    text = "The funding comes from the One Big Beautiful Bill Act, which Congress passed in July."
+    found = mentions(extract_text, text)
+    assert found["One Big Beautiful Bill Act"] == "LAW"
+    assert "the One Big" not in found
+
+
+def test_a_law_after_the_keeps_a_body_name_of_its_own(extract_text):
+    text = "The Senate passed the Great American Outdoors Act, and Biden signed the Inflation Reduction Act in 2022."
+    found = mentions(extract_text, text)
+    assert found["Great American Outdoors Act"] == "LAW"
+    assert found["Inflation Reduction Act"] == "LAW"
+    assert found["Biden"] == "PERSON"
+    assert found["Senate"] == "ORG"
