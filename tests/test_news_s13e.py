@@ -3,6 +3,7 @@ plural ship noun opens a list of ships (tests on sentences written for each rule
 
 from __future__ import annotations
 
+from tests.news_helpers import relation_texts
 from tests.news_helpers import resolved as entities
 from tests.news_helpers import text_types as mentions
 
@@ -121,3 +122,14 @@ def test_a_law_after_the_keeps_a_body_name_of_its_own(extract_text):
     assert found["Inflation Reduction Act"] == "LAW"
     assert found["Biden"] == "PERSON"
     assert found["Senate"] == "ORG"
+
+
+# ---------------------------------------------------------------- a vehicle noun read as a verb between two names
+
+
+def test_a_ship_noun_between_an_owner_and_a_ship_is_no_verb(extract_text):
+    text = ("The survey ship Oruc Reis sailed from the port of Antalya on Monday escorted by the Turkish Navy frigate "
+            "TCG Kemalreis.")
+    found = relation_texts(extract_text, text)
+    assert not any(rel == "frigate" for _, rel, _ in found)
+    assert ("Oruc Reis", "sail_from", "Antalya") in found
