@@ -133,3 +133,22 @@ def test_a_ship_noun_between_an_owner_and_a_ship_is_no_verb(extract_text):
     found = relation_texts(extract_text, text)
     assert not any(rel == "frigate" for _, rel, _ in found)
     assert ("Oruc Reis", "sail_from", "Antalya") in found
+
+
+# ---------------------------------------------------------------- a shipbuilder's short name
+
+
+def test_a_shipbuilder_short_name_is_the_company(extract_text):
+    text = ("Helsinki Shipyard, owned by Canada's Davie Shipbuilding, will build the first hull. The rest will be "
+            "built at Davie's planned yard in Texas.")
+    found = entities(extract_text, text)
+    assert found["Davie Shipbuilding"] == ("ORG", {"Davie Shipbuilding", "Davie"})
+    assert "Davie" not in found
+
+
+def test_a_person_named_like_a_shipyard_keeps_his_name(extract_text):
+    text = "Admiral John Bollinger praised Bollinger Shipyards. Bollinger said the yard was busy."
+    found = entities(extract_text, text)
+    assert found["John Bollinger"][0] == "PERSON"
+    assert "Bollinger" in found["John Bollinger"][1]
+    assert found["Bollinger Shipyards"][1] == {"Bollinger Shipyards"}
