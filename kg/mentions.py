@@ -387,11 +387,14 @@ def _ships_the_before() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _ship_apposed_before() -> re.Pattern:
-    """'a cargo ship, the Fu Shun, sank', 'its first submarine, the Hai Kun, lags': a ship noun phrase opened by 'a' or
-    a possessive, a comma, then the name (with or without 'the'), which a comma closes ('rammed a supply ship, Manila
-    said' names no ship)."""
+    """'a cargo ship, the Fu Shun, sank', 'its first submarine, the Hai Kun, lags', 'the first ship, the Polar
+    Sentinel, slipped': a ship noun phrase opened by 'a', a possessive or 'the' and an ordinal (ships.json
+    ordinal_openers), a comma, then the name (with or without 'the'), which a comma closes ('rammed a supply ship,
+    Manila said' names no ship)."""
     words = _ship_noun_alternation()
-    return re.compile(rf"(?:^|\s)(?:a|an|its|their|[\w.-]+['’]s)\s+(?:[\w-]+\s+){{0,3}}(?:{words})\s*,\s*(?:the\s*)?$")
+    ordinals = "|".join(sorted(lexicon.words("ships.json", "ordinal_openers", "words")))
+    return re.compile(rf"(?:^|\s)(?:a|an|its|their|[\w.-]+['’]s|the\s+(?:{ordinals}))\s+(?:[\w-]+\s+){{0,3}}"
+                      rf"(?:{words})\s*,\s*(?:the\s*)?$")
 
 
 @lru_cache(maxsize=1)

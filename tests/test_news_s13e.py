@@ -152,3 +152,17 @@ def test_a_person_named_like_a_shipyard_keeps_his_name(extract_text):
     assert found["John Bollinger"][0] == "PERSON"
     assert "Bollinger" in found["John Bollinger"][1]
     assert found["Bollinger Shipyards"][1] == {"Bollinger Shipyards"}
+
+
+# ---------------------------------------------------------------- 'the first ship, the X,'
+
+
+def test_the_first_ship_then_a_name_in_apposition_is_that_ship(extract_text):
+    text = "The GAO said delivery of the first ship, the Polar Sentinel, had slipped to 2029 or later."
+    assert mentions(extract_text, text)["the Polar Sentinel"] == "SHIP"
+
+
+def test_the_ship_then_a_speaker_names_no_ship(extract_text):
+    text = "Sailors boarded the first ship, the Philippine Coast Guard said, and Manila protested."
+    found = mentions(extract_text, text)
+    assert "SHIP" not in found.values()
