@@ -1434,6 +1434,24 @@ def coordinated_places(doc: Doc, found: list[Mention]) -> None:
             m.type, m.cue = "GPE", "in a list of places"
 
 
+def route_ends(doc: Doc, found: list[Mention]) -> None:
+    """'the road between Peshawar and Jalalabad', 'flights between Lahore and Karachi': the one-word names a route
+    noun (resolution.json place_cues route_nouns) runs between are places, whatever the model read, unless a person
+    of the document has the name in a full name or it holds a title."""
+    routes = lexicon.words("resolution.json", "place_cues", "route_nouns")
+    heads = mentions_by_root(doc, found, {"PERSON", "ORG", "LOC", "GPE"})
+    full = {w for m in found if m.type == "PERSON" and (" " in m.name or m.title) for w in m.name.split()}
+    for i, m in heads.items():
+        tok = doc[i]
+        first = tok if tok.dep_ == "pobj" else tok.head if tok.dep_ == "conj" else None
+        if first is None or first.dep_ != "pobj" or first.head.lower_ != "between" or not first.conjuncts \
+                or first.head.head.lemma_.lower() not in routes:
+            continue
+        if m.type in {"PERSON", "ORG"} and m.source == "ner" and not m.cue and " " not in m.name \
+                and m.name not in full and not m.title and not m.demonym:
+            m.type, m.cue = "GPE", f"a place a {first.head.head.lower_!r} runs between"
+
+
 def _between_sides(first: Token) -> bool:
     """The list is the sides of a noun of resolution.json place_cues between_parties ('the ceasefire between Israel
     and Hezbollah'), not places ('the road between Kyiv and Lviv')."""
@@ -2238,6 +2256,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     sports_clubs(doc, found)
     found = demonym_places(found, doc_words(doc).text)
     coordinated_places(doc, found)
+    route_ends(doc, found)
     coordinated_companies(doc, found)
     coordinated_arms(doc, found)
     places_by_possession(doc, found)

@@ -166,3 +166,19 @@ def test_the_ship_then_a_speaker_names_no_ship(extract_text):
     text = "Sailors boarded the first ship, the Philippine Coast Guard said, and Manila protested."
     found = mentions(extract_text, text)
     assert "SHIP" not in found.values()
+
+
+# ---------------------------------------------------------------- the ends of a road
+
+
+def test_names_a_road_runs_between_are_places(extract_text):
+    text = "The main crossings at Torkham, on the road between Peshawar and Jalalabad, have been closed since Oct. 12."
+    found = mentions(extract_text, text)
+    assert found["Jalalabad"] == "GPE"
+
+
+def test_sides_of_talks_between_keep_their_types(extract_text):
+    text = "Talks between Kyiv and Zelensky's aides stalled, while the ceasefire between Israel and Hamas held."
+    found = mentions(extract_text, text)
+    assert found["Zelensky"] == "PERSON"
+    assert found["Hamas"] == "ORG"
