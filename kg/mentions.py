@@ -175,6 +175,18 @@ def office_between(span: Span) -> bool:
             and doc[span.end].ent_type_ in {"PERSON", "PER"} and doc[span.end].ent_iob_ == "B")
 
 
+def office_before_name(span: Span) -> bool:
+    """An ORG span that opens with a title and 'of' or 'for', then at most two capitalised words outside it, then a
+    person's name ('Minister of Economic' + 'Affairs Sakari Tikkanen'): an office the model cut, no organisation."""
+    doc = span.doc
+    if span.label_ != "ORG" or len(span) < 3 or span[1].lower_ not in {"of", "for"} or not is_title([span[0].text]):
+        return False
+    end = span.end
+    while end < len(doc) and end - span.end < 2 and doc[end].ent_iob_ == "O" and doc[end].is_title:
+        end += 1
+    return end < len(doc) and doc[end].ent_type_ in {"PERSON", "PER"} and doc[end].ent_iob_ == "B"
+
+
 def office_before(span: Span) -> str:
     """An office written '<Title> of [the] <Capitalised words>' just before the span ('Chancellor of the Exchequer
     Rachel Reeves' → 'Chancellor of the Exchequer', 'Secretary of State Marco Rubio', 'Minister of Commerce and
@@ -324,8 +336,10 @@ def ship_cue(span: Span) -> str:
         return "apposition names a ship"
     if _flagged_before().search(before):
         return "flag state before: '-flagged'"  # 'the Belize-flagged Rubymar'
-    if _ships_such_as().search(before):
+    if _ships_such_as().search(near_text(span, before=5)):
         return "named in a list of ships"  # 'tankers such as the Eventin'
+    if _ships_the_before().search(before) and re.match(r"\s*(?:,|and\b)", text_after(span, 5)):
+        return PLURAL_SHIPS_CUE  # 'the frigates Hydra and Kimon'
     if text_after(span, 2).lstrip().startswith(",") and _ship_apposed_before().search(near_text(span, before=8)):
         return "names the ship written just before it"
     if (listed := _ships_apposed_before().search(near_text(span, before=8))) and (
@@ -355,18 +369,32 @@ def _flagged_before() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _ships_such_as() -> re.Pattern:
-    """'tankers such as the', 'warships including': a plural ship noun, then a list of examples begins."""
+    """'tankers such as the', 'warships, including': a plural ship noun, then a list of examples begins."""
     words = _ship_noun_alternation()
-    return re.compile(rf"(?:^|\s)(?:{words})s (?:such as|including|like)(?: the)?$")
+    return re.compile(rf"(?:^|\s)(?:{words})s,? (?:such as|including|like)(?: the)?$")
+
+
+PLURAL_SHIPS_CUE = "first of the ships a plural ship noun names"
+
+
+@lru_cache(maxsize=1)
+def _ships_the_before() -> re.Pattern:
+    """'the frigates', 'the Greek navy destroyers': 'the', up to two words, a plural ship noun right before a name;
+    the caller asks for a list after it ('the frigates Hydra and Kimon')."""
+    words = _ship_noun_alternation()
+    return re.compile(rf"(?:^|\s)the\s+(?:[\w-]+\s+){{0,2}}(?:{words})(?:s|es)$")
 
 
 @lru_cache(maxsize=1)
 def _ship_apposed_before() -> re.Pattern:
-    """'a cargo ship, the Fu Shun, sank', 'its first submarine, the Hai Kun, lags': a ship noun phrase opened by 'a' or
-    a possessive, a comma, then the name (with or without 'the'), which a comma closes ('rammed a supply ship, Manila
-    said' names no ship)."""
+    """'a cargo ship, the Fu Shun, sank', 'its first submarine, the Hai Kun, lags', 'the first ship, the Polar
+    Sentinel, slipped': a ship noun phrase opened by 'a', a possessive or 'the' and an ordinal (ships.json
+    ordinal_openers), a comma, then the name (with or without 'the'), which a comma closes ('rammed a supply ship,
+    Manila said' names no ship)."""
     words = _ship_noun_alternation()
-    return re.compile(rf"(?:^|\s)(?:a|an|its|their|[\w.-]+['’]s)\s+(?:[\w-]+\s+){{0,3}}(?:{words})\s*,\s*(?:the\s*)?$")
+    ordinals = "|".join(sorted(lexicon.words("ships.json", "ordinal_openers", "words")))
+    return re.compile(rf"(?:^|\s)(?:a|an|its|their|[\w.-]+['’]s|the\s+(?:{ordinals}))\s+(?:[\w-]+\s+){{0,3}}"
+                      rf"(?:{words})\s*,\s*(?:the\s*)?$")
 
 
 @lru_cache(maxsize=1)
@@ -1547,6 +1575,24 @@ def coordinated_places(doc: Doc, found: list[Mention]) -> None:
             m.type, m.cue = "GPE", "in a list of places"
 
 
+def route_ends(doc: Doc, found: list[Mention]) -> None:
+    """'the road between Peshawar and Jalalabad', 'flights between Lahore and Karachi': the one-word names a route
+    noun (resolution.json place_cues route_nouns) runs between are places, whatever the model read, unless a person
+    of the document has the name in a full name or it holds a title."""
+    routes = lexicon.words("resolution.json", "place_cues", "route_nouns")
+    heads = mentions_by_root(doc, found, {"PERSON", "ORG", "LOC", "GPE"})
+    full = {w for m in found if m.type == "PERSON" and (" " in m.name or m.title) for w in m.name.split()}
+    for i, m in heads.items():
+        tok = doc[i]
+        first = tok if tok.dep_ == "pobj" else tok.head if tok.dep_ == "conj" else None
+        if first is None or first.dep_ != "pobj" or first.head.lower_ != "between" or not first.conjuncts \
+                or first.head.head.lemma_.lower() not in routes:
+            continue
+        if m.type in {"PERSON", "ORG"} and m.source == "ner" and not m.cue and " " not in m.name \
+                and m.name not in full and not m.title and not m.demonym:
+            m.type, m.cue = "GPE", f"a place a {first.head.head.lower_!r} runs between"
+
+
 def _between_sides(first: Token) -> bool:
     """The list is the sides of a noun of resolution.json place_cues between_parties ('the ceasefire between Israel
     and Hezbollah'), not places ('the road between Kyiv and Lviv')."""
@@ -1933,17 +1979,21 @@ def ship_lists(doc: Doc, found: list[Mention]) -> None:
         return
     text = doc_words(doc).text
     ordered = sorted(found, key=lambda m: m.start)
+    plural = False  # in a list a plural ship noun opened ('the frigates Hydra and Kimon'): 'the' may go unwritten
     for first, then in itertools.pairwise(ordered):
+        plural = first.cue in _PLURAL_LIST_CUES or (plural and first.cue.startswith("in a list after the ship"))
         if first.type != "SHIP" or not first.cue or then.type == "SHIP" or then.source != "ner" or then.cue or \
                 then.title or then.demonym or _table_place(then.name):
             continue
         between = text[first.end : then.start] + ("the " if then.text[:4].lower() == "the " else "")
-        if _LIST_THE.fullmatch(between) and not _possessive_at(text, then):
+        if (_LIST_THE.fullmatch(between) or (plural and _LIST.fullmatch(between))) and not _possessive_at(text, then):
             then.type, then.cue = "SHIP", f"in a list after the ship {first.name!r}"
-            first = then
 
 
 _LIST_THE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)the\s+")
+_LIST = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+# Cues of a ship named first in a list a plural ship noun opens: the names after it may go without 'the'.
+_PLURAL_LIST_CUES = frozenset({PLURAL_SHIPS_CUE, "named in a list of ships"})
 
 
 def _possessive_at(text: str, m: Mention) -> bool:
@@ -2343,7 +2393,8 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
                 untyped.append(ent)
             continue
         if kind in {"ORG", "PERSON", "GPE", "NORP"} and (only_title_part(ent) or office_between(ent)
-                                                         or initial_then_title(ent) or space_vehicle(ent)):
+                                                         or initial_then_title(ent) or space_vehicle(ent)
+                                                         or office_before_name(ent)):
             continue
         if kind == "LAW" and generic_act(ent):
             continue
@@ -2359,6 +2410,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     sports_clubs(doc, found)
     found = demonym_places(found, doc_words(doc).text)
     coordinated_places(doc, found)
+    route_ends(doc, found)
     coordinated_companies(doc, found)
     coordinated_arms(doc, found)
     places_by_possession(doc, found)

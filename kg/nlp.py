@@ -81,6 +81,7 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_law_names", after="kg_open_names")
     nlp.add_pipe("kg_law_people", after="ner" if "ner" in nlp.pipe_names else "kg_law_names")
     nlp.add_pipe("kg_line_break_split", after="kg_law_people")
+    nlp.add_pipe("kg_law_openers", after="kg_law_people")
     nlp.add_pipe("kg_demonym_forces", after="kg_line_break_split")
     nlp.add_pipe("kg_joined_countries", after="kg_line_break_split")
     nlp.add_pipe("kg_feature_names", after="kg_line_break_split")
@@ -95,6 +96,7 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_of_names", after="kg_given_names")
     nlp.add_pipe("kg_name_tails", after="kg_of_names")
     nlp.add_pipe("kg_izafat_names", after="kg_name_tails")
+    nlp.add_pipe("kg_rank_names", after="kg_name_tails")
     nlp.add_pipe("kg_acronym_tails", after="kg_izafat_names")
     nlp.add_pipe("kg_chapter_names", after="kg_acronym_tails")
     nlp.add_pipe("kg_hyphen_places", after="kg_chapter_names")
@@ -224,6 +226,38 @@ def law_names(doc: Doc) -> Doc:
             for tok in doc[start:end]:
                 tok.ent_id_ = ""  # NER labels these words now: no trace of the dropped match
     return doc
+
+
+# Labels the model may give the first words of a law's name it cut off ('the One Big' ORG, 'One' CARDINAL).
+LAW_OPENER_PIECES = {"", "ORG", "CARDINAL", "ORDINAL", "WORK_OF_ART", "PRODUCT"}
+
+
+@Language.component("kg_law_openers")
+def law_openers(doc: Doc) -> Doc:
+    """Capitalised words between 'the' and a law's name are its first words, whatever the model made of them: 'the
+    One Big Beautiful Bill Act' is one LAW, not an ORG 'the One Big' and a LAW 'Beautiful Bill Act'. Only words in
+    title case, none a person, place or people, and the last of them no proper noun: an adjective or number in
+    title case is what cut the name ('Big', 'Great'), a proper noun there names a body of its own ('the United
+    Nations Convention on the Law of the Sea')."""
+    laws = [ent for ent in doc.ents if ent.label_ == "LAW" and ent.start > 1]
+    found = [span for ent in laws if (span := _law_opened(ent)) is not None]
+    if found:
+        kept = [ent for ent in doc.ents if not any(ent.start < s.end and s.start < ent.end for s in found)]
+        doc.ents = sorted(kept + found, key=lambda span: span.start)
+    return doc
+
+
+def _law_opened(ent: Span) -> Span | None:
+    """The law's span reaching back to the word after 'the' over capitalised words, or None when none stand there."""
+    doc, k = ent.doc, ent.start
+    if doc[k - 1].pos_ == "PROPN":
+        return None  # 'the United Nations' + 'Convention on the Law of the Sea': a body's name of its own
+    while k > 0 and ent.start - k < 4 and doc[k - 1].is_title and doc[k - 1].is_alpha and not doc[k].is_sent_start \
+            and doc[k - 1].ent_type_ in LAW_OPENER_PIECES:
+        k -= 1
+    if k == ent.start or doc[k - 1].lower_ != "the" or doc[k].is_sent_start:
+        return None
+    return Span(doc, k, ent.end, label="LAW", span_id=ent.ent_id)
 
 
 def _places_joined(ent: Span) -> bool:
@@ -364,6 +398,49 @@ def name_tails(doc: Doc) -> Doc:
     if changed:
         doc.ents = ents
     return doc
+
+
+@Language.component("kg_rank_names")
+def rank_names(doc: Doc) -> Doc:
+    """A military rank of two words or more written in title case (kg/data/titles.json ranks), alone in no entity or
+    labelled alone, before one to three capitalised proper nouns in no entity, opens a person's name: 'army chief
+    Field Marshal Karim Nasser', which the model left out or cut after 'Marshal'. The rank's own entity goes."""
+    lasts = _rank_last_words(doc.vocab)
+    at = [i for i, word in enumerate(doc.to_array(ORTH).tolist()) if word in lasts]  # rank words, no Token made
+    found = [span for i in at if (span := _rank_name_at(doc, i)) is not None]
+    if found:
+        kept = [ent for ent in doc.ents if not any(ent.start < s.end and s.start < ent.end for s in found)]
+        doc.ents = sorted(kept + found, key=lambda span: span.start)
+    return doc
+
+
+def _rank_name_at(doc: Doc, i: int) -> Span | None:
+    """The person's name a rank ending at token i opens (as PERSON, the rank left out as other titles are), or
+    None."""
+    ranks = lexicon.words("titles.json", "ranks")
+    start = next((i + 1 - n for n in (3, 2) if i + 1 >= n and doc[i + 1 - n : i + 1].text in ranks), None)
+    if start is None or any(t.is_sent_start for t in doc[start + 1 : i + 2]):
+        return None
+    rank = doc[start : i + 1]
+    ents = {t.ent_type for t in rank} - {0}
+    if ents and not (doc[start].ent_iob_ == "B" and (i + 1 == len(doc) or doc[i + 1].ent_iob_ != "I")):
+        return None  # the rank inside a longer name ('the Field Marshal Montgomery Club')
+    end = i + 1
+    while end < len(doc) and end - i <= 3 and _free_name_word(doc[end]):
+        end += 1
+    return Span(doc, i + 1, end, label="PERSON") if end > i + 1 else None
+
+
+def _free_name_word(tok: Token) -> bool:
+    """A capitalised proper noun of letters in no entity, mid-sentence, no country's name."""
+    return (tok.ent_iob_ == "O" and tok.is_title and tok.is_alpha and tok.pos_ == "PROPN" and not tok.is_sent_start
+            and lexicon.countries().any(tok.text) is None)
+
+
+@lru_cache(maxsize=1)
+def _rank_last_words(vocab) -> frozenset[int]:
+    """Hashes of the last word of every rank of two words or more ('Marshal' of 'Field Marshal'), a first test."""
+    return frozenset(vocab.strings.add(r.split()[-1]) for r in lexicon.words("titles.json", "ranks") if " " in r)
 
 
 def _place_particle_end(ent: Span, limit: int) -> int:

@@ -697,9 +697,16 @@ class Context:
             c.i > noun.i and c.dep_ in NAMING_DEPS and c.i in self.token_mention for c in noun.children)
 
     def noun_read_as_verb(self, verb: Token) -> bool:
-        """A vehicle noun the parser read as a verb after an adjective or article ('the Philippine frigate BRP X')."""
-        return verb.pos_ == "VERB" and verb.i > 0 and verb.lower_ in self.words["vehicles"] and (
-            verb.doc[verb.i - 1].pos_ in {"ADJ", "DET"})
+        """A vehicle noun the parser read as a verb after an adjective or article ('the Philippine frigate BRP X'), or
+        between its owner's name and a vehicle's name ('the Turkish Navy frigate TCG Gediz')."""
+        if verb.pos_ != "VERB" or verb.i == 0 or verb.lower_ not in self.words["vehicles"]:
+            return False
+        doc = verb.doc
+        if doc[verb.i - 1].pos_ in {"ADJ", "DET"}:
+            return True
+        after = self.mention_of(doc[verb.i + 1]) if verb.i + 1 < len(doc) else None
+        return (self.mention_of(doc[verb.i - 1]) is not None and after is not None
+                and self.mentions[after].type in VEHICLE_TYPES)
 
     def _owner_of_vehicle(self, head: Token, noun: Token) -> bool:
         """An organisation or country before a vehicle noun owns it, is not it ('a Royal New Zealand Navy ship',
