@@ -254,13 +254,18 @@ def _title_head_of_before(span: Span) -> bool:
 
 
 def near_text(span: Span, before: int = 0, after: int = 0) -> str:
-    """Lower-cased document text of up to `before` tokens before or `after` tokens after the span."""
+    """Lower-cased document text of up to `before` tokens before or `after` tokens after the span, within its
+    paragraph: a headline's last word is no context of the dateline under it ('sends destroyer' / 'DUBAI')."""
     table = doc_words(span.doc)
     if before:
         start = max(0, span.start - before)
-        return table.text[table.starts[start] : table.starts[span.start]].lower().strip()
+        return PARAGRAPH_BREAK.split(table.text[table.starts[start] : table.starts[span.start]])[-1].lower().strip()
     end = min(len(span.doc), span.end + after)
-    return table.text[table.starts[span.end] : table.starts[end]].lower().strip() if end > span.end else ""
+    return PARAGRAPH_BREAK.split(table.text[table.starts[span.end] : table.starts[end]])[0].lower().strip() \
+        if end > span.end else ""
+
+
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def text_after(span: Span, chars: int) -> str:

@@ -227,3 +227,10 @@ def test_a_plural_of_an_aircraft_named_in_the_document_is_that_aircraft(extract_
 def test_islamic_before_state_is_the_group(extract_text):
     found = mentions(extract_text, "The Islamic State claimed the attack, and Islamic State fighters fled.")
     assert found.get("Islamic State") == "ORG" and "Islamic" not in found
+
+
+def test_a_headlines_last_word_is_no_context_of_the_dateline_under_it(extract_text):
+    text = ("Iran seizes tanker in Strait of Hormuz; U.S. Navy sends destroyer\n\nDUBAI, June 12 (Reuters) - Iran's "
+            "navy seized a tanker on Thursday.")
+    assert mentions(extract_text, text).get("DUBAI") == "GPE"
+    assert mentions(extract_text, "The Navy sent the destroyer Dubai to the Gulf.").get("Dubai") == "SHIP"

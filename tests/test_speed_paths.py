@@ -145,15 +145,17 @@ def test_doc_words_match_spacy_tokens(extractor):
 
 def test_context_reads_agree_with_token_by_token_reads(extractor):
     """near_text, text_after and title_before read the DocWords tables; each gives what reading spaCy's Tokens
-    gives, for every entity and every window size."""
+    gives, for every entity and every window size (near_text within the span's paragraph)."""
     doc = extractor.nlp(WORDS_TEXT)
     spans = list(doc.ents) + [doc[i : i + 2] for i in range(len(doc) - 1)]
+    paragraphs = mentions.PARAGRAPH_BREAK
     for span in spans:
         for n in range(1, 6):
             start = max(0, span.start - n)
-            assert mentions.near_text(span, before=n) == doc[start : span.start].text_with_ws.lower().strip()
+            assert mentions.near_text(span, before=n) == paragraphs.split(
+                doc[start : span.start].text_with_ws)[-1].lower().strip()
             end = min(len(doc), span.end + n)
-            assert mentions.near_text(span, after=n) == (doc[span.end : end].text.lower().strip()
+            assert mentions.near_text(span, after=n) == (paragraphs.split(doc[span.end : end].text)[0].lower().strip()
                                                          if end > span.end else "")
         for chars in (1, 5, 80, 10_000):
             slow = "".join([span[-1].whitespace_, *(t.text_with_ws for t in doc[span.end :])])[:chars]
