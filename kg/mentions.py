@@ -258,11 +258,13 @@ def near_text(span: Span, before: int = 0, after: int = 0) -> str:
     paragraph: a headline's last word is no context of the dateline under it ('sends destroyer' / 'DUBAI')."""
     table = doc_words(span.doc)
     if before:
-        start = max(0, span.start - before)
-        return PARAGRAPH_BREAK.split(table.text[table.starts[start] : table.starts[span.start]])[-1].lower().strip()
+        chunk = table.text[table.starts[max(0, span.start - before)] : table.starts[span.start]]
+        return (PARAGRAPH_BREAK.split(chunk)[-1] if "\n" in chunk else chunk).lower().strip()
     end = min(len(span.doc), span.end + after)
-    return PARAGRAPH_BREAK.split(table.text[table.starts[span.end] : table.starts[end]])[0].lower().strip() \
-        if end > span.end else ""
+    if end <= span.end:
+        return ""
+    chunk = table.text[table.starts[span.end] : table.starts[end]]
+    return (PARAGRAPH_BREAK.split(chunk)[0] if "\n" in chunk else chunk).lower().strip()
 
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
