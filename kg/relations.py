@@ -1455,13 +1455,13 @@ def country_mentions(ctx: Context) -> dict[str, list[int]]:
 def document_country(ctx: Context) -> tuple[int | None, str]:
     """The country a bare government title belongs to, and why: the country of a capital in the document's
     first dateline ("LONDON --"; no guess when the text never names that country, as in a Tokyo story that only
-    says "U.S." and "Bank of Japan"), else (no capital, or the capitals of two countries: "DAMASCUS/JERUSALEM") the
-    country named clearly more often than any other (1.5 times the next); no guess when two countries are named
-    about equally."""
+    says "U.S." and "Bank of Japan"), else (no capital, or a dateline of several places: "DAMASCUS/JERUSALEM",
+    "UNITED NATIONS/CAIRO") the country named clearly more often than any other (1.5 times the next); no guess when
+    two countries are named about equally."""
 
     named = {c: [i for i in idxs if not ctx.mentions[i].demonym] for c, idxs in ctx.countries.items()}
-    places = dateline_countries(ctx)
-    if len(places) == 1:  # filed from a capital: its country, or no guess when the text never names it
+    places, several = dateline_countries(ctx)
+    if len(places) == 1 and not several:  # filed from a capital: its country, or no guess when the text never names it
         return (named[places[0]][0], "dateline") if named.get(places[0]) else (None, "")
     # 'DAMASCUS/JERUSALEM': a dateline of two countries' capitals names neither as the story's; the counts decide
     counts = sorted(((len(v), c) for c, v in ctx.countries.items()), reverse=True)
@@ -1470,37 +1470,55 @@ def document_country(ctx: Context) -> tuple[int | None, str]:
     return None, ""
 
 
-def dateline_countries(ctx: Context) -> list[str]:
+def dateline_countries(ctx: Context) -> tuple[list[str], bool]:
     """The countries whose capitals the document's first dateline names ('MOSCOW/WASHINGTON' → Russia, United
-    States), international seats left out (relation_lexicon.json international_seat_datelines)."""
+    States; international seats left out: relation_lexicon.json international_seat_datelines), and whether that
+    dateline names several places ('UNITED NATIONS/CAIRO' names one capital of two places)."""
     from kg.lexicon import countries, key
 
     if not ctx.datelines:
-        return []
+        return [], False
     first = ctx.mentions[min(ctx.datelines)].sent
     seats = ctx.words.get("international_seat_datelines", ())
-    found = [countries().by_capital.get(city) for i in sorted(ctx.datelines) if ctx.mentions[i].sent == first
-             and (city := key(ctx.mentions[i].name or ctx.mentions[i].text)) not in seats]
-    return list(dict.fromkeys(place.name for place in found if place is not None))
+    mine = [i for i in sorted(ctx.datelines) if ctx.mentions[i].sent == first]
+    found = [countries().by_capital.get(city) for i in mine
+             if (city := key(ctx.mentions[i].name or ctx.mentions[i].text)) not in seats]
+    doc = ctx.doc
+    several = any(toks and ((max(toks) + 1 < len(doc) and doc[max(toks) + 1].text == "/") or (
+        min(toks) > 0 and doc[min(toks) - 1].text == "/")) for toks in (_span(ctx, i) for i in mine))
+    return list(dict.fromkeys(place.name for place in found if place is not None)), several
 
 
 def _sentence_dateline_country(ctx: Context, sent: Span) -> tuple[int, str] | None:
-    """With a dateline of two countries' capitals ('MOSCOW/WASHINGTON'), the one of them the title's sentence names
-    by name ('President Vladimir Putin suspended Russia's participation'), or else by its capital ('told reporters in
-    New Delhi that the committee, chaired by Prime Minister X'); None when it names neither or both."""
+    """With a dateline of several places ('MOSCOW/WASHINGTON'), the country of one of its capitals that the title's
+    sentence names by name ('President Vladimir Putin suspended Russia's participation'), or else by its capital
+    ('told reporters in New Delhi that the committee, chaired by Prime Minister X'); when it names no country at all,
+    the first place's, if that is a capital (the lead bureau: 'BOGOTA/STOCKHOLM'); None when it names more than one,
+    or another country too ('... stood by Japan, and Secretary of State X discussed ...' with the United States
+    named)."""
     from kg.lexicon import countries, key
 
-    places = dateline_countries(ctx)
-    if len(places) < 2:
+    places, several = dateline_countries(ctx)
+    if not several or not places:
         return None
-    here = [i for i in ctx.heads if sent.start <= ctx.heads[i].i < sent.end and not ctx.mentions[i].demonym]
-    inside = [c for c in places if set(ctx.countries.get(c, ())) & set(here)]  # 'Pakistani advisers' names no owner
+    here = {i for i in ctx.heads if sent.start <= ctx.heads[i].i < sent.end and not ctx.mentions[i].demonym}
+    named_here = {c for c, idxs in ctx.countries.items() if here & set(idxs)}  # 'Pakistani advisers' names no owner
+    if named_here - set(places):
+        return None
+    inside = [c for c in places if c in named_here]
     if not inside:  # no country by name: a capital ('told reporters in New Delhi')
         capitals = {countries().by_capital[k].name for i in here
                     if (k := key(ctx.mentions[i].name or ctx.mentions[i].text)) in countries().by_capital}
         inside = [c for c in places if c in capitals]
+    why = "dateline and sentence"
+    lead = min(ctx.datelines)
+    start = min(_span(ctx, lead), default=None)
+    if not inside and not named_here and start is not None and (start == 0 or ctx.doc[start - 1].text != "/"):
+        # the sentence names no country: the lead bureau's, the place written first
+        first = countries().by_capital.get(key(ctx.mentions[lead].name or ""))
+        inside, why = ([first.name] if first is not None and first.name in places else []), "dateline, first place"
     named = [i for i in ctx.countries.get(inside[0], ()) if not ctx.mentions[i].demonym] if len(inside) == 1 else []
-    return (named[0], "dateline and sentence") if named else None
+    return (named[0], why) if named else None
 
 
 def modifier(ctx: Context) -> Iterator[Evidence]:

@@ -137,9 +137,10 @@ def test_a_two_capital_dateline_takes_the_country_the_titles_sentence_names(extr
     assert ("Vladimir Putin", "president", "Russia") in relation_texts(extract_text, text)
 
 
-def test_a_two_capital_dateline_is_no_guess_for_a_sentence_naming_neither(extract_text):
+def test_a_two_capital_dateline_is_no_guess_for_a_sentence_naming_both(extract_text):
     text = ("DAMASCUS/JERUSALEM, July 16 (Reuters) - Israel struck Syria on Wednesday. Syria condemned the strike. "
-            "Prime Minister Benjamin Netanyahu said the operation would go on. Israel has struck before.")
+            "Prime Minister Benjamin Netanyahu said Israel was acting to keep southern Syria demilitarised. Israel has "
+            "struck before.")
     assert not {t for s, r, t in relation_texts(extract_text, text) if s == "Benjamin Netanyahu"}
 
 
@@ -234,3 +235,22 @@ def test_a_headlines_last_word_is_no_context_of_the_dateline_under_it(extract_te
             "navy seized a tanker on Thursday.")
     assert mentions(extract_text, text).get("DUBAI") == "GPE"
     assert mentions(extract_text, "The Navy sent the destroyer Dubai to the Gulf.").get("Dubai") == "SHIP"
+
+
+def test_a_dateline_of_two_places_gives_the_lead_bureaus_country_to_a_sentence_naming_none(extract_text):
+    text = ("BOGOTA/STOCKHOLM, Nov 14 (Reuters) - Colombia signed a deal with Sweden. President Gustavo Petro said "
+            "the purchase would help. Sweden welcomed it.")
+    assert ("Gustavo Petro", "president", "Colombia") in relation_texts(extract_text, text)
+
+
+def test_a_dateline_led_by_no_capital_gives_no_country(extract_text):
+    text = ("UNITED NATIONS/CAIRO, Nov 18 (Reuters) - Egypt welcomed the vote. Israel rejected it. Finance Minister "
+            "Bezalel Smotrich called for a firm response.")
+    assert not {t for s, r, t in relation_texts(extract_text, text) if s == "Bezalel Smotrich"}
+
+
+def test_a_sentence_naming_another_country_too_gets_no_dateline_country(extract_text):
+    text = ("TOKYO/BEIJING, Nov 14 (Reuters) - China summoned Japan's ambassador. The U.S. ambassador said the United "
+            "States stood by Japan, and Secretary of State Marco Rubio discussed the row by phone. China and the "
+            "United States also spoke.")
+    assert not {t for s, r, t in relation_texts(extract_text, text) if s == "Marco Rubio" and t == "Japan"}
