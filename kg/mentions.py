@@ -3011,6 +3011,8 @@ def mark_datelines(doc: Doc, mentions: list[Mention]) -> None:
         if before.strip():  # inside an all-caps head: "MANILA (Reuters) -"
             match = line.match(text, opens + len(before) - len(before.lstrip()))
             m.dateline = bool(match) and m.end <= match.end()
+            if m.dateline and m.type == "GPE" and m.text.isupper() and len(m.text) > 3:
+                m.name = m.text.title()  # 'UNITED NATIONS/CAIRO': shown as 'Cairo'
             continue
         match = after.match(text, m.end)
         if match:
@@ -3035,8 +3037,8 @@ _MORE_PLACES = re.compile(r"(?:/[A-Z][A-Z.' -]{1,30})*")  # more places after th
 def dateline_place(m: Mention) -> None:
     """The name opening a dateline is the place the story was filed from: a GPE whatever the model read
     ('OTTAWA' ORG), shown in title case when written in capitals ('PORTLAND' -> 'Portland')."""
-    if m.type in {"ORG", "PERSON"}:
-        m.type, m.cue = "GPE", "opens a dateline"
+    if m.type in {"ORG", "PERSON"} and not (m.type == "ORG" and (m.name or m.text).title() in _acronym_expansions()):
+        m.type, m.cue = "GPE", "opens a dateline"  # 'UNITED NATIONS (Reuters)' stays the organisation
     name = m.name or m.text
     if name.isupper() and len(name) > 3:
         m.name = name.title()

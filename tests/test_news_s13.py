@@ -254,3 +254,11 @@ def test_a_sentence_naming_another_country_too_gets_no_dateline_country(extract_
             "States stood by Japan, and Secretary of State Marco Rubio discussed the row by phone. China and the "
             "United States also spoke.")
     assert not {t for s, r, t in relation_texts(extract_text, text) if s == "Marco Rubio" and t == "Japan"}
+
+
+def test_a_capital_later_in_a_dateline_is_shown_in_title_case_and_the_un_stays_an_organisation(extract_text):
+    found = entities(extract_text, "UNITED NATIONS/CAIRO, Nov 18 (Reuters) - Egypt welcomed the vote on Monday.")
+    assert "Cairo" in found and found["Cairo"][0] == "GPE"
+    assert found["United Nations"][0] == "ORG"
+    found = entities(extract_text, "OTTAWA, Nov 18 (Reuters) - Canada said on Monday it would act.")
+    assert found["Ottawa"][0] == "GPE"
