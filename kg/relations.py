@@ -668,11 +668,20 @@ class Context:
         nouns = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i not in self.token_mention
                  and not self.names_another(c)]
         outer = head.head
-        if outer.pos_ == "NOUN" and outer.i not in self.token_mention and (head.dep_ == "appos" or (
-                head.dep_ == "compound" and outer.dep_ != "appos" and outer.lemma_.lower() in self._kind_nouns
-                and not self._owner_of_vehicle(head, outer))):
-            nouns.append(outer)  # "the carrier Izumo", "the JS Sazanami destroyer" (not "US-Japan exercises")
+        if outer.pos_ == "NOUN" and outer.i not in self.token_mention and (
+                (head.dep_ == "appos" and not self._named_before(outer, head)) or (
+                head.dep_ in {"compound", "nummod"} and outer.dep_ != "appos"
+                and outer.lemma_.lower() in self._kind_nouns and not self._owner_of_vehicle(head, outer))):
+            nouns.append(outer)  # "the carrier Izumo", "the JS Sazanami destroyer", "Dutch F-35 jets" (model as nummod)
         return nouns
+
+    def _named_before(self, noun: Token, head: Token) -> bool:
+        """Another mention stands before the noun as its model or name ('Dutch F-35 fighter jets, Polish F-16s'): the
+        noun is that name's, and a name apposed to it is the next item of a list, not what the noun describes. An
+        owner before the noun names no model ('the Maritime Self-Defense Force helicopter carrier Izumo')."""
+        own = self.token_mention.get(head.i)
+        return any(c.i < noun.i and c.dep_ in {"compound", "nummod"} and (idx := self.token_mention.get(c.i)) not in (
+            None, own) and self.mentions[idx].type not in OWNER_TYPES for c in noun.children)
 
     @cached_property
     def _kind_nouns(self) -> set[str]:

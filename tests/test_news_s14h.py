@@ -1,0 +1,32 @@
+"""Rules found on unseen news in session 14 (helper h): an owner written before a list's first model is not the
+owner of the next model apposed to it, a model number the parser reads as a number takes the demonym before its
+vehicle noun, a name the model read as a person before 'airport' is the airport, and an organisation name ending in
+'Convention Centre' or the like is a venue (tests on sentences written for each rule, with cases that must not
+change)."""
+
+from __future__ import annotations
+
+from tests.news_helpers import relation_texts
+
+# ---------------------------------------------------------------- owners of listed aircraft
+
+
+def test_each_listed_model_takes_its_own_demonym(extract_text):
+    text = ("Dutch F-35 fighter jets, Polish F-16s and an Italian AWACS surveillance aircraft took part in the "
+            "operation.")
+    found = relation_texts(extract_text, text)
+    assert ("F-35", "operated_by", "Dutch") in found
+    assert ("F-16s", "operated_by", "Polish") in found
+    assert ("F-16s", "operated_by", "Dutch") not in found
+
+
+def test_a_countrys_possessive_before_a_model_and_its_noun_is_its_owner(extract_text):
+    found = relation_texts(extract_text, "Norway's F-35 jets intercepted the bombers over the Barents Sea.")
+    assert ("F-35", "operated_by", "Norway") in found  # the parser hangs 'F-35' on 'jets' as a number
+
+
+def test_an_owner_before_the_noun_still_owns_the_apposed_ship(extract_text):
+    text = ("With tensions running high, the Maritime Self-Defense Force helicopter carrier Izumo left the port of "
+            "Yokosuka on Monday.")
+    found = relation_texts(extract_text, text)
+    assert ("Izumo", "operated_by", "Maritime Self-Defense Force") in found
