@@ -1047,6 +1047,12 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     elif m.type == "PERSON" and not m.title and _after_the(span) and (after := _word_after(span)) in lexicon.words(
             "types.json", "name_edges", "facility_kind_words"):
         m.type, m.cue = "FACILITY", f"facility word after: {after!r}"  # 'the Afipsky refinery' PERSON
+    elif m.type == "PERSON" and not m.title and (after := _word_after(span)) in lexicon.words(
+            "types.json", "name_edges", "airport_words"):
+        m.type, m.cue = "FACILITY", f"airport word after: {after!r}"  # 'Rzeszow-Jasionka airport' PERSON
+    elif m.type == "ORG" and len(span) >= 3 and f"{span[-2].text} {span[-1].text}" in lexicon.words(
+            "types.json", "name_edges", "venue_heads"):
+        m.type, m.cue = "FACILITY", f"venue words: {span[-2:].text!r}"  # 'Kuala Lumpur Convention Centre' ORG
     elif m.type in {"PERSON", "ORG"} and not m.title and _after_the(span) and (after := _word_after(span)) in \
             lexicon.words("types.json", "name_edges", "worship_kind_words"):
         m.type, m.cue = "FACILITY", f"building word after: {after!r}"  # 'the Preah Vihear temple' ORG

@@ -7,6 +7,7 @@ change)."""
 from __future__ import annotations
 
 from tests.news_helpers import relation_texts
+from tests.news_helpers import text_types as mentions
 
 # ---------------------------------------------------------------- owners of listed aircraft
 
@@ -30,3 +31,26 @@ def test_an_owner_before_the_noun_still_owns_the_apposed_ship(extract_text):
             "Yokosuka on Monday.")
     found = relation_texts(extract_text, text)
     assert ("Izumo", "operated_by", "Maritime Self-Defense Force") in found
+
+
+# ---------------------------------------------------------------- airports and venues
+
+
+def test_a_person_read_name_before_airport_is_the_airport(extract_text):
+    found = mentions(extract_text, "Rzeszow-Jasionka airport, a hub for military aid to Ukraine, was closed.")
+    assert found["Rzeszow-Jasionka"] == "FACILITY"
+
+
+def test_a_person_before_an_airport_noun_in_another_role_stays(extract_text):
+    found = mentions(extract_text, "Mark Rutte met airport workers in Brussels on Monday, Rutte said.")
+    assert found["Mark Rutte"] == "PERSON"
+
+
+def test_a_convention_centre_is_a_venue(extract_text):
+    found = mentions(extract_text, "Anwar Ibrahim told reporters at the Kuala Lumpur Convention Centre on Sunday.")
+    assert found["Kuala Lumpur Convention Centre"] == "FACILITY"
+
+
+def test_other_centres_stay_organisations(extract_text):
+    found = mentions(extract_text, "The National Cyber Security Centre said the attack was under investigation.")
+    assert found["The National Cyber Security Centre"] == "ORG"
