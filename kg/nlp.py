@@ -585,7 +585,8 @@ def _tail_end(ent: Span, limit: int) -> int:
         return end  # "James Joyce's Ulysses": what follows a possessive is another name
     if person and ent[-1].text == "-" and not ent[-1].whitespace_ and end < limit and doc[end].is_lower:
         return end + 1  # 'Lai Ching-' + 'te', 'Moon Jae-' + 'in': the rest of a hyphenated given name
-    while end < limit and not doc[end].is_sent_start and doc[end].ent_iob_ == "O":
+    while end < limit and not (doc[end].is_sent_start and not (person and _name_cut_by_parser(doc, end))) \
+            and doc[end].ent_iob_ == "O":
         tok = doc[end]
         regnal = person and ROMAN.match(tok.text) and tok.tag_ != "PRP"
         if not regnal and not (tok.is_title and tok.is_alpha and tok.pos_ == "PROPN"):
@@ -594,6 +595,14 @@ def _tail_end(ent: Span, limit: int) -> int:
             break
         end += 1
     return end
+
+
+def _name_cut_by_parser(doc: Doc, i: int) -> bool:
+    """The parser opened a sentence at token i inside a person's name ('Kim's daughter, Kim Ju' | 'Ae, who ...'): a
+    capitalised word after a capitalised word and one space, with a comma or a closing mark after it, opens nothing."""
+    prev = doc[i - 1]
+    return (i + 1 < len(doc) and prev.whitespace_ == " " and prev.is_title and prev.is_alpha
+            and doc[i + 1].text in {",", ")", ";"})
 
 
 def _title_case_line(ent: Span) -> bool:

@@ -54,3 +54,18 @@ def test_a_convention_centre_is_a_venue(extract_text):
 def test_other_centres_stay_organisations(extract_text):
     found = mentions(extract_text, "The National Cyber Security Centre said the attack was under investigation.")
     assert found["The National Cyber Security Centre"] == "ORG"
+
+
+# ---------------------------------------------------------------- names written family name first
+
+
+def test_a_name_the_parser_cuts_with_a_sentence_start_stays_whole(extract_text):
+    text = ("Kim's daughter, Kim Ju Ae, who South Korea's National Intelligence Service believes is being groomed as "
+            "his successor, did not appear.")
+    assert mentions(extract_text, text)["Kim Ju Ae"] == "PERSON"
+
+
+def test_a_new_sentence_after_a_name_still_ends_it(extract_text):
+    found = mentions(extract_text, "The talks were led by Kim Jong Un. Analysts said the summit was a success.")
+    assert "Kim Jong Un" in found
+    assert not any(text.startswith("Kim Jong Un ") for text in found)
