@@ -7,6 +7,7 @@ change)."""
 from __future__ import annotations
 
 from tests.news_helpers import relation_texts
+from tests.news_helpers import resolved as entities
 from tests.news_helpers import text_types as mentions
 
 # ---------------------------------------------------------------- owners of listed aircraft
@@ -69,3 +70,19 @@ def test_a_new_sentence_after_a_name_still_ends_it(extract_text):
     found = mentions(extract_text, "The talks were led by Kim Jong Un. Analysts said the summit was a success.")
     assert "Kim Jong Un" in found
     assert not any(text.startswith("Kim Jong Un ") for text in found)
+
+
+def test_a_shared_family_name_first_goes_to_the_subject(extract_text):
+    text = ("North Korean leader Kim Jong Un oversaw a parade in Pyongyang on Friday. Kim said the army must grow. "
+            "Kim praised the soldiers. His daughter, Kim Ju Ae, did not appear on the balcony.")
+    found = entities(extract_text, text)
+    assert "Kim" in found["Kim Jong Un"][1]
+    assert "Kim" not in found.get("Kim Ju Ae", ("", set()))[1]
+    assert "Kim" not in found
+
+
+def test_a_shared_given_name_stays_apart(extract_text):
+    text = ("Donald Trump spoke to Donald Tusk on Monday. Tusk said the call went well. Trump agreed. "
+            "Donald, as friends call him, smiled.")
+    found = entities(extract_text, text)
+    assert "Donald" not in found["Donald Trump"][1] and "Donald" not in found["Donald Tusk"][1]
