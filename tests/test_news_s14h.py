@@ -86,3 +86,16 @@ def test_a_shared_given_name_stays_apart(extract_text):
             "Donald, as friends call him, smiled.")
     found = entities(extract_text, text)
     assert "Donald" not in found["Donald Trump"][1] and "Donald" not in found["Donald Tusk"][1]
+
+
+# ---------------------------------------------------------------- parties named with their country
+
+
+def test_a_party_of_a_country_is_one_name(extract_text):
+    text = "To Lam, the general secretary of the Communist Party of Vietnam, arrived in Pyongyang on Thursday."
+    assert mentions(extract_text, text)["the Communist Party of Vietnam"] == "ORG"
+
+
+def test_a_lower_case_party_of_a_person_stays_apart(extract_text):
+    found = mentions(extract_text, "He joined the party of Vladimir Lenin in 1903, historians said.")
+    assert found["Vladimir Lenin"] == "PERSON"
