@@ -1371,8 +1371,8 @@ def title_role(ctx: Context) -> Iterator[Evidence]:
             continue  # 'a meeting between Prime Minister X and President Y': two leaders, likely of two countries
         owner, from_ = _sentence_capital_country(ctx, head.sent) or _sentence_dateline_country(ctx, head.sent) or (
             country, why)
-        if owner is None or (label, _country_of(ctx, owner)) in held:  # 'Qatari PM X' … 'PM Y'
-            continue
+        if owner is None or (label.removeprefix("former_"), _country_of(ctx, owner)) in held:  # 'Qatari PM X' … 'PM Y'
+            continue  # 'Malaysian Prime Minister X' … 'former Prime Minister Y': the text says whose X is, not Y
         words = set(ctx.mentions[ctx.mention_of(head)].name.split())
         if words and any(words <= named or named <= words for named in holders.get(label, [])):
             continue  # 'Chinese Foreign Minister Wang Yi' … 'Foreign Minister Wang': his country is written already

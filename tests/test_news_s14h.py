@@ -99,3 +99,22 @@ def test_a_party_of_a_country_is_one_name(extract_text):
 def test_a_lower_case_party_of_a_person_stays_apart(extract_text):
     found = mentions(extract_text, "He joined the party of Vladimir Lenin in 1903, historians said.")
     assert found["Vladimir Lenin"] == "PERSON"
+
+
+# ---------------------------------------------------------------- bare titles in a story filed from a third country
+
+
+def test_a_former_title_is_not_given_to_a_country_whose_holder_is_named(extract_text):
+    text = ("KUALA LUMPUR, Oct 26 (AP) - Thai Prime Minister Anutin Charnvirakul and Cambodian Prime Minister "
+            "Hun Manet signed the accord. Malaysian Prime Minister Anwar Ibrahim witnessed the signing in Malaysia. "
+            "Hun Manet thanked Anwar. His father, former Prime Minister Hun Sen, remains president of the Senate.")
+    found = relation_texts(extract_text, text)
+    assert ("Anwar Ibrahim", "prime_minister", "Malaysian") in found
+    assert not any(source == "Hun Sen" and target.startswith("Malaysia") for source, _, target in found)
+
+
+def test_a_former_title_takes_the_dateline_country_when_no_holder_is_named(extract_text):
+    text = ("KUALA LUMPUR, Oct 26 (AP) - Former Prime Minister Mahathir Mohamad criticised the budget on Sunday. "
+            "Malaysia's economy grew 4 percent, and Malaysia expects more growth.")
+    found = relation_texts(extract_text, text)
+    assert ("Mahathir Mohamad", "former_prime_minister", "Malaysia") in found
