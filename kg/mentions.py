@@ -644,6 +644,25 @@ def _site_after(span: Span) -> str:
                                                                       "facility_kind_words") else ""
 
 
+def _listed_after_site(span: Span) -> str:
+    """'temples' of 'ancient temples, including Ta Muen Thom and Preah Vihear': the plural building or site noun
+    (types.json name_edges worship_kind_words, facility_kind_words) whose examples, after 'including' or 'such as',
+    the name is one of; '' otherwise."""
+    first = span.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    prep = first.head
+    if first.dep_ != "pobj" or prep.lower_ not in {"including", "as", "like"} or prep.dep_ != "prep":
+        return ""
+    noun = prep.head
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
+        return ""
+    edges = ("types.json", "name_edges")
+    lemma = noun.lemma_.lower()
+    return noun.lower_ if lemma in lexicon.words(*edges, "worship_kind_words") or lemma in lexicon.words(
+        *edges, "facility_kind_words") else ""
+
+
 def _word_after(span: Span) -> str:
     """The text of the token right after the span, '' at the end of the Doc."""
     return span.doc[span.end].text if span.end < len(span.doc) else ""
@@ -1056,6 +1075,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     elif m.type in {"PERSON", "ORG"} and not m.title and _after_the(span) and (after := _word_after(span)) in \
             lexicon.words("types.json", "name_edges", "worship_kind_words"):
         m.type, m.cue = "FACILITY", f"building word after: {after!r}"  # 'the Preah Vihear temple' ORG
+    elif m.type in {"PERSON", "ORG"} and not m.title and (kind := _listed_after_site(span)):
+        m.type, m.cue = "FACILITY", f"listed after {kind!r}"  # 'temples, including Ta Muen Thom and Preah Vihear' ORG
     elif m.type in {"PERSON", "LAW"} and not m.title and _after_the(span) and (after := _site_after(span)):
         m.type, m.cue = "FACILITY", f"facility word after: {after!r}"  # 'the Kilo 17 fuel depot' LAW
     elif m.type in {"PERSON", "ORG", "LAW"} and table.variant(name) is None and (line := line_after(span)):

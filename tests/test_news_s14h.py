@@ -118,3 +118,21 @@ def test_a_former_title_takes_the_dateline_country_when_no_holder_is_named(extra
             "Malaysia's economy grew 4 percent, and Malaysia expects more growth.")
     found = relation_texts(extract_text, text)
     assert ("Mahathir Mohamad", "former_prime_minister", "Malaysia") in found
+
+
+# ---------------------------------------------------------------- buildings named as examples of their kind
+
+
+def test_names_listed_after_temples_including_are_buildings(extract_text):
+    text = ("The clashes centred on a cluster of ancient temples, including Ta Muen Thom and Preah Vihear, whose "
+            "ownership has been contested for decades.")
+    found = mentions(extract_text, text)
+    assert found["Ta Muen Thom"] == "FACILITY"
+    assert found["Preah Vihear"] == "FACILITY"
+
+
+def test_people_listed_after_leaders_including_stay_people(extract_text):
+    text = "Several leaders, including John Smith and Mary Jones, condemned the attack on the temples."
+    found = mentions(extract_text, text)
+    assert found["John Smith"] == "PERSON"
+    assert found["Mary Jones"] == "PERSON"
