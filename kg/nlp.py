@@ -2286,8 +2286,9 @@ def role_appositions(doc: Doc) -> Doc:
 
 
 def _role_apposed_name(doc: Doc, k: int) -> Span | None:
-    """The unlabelled name ending before the comma at k when a role apposition follows the comma, or None."""
-    start = k
+    """The unlabelled name ending before the comma at k when a role apposition follows the comma, or None. Its last
+    word may be one the model labelled alone as an organisation ('Ankit' + 'Panda' ORG, 'a nuclear policy expert')."""
+    start = k - 1 if k > 1 and _lone_org_word(doc[k - 1]) and _bare_name_word(doc[k - 2]) else k
     while start > 0 and k - start < 3 and _bare_name_word(doc[start - 1]):
         start -= 1
         if doc[start].is_sent_start:
@@ -2297,6 +2298,12 @@ def _role_apposed_name(doc: Doc, k: int) -> Span | None:
     if any(t.lower_ in _role_nouns() or t.text in lexicon.titles()[0] for t in doc[start:k]):
         return None
     return Span(doc, start, k, label="PERSON") if _role_apposition_after(doc, k + 1) else None
+
+
+def _lone_org_word(tok: Token) -> bool:
+    """A capitalised word of letters the model labelled as an organisation of that one word."""
+    return tok.ent_iob_ == "B" and tok.ent_type_ == "ORG" and tok.is_title and tok.is_alpha and (
+        tok.i + 1 == len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")
 
 
 def _bare_name_word(tok: Token) -> bool:

@@ -136,3 +136,19 @@ def test_people_listed_after_leaders_including_stay_people(extract_text):
     found = mentions(extract_text, text)
     assert found["John Smith"] == "PERSON"
     assert found["Mary Jones"] == "PERSON"
+
+
+# ---------------------------------------------------------------- a person's name before a role apposition
+
+
+def test_a_surname_read_as_an_organisation_before_a_role_apposition_joins_the_given_name(extract_text):
+    text = ("It has not yet been flight-tested.\n\nAnkit Panda, a nuclear policy expert at the Carnegie Endowment for "
+            "International Peace, said the display was aimed at Washington. \"Kim has friends,\" Panda said.")
+    found = mentions(extract_text, text)
+    assert found["Ankit Panda"] == "PERSON"
+    assert found["Panda"] == "PERSON"
+
+
+def test_a_lone_organisation_before_a_role_apposition_stays(extract_text):
+    text = "The contract went to Baykar, a drone maker owned by the Bayraktar family, officials said."
+    assert mentions(extract_text, text)["Baykar"] == "ORG"
