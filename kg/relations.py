@@ -543,6 +543,8 @@ class RelationMatcher:
                 continue
             if any(c.dep_ == "poss" for a in rule.unowned for c in slot[a].children) or ctx.one_name(slot, rule):
                 continue
+            if clause is not None and ctx.apposed_to_nearer(slot.get(rule.source), clause):
+                continue  # 'X, ..., and To Lam, the general secretary of ...': the apposition is the nearer name's
             if clause is not None and (ctx.names_another(clause) or ctx.noun_read_as_verb(clause)):
                 continue  # 'X, the Japanese destroyer JS Y': the noun is Y's; 'the Philippine frigate Z' is no verb
             if rule.no_fronted and "prep" in slot and fronted(slot["prep"], ctx.words["location_preps"]):
@@ -704,6 +706,18 @@ class Context:
         lemma = noun.lemma_.lower()
         return (lemma in self.words["vehicles"] or lemma in self.lexicon.get("type_nouns", {})) and any(
             c.i > noun.i and c.dep_ in NAMING_DEPS and c.i in self.token_mention for c in noun.children)
+
+    def apposed_to_nearer(self, holder: Token | None, noun: Token) -> bool:
+        """An apposition the parser hung on a person's name with another person's name written between them
+        ('Dmitry Medvedev, the deputy chairman ..., and To Lam, the general secretary of ...'): it describes the
+        nearer name, not this one."""
+        if holder is None or noun.dep_ != "appos" or noun.head.i != holder.i or noun.i < holder.i:
+            return False
+        own = self.token_mention.get(holder.i)
+        inner = {t.i for t in noun.subtree}
+        return any(idx != own and i not in inner and self.mentions[idx].type == "PERSON"
+                   for i, idx in self._tokens[bisect.bisect_right(self._token_positions, holder.i):
+                                              bisect.bisect_left(self._token_positions, noun.i)])
 
     def noun_read_as_verb(self, verb: Token) -> bool:
         """A vehicle noun the parser read as a verb after an adjective or article ('the Philippine frigate BRP X'), or

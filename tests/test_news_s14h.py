@@ -152,3 +152,20 @@ def test_a_surname_read_as_an_organisation_before_a_role_apposition_joins_the_gi
 def test_a_lone_organisation_before_a_role_apposition_stays(extract_text):
     text = "The contract went to Baykar, a drone maker owned by the Bayraktar family, officials said."
     assert mentions(extract_text, text)["Baykar"] == "ORG"
+
+
+# ---------------------------------------------------------------- appositions of the nearer name
+
+
+def test_an_apposition_after_a_second_name_is_not_the_firsts(extract_text):
+    text = ("Also present were Dmitry Medvedev, the deputy chairman of Russia's Security Council, and To Lam, the "
+            "general secretary of the Communist Party of Vietnam.")
+    found = relation_texts(extract_text, text)
+    assert ("Dmitry Medvedev", "deputy_chairman_of", "Security Council") in found
+    assert not any(source == "Dmitry Medvedev" and label.startswith("general_secretary") for source, label, _ in found)
+
+
+def test_an_apposition_right_after_its_name_still_counts(extract_text):
+    text = "Mark Rutte, the secretary general of NATO, met Donald Tusk in Warsaw on Monday."
+    found = relation_texts(extract_text, text)
+    assert ("Mark Rutte", "secretary_general_of", "NATO") in found
