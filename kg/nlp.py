@@ -800,8 +800,9 @@ def _mistyped_first_name(ent: Span) -> bool:
 def _given_name(tok, common: set[str]) -> bool:
     """A word that may be a given name before a surname (see given_names); `common` holds the document's words
     that are not (see given_names)."""
-    if not (tok.is_title and tok.is_alpha and tok.pos_ == "PROPN" and tok.ent_iob_ == "O"):
-        return False
+    short = tok.pos_ != "DET" and _capitalised_short_word(tok)  # 'and To Lam': the tagger reads a preposition
+    if not (tok.is_title and tok.is_alpha and (tok.pos_ == "PROPN" or short) and tok.ent_iob_ == "O"):
+        return False  # an article stays one ('on The Sopranos')
     if tok.lower_ in common and not _capitalised_short_word(tok):
         return False
     if tok.text in _not_given_names() or lexicon.group(tok.text):

@@ -169,3 +169,13 @@ def test_an_apposition_right_after_its_name_still_counts(extract_text):
     text = "Mark Rutte, the secretary general of NATO, met Donald Tusk in Warsaw on Monday."
     found = relation_texts(extract_text, text)
     assert ("Mark Rutte", "secretary_general_of", "NATO") in found
+
+
+def test_a_capitalised_short_word_before_a_surname_opens_the_name(extract_text):
+    text = "Also present were Dmitry Medvedev, and To Lam, the general secretary of the party."
+    assert mentions(extract_text, text)["To Lam"] == "PERSON"
+
+
+def test_an_article_before_a_name_stays_out(extract_text):
+    found = mentions(extract_text, "Lombardi had a recurring role on The Sopranos as Agent Skip Lipari.")
+    assert "The Sopranos" not in found
