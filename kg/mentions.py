@@ -1976,6 +1976,26 @@ def unlabelled_ships(doc: Doc) -> list[Span]:
     return out
 
 
+def unlabelled_regions(doc: Doc) -> list[Span]:
+    """One to three capitalised proper nouns the model left unlabelled, after 'the' or a possessive and right before a
+    lower-case word of an administrative region (types.json name_edges region_words): 'the Kursk region',
+    "Cambodia's Oddar Meanchey province" name a place (GPE)."""
+    table = doc_words(doc)
+    regions = lexicon.words("types.json", "name_edges", "region_words")
+    at = [i for i, word in enumerate(table.words) if word in regions and i > 1 and table.proper[i - 1]]
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)} if at else set()
+    out: list[Span] = []
+    for end in at:
+        start = end
+        while start > 0 and end - start < 3 and start - 1 not in taken and table.proper[start - 1] \
+                and table.words[start - 1].istitle() and table.words[start - 1].isalpha():
+            start -= 1
+        if start < end and start > 0 and table.words[start - 1] in {"the", "'s", "’s"} \
+                and not doc[start].is_sent_start:
+            out.append(Span(doc, start, end, label="GPE"))
+    return out
+
+
 def ship_short_names(doc: Doc, found: list[Mention]) -> None:
     """'the Eisenhower' after 'the aircraft carrier USS Dwight D. Eisenhower': a one-word name written after 'the' that
     is the last word of the only ship of the document with a longer name is that ship (people are not written with
@@ -2429,6 +2449,10 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     for span in unlabelled_ships(doc):
         m = mention(span, "SHIP", sent_index[span.sent.start])
         m.source, m.cue = "context", ship_cue(span)
+        found.append(m)
+    for span in unlabelled_regions(doc):
+        m = mention(span, "GPE", sent_index[span.sent.start])
+        m.source, m.cue = "context", f"region word after: {doc[span.end].text!r}"
         found.append(m)
     found = naval_names(doc, found)
     ship_short_names(doc, found)

@@ -179,3 +179,16 @@ def test_a_capitalised_short_word_before_a_surname_opens_the_name(extract_text):
 def test_an_article_before_a_name_stays_out(extract_text):
     found = mentions(extract_text, "Lombardi had a recurring role on The Sopranos as Agent Skip Lipari.")
     assert "The Sopranos" not in found
+
+
+# ---------------------------------------------------------------- regions the model left unlabelled
+
+
+def test_an_unlabelled_name_before_province_after_a_possessive_is_a_place(extract_text):
+    text = "Residents of Thailand's Sisaket province and Cambodia's Oddar Meanchey province welcomed the deal."
+    assert mentions(extract_text, text)["Oddar Meanchey"] == "GPE"
+
+
+def test_a_capitalised_word_before_region_without_the_stays_unlabelled(extract_text):
+    found = mentions(extract_text, "Officials said Sunday region officials would meet.")
+    assert not any(text.startswith("Sunday") and kind == "GPE" for text, kind in found.items())
