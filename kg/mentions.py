@@ -651,6 +651,25 @@ def _site_after(span: Span) -> str:
                                                                       "facility_kind_words") else ""
 
 
+def _listed_after_site(span: Span) -> str:
+    """'temples' of 'ancient temples, including Ta Muen Thom and Preah Vihear': the plural building or site noun
+    (types.json name_edges worship_kind_words, facility_kind_words) whose examples, after 'including' or 'such as',
+    the name is one of; '' otherwise."""
+    first = span.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    prep = first.head
+    if first.dep_ != "pobj" or prep.lower_ not in {"including", "as", "like"} or prep.dep_ != "prep":
+        return ""
+    noun = prep.head
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
+        return ""
+    edges = ("types.json", "name_edges")
+    lemma = noun.lemma_.lower()
+    return noun.lower_ if lemma in lexicon.words(*edges, "worship_kind_words") or lemma in lexicon.words(
+        *edges, "facility_kind_words") else ""
+
+
 def _word_after(span: Span) -> str:
     """The text of the token right after the span, '' at the end of the Doc."""
     return span.doc[span.end].text if span.end < len(span.doc) else ""
@@ -1054,9 +1073,17 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     elif m.type == "PERSON" and not m.title and _after_the(span) and (after := _word_after(span)) in lexicon.words(
             "types.json", "name_edges", "facility_kind_words"):
         m.type, m.cue = "FACILITY", f"facility word after: {after!r}"  # 'the Afipsky refinery' PERSON
+    elif m.type == "PERSON" and not m.title and (after := _word_after(span)) in lexicon.words(
+            "types.json", "name_edges", "airport_words"):
+        m.type, m.cue = "FACILITY", f"airport word after: {after!r}"  # 'Rzeszow-Jasionka airport' PERSON
+    elif m.type == "ORG" and len(span) >= 3 and f"{span[-2].text} {span[-1].text}" in lexicon.words(
+            "types.json", "name_edges", "venue_heads"):
+        m.type, m.cue = "FACILITY", f"venue words: {span[-2:].text!r}"  # 'Kuala Lumpur Convention Centre' ORG
     elif m.type in {"PERSON", "ORG"} and not m.title and _after_the(span) and (after := _word_after(span)) in \
             lexicon.words("types.json", "name_edges", "worship_kind_words"):
         m.type, m.cue = "FACILITY", f"building word after: {after!r}"  # 'the Preah Vihear temple' ORG
+    elif m.type in {"PERSON", "ORG"} and not m.title and (kind := _listed_after_site(span)):
+        m.type, m.cue = "FACILITY", f"listed after {kind!r}"  # 'temples, including Ta Muen Thom and Preah Vihear' ORG
     elif m.type in {"PERSON", "LAW"} and not m.title and _after_the(span) and (after := _site_after(span)):
         m.type, m.cue = "FACILITY", f"facility word after: {after!r}"  # 'the Kilo 17 fuel depot' LAW
     elif m.type in {"PERSON", "ORG", "LAW"} and table.variant(name) is None and (line := line_after(span)):
@@ -1956,6 +1983,26 @@ def unlabelled_ships(doc: Doc) -> list[Span]:
     return out
 
 
+def unlabelled_regions(doc: Doc) -> list[Span]:
+    """One to three capitalised proper nouns the model left unlabelled, after 'the' or a possessive and right before a
+    lower-case word of an administrative region (types.json name_edges region_words): 'the Kursk region',
+    "Cambodia's Oddar Meanchey province" name a place (GPE)."""
+    table = doc_words(doc)
+    regions = lexicon.words("types.json", "name_edges", "region_words")
+    at = [i for i, word in enumerate(table.words) if word in regions and i > 1 and table.proper[i - 1]]
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)} if at else set()
+    out: list[Span] = []
+    for end in at:
+        start = end
+        while start > 0 and end - start < 3 and start - 1 not in taken and table.proper[start - 1] \
+                and table.words[start - 1].istitle() and table.words[start - 1].isalpha():
+            start -= 1
+        if start < end and start > 0 and table.words[start - 1] in {"the", "'s", "’s"} \
+                and not doc[start].is_sent_start:
+            out.append(Span(doc, start, end, label="GPE"))
+    return out
+
+
 def ship_short_names(doc: Doc, found: list[Mention]) -> None:
     """'the Eisenhower' after 'the aircraft carrier USS Dwight D. Eisenhower': a one-word name written after 'the' that
     is the last word of the only ship of the document with a longer name is that ship (people are not written with
@@ -2409,6 +2456,10 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     for span in unlabelled_ships(doc):
         m = mention(span, "SHIP", sent_index[span.sent.start])
         m.source, m.cue = "context", ship_cue(span)
+        found.append(m)
+    for span in unlabelled_regions(doc):
+        m = mention(span, "GPE", sent_index[span.sent.start])
+        m.source, m.cue = "context", f"region word after: {doc[span.end].text!r}"
         found.append(m)
     found = naval_names(doc, found)
     ship_short_names(doc, found)

@@ -585,7 +585,8 @@ def _tail_end(ent: Span, limit: int) -> int:
         return end  # "James Joyce's Ulysses": what follows a possessive is another name
     if person and ent[-1].text == "-" and not ent[-1].whitespace_ and end < limit and doc[end].is_lower:
         return end + 1  # 'Lai Ching-' + 'te', 'Moon Jae-' + 'in': the rest of a hyphenated given name
-    while end < limit and not doc[end].is_sent_start and doc[end].ent_iob_ == "O":
+    while end < limit and not (doc[end].is_sent_start and not (person and _name_cut_by_parser(doc, end))) \
+            and doc[end].ent_iob_ == "O":
         tok = doc[end]
         regnal = person and ROMAN.match(tok.text) and tok.tag_ != "PRP"
         if not regnal and not (tok.is_title and tok.is_alpha and tok.pos_ == "PROPN"):
@@ -594,6 +595,14 @@ def _tail_end(ent: Span, limit: int) -> int:
             break
         end += 1
     return end
+
+
+def _name_cut_by_parser(doc: Doc, i: int) -> bool:
+    """The parser opened a sentence at token i inside a person's name ('Kim's daughter, Kim Ju' | 'Ae, who ...'): a
+    capitalised word after a capitalised word and one space, with a comma or a closing mark after it, opens nothing."""
+    prev = doc[i - 1]
+    return (i + 1 < len(doc) and prev.whitespace_ == " " and prev.is_title and prev.is_alpha
+            and doc[i + 1].text in {",", ")", ";"})
 
 
 def _title_case_line(ent: Span) -> bool:
@@ -791,8 +800,9 @@ def _mistyped_first_name(ent: Span) -> bool:
 def _given_name(tok, common: set[str]) -> bool:
     """A word that may be a given name before a surname (see given_names); `common` holds the document's words
     that are not (see given_names)."""
-    if not (tok.is_title and tok.is_alpha and tok.pos_ == "PROPN" and tok.ent_iob_ == "O"):
-        return False
+    short = tok.pos_ != "DET" and _capitalised_short_word(tok)  # 'and To Lam': the tagger reads a preposition
+    if not (tok.is_title and tok.is_alpha and (tok.pos_ == "PROPN" or short) and tok.ent_iob_ == "O"):
+        return False  # an article stays one ('on The Sopranos')
     if tok.lower_ in common and not _capitalised_short_word(tok):
         return False
     if tok.text in _not_given_names() or lexicon.group(tok.text):
@@ -2277,8 +2287,9 @@ def role_appositions(doc: Doc) -> Doc:
 
 
 def _role_apposed_name(doc: Doc, k: int) -> Span | None:
-    """The unlabelled name ending before the comma at k when a role apposition follows the comma, or None."""
-    start = k
+    """The unlabelled name ending before the comma at k when a role apposition follows the comma, or None. Its last
+    word may be one the model labelled alone as an organisation ('Ankit' + 'Panda' ORG, 'a nuclear policy expert')."""
+    start = k - 1 if k > 1 and _lone_org_word(doc[k - 1]) and _bare_name_word(doc[k - 2]) else k
     while start > 0 and k - start < 3 and _bare_name_word(doc[start - 1]):
         start -= 1
         if doc[start].is_sent_start:
@@ -2288,6 +2299,12 @@ def _role_apposed_name(doc: Doc, k: int) -> Span | None:
     if any(t.lower_ in _role_nouns() or t.text in lexicon.titles()[0] for t in doc[start:k]):
         return None
     return Span(doc, start, k, label="PERSON") if _role_apposition_after(doc, k + 1) else None
+
+
+def _lone_org_word(tok: Token) -> bool:
+    """A capitalised word of letters the model labelled as an organisation of that one word."""
+    return tok.ent_iob_ == "B" and tok.ent_type_ == "ORG" and tok.is_title and tok.is_alpha and (
+        tok.i + 1 == len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")
 
 
 def _bare_name_word(tok: Token) -> bool:

@@ -543,6 +543,8 @@ class RelationMatcher:
                 continue
             if any(c.dep_ == "poss" for a in rule.unowned for c in slot[a].children) or ctx.one_name(slot, rule):
                 continue
+            if clause is not None and ctx.apposed_to_nearer(slot.get(rule.source), clause):
+                continue  # 'X, ..., and To Lam, the general secretary of ...': the apposition is the nearer name's
             if clause is not None and (ctx.names_another(clause) or ctx.noun_read_as_verb(clause)):
                 continue  # 'X, the Japanese destroyer JS Y': the noun is Y's; 'the Philippine frigate Z' is no verb
             if rule.no_fronted and "prep" in slot and fronted(slot["prep"], ctx.words["location_preps"]):
@@ -668,11 +670,20 @@ class Context:
         nouns = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i not in self.token_mention
                  and not self.names_another(c)]
         outer = head.head
-        if outer.pos_ == "NOUN" and outer.i not in self.token_mention and (head.dep_ == "appos" or (
-                head.dep_ == "compound" and outer.dep_ != "appos" and outer.lemma_.lower() in self._kind_nouns
-                and not self._owner_of_vehicle(head, outer))):
-            nouns.append(outer)  # "the carrier Izumo", "the JS Sazanami destroyer" (not "US-Japan exercises")
+        if outer.pos_ == "NOUN" and outer.i not in self.token_mention and (
+                (head.dep_ == "appos" and not self._named_before(outer, head)) or (
+                head.dep_ in {"compound", "nummod"} and outer.dep_ != "appos"
+                and outer.lemma_.lower() in self._kind_nouns and not self._owner_of_vehicle(head, outer))):
+            nouns.append(outer)  # "the carrier Izumo", "the JS Sazanami destroyer", "Dutch F-35 jets" (model as nummod)
         return nouns
+
+    def _named_before(self, noun: Token, head: Token) -> bool:
+        """Another mention stands before the noun as its model or name ('Dutch F-35 fighter jets, Polish F-16s'): the
+        noun is that name's, and a name apposed to it is the next item of a list, not what the noun describes. An
+        owner before the noun names no model ('the Maritime Self-Defense Force helicopter carrier Izumo')."""
+        own = self.token_mention.get(head.i)
+        return any(c.i < noun.i and c.dep_ in {"compound", "nummod"} and (idx := self.token_mention.get(c.i)) not in (
+            None, own) and self.mentions[idx].type not in OWNER_TYPES for c in noun.children)
 
     @cached_property
     def _kind_nouns(self) -> set[str]:
@@ -695,6 +706,18 @@ class Context:
         lemma = noun.lemma_.lower()
         return (lemma in self.words["vehicles"] or lemma in self.lexicon.get("type_nouns", {})) and any(
             c.i > noun.i and c.dep_ in NAMING_DEPS and c.i in self.token_mention for c in noun.children)
+
+    def apposed_to_nearer(self, holder: Token | None, noun: Token) -> bool:
+        """An apposition the parser hung on a person's name with another person's name written between them
+        ('Dmitry Medvedev, the deputy chairman ..., and To Lam, the general secretary of ...'): it describes the
+        nearer name, not this one."""
+        if holder is None or noun.dep_ != "appos" or noun.head.i != holder.i or noun.i < holder.i:
+            return False
+        own = self.token_mention.get(holder.i)
+        inner = {t.i for t in noun.subtree}
+        return any(idx != own and i not in inner and self.mentions[idx].type == "PERSON"
+                   for i, idx in self._tokens[bisect.bisect_right(self._token_positions, holder.i):
+                                              bisect.bisect_left(self._token_positions, noun.i)])
 
     def noun_read_as_verb(self, verb: Token) -> bool:
         """A vehicle noun the parser read as a verb after an adjective or article ('the Philippine frigate BRP X'), or
@@ -1362,8 +1385,8 @@ def title_role(ctx: Context) -> Iterator[Evidence]:
             continue  # 'a meeting between Prime Minister X and President Y': two leaders, likely of two countries
         owner, from_ = _sentence_capital_country(ctx, head.sent) or _sentence_dateline_country(ctx, head.sent) or (
             country, why)
-        if owner is None or (label, _country_of(ctx, owner)) in held:  # 'Qatari PM X' … 'PM Y'
-            continue
+        if owner is None or (label.removeprefix("former_"), _country_of(ctx, owner)) in held:  # 'Qatari PM X' … 'PM Y'
+            continue  # 'Malaysian Prime Minister X' … 'former Prime Minister Y': the text says whose X is, not Y
         words = set(ctx.mentions[ctx.mention_of(head)].name.split())
         if words and any(words <= named or named <= words for named in holders.get(label, [])):
             continue  # 'Chinese Foreign Minister Wang Yi' … 'Foreign Minister Wang': his country is written already

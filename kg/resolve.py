@@ -434,6 +434,8 @@ def surname_subject(word: str, options: set[str], members: list[Ref], refs: list
     Donald Trump … his wife Melania Trump'): the subject among them (:func:`subject`), never called by first name
     alone; None when no one is clearly the subject."""
     size = len(word.split())
+    if surname_first(word, options, refs):
+        return subject(options, members, refs)  # 'Kim' after 'Kim Jong Un' … 'Kim Ju Ae'
     if not all(any(key(r.name).split()[-size:] == word.split() for r in refs if r.gid == g) for g in options):
         return None  # the word is a first or middle name of one of them: no surname
     target = subject(options, members, refs)
@@ -443,6 +445,20 @@ def surname_subject(word: str, options: set[str], members: list[Ref], refs: list
     if any(key(r.name) in given for r in refs if r.m.type == "PERSON"):
         return None  # 'Vineeth … Sreenivasan': the document calls its subject by first name, the surname is another
     return target
+
+
+def surname_first(word: str, options: set[str], refs: list[Ref]) -> bool:
+    """The one word opens every full name of `options` (of three words or more) and the document never writes any of
+    them by its last word alone: names written family name first ('Kim Jong Un', 'Kim Ju Ae'), whose shared first
+    word is the surname, not a given name ('Donald Trump' … 'Donald Tusk' … 'Tusk')."""
+    if " " in word:
+        return False
+    names = [key(r.name).split() for r in refs if r.gid in options]
+    lasts = {words[-1] for words in names}
+    if {r.gid for r in refs if r.gid in options} != options:
+        return False  # full names of other documents: the corpus gives no subject
+    return all(len(words) >= 3 and words[0] == word for words in names) and not any(
+        key(r.name) in lasts for r in refs if r.m.type == "PERSON")
 
 
 def unsuffixed_namesake(options: set[str], refs: list[Ref]) -> str | None:
