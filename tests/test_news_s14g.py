@@ -1,0 +1,48 @@
+"""Rules found on unseen news in session 14 (helper g): a ship named for a place is a node of its own (tests on
+sentences written for each rule, with cases that must not change)."""
+
+from __future__ import annotations
+
+from kg.resolve import resolve
+
+
+def kinds_of(extract_text, name: str, *texts: str) -> list[str]:
+    """The types of the nodes that have this alias, sorted, for small texts resolved as one corpus."""
+    results = [extract_text(t, name=f"d{i}.txt") for i, t in enumerate(texts)]
+    return sorted(e.type for e in resolve(results).entities if name in e.aliases)
+
+# ---------------------------------------------------------------- ships named for places
+
+
+def test_a_ship_named_for_a_city_is_no_mention_of_the_city(extract_text):
+    text = ("The frigates will be built at the yards in Glasgow. The first of class, HMS Glasgow, is due to enter "
+            "service later this decade.")
+    assert kinds_of(extract_text, "Glasgow", text) == ["GPE", "SHIP"]
+    assert kinds_of(extract_text, "HMS Glasgow", text) == ["SHIP"]
+
+
+def test_a_ship_named_for_a_capital_in_another_document_stays_apart(extract_text):
+    assert kinds_of(extract_text, "Ottawa", "The frigate HMCS Ottawa sailed through the strait on Sunday.",
+                    "Heavy snow closed schools across Ottawa on Monday.") == ["GPE", "SHIP"]
+
+
+def test_a_ship_no_table_knows_as_a_place_keeps_its_mistyped_mentions(extract_text):
+    text = ("The tanker was hit by the container ship Solong, owned by a German company. One member of the Solong's "
+            "crew was missing.")  # the model reads "the Solong's" as a GPE: it is the ship
+    assert kinds_of(extract_text, "Solong", text) == ["SHIP"]
+
+
+def test_a_ship_named_once_keeps_its_one_node(extract_text):
+    text = "The destroyer HMS Dauntless sailed from Portsmouth. HMS Dauntless returned on Friday."
+    assert kinds_of(extract_text, "HMS Dauntless", text) == ["SHIP"]
+    assert kinds_of(extract_text, "Portsmouth", text) == ["GPE"]
+
+
+def test_a_place_name_after_the_goes_with_the_ship_of_that_name(extract_text):
+    text = ("The submarine USS Minnesota arrived in Perth on Monday. A commander said the Minnesota's visit showed "
+            "the alliance's reach. Farmers in Minnesota are worried about tariffs.")
+    result = extract_text(text, name="d0.txt")
+    ids = resolve([result]).mention_entity["d0.txt"]
+    named = [(m.text, m.type, ids[i]) for i, m in enumerate(result.mentions) if "Minnesota" in m.text]
+    assert [t for _, t, _ in named] == ["SHIP", "GPE", "GPE"]  # the model reads "the Minnesota's" as the state
+    assert named[0][2] == named[1][2] != named[2][2]
