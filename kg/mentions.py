@@ -2055,7 +2055,28 @@ def norp_place_cue(span: Span) -> str:
         return f"place noun after a name labelled NORP: {after[0]!r}"
     if len(after) == 2 and after[0] == "," and lexicon.countries().variant(after[1]):
         return f"a name labelled NORP followed by its country: {after[1]!r}"
-    return ""
+    return _route_end_cue(span)
+
+
+def _route_end_cue(span: Span) -> str:
+    """Why a one-word name is one end of a route whose other end is a place the model found ('moved its warships
+    from Sevastopol to Novorossiysk', 'flights from Lviv to Warsaw'): 'from' before it and 'to' and a GPE/LOC after,
+    or 'to' before it after 'from' and a place (:func:`_route_place`); else ''."""
+    doc, i, j = span.doc, span.start, span.end
+    if i > 0 and doc[i - 1].lower_ == "from" and j + 1 < len(doc) and doc[j].lower_ == "to" and \
+            _route_place(doc[j + 1]):
+        return f"route from it to the place {doc[j + 1].text!r}"
+    if i < 3 or doc[i - 1].lower_ != "to" or not _route_place(doc[i - 2]):
+        return ""
+    k = i - 2
+    while k > 0 and doc[k].ent_iob_ == "I":
+        k -= 1  # the other end's first word: 'from New York to X'
+    return f"route to it from the place {doc[i - 2].text!r}" if k > 0 and doc[k - 1].lower_ == "from" else ""
+
+
+def _route_place(tok: Token) -> bool:
+    """A word of a place the model found (GPE, LOC, FAC), or a place of kg's tables it left unlabelled ('Kyiv')."""
+    return tok.ent_type_ in {"GPE", "LOC", "FAC"} or (tok.ent_iob_ == "O" and tok.is_title and _table_place(tok.text))
 
 
 def demonym_place(name: str, kind: str) -> lexicon.Place | None:

@@ -1,9 +1,11 @@
-"""Rules found on unseen news in session 14 (helper g): a ship named for a place is a node of its own (tests on
-sentences written for each rule, with cases that must not change)."""
+"""Rules found on unseen news in session 14 (helper g): a ship named for a place is a node of its own, a name the
+model read as a people at one end of a route from one place to another is a place (tests on sentences written for
+each rule, with cases that must not change)."""
 
 from __future__ import annotations
 
 from kg.resolve import resolve
+from tests.news_helpers import text_types as mentions
 
 
 def kinds_of(extract_text, name: str, *texts: str) -> list[str]:
@@ -46,3 +48,21 @@ def test_a_place_name_after_the_goes_with_the_ship_of_that_name(extract_text):
     named = [(m.text, m.type, ids[i]) for i, m in enumerate(result.mentions) if "Minnesota" in m.text]
     assert [t for _, t, _ in named] == ["SHIP", "GPE", "GPE"]  # the model reads "the Minnesota's" as the state
     assert named[0][2] == named[1][2] != named[2][2]
+
+
+# ---------------------------------------------------------------- places at the ends of a route
+
+
+def test_a_name_read_as_a_people_at_one_end_of_a_route_is_a_place(extract_text):
+    found = mentions(extract_text, "The Black Sea Fleet moved most of its warships from Sevastopol to Novorossiysk "
+                                   "after Ukrainian missiles sank several vessels.")  # the model: 'Sevastopol' NORP
+    assert found.get("Sevastopol") == "GPE" and found.get("Novorossiysk") == "GPE"
+
+
+def test_the_other_end_of_a_route_may_be_a_capital_the_model_left_unlabelled(extract_text):
+    assert mentions(extract_text, "Flights from Kyiv to Sevastopol were halted.").get("Sevastopol") == "GPE"
+
+
+def test_groups_of_people_between_from_and_to_stay_groups(extract_text):
+    found = mentions(extract_text, "Support from Kurds to Iraqis grew over the year.")
+    assert found.get("Kurds") == "ORG"
