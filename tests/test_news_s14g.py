@@ -66,3 +66,22 @@ def test_the_other_end_of_a_route_may_be_a_capital_the_model_left_unlabelled(ext
 def test_groups_of_people_between_from_and_to_stay_groups(extract_text):
     found = mentions(extract_text, "Support from Kurds to Iraqis grew over the year.")
     assert found.get("Kurds") == "ORG"
+
+
+# ---------------------------------------------------------------- given names spelt like a function word
+
+
+def test_a_given_name_spelt_like_a_preposition_opens_the_persons_name(extract_text):
+    found = mentions(extract_text, "Opposition lawmakers questioned the cost. Per Olaf Lundteigen, a member of the "
+                                   "defence committee, said parliament must be told.")
+    assert found.get("Per Olaf Lundteigen") == "PERSON" and "Olaf Lundteigen" not in found
+
+
+def test_the_preposition_per_before_a_possessive_name_stays_outside(extract_text):
+    found = mentions(extract_text, "Per Joe Biden's order, the agency halted the program.")
+    assert not any(text.startswith("Per ") for text in found)
+
+
+def test_per_in_a_title_case_headline_stays_outside(extract_text):
+    found = mentions(extract_text, "Deal Reached Per Michael Smith Plan\n\nThe deal was signed on Monday.")
+    assert not any(text.startswith("Per ") for text in found)
