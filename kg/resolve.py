@@ -325,12 +325,25 @@ def qualify(state: State) -> None:
                 options = {g for g in local[r.core] if first[g] < first[r.gid]}
                 where = "document, written before it"
             else:
-                options = {g for g in corpus.get(r.core, ()) if g.split("|")[0] in named}
+                filed, by_name = filed_from(refs), countries_named(x for x in refs if not x.m.demonym)
+                options = {g for g in corpus.get(r.core, ()) if g.split("|")[0] in named
+                           and (not filed or g.split("|")[0] in filed | by_name)}
                 where = "corpus among the countries its document names"
             if len(options) == 1:
                 target = next(iter(options))
                 state.move([r], target, f"{r.name!r} is the {target.split('|')[0]} one: the only country-qualified "
                                         f"form of this name in the {where}")
+
+
+def filed_from(refs: list[Ref]) -> set[str]:
+    """Keys of the countries of a document's dateline ('LONDON/OSLO'): a body it names bare and never qualifies is
+    one of theirs, or of a country it names by name, not the Russian one of another text when it writes only
+    'Russian submarines' ('The Ministry of Defence in London said'; 'the State Department' of a Seoul report that
+    names the United States stays American)."""
+    table = lexicon.countries()
+    places = (table.any(r.m.name or r.m.text) or table.by_capital.get(key(r.m.name or r.m.text))
+              for r in refs if r.m.dateline)
+    return {key(p.name) for p in places if p is not None}
 
 
 def _first_starts(refs: Iterable[Ref]) -> dict[str, int]:

@@ -1,6 +1,7 @@
 """Rules found on unseen news in session 14 (helper g): a ship named for a place is a node of its own, a name the
 model read as a people at one end of a route from one place to another is a place (tests on sentences written for
-each rule, with cases that must not change)."""
+each rule, with cases that must not change); a given name spelt like a preposition opens the name; a bare
+body under a dateline is no other country's."""
 
 from __future__ import annotations
 
@@ -85,3 +86,32 @@ def test_the_preposition_per_before_a_possessive_name_stays_outside(extract_text
 def test_per_in_a_title_case_headline_stays_outside(extract_text):
     found = mentions(extract_text, "Deal Reached Per Michael Smith Plan\n\nThe deal was signed on Monday.")
     assert not any(text.startswith("Per ") for text in found)
+
+
+# ---------------------------------------------------------------- bare bodies of a dateline's country
+
+
+def test_a_bare_ministry_under_a_dateline_is_no_qualified_ministry_of_another_text(extract_text):
+    one = "KYIV, Nov 14 (Wire) - Russia's Defence Ministry said air defence units destroyed 46 drones overnight."
+    two = ("LONDON, Aug 31 (Wire) - Britain will build frigates for Norway to hunt Russian submarines. The Ministry "
+           "of Defence said the two countries would sign an agreement.")
+    results = [extract_text(t, name=f"d{i}.txt") for i, t in enumerate((one, two))]
+    found = {e.label: set(e.documents) for e in resolve(results).entities if "Ministry" in e.label}
+    assert all(len(docs) == 1 for docs in found.values()) and len(found) == 2
+
+
+def test_a_bare_ministry_without_a_dateline_still_joins_the_qualified_one(extract_text):
+    one = "Russia's Defence Ministry said air defence units destroyed 46 drones overnight."
+    two = "Russian forces pressed their attack. The Defence Ministry said 20 villages had been taken."
+    results = [extract_text(t, name=f"d{i}.txt") for i, t in enumerate((one, two))]
+    found = {e.label: set(e.documents) for e in resolve(results).entities if "Ministry" in e.label}
+    assert list(found.values()) == [{"d0.txt", "d1.txt"}]
+
+
+def test_a_bare_body_under_a_dateline_joins_the_body_of_a_country_named_by_name(extract_text):
+    one = "WASHINGTON, March 3 (Wire) - The U.S. State Department approved the sale of missiles to Poland."
+    two = ("SEOUL, March 4 (Wire) - North Korea has sent more troops to Russia, officials said. The United States "
+           "condemned the move, and the State Department said it was watching closely.")
+    results = [extract_text(t, name=f"d{i}.txt") for i, t in enumerate((one, two))]
+    found = {e.label: set(e.documents) for e in resolve(results).entities if "State Department" in e.label}
+    assert list(found.values()) == [{"d0.txt", "d1.txt"}]
