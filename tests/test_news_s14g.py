@@ -1,7 +1,8 @@
 """Rules found on unseen news in session 14 (helper g): a ship named for a place is a node of its own, a name the
 model read as a people at one end of a route from one place to another is a place (tests on sentences written for
 each rule, with cases that must not change); a given name spelt like a preposition opens the name; a bare
-body under a dateline is no other country's."""
+body under a dateline is no other country's; a name read as a place between a possessive pronoun and drones
+names them."""
 
 from __future__ import annotations
 
@@ -115,3 +116,19 @@ def test_a_bare_body_under_a_dateline_joins_the_body_of_a_country_named_by_name(
     results = [extract_text(t, name=f"d{i}.txt") for i, t in enumerate((one, two))]
     found = {e.label: set(e.documents) for e in resolve(results).entities if "State Department" in e.label}
     assert list(found.values()) == [{"d0.txt", "d1.txt"}]
+
+
+# ---------------------------------------------------------------- arms named like places
+
+
+def test_a_name_read_as_a_place_before_its_drones_is_their_model(extract_text):
+    found = mentions(extract_text, "Ukrainian officials said the Sea Baby can carry explosives. The SBU said its "
+                                   "Sea Baby surface drones hit the submarine.")  # the model: 'Sea Baby' LOC
+    assert found.get("Sea Baby") == "AIRCRAFT"
+    assert mentions(extract_text, "Ukraine used its Magura naval drones against the ship.").get("Magura") == \
+        "AIRCRAFT"
+
+
+def test_a_place_before_owned_arms_stays_a_place(extract_text):
+    assert mentions(extract_text, "The navy fired its Black Sea drones at dawn.").get("Black Sea") == "LOC"
+    assert mentions(extract_text, "Its Magura drone attack failed on Monday.").get("Magura") != "AIRCRAFT"
