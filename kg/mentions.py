@@ -532,6 +532,24 @@ def _owned_by_pronoun(span: Span) -> bool:
     return span.start > 0 and span.doc[span.start - 1].lower_ in {"its", "their", "his", "her", "our"}
 
 
+def _owned_arms_kind(span: Span, name: str) -> tuple[str, str] | None:
+    """(type, noun) when a name of one or two words the model read as a place stands after a possessive pronoun and
+    before a weapons or aircraft noun (types.json context_types after), lower-case nouns between ('its Sea Baby
+    surface drones', 'their Magura drones'); not a place of kg's tables nor a name ending in a place head ('its Black
+    Sea drones' is where they fly), nor when that noun modifies another ('its Magura drone attack')."""
+    if len(span) > 2 or not _owned_by_pronoun(span) or span[-1].text in lexicon.rules()["place_heads"]:
+        return None
+    head = span.root.head
+    while head.dep_ == "compound" and head.is_lower and head.i < head.head.i <= span.end + 2:
+        head = head.head  # 'surface' of 'surface drones'
+    kind = _context_types()["after"].get(head.lower_, "")
+    if kind not in {"WEAPON", "AIRCRAFT"} or head.dep_ == "compound" or _table_place(name):
+        return None
+    if span.root.dep_ not in {"compound", "nmod", "amod"} or not all(t.is_lower for t in span.doc[span.end : head.i]):
+        return None
+    return kind, head.lower_
+
+
 def _arms_noun_after(span: Span) -> tuple[str, str] | None:
     """(type, noun) when a one-word name is the model name of the weapons or aircraft noun it modifies, up to two
     lower-case words between ('Poseidon nuclear torpedoes', 'Kinzhal hypersonic missiles'; types.json
@@ -1066,6 +1084,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     elif len(span) == 1 and not m.title and (m.type == "PERSON" or (m.type == "ORG" and _owned_by_pronoun(span))) \
             and (kind := _arms_noun_after(span)):  # 'its Ababeel missile' ORG; 'a Raytheon missile' stays the maker
         m.type, m.cue = kind[0], f"{kind[1]!r} after the name"  # 'Poseidon nuclear torpedoes' PERSON
+    elif m.type in {"GPE", "LOC"} and not m.title and (kind := _owned_arms_kind(span, name)):
+        m.type, m.cue = kind[0], f"{kind[1]!r} after the name, a pronoun before"  # 'its Sea Baby drones' LOC
     elif m.type in {"PERSON", "ORG"} and not m.title and (kind := _arms_made_by(span)):
         m.type, m.cue = kind[0], f"{kind[1]!r} made by another after the name"  # 'the Meteor missile made by MBDA'
     elif m.type == "PERSON" and not m.title and (head := _head_of_person_after(span)):
@@ -2109,7 +2129,28 @@ def norp_place_cue(span: Span) -> str:
         return f"place noun after a name labelled NORP: {after[0]!r}"
     if len(after) == 2 and after[0] == "," and lexicon.countries().variant(after[1]):
         return f"a name labelled NORP followed by its country: {after[1]!r}"
-    return ""
+    return _route_end_cue(span)
+
+
+def _route_end_cue(span: Span) -> str:
+    """Why a one-word name is one end of a route whose other end is a place the model found ('moved its warships
+    from Sevastopol to Novorossiysk', 'flights from Lviv to Warsaw'): 'from' before it and 'to' and a GPE/LOC after,
+    or 'to' before it after 'from' and a place (:func:`_route_place`); else ''."""
+    doc, i, j = span.doc, span.start, span.end
+    if i > 0 and doc[i - 1].lower_ == "from" and j + 1 < len(doc) and doc[j].lower_ == "to" and \
+            _route_place(doc[j + 1]):
+        return f"route from it to the place {doc[j + 1].text!r}"
+    if i < 3 or doc[i - 1].lower_ != "to" or not _route_place(doc[i - 2]):
+        return ""
+    k = i - 2
+    while k > 0 and doc[k].ent_iob_ == "I":
+        k -= 1  # the other end's first word: 'from New York to X'
+    return f"route to it from the place {doc[i - 2].text!r}" if k > 0 and doc[k - 1].lower_ == "from" else ""
+
+
+def _route_place(tok: Token) -> bool:
+    """A word of a place the model found (GPE, LOC, FAC), or a place of kg's tables it left unlabelled ('Kyiv')."""
+    return tok.ent_type_ in {"GPE", "LOC", "FAC"} or (tok.ent_iob_ == "O" and tok.is_title and _table_place(tok.text))
 
 
 def demonym_place(name: str, kind: str) -> lexicon.Place | None:

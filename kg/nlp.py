@@ -748,11 +748,23 @@ def given_names(doc: Doc) -> Doc:
         if (start == ent.start and out and out[-1].end == start and _mistyped_first_name(out[-1])
                 and not _office_word(doc, out[-1].start)):
             start = out.pop().start
+        if start == ent.start and _word_name_before(ent):
+            start -= 1
         out.append(resized(ent, start, ent.end)
                    if start != ent.start else ent)
     if out != ents or [e.label for e in out] != [e.label for e in ents]:
         doc.ents = out
     return doc
+
+
+def _word_name_before(ent: Span) -> bool:
+    """A given name spelt like a function word (given_names.json word_names: 'Per') right before the PERSON span, in
+    no entity, not in a title-case headline and with no possessive after the name ('Per Smith's estimate')."""
+    doc, i = ent.doc, ent.start - 1
+    if i < 0 or doc[i].text not in lexicon.words("given_names.json", "word_names", "words") or doc[i].ent_iob_ != "O":
+        return False
+    after = doc[ent.end] if ent.end < len(doc) else ent[-1]
+    return ent[-1].tag_ != "POS" and after.tag_ != "POS" and not _title_case_line(ent)
 
 
 def _particle_person(ent: Span) -> bool:

@@ -240,6 +240,43 @@ def name_keys(state: State) -> None:
             state.why[gid].append(f"same name once titles, determiners and variants are set aside: {sorted(names)}")
 
 
+def ships_apart_from_places(state: State, results: list[DocResult]) -> None:
+    """A ship named for a place of kg's tables ('HMS Glasgow', 'USS Minnesota') is no mention of that place: when one
+    name key holds GPE/LOC mentions and SHIP mentions, one of them written as a ship (a hull prefix, a ship noun
+    before it), the ship's go to a key of their own, as 'USS Israel' does in base_key, with the place mentions of
+    their documents written after 'the' ("the Minnesota's visit": places take no article). A name no table knows as
+    a place stays one node ('the container ship Solong' … "the Solong's crew" read as a GPE)."""
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for r in state.refs:
+        kinds[r.gid].add(r.m.type)
+    prefixes, by_doc = lexicon.ships()[0], {res.doc: res for res in results}
+    for gid, types in kinds.items():
+        if "SHIP" not in types or not types & {"GPE", "LOC"} or gid.startswith("ship:"):
+            continue
+        ships = [r for r in state.refs if r.gid == gid and r.m.type == "SHIP"]
+        if not known_place(ships[0].name) or not any(
+                r.m.text.split()[0] in prefixes or r.m.cue.startswith("ship noun") for r in ships):
+            continue
+        docs = {r.doc for r in ships}
+        ships += [r for r in state.refs if r.gid == gid and r.m.type in {"GPE", "LOC"} and r.doc in docs
+                  and after_the(r, by_doc[r.doc])]
+        state.move(ships, f"ship:{gid}", f"{ships[0].name!r} names a ship and a place of kg's tables: two nodes")
+        for r in ships:
+            r.core = r.base = r.gid
+
+
+@lru_cache(maxsize=1 << 12)
+def known_place(name: str) -> bool:
+    """A country, a capital or a place of kg/data/places.json by this name."""
+    table, k = lexicon.countries(), key(name)
+    return table.any(name) is not None or k in table.by_capital or k in _place_keys()
+
+
+@lru_cache(maxsize=1)
+def _place_keys() -> frozenset[str]:
+    return frozenset(key(row["name"]) for row in lexicon.load_json("places.json")["places"])
+
+
 def same_name_across_types(state: State) -> None:
     """An ORG mention whose name is written exactly like a place or facility of the corpus joins it, whatever key
     its organisation reading gave it ('the English Channel' read as an ORG is not the English 'Channel'), and after
@@ -288,12 +325,25 @@ def qualify(state: State) -> None:
                 options = {g for g in local[r.core] if first[g] < first[r.gid]}
                 where = "document, written before it"
             else:
-                options = {g for g in corpus.get(r.core, ()) if g.split("|")[0] in named}
+                filed, by_name = filed_from(refs), countries_named(x for x in refs if not x.m.demonym)
+                options = {g for g in corpus.get(r.core, ()) if g.split("|")[0] in named
+                           and (not filed or g.split("|")[0] in filed | by_name)}
                 where = "corpus among the countries its document names"
             if len(options) == 1:
                 target = next(iter(options))
                 state.move([r], target, f"{r.name!r} is the {target.split('|')[0]} one: the only country-qualified "
                                         f"form of this name in the {where}")
+
+
+def filed_from(refs: list[Ref]) -> set[str]:
+    """Keys of the countries of a document's dateline ('LONDON/OSLO'): a body it names bare and never qualifies is
+    one of theirs, or of a country it names by name, not the Russian one of another text when it writes only
+    'Russian submarines' ('The Ministry of Defence in London said'; 'the State Department' of a Seoul report that
+    names the United States stays American)."""
+    table = lexicon.countries()
+    places = (table.any(r.m.name or r.m.text) or table.by_capital.get(key(r.m.name or r.m.text))
+              for r in refs if r.m.dateline)
+    return {key(p.name) for p in places if p is not None}
 
 
 def _first_starts(refs: Iterable[Ref]) -> dict[str, int]:
@@ -1176,6 +1226,7 @@ def resolve(results: list[DocResult]) -> Resolution:
     refs = [Ref(r.doc, i, m) for r in results for i, m in enumerate(r.mentions) if (m.name or m.text).strip()]
     state = State(refs)
     name_keys(state)
+    ships_apart_from_places(state, results)
     same_name_across_types(state)
     qualify(state)
     middle_names(state)
