@@ -246,20 +246,20 @@ def ships_apart_from_places(state: State, results: list[DocResult]) -> None:
     before it), the ship's go to a key of their own, as 'USS Israel' does in base_key, with the place mentions of
     their documents written after 'the' ("the Minnesota's visit": places take no article). A name no table knows as
     a place stays one node ('the container ship Solong' … "the Solong's crew" read as a GPE)."""
-    kinds: dict[str, set[str]] = defaultdict(set)
+    groups: dict[str, list[Ref]] = defaultdict(list)
     for r in state.refs:
-        kinds[r.gid].add(r.m.type)
+        groups[r.gid].append(r)
     prefixes, by_doc = lexicon.ships()[0], {res.doc: res for res in results}
-    for gid, types in kinds.items():
+    for gid, members in groups.items():
+        types = {r.m.type for r in members}
         if "SHIP" not in types or not types & {"GPE", "LOC"} or gid.startswith("ship:"):
             continue
-        ships = [r for r in state.refs if r.gid == gid and r.m.type == "SHIP"]
+        ships = [r for r in members if r.m.type == "SHIP"]
         if not known_place(ships[0].name) or not any(
                 r.m.text.split()[0] in prefixes or r.m.cue.startswith("ship noun") for r in ships):
             continue
         docs = {r.doc for r in ships}
-        ships += [r for r in state.refs if r.gid == gid and r.m.type in {"GPE", "LOC"} and r.doc in docs
-                  and after_the(r, by_doc[r.doc])]
+        ships += [r for r in members if r.m.type in {"GPE", "LOC"} and r.doc in docs and after_the(r, by_doc[r.doc])]
         state.move(ships, f"ship:{gid}", f"{ships[0].name!r} names a ship and a place of kg's tables: two nodes")
         for r in ships:
             r.core = r.base = r.gid
@@ -315,6 +315,7 @@ def qualify(state: State) -> None:
                 local[r.core].add(r.gid)
         named = countries_named(refs)
         first = _first_starts(refs)
+        filed: set[str] | None = None  # the document's dateline countries, and those it names by name: read once
         for r in refs:
             if r.m.type != "ORG" or "|" in r.gid or r.country:
                 continue
@@ -325,9 +326,11 @@ def qualify(state: State) -> None:
                 options = {g for g in local[r.core] if first[g] < first[r.gid]}
                 where = "document, written before it"
             else:
-                filed, by_name = filed_from(refs), countries_named(x for x in refs if not x.m.demonym)
+                if filed is None:
+                    filed = filed_from(refs)
+                    filed |= countries_named(x for x in refs if not x.m.demonym) if filed else set()
                 options = {g for g in corpus.get(r.core, ()) if g.split("|")[0] in named
-                           and (not filed or g.split("|")[0] in filed | by_name)}
+                           and (not filed or g.split("|")[0] in filed)}
                 where = "corpus among the countries its document names"
             if len(options) == 1:
                 target = next(iter(options))
