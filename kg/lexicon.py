@@ -134,6 +134,18 @@ def place_abbreviations() -> dict[str, str]:
     return dict(load_json("places.json")["abbreviations"]["forms"])
 
 
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Keys of the places of kg/data/places.json (regions, cities and islands that are no country)."""
+    return frozenset(key(row["name"]) for row in load_json("places.json")["places"])
+
+
+def table_place(name: str) -> bool:
+    """A country (by any variant), a capital or a place of kg/data/places.json by this name."""
+    table, k = countries(), key(name)
+    return table.variant(name) is not None or k in table.by_capital or k in place_names()
+
+
 def place_demonym(name: str) -> Place | None:
     """The place that is no country a demonym names ('Sicilian' → Sicily), or None."""
     return place_demonyms().get(key(name))

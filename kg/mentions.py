@@ -543,7 +543,7 @@ def _owned_arms_kind(span: Span, name: str) -> tuple[str, str] | None:
     while head.dep_ == "compound" and head.is_lower and head.i < head.head.i <= span.end + 2:
         head = head.head  # 'surface' of 'surface drones'
     kind = _context_types()["after"].get(head.lower_, "")
-    if kind not in {"WEAPON", "AIRCRAFT"} or head.dep_ == "compound" or _table_place(name):
+    if kind not in {"WEAPON", "AIRCRAFT"} or head.dep_ == "compound" or lexicon.table_place(name):
         return None
     if span.root.dep_ not in {"compound", "nmod", "amod"} or not all(t.is_lower for t in span.doc[span.end : head.i]):
         return None
@@ -779,7 +779,7 @@ def _known_place_after_preposition(span: Span) -> bool:
     """'a spokeswoman in Copenhagen': a preposition of place before a name kg's tables know as a place (a company
     after 'in' stays one: 'a stake in Tesla')."""
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    return before in lexicon.words("resolution.json", "place_cues", "before_known") and _table_place(span.text)
+    return before in lexicon.words("resolution.json", "place_cues", "before_known") and lexicon.table_place(span.text)
 
 
 def _one_word(span: Span) -> bool:
@@ -1354,7 +1354,7 @@ def listed_places(span: Span) -> list[Span]:
     if not 2 <= len(names) <= 3 or not all(0 < len(n) <= 3 and n[0].text[:1].isupper() and all(
             w.text[:1].isupper() or w.text in {"-", "'"} for w in n) for n in names):
         return []
-    known = sum(_table_place(n.text) for n in names)
+    known = sum(lexicon.table_place(n.text) for n in names)
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     listed = lexicon.words("resolution.json", "place_cues", "list_label_prepositions")
     return names if known >= 2 or (known and before in listed) else []
@@ -1577,7 +1577,7 @@ def demonym_places(found: list[Mention], text: str) -> list[Mention]:
         if word is None or word.group(1).lower() in DETERMINERS:
             continue
         name = f"{word.group(1)} {m.name or m.text}"
-        if lexicon.key(name) == lexicon.key(m.name or m.text) or not _table_place(name):
+        if lexicon.key(name) == lexicon.key(m.name or m.text) or not lexicon.table_place(name):
             continue
         before = starts.get(word.end(1))
         if before is not None and before is not m and not before.demonym:
@@ -1661,7 +1661,7 @@ def coordinated_companies(doc: Doc, found: list[Mention]) -> None:
     Verizon'; types.json kind_nouns ORG). Without that noun a list may be of places the model read as organisations
     ('suburbs of Fremont, Pleasanton, and Livermore')."""
     loose = [m for m in found if m.type in {"GPE", "LOC"} and m.source == "ner" and not m.cue and not m.demonym
-             and " " not in m.name and not _table_place(m.name)]
+             and " " not in m.name and not lexicon.table_place(m.name)]
     if not loose:
         return
     heads = mentions_by_root(doc, found, {"ORG", "GPE", "LOC"})
@@ -1672,7 +1672,7 @@ def coordinated_companies(doc: Doc, found: list[Mention]) -> None:
             continue
         conjuncts = span.root.conjuncts
         others = [heads.get(t.i) for t in conjuncts]
-        if not others or not all(o is not None and o.type == "ORG" and not _table_place(o.name) for o in others):
+        if not others or not all(o is not None and o.type == "ORG" and not lexicon.table_place(o.name) for o in others):
             continue
         first = doc[min(span.root.i, *(t.i for t in conjuncts))]
         listed = first.dep_ == "pobj" and first.head.lower_ in {"including", "like"} and \
@@ -2057,7 +2057,7 @@ def ship_lists(doc: Doc, found: list[Mention]) -> None:
     for first, then in itertools.pairwise(ordered):
         plural = first.cue in _PLURAL_LIST_CUES or (plural and first.cue.startswith("in a list after the ship"))
         if first.type != "SHIP" or not first.cue or then.type == "SHIP" or then.source != "ner" or then.cue or \
-                then.title or then.demonym or _table_place(then.name):
+                then.title or then.demonym or lexicon.table_place(then.name):
             continue
         between = text[first.end : then.start] + ("the " if then.text[:4].lower() == "the " else "")
         if (_LIST_THE.fullmatch(between) or (plural and _LIST.fullmatch(between))) and not _possessive_at(text, then):
@@ -2150,7 +2150,8 @@ def _route_end_cue(span: Span) -> str:
 
 def _route_place(tok: Token) -> bool:
     """A word of a place the model found (GPE, LOC, FAC), or a place of kg's tables it left unlabelled ('Kyiv')."""
-    return tok.ent_type_ in {"GPE", "LOC", "FAC"} or (tok.ent_iob_ == "O" and tok.is_title and _table_place(tok.text))
+    return tok.ent_type_ in {"GPE", "LOC", "FAC"} or (
+        tok.ent_iob_ == "O" and tok.is_title and lexicon.table_place(tok.text))
 
 
 def demonym_place(name: str, kind: str) -> lexicon.Place | None:
@@ -2244,7 +2245,7 @@ def workplaces(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> li
         if first is None:
             continue
         span = doc[first.start : _workplace_end(doc, first.start)]
-        if _table_place(span.text) or lexicon.countries().any(span.text) is not None:
+        if lexicon.table_place(span.text) or lexicon.countries().any(span.text) is not None:
             continue
         inside = [m for m in found if m.start < span.end_char and span.start_char < m.end]
         cue = f"employer of {match.group(0).split()[0].lower()!r} before 'at'"
@@ -2734,7 +2735,7 @@ def company_openers(found: list[Mention]) -> None:
     people = {w for m in found if m.type == "PERSON" and " " in m.name for w in m.name.split()}
     for m in found:
         if (m.type not in {"PERSON", "GPE", "LOC"} or " " in m.name or openers[m.name] != 1 or m.name in people
-                or m.source != "ner" or m.cue or m.title or m.demonym or _table_place(m.name)
+                or m.source != "ner" or m.cue or m.title or m.demonym or lexicon.table_place(m.name)
                 or m.name in _country_last_words()):
             continue
         m.type, m.cue = "ORG", "opens the name of a company of the document"
@@ -3015,7 +3016,7 @@ def _dateline_place(doc: Doc, found: list[Mention], places: set[str], words: re.
         return []  # the model's mentions cover the words, or run past them
     name = words.group().title()
     span = doc.char_span(start, words.end())
-    if not (lexicon.key(name) in places or _table_place(name) or dated) or span is None:
+    if not (lexicon.key(name) in places or lexicon.table_place(name) or dated) or span is None:
         return []
     if inside:  # widen the model's part of the place to the whole place
         m = inside[0]
@@ -3038,24 +3039,12 @@ def _dated(head: str, place_end: int) -> bool:
                for part in parts)
 
 
-def _table_place(name: str) -> bool:
-    """A country, a capital or a place of kg's tables by this name."""
-    table = lexicon.countries()
-    return table.variant(name) is not None or bool(table.by_capital.get(lexicon.key(name))) or \
-        lexicon.key(name) in _table_place_names()
-
-
 @lru_cache(maxsize=1)
 def _country_last_words() -> frozenset[str]:
     """Last words of the countries of kg's table named in two words or more ('Korea' of 'South Korea', 'Arabia' of
     'Saudi Arabia'): a place by themselves, never the short form of a company they open ('Korea Aerospace')."""
     names = {place.name for place in lexicon.countries().by_variant.values() if place.type == "GPE"}
     return frozenset(name.split()[-1] for name in names if " " in name)
-
-
-@lru_cache(maxsize=1)
-def _table_place_names() -> frozenset[str]:
-    return frozenset(lexicon.key(row["name"]) for row in lexicon.load_json("places.json")["places"])
 
 
 def caps_headings(doc: Doc, found: list[Mention]) -> list[Mention]:

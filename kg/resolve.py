@@ -255,7 +255,7 @@ def ships_apart_from_places(state: State, results: list[DocResult]) -> None:
         if "SHIP" not in types or not types & {"GPE", "LOC"} or gid.startswith("ship:"):
             continue
         ships = [r for r in members if r.m.type == "SHIP"]
-        if not known_place(ships[0].name) or not any(
+        if not lexicon.table_place(ships[0].name) or not any(
                 r.m.text.split()[0] in prefixes or r.m.cue.startswith("ship noun") for r in ships):
             continue
         docs = {r.doc for r in ships}
@@ -263,18 +263,6 @@ def ships_apart_from_places(state: State, results: list[DocResult]) -> None:
         state.move(ships, f"ship:{gid}", f"{ships[0].name!r} names a ship and a place of kg's tables: two nodes")
         for r in ships:
             r.core = r.base = r.gid
-
-
-@lru_cache(maxsize=1 << 12)
-def known_place(name: str) -> bool:
-    """A country, a capital or a place of kg/data/places.json by this name."""
-    table, k = lexicon.countries(), key(name)
-    return table.any(name) is not None or k in table.by_capital or k in _place_keys()
-
-
-@lru_cache(maxsize=1)
-def _place_keys() -> frozenset[str]:
-    return frozenset(key(row["name"]) for row in lexicon.load_json("places.json")["places"])
 
 
 def same_name_across_types(state: State) -> None:
