@@ -1512,13 +1512,14 @@ def dateline_countries(ctx: Context) -> tuple[list[str], bool]:
     return list(dict.fromkeys(place.name for place in found if place is not None)), several
 
 
-def _sentence_dateline_country(ctx: Context, sent: Span) -> tuple[int, str] | None:
+def _sentence_dateline_country(ctx: Context, sent: Span) -> tuple[int | None, str] | None:
     """With a dateline of several places ('MOSCOW/WASHINGTON'), the country of one of its capitals that the title's
     sentence names by name ('President Vladimir Putin suspended Russia's participation'), or else by its capital
     ('told reporters in New Delhi that the committee, chaired by Prime Minister X'); when it names no country at all,
-    the first place's, if that is a capital (the lead bureau: 'BOGOTA/STOCKHOLM'); None when it names more than one,
-    or another country too ('... stood by Japan, and Secretary of State X discussed ...' with the United States
-    named)."""
+    the first place's, if that is a capital (the lead bureau: 'BOGOTA/STOCKHOLM'); (None, '') when it names more
+    than one country, or another country too ('... stood by Japan, and Secretary of State X discussed ...' with the
+    United States named; 'President X said the United States would allow sales to China'): no guess at all; None
+    when the dateline names one place."""
     from kg.lexicon import countries, key
 
     places, several = dateline_countries(ctx)
@@ -1526,8 +1527,8 @@ def _sentence_dateline_country(ctx: Context, sent: Span) -> tuple[int, str] | No
         return None
     here = {i for i in ctx.heads if sent.start <= ctx.heads[i].i < sent.end and not ctx.mentions[i].demonym}
     named_here = {c for c, idxs in ctx.countries.items() if here & set(idxs)}  # 'Pakistani advisers' names no owner
-    if named_here - set(places):
-        return None
+    if named_here - set(places) or len(named_here) > 1:
+        return None, ""  # the sentence speaks of several countries: no guess, not even the document's
     inside = [c for c in places if c in named_here]
     if not inside:  # no country by name: a capital ('told reporters in New Delhi')
         capitals = {countries().by_capital[k].name for i in here

@@ -262,3 +262,10 @@ def test_a_capital_later_in_a_dateline_is_shown_in_title_case_and_the_un_stays_a
     assert found["United Nations"][0] == "ORG"
     found = entities(extract_text, "OTTAWA, Nov 18 (Reuters) - Canada said on Monday it would act.")
     assert found["Ottawa"][0] == "GPE"
+
+
+def test_a_sentence_naming_a_dateline_country_and_another_gets_no_country_at_all(extract_text):
+    text = ("WASHINGTON/SINGAPORE, Dec 9 (Reuters) - President Donald Trump said on Monday the United States would "
+            "allow Nvidia to ship chips to China. China has told firms to avoid the chips. China said it opposed the "
+            "politicisation of trade. Beijing did not say more.")
+    assert not {t for s, r, t in relation_texts(extract_text, text) if s == "Donald Trump" and t == "China"}
