@@ -89,6 +89,10 @@ class Countries:
         """The country named by a variant or a demonym."""
         return self.variant(name) or self.demonym(name)
 
+    def any_or_capital(self, name: str) -> Place | None:
+        """The country named by a variant, a demonym or its capital ('Kyiv' → Ukraine)."""
+        return self.any(name) or self.by_capital.get(key(name))
+
 
 @lru_cache(maxsize=1)
 def countries() -> Countries:

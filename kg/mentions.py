@@ -475,7 +475,7 @@ def _maker_before(span: Span, name: str) -> str:
     if before not in lexicon.words("types.json", "company_cues", "made_by"):
         return ""
     table = lexicon.countries()
-    return "" if table.any(name) is not None or table.by_capital.get(lexicon.key(name)) is not None else before
+    return "" if table.any_or_capital(name) is not None else before
 
 
 def _place_apposition(span: Span) -> str:
@@ -636,7 +636,7 @@ def _base_owner(span: Span) -> tuple[Span, str, str] | None:
     if own[0].text in lexicon.ships()[0]:
         return own, "FACILITY", "a base word after a name with a hull prefix"
     table = lexicon.countries()
-    place = table.any(own.text) or table.by_capital.get(lexicon.key(own.text))
+    place = table.any_or_capital(own.text)
     return (own, place.type, "a country or capital before a base word") if place else None
 
 
@@ -737,11 +737,18 @@ def _region_name(span: Span, name: str) -> bool:
     """The name ends in a region word of types.json region_heads ('Sagaing Region'; 'State' only after a word of
     state_before: 'in northern Shan State', not 'Ohio State beat Michigan') and opens with no organisation's name."""
     last = span[-1].text
-    if last not in lexicon.words("types.json", "region_heads", "words") or name in _acronym_expansions() or \
-            _group_opening(name):
+    if last not in _region_heads() or name in _acronym_expansions() or _group_opening(name):
         return False
     before = span.doc[span.start - 1].lower_ if span.start else ""
     return last != "State" or before in lexicon.words("types.json", "region_heads", "state_before")
+
+
+@lru_cache(maxsize=1)
+def _region_heads() -> frozenset[str]:
+    """Region words as a name's last word: the title-case forms of types.json name_edges region_words and the few
+    heads of region_heads that no lower-case region noun spells ('State', 'Territory')."""
+    lower = lexicon.words("types.json", "name_edges", "region_words")
+    return frozenset(w.title() for w in lower) | lexicon.words("types.json", "region_heads", "words")
 
 
 def _expansion_from(span: Span) -> Span | None:
@@ -1376,7 +1383,7 @@ def surnames_as_people(doc: Doc, found: list[Mention]) -> None:
     for m in found:
         if m.type not in {"GPE", "ORG", "LOC", "FACILITY"} or m.source != "ner" or m.cue or m.demonym:
             continue
-        if " " in m.name or m.name not in surnames or table.any(m.name) or table.by_capital.get(lexicon.key(m.name)):
+        if " " in m.name or m.name not in surnames or table.any_or_capital(m.name):
             continue
         span = mention_span(doc, m)
         if span is not None and span.start > 0 and doc[span.start - 1].lower_ in after:
@@ -1489,7 +1496,7 @@ def sports_clubs(doc: Doc, found: list[Mention]) -> None:
             m.start, m.text, m.name = first.idx, doc_words(doc).text[first.idx : m.end], f"{first.text} {m.name}"
             m.type, m.cue = "ORG", f"club word before the name: {first.text!r}"
             continue
-        if table.any(m.name) is not None or table.by_capital.get(lexicon.key(m.name)):
+        if table.any_or_capital(m.name) is not None:
             continue
         cue = club_cue(span, m.type)
         if cue:

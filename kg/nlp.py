@@ -804,7 +804,7 @@ def _mistyped_first_name(ent: Span) -> bool:
     if not (tok.is_title and tok.is_alpha and tok.pos_ == "PROPN") or tok.text in _not_given_names():
         return False
     table = lexicon.countries()
-    if table.any(tok.text) is not None or table.by_capital.get(lexicon.key(tok.text)) or lexicon.group(tok.text):
+    if table.any_or_capital(tok.text) is not None or lexicon.group(tok.text):
         return False
     return sum(t.text == tok.text for t in ent.doc) == 1
 

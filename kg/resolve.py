@@ -332,8 +332,7 @@ def filed_from(refs: list[Ref]) -> set[str]:
     'Russian submarines' ('The Ministry of Defence in London said'; 'the State Department' of a Seoul report that
     names the United States stays American)."""
     table = lexicon.countries()
-    places = (table.any(r.m.name or r.m.text) or table.by_capital.get(key(r.m.name or r.m.text))
-              for r in refs if r.m.dateline)
+    places = (table.any_or_capital(r.m.name or r.m.text) for r in refs if r.m.dateline)
     return {key(p.name) for p in places if p is not None}
 
 
