@@ -217,7 +217,8 @@ class SharedNodeMatcher(DependencyMatcher):
     over the whole Doc, walks each matched token's ancestors to find its tree's root, then tries every
     combination of candidate tokens of every rule in every tree. Here all distinct node patterns are tested at
     once on columns of token attributes (:class:`NodeTests`, numpy), roots come from one pass over the head
-    array, a rule is tried only in the trees that hold a candidate for each of its nodes, and candidates are
+    array, a rule is tried only in the trees that hold a candidate for each of its nodes (one product of a rule × node
+    incidence matrix and a node × tree presence matrix finds them all, no Python loop over nodes), and candidates are
     combined node by node, dropping a partial combination as soon as one of its relations fails
     (:meth:`_tree_matches`). Node patterns the columns cannot express go through spaCy's Matcher; the
     relation operators are spaCy's.
@@ -229,73 +230,82 @@ class SharedNodeMatcher(DependencyMatcher):
         self._distinct = None
         self._plans: dict[int, tuple] = {}
 
-    def _distinct_nodes(self) -> tuple[NodeTests, list[list[int]], Matcher, dict]:
-        """The column tests of the distinct node patterns the columns can express and spaCy's node keys of each;
-        a Matcher with the others; and its match id → spaCy's node keys."""
+    def _distinct_nodes(self) -> tuple[NodeTests, Matcher, dict[int, int], list[tuple[int, dict, list[int]]],
+                                       numpy.ndarray, numpy.ndarray]:
+        """The node patterns, each distinct one once: column tests of those the columns can express, a Matcher with
+        the others (match id → node number, after the column nodes); and per pattern of every rule, in the order
+        added, (rule key, tree, node number of each of its nodes), with its rule × node incidence matrix and the
+        number of distinct nodes each needs."""
         if getattr(self, "_distinct", None) is None:
             keys: dict[str, list[int]] = {}
             for key, node_patterns in self._patterns.items():
                 for pattern, node_keys in zip(node_patterns, self._tokens_to_key[key], strict=True):
                     for (attrs,), node_key in zip(pattern, node_keys, strict=True):
                         keys.setdefault(json.dumps(attrs, sort_keys=True), []).append(node_key)
-            tested, tested_keys, matcher, ids = [], [], Matcher(self.vocab), {}
-            for n, (attrs, node_keys) in enumerate(keys.items()):
+            tested, untested = [], []
+            for attrs, node_keys in keys.items():
                 tests = column_tests(json.loads(attrs))
-                if tests is not None:
-                    tested.append(tests)
-                    tested_keys.append(node_keys)
-                else:
+                (tested if tests is not None else untested).append((tests, attrs, node_keys))
+            node_of: dict[int, int] = {}
+            matcher, ids = Matcher(self.vocab), {}
+            for n, (_tests, attrs, node_keys) in enumerate(tested + untested):
+                node_of.update(dict.fromkeys(node_keys, n))
+                if n >= len(tested):
                     name = f"kg-node-{n}"
                     matcher.add(name, [[json.loads(attrs)]])
-                    ids[self.vocab.strings[name]] = node_keys
-            self._distinct = (NodeTests(tested), tested_keys, matcher, ids)
+                    ids[self.vocab.strings[name]] = n
+            rows = [(key, tree, [node_of[k] for k in node_keys]) for key in self._patterns
+                    for tree, node_keys in zip(self._tree[key], self._tokens_to_key[key], strict=True)]
+            incidence = numpy.zeros((len(rows), len(keys)), dtype=numpy.int64)
+            for r, (_key, _tree, nodes) in enumerate(rows):
+                incidence[r, nodes] = 1
+            self._distinct = (NodeTests([t for t, _, _ in tested]), matcher, ids, rows, incidence,
+                              incidence.sum(axis=1))
         return self._distinct
 
-    def _candidates(self, doc: Doc, ent_types: dict[int, str] | None = None) -> dict[int, dict[int, list[int]]]:
-        """Node key → tree root → positions (ascending) of the tokens under that root matching the node; the roots
-        of each node in order of their tree's first matched token, as spaCy lists the trees. Identical nodes of
-        different rules share one table (only read). ent_types (token → entity type) overrides the Doc's ENT_TYPE
-        of those tokens in the column tests."""
-        tests, tested_keys, matcher, ids = self._distinct_nodes()
-        roots = tree_roots(doc)
+    def _candidates(self, doc: Doc, ent_types: dict[int, str] | None = None
+                    ) -> Iterator[tuple[int, dict, list[list[int]]]]:
+        """(rule key, tree, candidate positions per node) for every pattern and every dependency tree of the Doc
+        that holds a candidate for each of its nodes: patterns in the order added, trees in the order of their first
+        matched token (as spaCy lists them), positions ascending. ent_types (token → entity type) overrides the Doc's
+        ENT_TYPE of those tokens in the column tests."""
+        tests, matcher, ids, rows, incidence, needed = self._distinct_nodes()
         columns = doc.to_array(COLUMN_ATTRS).reshape(len(doc), len(COLUMN_ATTRS))
         if ent_types:
             at = numpy.fromiter(ent_types, dtype=numpy.int64, count=len(ent_types))
             columns[at, COLUMN_NAMES.index("ENT_TYPE")] = [get_string_id(t) for t in ent_types.values()]
         nodes, positions = tests.matches(columns)
-        found = [(nodes, positions, tested_keys)]
         if matcher:
-            by_id: dict[int, list[int]] = defaultdict(list)
-            for match_id, start, _end in matcher(doc):
-                by_id[match_id].append(start)
-            keys = [ids[m] for m in by_id]
-            found.append((numpy.repeat(numpy.arange(len(keys)), [len(s) for s in by_id.values()]),
-                          numpy.array([p for starts in by_id.values() for p in sorted(starts)], dtype=numpy.int64),
-                          keys))
+            found = sorted((ids[match_id], start) for match_id, start, _end in matcher(doc))
+            nodes = numpy.concatenate([nodes, numpy.array([n for n, _ in found], dtype=numpy.int64)])
+            positions = numpy.concatenate([positions, numpy.array([p for _, p in found], dtype=numpy.int64)])
+        if not len(nodes):
+            return
         # Rank of each tree (by its root) in the order of its first matched token.
-        matched = numpy.unique(numpy.concatenate([positions for _, positions, _ in found]))
+        roots = tree_roots(doc)
+        first_roots = list(dict.fromkeys(roots[numpy.unique(positions)].tolist()))
         rank = numpy.zeros(len(doc), dtype=numpy.int64)
-        first_roots = list(dict.fromkeys(roots[matched].tolist()))
         rank[first_roots] = numpy.arange(len(first_roots))
-        tables: dict[int, dict[int, list[int]]] = {}
-        for nodes, positions, node_keys in found:
-            if not len(nodes):
-                continue
-            # Group (node, position) pairs by node and tree, trees by rank, positions ascending within each group.
-            tree = roots[positions]
-            order = numpy.lexsort((positions, rank[tree], nodes))
-            nodes, positions, tree = nodes[order], positions[order], tree[order]
-            cuts = (numpy.flatnonzero((numpy.diff(nodes) != 0) | (numpy.diff(tree) != 0)) + 1).tolist()
-            firsts = [0, *cuts]
-            flat = positions.tolist()
-            by_node: dict[int, dict[int, list[int]]] = defaultdict(dict)
-            for node, root, first, end in zip(nodes[firsts].tolist(), tree[firsts].tolist(), firsts,
-                                              [*cuts, len(flat)], strict=True):
-                by_node[node][root] = flat[first:end]
-            for node, table in by_node.items():
-                for node_key in node_keys[node]:
-                    tables[node_key] = table
-        return tables
+        trees = rank[roots[positions]]
+        order = numpy.lexsort((positions, trees, nodes))
+        nodes, positions, trees = nodes[order], positions[order], trees[order]
+        present = numpy.zeros((incidence.shape[1], len(first_roots)), dtype=numpy.int64)
+        present[nodes, trees] = 1
+        pairs = numpy.nonzero(incidence @ present == needed[:, None])  # (pattern, tree), by pattern then tree
+        if not len(pairs[0]):
+            return
+        # Each (node, tree) group's first and end index in the sorted pairs, looked up all at once.
+        codes = nodes * len(first_roots) + trees
+        wanted = [n * len(first_roots) + t for r, t in zip(*(p.tolist() for p in pairs), strict=True)
+                  for n in rows[r][2]]
+        lows = numpy.searchsorted(codes, wanted, side="left").tolist()
+        highs = numpy.searchsorted(codes, wanted, side="right").tolist()
+        flat = positions.tolist()
+        at = 0
+        for r in pairs[0].tolist():
+            key, tree, pattern_nodes = rows[r]
+            yield key, tree, [flat[lows[i]:highs[i]] for i in range(at, at + len(pattern_nodes))]
+            at += len(pattern_nodes)
 
     def __call__(self, doclike: Doc | Span, ent_types: dict[int, str] | None = None) -> list[tuple[int, list[int]]]:
         """(rule key, token per node) for every match: rules in the order added, then trees, then candidates
@@ -306,19 +316,12 @@ class SharedNodeMatcher(DependencyMatcher):
         if not isinstance(doclike, Doc):
             raise ValueError(f"expected a Doc or a Span, got {type(doclike).__name__}")
         doc = doclike
-        tables = self._candidates(doc, ent_types)
-        cache: dict = {"heads": head_indices(doc).tolist()}  # (token, operator) → related tokens; the head array
+        cache: dict = {}  # (token, operator) → related tokens; "heads": the head array
         matched: list[tuple[int, list[int]]] = []
-        for key in self._patterns:
-            for tree, node_keys in zip(self._tree[key], self._tokens_to_key[key], strict=True):
-                if not all(k in tables for k in node_keys):
-                    continue  # some node matches no token of the Doc
-                by_node = [tables[k] for k in node_keys]
-                rarest = min(by_node, key=len)  # its trees, in order, are the ones to try (each must hold every node)
-                for root in rarest:
-                    if all(root in table for table in by_node):
-                        candidates = [table[root] for table in by_node]
-                        matched.extend((key, m) for m in self._tree_matches(cache, doc, tree, candidates))
+        for key, tree, candidates in self._candidates(doc, ent_types):
+            if "heads" not in cache:
+                cache["heads"] = head_indices(doc).tolist()
+            matched.extend((key, m) for m in self._tree_matches(cache, doc, tree, candidates))
         for i, (key, _nodes) in enumerate(matched):
             on_match = self._callbacks.get(key)
             if on_match is not None:
