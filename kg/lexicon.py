@@ -206,7 +206,8 @@ def _alias_link() -> re.Pattern:
     table = rules()["alias_cues"]
     adverbs = "|".join(map(re.escape, table["adverbs"]))
     phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in table["phrases"])
-    return re.compile(rf"\s*[,(]\s*(?:(?:{adverbs})\s+)?(?:{phrases})\s+(?:the\s+)?", re.IGNORECASE)
+    where = r"known\s+in\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}as"  # 'known in the Philippines as'
+    return re.compile(rf"\s*[,(]\s*(?:(?:{adverbs})\s+)?(?:{phrases}|{where})\s+(?:the\s+)?", re.IGNORECASE)
 
 
 # The words between a name and the place it is in ('Pituffik Space Base' + ' in northwest ' + 'Greenland'): an alias
@@ -216,8 +217,19 @@ IN_PLACE_GAP = re.compile(r" ?(?:in|near|outside|off) (?:[a-z]+ )?")
 
 def alias_link(between: str) -> bool:
     """The text between two names says the second is another name of the first: ', widely known as ', ' (nicknamed '
-    (kg/data/resolution.json alias_cues)."""
+    (kg/data/resolution.json alias_cues), ', known in the Philippines as ' (where that name is used)."""
     return _alias_link().fullmatch(between) is not None
+
+
+# A given name of two syllables joined by a hyphen, the second in lower case: 'Ching-te', 'Jae-myung', 'Jae-in'.
+HYPHENED_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
+def family_name_first(name: str) -> str:
+    """The family name of a person's name of two words written family name first, which its hyphened given name
+    shows ('Lai Ching-te' → 'Lai', 'Lee Jae-myung' → 'Lee'); else ''."""
+    words = name.split()
+    return words[0] if len(words) == 2 and HYPHENED_GIVEN_NAME.fullmatch(words[1]) else ""
 
 
 def strip_hull_prefix(name: str) -> str:
@@ -227,6 +239,7 @@ def strip_hull_prefix(name: str) -> str:
     return rest.strip() if first in prefixes and rest.strip() else name
 
 
+@lru_cache(maxsize=65_536)  # resolution asks again and again for the same names
 def is_acronym(name: str) -> bool:
     """'SDF', 'U.N.', 'GRIPS': two to eight capitals (dots allowed), at most one lower-case letter ('DoD')."""
     s = name.replace(".", "").replace("&", "")

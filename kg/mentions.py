@@ -551,7 +551,7 @@ def _owned_arms_kind(span: Span, name: str) -> tuple[str, str] | None:
 
 
 def _arms_noun_after(span: Span) -> tuple[str, str] | None:
-    """(type, noun) when a one-word name is the model name of the weapons or aircraft noun it modifies, up to two
+    """(type, noun) when a name is the model name of the weapons or aircraft noun it modifies, up to two
     lower-case words between ('Poseidon nuclear torpedoes', 'Kinzhal hypersonic missiles'; types.json
     context_types after); not when that noun itself modifies another ('a Putin missile attack')."""
     head = span.root.head
@@ -1039,6 +1039,9 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
                 title=title or title_before(span), label=label, source=source)
     if _letter_at_stop(span):  # 'Hegseth wrote on X.': the full stop ends the sentence, not the name
         m.end, m.text, m.name = m.end - 1, m.text[:-1], m.name.rstrip(".")
+    if span.ent_id_ == "weapon-designator-noun":  # 'PAC-3 MSE missiles': the noun found it, the name is before it
+        own = span[: next(i for i, t in enumerate(span) if t.is_lower)]
+        m.end, m.text, m.name = own.end_char, own.text, own.text
     table = lexicon.countries()
     if kind in {"ORG", "PERSON", "GPE", "FACILITY", "LOC"} and table.variant(name) is None and \
             not span.ent_id_.startswith(USER_PATTERN):
@@ -1088,7 +1091,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     elif m.type in {"ORG", "GPE", "LOC", "FACILITY", "PERSON"} and len(span) <= 3 and not m.title and \
             table.any(name) is None and (system := _weapon_system_after(span)):
         m.type, m.cue = "WEAPON", f"{system!r} after the name"  # 'the Skyranger air defence system' LOC
-    elif len(span) == 1 and not m.title and (m.type == "PERSON" or (m.type == "ORG" and _owned_by_pronoun(span))) \
+    elif not m.title and ((m.type == "PERSON" and len(span) <= 2) or (m.type == "ORG" and len(span) == 1
+                                                                        and _owned_by_pronoun(span))) \
             and (kind := _arms_noun_after(span)):  # 'its Ababeel missile' ORG; 'a Raytheon missile' stays the maker
         m.type, m.cue = kind[0], f"{kind[1]!r} after the name"  # 'Poseidon nuclear torpedoes' PERSON
     elif m.type in {"GPE", "LOC"} and not m.title and (kind := _owned_arms_kind(span, name)):
@@ -1376,8 +1380,10 @@ def _demonym_tails() -> frozenset[str]:
 
 def surnames_as_people(doc: Doc, found: list[Mention]) -> None:
     """A one-word GPE/ORG/LOC/FACILITY the model typed, equal to the surname of a person named in the document,
-    is that person ('Dolly Parton' … 'Parton released'), unless a place preposition comes just before it."""
-    surnames = {m.name.split()[-1] for m in found if m.type == "PERSON" and len(m.name.split()) >= 2}
+    is that person ('Dolly Parton' … 'Parton released'; 'Lai Ching-te' … "Lai's party", family name first), unless a
+    place preposition comes just before it."""
+    people = [m.name for m in found if m.type == "PERSON" and len(m.name.split()) >= 2]
+    surnames = {n.split()[-1] for n in people} | {lexicon.family_name_first(n) for n in people} - {""}
     after = set(lexicon.rules()["surname_not_after"]["words"])
     table = lexicon.countries()
     for m in found:
@@ -2273,7 +2279,11 @@ def alias_pairs(doc: Doc, found: list[Mention]) -> list[tuple[Mention, Mention]]
     pairs = [(k, a, b) for k, (a, b) in enumerate(itertools.pairwise(ordered))
              if a.sent == b.sent and b.name[:1].isupper() and a.end <= b.start
              and lexicon.alias_link(_between(doc, a.end, b.start))]
-    return [(_placed_name(doc, ordered, k, b), b) for k, a, b in pairs]
+    found_pairs = [(_placed_name(doc, ordered, k, b), b) for k, a, b in pairs]
+    # 'X, known in the Philippines as Y': the place where Y is used stands between the two names
+    return found_pairs + [(a, b) for a, place, b in zip(ordered, ordered[1:], ordered[2:], strict=False)
+                          if a.sent == b.sent and place.type in {"GPE", "LOC"} and b.name[:1].isupper()
+                          and a.end <= b.start and lexicon.alias_link(_between(doc, a.end, b.start))]
 
 
 def _placed_name(doc: Doc, ordered: list[Mention], k: int, alias: Mention) -> Mention:

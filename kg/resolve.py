@@ -965,13 +965,18 @@ def aliases(state: State, results: list[DocResult]) -> None:
     by_name = {r.doc: r for r in results}
     for doc, refs in state.by_doc().items():
         ordered = sorted((r for r in refs if not r.hidden), key=lambda r: r.m.start)
-        for k, (a, b) in enumerate(itertools.pairwise(ordered)):
-            if a.m.sent != b.m.sent or not b.name[:1].isupper():
+        # b right after a, or after a place where it is used ('X, known in the Philippines as Y')
+        pairs = [(k, a, b, False) for k, (a, b) in enumerate(itertools.pairwise(ordered))]
+        pairs += [(k, a, b, True) for k, (a, place, b) in enumerate(zip(ordered, ordered[1:], ordered[2:],
+                                                                          strict=False))
+                  if place.m.type in {"GPE", "LOC"}]
+        for k, a, b, skipped in pairs:
+            if a.m.sent != b.m.sent or not b.name[:1].isupper() or a.m.end > b.m.start:
                 continue
             s_start, _, s_text = by_name[doc].sentences[a.m.sent]
             if not lexicon.alias_link(s_text[a.m.end - s_start : b.m.start - s_start]):
                 continue
-            named = _placed_ref(ordered[k - 1], a, b, s_start, s_text) if k else a
+            named = _placed_ref(ordered[k - 1], a, b, s_start, s_text) if k and not skipped else a
             if named.gid != b.gid and not named.country and not b.country:
                 state.move([r for r in state.refs if r.gid == b.gid], named.gid,
                            f"{b.name!r} is another name of {named.name!r} ('known as') in {doc}")
