@@ -720,7 +720,20 @@ class Context:
         inner = {t.i for t in noun.subtree}
         return any(idx != own and i not in inner and self.mentions[idx].type == "PERSON"
                    for i, idx in self._tokens[bisect.bisect_right(self._token_positions, holder.i):
-                                              bisect.bisect_left(self._token_positions, noun.i)])
+                                              bisect.bisect_left(self._token_positions, noun.i)]) or \
+            self._name_of_phrase_before(holder, noun)
+
+    def _name_of_phrase_before(self, holder: Token, noun: Token) -> bool:
+        """A proper name closes a prepositional phrase written, with no comma, between the holder and the comma of its
+        apposition ('deployed to the Indo-Pacific under Operation HORIZON, Canada's presence mission'): the apposition
+        describes that nearer name."""
+        doc, left = noun.doc, noun.left_edge.i
+        if left < 2 or doc[left - 1].text != ",":
+            return False
+        near = doc[left - 2]
+        return near.pos_ == "PROPN" and near.i > holder.i and self.token_mention.get(near.i, -1) != \
+            self.token_mention.get(holder.i, -2) and near.dep_ == "pobj" and \
+            not any(t.text == "," for t in doc[holder.i + 1 : near.i])
 
     def noun_read_as_verb(self, verb: Token) -> bool:
         """A vehicle noun the parser read as a verb after an adjective or article ('the Philippine frigate BRP X'), or
@@ -925,9 +938,11 @@ class Context:
         return [(i, f"{how}; {h}" if h else how) for i, h in found]
 
     def _modifiers(self, tok: Token) -> Iterator[Token]:
-        """Words modifying a noun from the left (compounds, possessives, adjectives), recursively."""
+        """Words modifying a noun from the left (compounds, possessives, adjectives), recursively; an adjective the
+        parser made the subject of a noun is its modifier ('The Canadian frigate HMCS X sailed': 'Canadian' nsubj)."""
         for c in tok.lefts:
-            if c.dep_ in {"compound", "poss", "nmod", "amod", "npadvmod"}:
+            if c.dep_ in {"compound", "poss", "nmod", "amod", "npadvmod"} or (
+                    c.dep_ == "nsubj" and c.pos_ == "ADJ" and tok.pos_ == "NOUN"):
                 yield c
                 yield from self._modifiers(c)
 
@@ -990,6 +1005,8 @@ class Context:
     def _previous_subject(self, tok: Token, depth: int) -> list[tuple[int, str]]:
         """The non-person subject of the clause before tok: same sentence first, then up to two sentences back
         ("The Izumo left Yokosuka. The ship is Japan's largest. It sailed to Guam.")."""
+        if tok.dep_ == "poss" and (agent := self._agent_before(tok, depth)):
+            return agent  # 'to be built by Airbus at its plant': the agent of its own clause
         sents = [tok.sent]
         while len(sents) < 3 and sents[-1].start > 0:
             sents.append(self.doc[sents[-1].start - 1].sent)
@@ -1009,6 +1026,16 @@ class Context:
                                                     and t.i not in self.token_mention for t in sent):
                 return []  # "Police seized a tanker on suspicion that it cut a cable": the unnamed tanker; "the
                 # committee's top Republican and its chairman": the committee
+        return []
+
+    def _agent_before(self, tok: Token, depth: int) -> list[tuple[int, str]]:
+        """The named non-person agent ('by X') of the passive verb whose clause holds a possessive pronoun, written
+        before it: the actor the pronoun's owner is ('built by Airbus at its plant in Manching'); else []."""
+        clause = self.clause_of(tok.i)
+        for t in self.doc[tok.sent.start : tok.i]:
+            if t.dep_ == "pobj" and t.head.dep_ == "agent" and t.head.head.i == clause:
+                return [(idx, how) for idx, how in self.resolve(t, depth + 1)
+                        if self.mentions[idx].type not in {"PERSON", "NORP"} and not self.mentions[idx].demonym][:1]
         return []
 
     def _vehicle_object_between(self, subj: Token, tok: Token) -> bool:
