@@ -248,10 +248,15 @@ def is_acronym(name: str) -> bool:
 
 def initials(name: str) -> str:
     """Upper-case initials of a name's words, hyphenated parts counted apart ('Self-Defense Forces' → 'SDF'); a
-    lower-case izafat particle counts for none ('Tehrik-e-Taliban Pakistan' → 'TTP')."""
+    lower-case izafat particle counts for none ('Tehrik-e-Taliban Pakistan' → 'TTP'); an abbreviation written with
+    full stops gives all its letters ('U.S. Navy' → 'USN', never 'UN')."""
     skip, particles = set(rules()["initials_skip"]), izafat_particles()
-    words = [w for w in re.split(r"[\s\-/]+", name.replace(".", "")) if w]
-    return "".join(w[0].upper() for w in words if w.lower() not in skip and w not in particles and w[0].isalnum())
+    words = [(w, w.replace(".", "")) for w in re.split(r"[\s\-/]+", name)]
+    return "".join(bare.upper() if DOTTED_ABBREVIATION.fullmatch(w) else bare[0].upper() for w, bare in words
+                   if bare and bare.lower() not in skip and bare not in particles and bare[0].isalnum())
+
+
+DOTTED_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")  # 'U.S.', 'U.K.': one letter and a full stop, twice or more
 
 
 @lru_cache(maxsize=1)

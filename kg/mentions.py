@@ -642,8 +642,11 @@ def _base_owner(span: Span) -> tuple[Span, str, str] | None:
 
 def _base_after(span: Span) -> str:
     """'naval base' of 'HMAS Stirling naval base': navies name shore bases like ships ('HMAS', 'HMS', 'INS'), and a
-    base word after the name says which it is; else ''."""
+    base word after the name, or an apposition 'the (navy) base', says which it is; else ''."""
     doc, k = span.doc, span.end
+    if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ in {"the", "a"}:  # 'HMAS Stirling, the navy base'
+        k += 2 + (doc[k + 2].lower_ in {"navy", "naval", "air", "army", "military", "submarine"})
+        return "base" if k < len(doc) and doc[k].lower_ == "base" else ""
     words = [t.lower_ for t in doc[k : k + 2]]
     n = 1 if words[:1] == ["base"] else 2 if words in (["naval", "base"], ["air", "station"]) else 0
     if not n or (k + n < len(doc) and doc[k + n].pos_ in {"NOUN", "PROPN"}):
@@ -907,7 +910,8 @@ def _words_text(doc: Doc, start: int, end: int) -> str:
 def _portfolio_opening(tokens: list[Token], span: Span) -> int:
     """How many leading words of the span are the portfolio of an office written before it, a person's name of two
     or three capitalised words after them ('Commissioner for' + 'Defence Andrius Kubilius' read as one ORG): one or
-    two title modifiers of kg/data/titles.json, after '<Title> for/of'; else 0."""
+    two title modifiers of kg/data/titles.json, after '<Title> for/of', and 'for' and one capitalised word after them
+    ('Defense for Policy'); else 0."""
     doc = span.doc
     if span.start < 2 or doc[span.start - 1].lower_ not in {"for", "of"} or tokens[0].i != span.start \
             or doc[span.start - 2].text not in lexicon.words("titles.json", "heads"):
@@ -916,6 +920,8 @@ def _portfolio_opening(tokens: list[Token], span: Span) -> int:
     n = 0
     while n < min(2, len(tokens)) and tokens[n].text in modifiers:
         n += 1
+    if n and n + 3 < len(tokens) and tokens[n].lower_ == "for" and tokens[n + 1].is_title:
+        n += 2  # 'Under Secretary of' + 'Defense for Policy' + 'Elbridge Colby': one word of the portfolio after 'for'
     rest = tokens[n:]
     return n if n and 2 <= len(rest) <= 3 and all(t.is_title and t.is_alpha and t.lower_ not in _org_words()
                                                     for t in rest) else 0
@@ -1384,17 +1390,30 @@ def surnames_as_people(doc: Doc, found: list[Mention]) -> None:
     place preposition comes just before it."""
     people = [m.name for m in found if m.type == "PERSON" and len(m.name.split()) >= 2]
     surnames = {n.split()[-1] for n in people} | {lexicon.family_name_first(n) for n in people} - {""}
+    particled = {lexicon.key(s) for n in people if (s := _particle_surname(n))}  # 'De Vries' of 'Marieke de Vries'
     after = set(lexicon.rules()["surname_not_after"]["words"])
     table = lexicon.countries()
     for m in found:
         if m.type not in {"GPE", "ORG", "LOC", "FACILITY"} or m.source != "ner" or m.cue or m.demonym:
             continue
-        if " " in m.name or m.name not in surnames or table.any_or_capital(m.name):
+        if (lexicon.key(m.name) not in particled if " " in m.name else m.name not in surnames) or \
+                table.any_or_capital(m.name):
             continue
         span = mention_span(doc, m)
         if span is not None and span.start > 0 and doc[span.start - 1].lower_ in after:
             continue
         m.type, m.cue = "PERSON", "surname of a person named in the document"
+
+
+def _particle_surname(name: str) -> str:
+    """The surname of a full name that opens with particles ('de Vries' of 'Marieke de Vries', 'von der Leyen' of
+    'Ursula von der Leyen'; resolution.json surname_particles), else ''."""
+    words = name.split()
+    particles = lexicon.words("resolution.json", "surname_particles", "words")
+    for k in range(1, len(words) - 1):
+        if all(w.lower() in particles for w in words[k:-1]):
+            return " ".join(words[k:])
+    return ""
 
 
 def full_names_as_people(found: list[Mention]) -> None:

@@ -108,3 +108,45 @@ def test_an_adjective_read_as_the_subject_of_a_vehicle_noun_is_its_owner(extract
     found = relation_texts(extract_text, "The Canadian frigate HMCS Ville de Québec sailed through the Taiwan Strait "
                                          "on Tuesday.")
     assert ("HMCS Ville de Québec", "operated_by", "Canadian") in found
+
+
+# ---------------------------------------------------------------- second round: acronyms, people, bases
+
+
+def test_initials_of_a_dotted_abbreviation_keep_all_its_letters():
+    from kg.lexicon import initials
+
+    assert initials("U.S. Navy") == "USN" and initials("U.S. Forces Japan") == "USFJ"
+    assert initials("United Nations") == "UN" and initials("Self-Defense Forces") == "SDF"
+
+
+def test_un_in_one_story_is_no_us_navy_of_another(extract_text):
+    found = entities(extract_text, "A U.S. Navy attack submarine arrived in Perth on Monday.",
+                     "The U.S. Navy shot down two drones, and the U.N. envoy urged restraint.")
+    assert "U.N." not in found["U.S. Navy"][1]
+
+
+def test_a_lower_case_executive_title_before_a_name_makes_it_a_person(extract_text):
+    found = entities(extract_text, "Evides chief executive Marieke de Vries said the utility had new firewalls. "
+                                   "De Vries declined to comment.")
+    assert found["Marieke de Vries"][0] == "PERSON"
+    assert "De Vries" in found["Marieke de Vries"][1] and "De Vries" not in found
+
+
+def test_a_surname_with_particles_of_another_person_stays_apart(extract_text):
+    found = entities(extract_text, "Ursula von der Leyen spoke in Brussels. Von der Leyen left early, and the Van "
+                                   "Gogh Museum stayed open.")
+    assert "Von der Leyen" in found["Ursula von der Leyen"][1]
+    assert not any("Van Gogh" in aliases for _, aliases in found.values() if "Ursula von der Leyen" in aliases)
+
+
+def test_a_portfolio_after_for_is_part_of_the_title(extract_text):
+    result = extract_text("Under Secretary of Defense for Policy Elbridge Colby had led the review.")
+    people = [(m.name, m.title) for m in result.mentions if m.type == "PERSON"]
+    assert people == [("Elbridge Colby", "Secretary of Defense for Policy")]
+
+
+def test_a_hull_prefix_name_in_apposition_to_a_base_is_the_base(extract_text):
+    found = mentions(extract_text, "The USS Minnesota arrived at HMAS Stirling, the navy base near Perth, this week.")
+    assert found.get("HMAS Stirling") == "FACILITY" and found.get("USS Minnesota") == "SHIP"
+    assert mentions(extract_text, "HMAS Sydney, the destroyer, sailed to Darwin.").get("HMAS Sydney") == "SHIP"
