@@ -207,7 +207,9 @@ def _alias_link() -> re.Pattern:
     adverbs = "|".join(map(re.escape, table["adverbs"]))
     phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in table["phrases"])
     where = r"known\s+in\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}as"  # 'known in the Philippines as'
-    return re.compile(rf"\s*[,(]\s*(?:(?:{adverbs})\s+)?(?:{phrases}|{where})\s+(?:the\s+)?", re.IGNORECASE)
+    letters = r"known\s+by\s+its\s+(?:[A-Z]\w+\s+)?(?:initials|acronym|abbreviation)"  # 'known by its Dutch initials'
+    return re.compile(rf"\s*[,(]\s*(?:(?:{adverbs})\s+)?(?:{phrases}|{where}|{letters})\s+(?:the\s+)?",
+                      re.IGNORECASE)
 
 
 # The words between a name and the place it is in ('Pituffik Space Base' + ' in northwest ' + 'Greenland'): an alias

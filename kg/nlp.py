@@ -1872,8 +1872,9 @@ def bracket_acronyms(doc: Doc) -> Doc:
 @Language.component("kg_kind_acronyms")
 def kind_acronyms(doc: Doc) -> Doc:
     """An acronym the model left unlabelled right after a noun of a kind of organisation ('the conflict-monitoring
-    group ACLED', 'the think-tank's parent firm RUSI': types.json kind_nouns ORG) is an ORG; not before a capitalised
-    word (the acronym opens a longer name) nor a country of kg's table."""
+    group ACLED', 'the think-tank's parent firm RUSI': types.json kind_nouns ORG) or after 'initials', 'acronym' ('known
+    by its Dutch initials MIVD': acronym_nouns) is an ORG; not before a capitalised word (the acronym opens a longer
+    name) nor a country of kg's table."""
     lower = doc.to_array(LOWER)
     at = numpy.flatnonzero(numpy.isin(lower, _kind_noun_ids()))  # the kind nouns, no Token made
     found = [Span(doc, k + 1, k + 2, label="ORG") for k in at.tolist() if _kind_acronym(doc, k + 1)]
@@ -1884,8 +1885,9 @@ def kind_acronyms(doc: Doc) -> Doc:
 
 @cache
 def _kind_noun_ids() -> numpy.ndarray:
-    """Hashes of the lower-case ORG kind nouns of types.json, to find them in a Doc's LOWER array."""
-    return numpy.array([get_string_id(w) for w in lexicon.load_json("types.json")["kind_nouns"]["ORG"]],
+    """Hashes of the lower-case ORG kind nouns and acronym nouns of types.json, to find them in a Doc's LOWER array."""
+    table = lexicon.load_json("types.json")
+    return numpy.array([get_string_id(w) for w in [*table["kind_nouns"]["ORG"], *table["acronym_nouns"]["words"]]],
                        dtype="uint64")
 
 
@@ -2177,17 +2179,22 @@ def _closed_hyphen(doc: Doc, i: int) -> bool:
 
 @Language.component("kg_list_splits")
 def list_splits(doc: Doc) -> Doc:
-    """One span 'A, B' of two one-word names before 'and' and a place ('military stations at Jammu, Pathankot and
-    Udhampur': 'Jammu, Pathankot' ORG) is two places: a list the model joined."""
+    """One span 'A, B' of two one-word names, or of two countries of kg's table, before 'and' and a place ('military
+    stations at Jammu, Pathankot and Udhampur': 'Jammu, Pathankot' ORG; 'Mali, Burkina Faso and Niger') is two
+    places: a list the model joined."""
     ents, changed = list(doc.ents), False
+    table = lexicon.countries()
     for i in range(len(ents) - 2, -1, -1):
         ent, nxt = ents[i], ents[i + 1]
-        if len(ent) != 3 or ent[1].text != "," or ent.label_ not in {"ORG", "PERSON", "GPE"} or nxt.label_ != "GPE" \
-                or nxt.start != ent.end + 1 or doc[ent.end].lower_ not in {"and", "or"}:
+        commas = [t.i for t in ent if t.text == ","]
+        if len(commas) != 1 or ent.label_ not in {"ORG", "PERSON", "GPE"} or nxt.start != ent.end + 1 \
+                or doc[ent.end].lower_ not in {"and", "or"}:
             continue
-        if ent[0].is_title and ent[2].is_title and ent[0].is_alpha and ent[2].is_alpha:
-            ents[i : i + 1] = [Span(doc, ent.start, ent.start + 1, label="GPE"), Span(doc, ent.end - 1, ent.end,
-                                                                                          label="GPE")]
+        left, right = doc[ent.start : commas[0]], doc[commas[0] + 1 : ent.end]
+        words = len(ent) == 3 and all(t.is_title and t.is_alpha for t in (ent[0], ent[2])) and nxt.label_ == "GPE"
+        if words or (len(left) and len(right) and table.variant(left.text) and table.variant(right.text)):
+            ents[i : i + 1] = [Span(doc, left.start, left.end, label="GPE"), Span(doc, right.start, right.end,
+                                                                                  label="GPE")]
             changed = True
     if changed:
         doc.ents = ents

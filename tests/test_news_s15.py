@@ -150,3 +150,18 @@ def test_a_hull_prefix_name_in_apposition_to_a_base_is_the_base(extract_text):
     found = mentions(extract_text, "The USS Minnesota arrived at HMAS Stirling, the navy base near Perth, this week.")
     assert found.get("HMAS Stirling") == "FACILITY" and found.get("USS Minnesota") == "SHIP"
     assert mentions(extract_text, "HMAS Sydney, the destroyer, sailed to Darwin.").get("HMAS Sydney") == "SHIP"
+
+
+def test_an_acronym_after_its_initials_is_another_name_of_the_body(extract_text):
+    text = ("The Military Intelligence and Security Service, known by its Dutch initials MIVD, said in a report that "
+            "the group had gained access.")
+    found = entities(extract_text, text)
+    assert "MIVD" in found["Military Intelligence and Security Service"][1] and "MIVD" not in found
+    assert "Netherlands" in found and "MIVD" not in found["Netherlands"][1]
+
+
+def test_two_countries_the_model_joined_before_and_are_two_places(extract_text):
+    found = mentions(extract_text, "Mali, Burkina Faso and Niger formed the Alliance of Sahel States.")
+    assert found.get("Mali") == found.get("Burkina Faso") == "GPE" and "Mali, Burkina Faso" not in found
+    assert mentions(extract_text, "Smith, Jones and Partners merged with a Boston firm.").get(
+        "Smith, Jones and Partners") == "ORG"
