@@ -954,6 +954,9 @@ def trim_name_edges(doc: Doc) -> Doc:
             elif (cut := _country_before_as(doc, start, end, orth)) is not None:
                 ents += [Span(doc, start, cut, label="GPE"), resized(ent, cut + 1, end)]
                 changed = True
+            elif (cut := _org_before_as(doc, start, end, ent.label_, orth)) is not None:
+                ents.append(resized(ent, start, cut))  # 'the Council of the EU as Council Regulation (EU) …'
+                changed = True
             elif (start, end) != (ent.start, ent.end) and end > start:
                 ents.append(resized(ent, start, end))
                 changed = True
@@ -989,6 +992,26 @@ def _country_before_as(doc: Doc, start: int, end: int, orth: list[int]) -> int |
             lexicon.countries().variant(doc[start:cut].text) is None:
         return None
     return cut
+
+
+def _org_before_as(doc: Doc, start: int, end: int, label: str, orth: list[int]) -> int | None:
+    """Index of an 'as' that the model ran an organisation's name over into the law it adopts ('adopted by the Council
+    of the European Union as Council Regulation'): a lower-case 'as' inside an ORG span, a capitalised word right
+    before it, capitalised words only after it ending in a law's head word (types.json org_law_heads and
+    context_types law_heads_any_label); else None ('the Society for Women as Leaders' stays whole)."""
+    if label != "ORG" or _AS not in orth[start + 1 : end - 1]:
+        return None
+    cut = orth.index(_AS, start + 1, end - 1)
+    if not doc[cut - 1].is_title or not all(t.is_title or t.is_upper for t in doc[cut + 1 : end]):
+        return None
+    return cut if doc[end - 1].text in _law_heads() else None
+
+
+@lru_cache(maxsize=1)
+def _law_heads() -> frozenset[str]:
+    """Head words that close a law's name: types.json org_law_heads and context_types law_heads_any_label."""
+    table = lexicon.load_json("types.json")
+    return frozenset(table["org_law_heads"]["words"]) | frozenset(table["context_types"]["law_heads_any_label"])
 
 
 @lru_cache(maxsize=1)
