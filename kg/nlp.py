@@ -1061,6 +1061,7 @@ def _name_bounds(ent: Span, orth: list[int]) -> tuple[int, int]:
     if ent.label_ in {"PERSON", "PER", "ORG"} and end - start >= 3:
         start += office_words(doc, start, end, ent.label_)
     start, end = _unquoted(doc, start, end, orth)
+    end = _sentence_run_end(doc, start, end)
     months = _hashes("types.json", "name_edges", "months")
     dated = [i for i in range(start + 1, end - 1) if orth[i] == _COMMA and orth[i + 1] in months]
     if dated:
@@ -1075,6 +1076,17 @@ def _name_bounds(ent: Span, orth: list[int]) -> tuple[int, int]:
     while ent.label_ in SCORE_TRIMMED and end - start > 3 and _score(doc, end):
         end -= 3  # 'Everton 1-1', 'Roger Federer 6-4 6-3': a match score after the name
     return start, end
+
+
+def _sentence_run_end(doc: Doc, start: int, end: int) -> int:
+    """End of a name the model ran over a full stop into the next sentence's opening word ('a post on X. In
+    Canberra' read 'X. In'): the first capitalised function word ('In', 'The', 'But') right after a word ending in
+    a full stop that is no title ('Dr. Who' stays); else `end`. No name goes on after a full stop with such a word."""
+    for k in range(start + 1, end):
+        if doc[k].is_stop and doc[k].is_title and doc[k - 1].text.endswith(".") and \
+                not _title_or_role(doc[k - 1].text):
+            return k
+    return end
 
 
 def office_words(doc: Doc, start: int, end: int, label: str) -> int:
