@@ -2598,10 +2598,12 @@ def naval_names(doc: Doc, found: list[Mention]) -> list[Mention]:
 
 
 def _class_name(span: Span, class_words: frozenset[str]) -> bool:
-    """The span ends in 'class' or stands right before '-class' / 'class'."""
+    """The span ends in 'class' or stands right before '-class' / 'class', or holds a hyphened lower-case 'class'
+    ('Arleigh Burke-class destroyer', read as one name by the model)."""
     doc = span.doc
     after = [t.lower_ for t in doc[span.end : span.end + 2]]
-    return span[-1].lower_ in class_words or after[:1] in (["class"], ["-class"]) or after == ["-", "class"]
+    hyphened = any(t.text == "class" and doc[t.i - 1].text == "-" for t in span[1:])
+    return span[-1].lower_ in class_words or after[:1] in (["class"], ["-class"]) or after == ["-", "class"] or hyphened
 
 
 def _hull_number(span: Span, m: Mention, ship_ends: set[int], pattern: re.Pattern) -> bool:
