@@ -2544,6 +2544,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     found = common_word_openers(doc, found)
     spelt: dict[str, bool] = {}
     found = [m for m in found if not common_acronym(m, doc_words(doc).text, spelt)]
+    found = [m for m in found if not credit_rating(doc, m)]
     found.extend(legal_form_after(doc, found, sent_index))
     company_tails(doc, found)
     companies_short(found)
@@ -2691,6 +2692,22 @@ def common_acronym(m: Mention, text: str, spelt: dict[str, bool] | None = None) 
         spelt[m.name] = any(not any(w in STOP_WORDS for w in re.split(r"[\s-]+", match.group()))
                             for match in _spelt_out(m.name).finditer(text)) and not _defined_in_capitals(m.name, text)
     return spelt[m.name]
+
+
+def credit_rating(doc: Doc, m: Mention) -> bool:
+    """A credit rating's grade before a rating noun ('Chile's A2 rating', 'an AA- grade'), no name (types.json
+    credit_ratings)."""
+    grade, nouns = _credit_ratings()
+    if not grade.fullmatch(m.text):
+        return False
+    span = mention_span(doc, m)
+    return span.end < len(doc) and doc[span.end].lower_ in nouns
+
+
+@lru_cache(maxsize=1)
+def _credit_ratings() -> tuple[re.Pattern, frozenset[str]]:
+    table = lexicon.load_json("types.json")["credit_ratings"]
+    return re.compile(table["grade"]), frozenset(table["nouns"])
 
 
 def _defined_in_capitals(acronym: str, text: str) -> bool:

@@ -1,0 +1,68 @@
+"""Rules found on unseen news in session 15 (helper a): an organisation's name the model ran over 'as' into a
+regulation's title ends before 'as'; a name the model ran over a full stop into the next sentence's opening word
+ends at the full stop; a hyphened '-class' ship class read as one name is no node; a credit rating's grade is no
+name. Tests on sentences written for each rule, with cases that must not change."""
+
+from __future__ import annotations
+
+from tests.news_helpers import text_types as mentions
+
+# ---------------------------------------------------------------- a name run over 'as'
+
+
+def test_an_organisation_run_over_as_into_a_regulation_ends_before_as(extract_text):
+    found = mentions(extract_text, "The rules were adopted by the Council of the European Union as Council "
+                                   "Regulation (EU) 2025/2187, amending an earlier act.")
+    assert found.get("the Council of the European Union") == "ORG"
+    assert not any(" as " in text for text in found)
+
+
+def test_a_country_run_over_as_into_a_headline_name_is_still_split(extract_text):
+    found = mentions(extract_text, "US warships sail off Guyana as Essequibo row flares")
+    assert found.get("Guyana") == "GPE"
+
+
+def test_as_well_as_between_two_organisations_is_left_alone(extract_text):
+    found = mentions(extract_text, "The World Bank as well as the International Monetary Fund backed the plan.")
+    assert found.get("The World Bank") == "ORG"
+    assert found.get("the International Monetary Fund") == "ORG"
+
+# ---------------------------------------------------------------- a name run over a full stop
+
+
+def test_a_name_run_over_a_full_stop_ends_at_the_full_stop(extract_text):
+    found = mentions(extract_text, "The minister praised the drills in a post on X. In Canberra, officials agreed.")
+    assert not any(text.endswith(" In") for text in found)
+    assert found.get("Canberra") == "GPE"
+
+
+def test_an_initial_inside_a_person_name_is_left_alone(extract_text):
+    found = mentions(extract_text, "Former President John F. Kennedy visited Berlin in 1963.")
+    assert found.get("John F. Kennedy") == "PERSON"
+
+# ---------------------------------------------------------------- ship classes
+
+
+def test_a_hyphened_ship_class_read_as_one_name_is_no_node(extract_text):
+    found = mentions(extract_text, "The U.S. Navy sent the Arleigh Burke-class destroyer USS Dewey to the strait.")
+    assert not any("class" in text for text in found)
+    assert found.get("USS Dewey") == "SHIP"
+
+
+def test_a_name_with_a_capitalised_class_word_stays(extract_text):
+    found = mentions(extract_text, "Mercedes-Benz unveiled the new S-Class sedan at the Frankfurt motor show.")
+    assert "Frankfurt" in found
+
+# ---------------------------------------------------------------- credit ratings
+
+
+def test_a_credit_rating_grade_is_no_name(extract_text):
+    found = mentions(extract_text, "Moody's is likely to keep Chile's A2 rating unchanged, while S&P cut Italy's "
+                                   "BBB+ rating.")
+    assert found.get("Chile") == "GPE"
+    assert not any(text in {"A2", "BBB+"} for text in found)
+
+
+def test_a_code_like_a_grade_before_another_noun_stays(extract_text):
+    found = mentions(extract_text, "Fans of A2 Milano cheered as the club won the league.")
+    assert found.get("A2 Milano") == "ORG"
