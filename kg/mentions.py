@@ -1889,8 +1889,8 @@ def _company_apposition(doc: Doc, comma: int, cues: dict, orgs: set[tuple[int, i
             if nxt is None or nxt.lower_ in cues["apposition_after"] or (nxt.is_punct and nxt.text not in {"'", "’"}):
                 return f"in apposition to {doc[comma + 1 : i + 1].text!r}"
             return ""
-        if tok.is_punct or tok.pos_ in {"VERB", "AUX", "PRON", "ADP", "CCONJ", "SCONJ", "DET"}:
-            return ""
+        if (tok.is_punct and tok.text != "-") or tok.pos_ in {"VERB", "AUX", "PRON", "ADP", "CCONJ", "SCONJ", "DET"}:
+            return ""  # a hyphen joins a compound modifier ('the centre-right coalition')
     return ""
 
 

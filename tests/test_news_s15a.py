@@ -66,3 +66,17 @@ def test_a_credit_rating_grade_is_no_name(extract_text):
 def test_a_code_like_a_grade_before_another_noun_stays(extract_text):
     found = mentions(extract_text, "Fans of A2 Milano cheered as the club won the league.")
     assert found.get("A2 Milano") == "ORG"
+
+# ---------------------------------------------------------------- a coalition in apposition
+
+
+def test_a_name_in_apposition_to_a_hyphened_coalition_is_an_organisation(extract_text):
+    found = mentions(extract_text, "The cabinet includes three ministers from Chile Vamos, the center-right "
+                                   "coalition of the main opposition parties.")
+    assert found.get("Chile Vamos") == "ORG"
+
+
+def test_a_person_in_apposition_to_a_party_role_stays_a_person(extract_text):
+    found = mentions(extract_text, "Voters backed Jorge Alvarado, the party leader, and Ana Ruiz, the party's "
+                                   "candidate.")
+    assert found.get("Jorge Alvarado") == "PERSON"
