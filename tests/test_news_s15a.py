@@ -1,10 +1,12 @@
 """Rules found on unseen news in session 15 (helper a): an organisation's name the model ran over 'as' into a
 regulation's title ends before 'as'; a name the model ran over a full stop into the next sentence's opening word
 ends at the full stop; a hyphened '-class' ship class read as one name is no node; a credit rating's grade is no
-name. Tests on sentences written for each rule, with cases that must not change."""
+name; a name in apposition to a coalition is an organisation; 'the port of X' is X. Tests on sentences
+written for each rule, with cases that must not change."""
 
 from __future__ import annotations
 
+from tests.news_helpers import relation_texts
 from tests.news_helpers import text_types as mentions
 
 # ---------------------------------------------------------------- a name run over 'as'
@@ -80,3 +82,26 @@ def test_a_person_in_apposition_to_a_party_role_stays_a_person(extract_text):
     found = mentions(extract_text, "Voters backed Jorge Alvarado, the party leader, and Ana Ruiz, the party's "
                                    "candidate.")
     assert found.get("Jorge Alvarado") == "PERSON"
+
+# ---------------------------------------------------------------- 'the port of X' is X
+
+
+def test_the_port_of_a_named_place_is_that_place(extract_text):
+    found = relation_texts(extract_text, "The bloc banned the ships from EU ports. Officers boarded the tanker "
+                                         "Eagle S, a vessel carrying diesel from the port of Ust-Luga, on Tuesday.")
+    assert any(source == "Eagle S" and target == "Ust-Luga" for source, _, target in found)
+    assert not any(target == "EU" for source, _, target in found if source == "Eagle S")
+
+
+def test_the_town_of_a_named_place_is_the_subject(extract_text):
+    found = relation_texts(extract_text, "Although the city of Rouen did not fall to Charles VII of France until "
+                                         "1449, the king stayed.")
+    assert ("Rouen", "fall_to", "Charles VII") in found
+    assert ("France", "fall_to", "Charles VII") not in found
+
+
+def test_a_region_written_with_its_own_name_is_not_the_place_after_of(extract_text):
+    found = relation_texts(extract_text, "Leonessa is a town in the Province of Rieti in the Lazio region of "
+                                         "central Italy.")
+    assert ("Leonessa", "town_in", "Lazio") in found
+    assert ("Leonessa", "town_in", "Italy") not in found
