@@ -871,12 +871,20 @@ def is_metonym(span: Span) -> bool:
     return False
 
 
+def _possessive_name(tokens: list[Token]) -> bool:
+    """The words are a name whose possessive 's is part of it ('Moody's'; companies.json possessive_names), not a
+    longer name ending in one ('Tom Moody's son')."""
+    text = "".join(t.text_with_ws for t in tokens).strip().replace("’", "'")
+    return len(tokens) > 1 and text in lexicon.words("companies.json", "possessive_names")
+
+
 def normalise(span: Span) -> tuple[str, str]:
     """(name, title): the span without determiners, trailing possessive, or leading title."""
     tokens = list(span)
     while tokens and (_article(tokens[0], span) or _lower_modifier(tokens, span)):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in {"'s", "’s", "'", "’"}):
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in {"'s", "’s", "'", "’"}) and \
+            not _possessive_name(tokens):
         tokens = tokens[:-1]
     place_kinds = lexicon.words("types.json", "name_edges", "place_kind_words")
     if len(tokens) > 1 and span.label_ in PLACE_LABELS and tokens[-1].text in place_kinds:

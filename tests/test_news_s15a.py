@@ -1,12 +1,12 @@
 """Rules found on unseen news in session 15 (helper a): an organisation's name the model ran over 'as' into a
 regulation's title ends before 'as'; a name the model ran over a full stop into the next sentence's opening word
 ends at the full stop; a hyphened '-class' ship class read as one name is no node; a credit rating's grade is no
-name; a name in apposition to a coalition is an organisation; 'the port of X' is X. Tests on sentences
-written for each rule, with cases that must not change."""
+name; a name in apposition to a coalition is an organisation; 'the port of X' is X; 'Moody's' keeps its 's. Tests on
+sentences written for each rule, with cases that must not change."""
 
 from __future__ import annotations
 
-from tests.news_helpers import relation_texts
+from tests.news_helpers import relation_texts, resolved
 from tests.news_helpers import text_types as mentions
 
 # ---------------------------------------------------------------- a name run over 'as'
@@ -105,3 +105,16 @@ def test_a_region_written_with_its_own_name_is_not_the_place_after_of(extract_te
                                          "central Italy.")
     assert ("Leonessa", "town_in", "Lazio") in found
     assert ("Leonessa", "town_in", "Italy") not in found
+
+# ---------------------------------------------------------------- a name with its own possessive
+
+
+def test_a_name_whose_possessive_is_part_of_it_keeps_it(extract_text):
+    found = resolved(extract_text, "Analysts said rating agency Moody's was likely to keep Chile's rating unchanged.")
+    assert "Moody's" in found
+    assert "Moody" not in found
+
+
+def test_a_person_before_a_possessive_loses_it(extract_text):
+    found = resolved(extract_text, "Former cricketer Tom Moody's son spoke to reporters in Perth on Monday.")
+    assert "Tom Moody" in found
