@@ -225,6 +225,16 @@ def only_title_part(span: Span) -> bool:
     return longer or is_title(following[: len(span)]) or _title_head_of_before(span)
 
 
+def country_then_title(span: Span) -> int | None:
+    """End of the country in an ORG span that is a country and a title ('the U.S. Consul General in Chennai, Chris
+    Hodges', 'the French Defence Minister'): an office, no organisation; the country stays a place. Else None."""
+    start = span.start + (span[0].lower_ == "the")
+    for cut in range(start + 1, min(start + 4, span.end)):
+        if lexicon.countries().any(span.doc[start:cut].text) is not None:
+            return cut if is_title([t.text for t in span.doc[cut : span.end]]) else None
+    return None
+
+
 def space_vehicle(span: Span) -> bool:
     """'the Starliner capsule', 'the Chang'e 6 probe': a name before a spacecraft noun (types.json
     space_vehicle_nouns), a number between allowed, names a craft kg has no node type for."""
@@ -2502,6 +2512,9 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
                 found.append(mention(ent, "NORP", sent))
             elif ent.label_ in _context_types()["labels"]:
                 untyped.append(ent)
+            continue
+        if kind == "ORG" and (cut := country_then_title(ent)) is not None:
+            found.append(mention(Span(doc, ent.start, cut, label="GPE"), "GPE", sent))  # 'the U.S.' of a title
             continue
         if kind in {"ORG", "PERSON", "GPE", "NORP"} and (only_title_part(ent) or office_between(ent)
                                                          or initial_then_title(ent) or space_vehicle(ent)

@@ -1,8 +1,9 @@
 """Rules found on unseen news in session 15 (helper a): an organisation's name the model ran over 'as' into a
 regulation's title ends before 'as'; a name the model ran over a full stop into the next sentence's opening word
 ends at the full stop; a hyphened '-class' ship class read as one name is no node; a credit rating's grade is no
-name; a name in apposition to a coalition is an organisation; 'the port of X' is X; 'Moody's' keeps its 's. Tests on
-sentences written for each rule, with cases that must not change."""
+name; a name in apposition to a coalition is an organisation; 'the port of X' is X; 'Moody's' keeps its 's;
+'the U.S. Consul General' is no organisation. Tests on sentences written for each rule, with cases that must not
+change."""
 
 from __future__ import annotations
 
@@ -118,3 +119,19 @@ def test_a_name_whose_possessive_is_part_of_it_keeps_it(extract_text):
 def test_a_person_before_a_possessive_loses_it(extract_text):
     found = resolved(extract_text, "Former cricketer Tom Moody's son spoke to reporters in Perth on Monday.")
     assert "Tom Moody" in found
+
+# ---------------------------------------------------------------- a country and a title read as an organisation
+
+
+def test_a_country_and_a_title_read_as_an_organisation_is_the_country(extract_text):
+    found = mentions(extract_text, "Crews will attend a reception hosted by the U.S. Consul General in Chennai, "
+                                   "Chris Hodges.")
+    assert not any("Consul" in text for text in found)
+    assert found.get("the U.S.") == "GPE"
+    assert found.get("Chris Hodges") == "PERSON"
+
+
+def test_a_country_and_a_body_stays_an_organisation(extract_text):
+    found = mentions(extract_text, "The U.S. Senate and the Indian Navy held talks in Delhi.")
+    assert found.get("The U.S. Senate") == "ORG"
+    assert found.get("the Indian Navy") == "ORG"
