@@ -392,7 +392,8 @@ def name_tails(doc: Doc) -> Doc:
         if ent.label_ in {"PERSON", "PER"}:
             ents[i] = resized(ent, ent.start, end)
             changed = True
-        elif doc[end - 1].text in heads and ent.label_ in OF_TARGETS | {"NORP"}:
+        elif heads.get(doc[end - 1].text, "LOC") != "LOC" and ent.label_ in OF_TARGETS | {"NORP"}:
+            # a sea word (LOC row) joins only over 'of' ('Bay of Bengal'), not after a name ('Russian' + 'Black Sea')
             ents[i] = resized(ent, ent.start, end, heads[doc[end - 1].text])
             changed = True
     if changed:

@@ -2,8 +2,8 @@
 regulation's title ends before 'as'; a name the model ran over a full stop into the next sentence's opening word
 ends at the full stop; a hyphened '-class' ship class read as one name is no node; a credit rating's grade is no
 name; a name in apposition to a coalition is an organisation; 'the port of X' is X; 'Moody's' keeps its 's;
-'the U.S. Consul General' is no organisation. Tests on sentences written for each rule, with cases that must not
-change."""
+'the U.S. Consul General' is no organisation; 'the Bay' + 'of Bengal' is one place. Tests on sentences written
+for each rule, with cases that must not change."""
 
 from __future__ import annotations
 
@@ -135,3 +135,17 @@ def test_a_country_and_a_body_stays_an_organisation(extract_text):
     found = mentions(extract_text, "The U.S. Senate and the Indian Navy held talks in Delhi.")
     assert found.get("The U.S. Senate") == "ORG"
     assert found.get("the Indian Navy") == "ORG"
+
+# ---------------------------------------------------------------- a sea named '<Bay> of <Name>'
+
+
+def test_a_bay_or_strait_of_a_name_is_one_place(extract_text):
+    found = mentions(extract_text, "The survey ship entered the Bay of Bengal last week, then the Strait of Hormuz.")
+    assert found.get("the Bay of Bengal") == "LOC"
+    assert found.get("the Strait of Hormuz") == "LOC"
+    assert "Bengal" not in found
+
+
+def test_a_sea_word_after_a_demonym_joins_nothing(extract_text):
+    found = mentions(extract_text, "Drones attacked the Russian Black Sea Fleet's base at Novorossiysk overnight.")
+    assert "Russian Black Sea" not in found
