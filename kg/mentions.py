@@ -225,6 +225,16 @@ def only_title_part(span: Span) -> bool:
     return longer or is_title(following[: len(span)]) or _title_head_of_before(span)
 
 
+def country_then_title(span: Span) -> int | None:
+    """End of the country in an ORG span that is a country and a title ('the U.S. Consul General in Chennai, Chris
+    Hodges', 'the French Defence Minister'): an office, no organisation; the country stays a place. Else None."""
+    start = span.start + (span[0].lower_ == "the")
+    for cut in range(start + 1, min(start + 4, span.end)):
+        if lexicon.countries().any(span.doc[start:cut].text) is not None:
+            return cut if is_title([t.text for t in span.doc[cut : span.end]]) else None
+    return None
+
+
 def space_vehicle(span: Span) -> bool:
     """'the Starliner capsule', 'the Chang'e 6 probe': a name before a spacecraft noun (types.json
     space_vehicle_nouns), a number between allowed, names a craft kg has no node type for."""
@@ -874,12 +884,20 @@ def is_metonym(span: Span) -> bool:
     return False
 
 
+def _possessive_name(tokens: list[Token]) -> bool:
+    """The words are a name whose possessive 's is part of it ('Moody's'; companies.json possessive_names), not a
+    longer name ending in one ('Tom Moody's son')."""
+    text = "".join(t.text_with_ws for t in tokens).strip().replace("’", "'")
+    return len(tokens) > 1 and text in lexicon.words("companies.json", "possessive_names")
+
+
 def normalise(span: Span) -> tuple[str, str]:
     """(name, title): the span without determiners, trailing possessive, or leading title."""
     tokens = list(span)
     while tokens and (_article(tokens[0], span) or _lower_modifier(tokens, span)):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in {"'s", "’s", "'", "’"}):
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in {"'s", "’s", "'", "’"}) and \
+            not _possessive_name(tokens):
         tokens = tokens[:-1]
     place_kinds = lexicon.words("types.json", "name_edges", "place_kind_words")
     if len(tokens) > 1 and span.label_ in PLACE_LABELS and tokens[-1].text in place_kinds:
@@ -1914,8 +1932,8 @@ def _company_apposition(doc: Doc, comma: int, cues: dict, orgs: set[tuple[int, i
             if nxt is None or nxt.lower_ in cues["apposition_after"] or (nxt.is_punct and nxt.text not in {"'", "’"}):
                 return f"in apposition to {doc[comma + 1 : i + 1].text!r}"
             return ""
-        if tok.is_punct or tok.pos_ in {"VERB", "AUX", "PRON", "ADP", "CCONJ", "SCONJ", "DET"}:
-            return ""
+        if (tok.is_punct and tok.text != "-") or tok.pos_ in {"VERB", "AUX", "PRON", "ADP", "CCONJ", "SCONJ", "DET"}:
+            return ""  # a hyphen joins a compound modifier ('the centre-right coalition')
     return ""
 
 
@@ -2524,6 +2542,9 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
             elif ent.label_ in _context_types()["labels"]:
                 untyped.append(ent)
             continue
+        if kind == "ORG" and (cut := country_then_title(ent)) is not None:
+            found.append(mention(Span(doc, ent.start, cut, label="GPE"), "GPE", sent))  # 'the U.S.' of a title
+            continue
         if kind in {"ORG", "PERSON", "GPE", "NORP"} and (only_title_part(ent) or office_between(ent)
                                                          or initial_then_title(ent) or space_vehicle(ent)
                                                          or office_before_name(ent)):
@@ -2573,6 +2594,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     found = common_word_openers(doc, found)
     spelt: dict[str, bool] = {}
     found = [m for m in found if not common_acronym(m, doc_words(doc).text, spelt)]
+    found = [m for m in found if not credit_rating(doc, m)]
     found.extend(legal_form_after(doc, found, sent_index))
     company_tails(doc, found)
     companies_short(found)
@@ -2627,10 +2649,12 @@ def naval_names(doc: Doc, found: list[Mention]) -> list[Mention]:
 
 
 def _class_name(span: Span, class_words: frozenset[str]) -> bool:
-    """The span ends in 'class' or stands right before '-class' / 'class'."""
+    """The span ends in 'class' or stands right before '-class' / 'class', or holds a hyphened lower-case 'class'
+    ('Arleigh Burke-class destroyer', read as one name by the model)."""
     doc = span.doc
     after = [t.lower_ for t in doc[span.end : span.end + 2]]
-    return span[-1].lower_ in class_words or after[:1] in (["class"], ["-class"]) or after == ["-", "class"]
+    hyphened = any(t.text == "class" and doc[t.i - 1].text == "-" for t in span[1:])
+    return span[-1].lower_ in class_words or after[:1] in (["class"], ["-class"]) or after == ["-", "class"] or hyphened
 
 
 def _hull_number(span: Span, m: Mention, ship_ends: set[int], pattern: re.Pattern) -> bool:
@@ -2718,6 +2742,22 @@ def common_acronym(m: Mention, text: str, spelt: dict[str, bool] | None = None) 
         spelt[m.name] = any(not any(w in STOP_WORDS for w in re.split(r"[\s-]+", match.group()))
                             for match in _spelt_out(m.name).finditer(text)) and not _defined_in_capitals(m.name, text)
     return spelt[m.name]
+
+
+def credit_rating(doc: Doc, m: Mention) -> bool:
+    """A credit rating's grade before a rating noun ('Chile's A2 rating', 'an AA- grade'), no name (types.json
+    credit_ratings)."""
+    grade, nouns = _credit_ratings()
+    if not grade.fullmatch(m.text):
+        return False
+    span = mention_span(doc, m)
+    return span.end < len(doc) and doc[span.end].lower_ in nouns
+
+
+@lru_cache(maxsize=1)
+def _credit_ratings() -> tuple[re.Pattern, frozenset[str]]:
+    table = lexicon.load_json("types.json")["credit_ratings"]
+    return re.compile(table["grade"]), frozenset(table["nouns"])
 
 
 def _defined_in_capitals(acronym: str, text: str) -> bool:

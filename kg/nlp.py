@@ -392,7 +392,8 @@ def name_tails(doc: Doc) -> Doc:
         if ent.label_ in {"PERSON", "PER"}:
             ents[i] = resized(ent, ent.start, end)
             changed = True
-        elif doc[end - 1].text in heads and ent.label_ in OF_TARGETS | {"NORP"}:
+        elif heads.get(doc[end - 1].text, "LOC") != "LOC" and ent.label_ in OF_TARGETS | {"NORP"}:
+            # a sea word (LOC row) joins only over 'of' ('Bay of Bengal'), not after a name ('Russian' + 'Black Sea')
             ents[i] = resized(ent, ent.start, end, heads[doc[end - 1].text])
             changed = True
     if changed:
@@ -954,6 +955,9 @@ def trim_name_edges(doc: Doc) -> Doc:
             elif (cut := _country_before_as(doc, start, end, orth)) is not None:
                 ents += [Span(doc, start, cut, label="GPE"), resized(ent, cut + 1, end)]
                 changed = True
+            elif (cut := _org_before_as(doc, start, end, ent.label_, orth)) is not None:
+                ents.append(resized(ent, start, cut))  # 'the Council of the EU as Council Regulation (EU) …'
+                changed = True
             elif (start, end) != (ent.start, ent.end) and end > start:
                 ents.append(resized(ent, start, end))
                 changed = True
@@ -989,6 +993,26 @@ def _country_before_as(doc: Doc, start: int, end: int, orth: list[int]) -> int |
             lexicon.countries().variant(doc[start:cut].text) is None:
         return None
     return cut
+
+
+def _org_before_as(doc: Doc, start: int, end: int, label: str, orth: list[int]) -> int | None:
+    """Index of an 'as' that the model ran an organisation's name over into the law it adopts ('adopted by the Council
+    of the European Union as Council Regulation'): a lower-case 'as' inside an ORG span, a capitalised word right
+    before it, capitalised words only after it ending in a law's head word (types.json org_law_heads and
+    context_types law_heads_any_label); else None ('the Society for Women as Leaders' stays whole)."""
+    if label != "ORG" or _AS not in orth[start + 1 : end - 1]:
+        return None
+    cut = orth.index(_AS, start + 1, end - 1)
+    if not doc[cut - 1].is_title or not all(t.is_title or t.is_upper for t in doc[cut + 1 : end]):
+        return None
+    return cut if doc[end - 1].text in _law_heads() else None
+
+
+@lru_cache(maxsize=1)
+def _law_heads() -> frozenset[str]:
+    """Head words that close a law's name: types.json org_law_heads and context_types law_heads_any_label."""
+    table = lexicon.load_json("types.json")
+    return frozenset(table["org_law_heads"]["words"]) | frozenset(table["context_types"]["law_heads_any_label"])
 
 
 @lru_cache(maxsize=1)
@@ -1038,6 +1062,7 @@ def _name_bounds(ent: Span, orth: list[int]) -> tuple[int, int]:
     if ent.label_ in {"PERSON", "PER", "ORG"} and end - start >= 3:
         start += office_words(doc, start, end, ent.label_)
     start, end = _unquoted(doc, start, end, orth)
+    end = _sentence_run_end(doc, start, end)
     months = _hashes("types.json", "name_edges", "months")
     dated = [i for i in range(start + 1, end - 1) if orth[i] == _COMMA and orth[i + 1] in months]
     if dated:
@@ -1052,6 +1077,17 @@ def _name_bounds(ent: Span, orth: list[int]) -> tuple[int, int]:
     while ent.label_ in SCORE_TRIMMED and end - start > 3 and _score(doc, end):
         end -= 3  # 'Everton 1-1', 'Roger Federer 6-4 6-3': a match score after the name
     return start, end
+
+
+def _sentence_run_end(doc: Doc, start: int, end: int) -> int:
+    """End of a name the model ran over a full stop into the next sentence's opening word ('a post on X. In
+    Canberra' read 'X. In'): the first capitalised function word ('In', 'The', 'But') right after a word ending in
+    a full stop that is no title ('Dr. Who' stays); else `end`. No name goes on after a full stop with such a word."""
+    for k in range(start + 1, end):
+        if doc[k].is_stop and doc[k].is_title and doc[k - 1].text.endswith(".") and \
+                not _title_or_role(doc[k - 1].text):
+            return k
+    return end
 
 
 def office_words(doc: Doc, start: int, end: int, label: str) -> int:

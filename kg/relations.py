@@ -1063,6 +1063,8 @@ class Context:
             return None  # "the carrier USS Vinson", "the carrier, USS Vinson,": the noun introduces a name
         if any(self._own_name_part(c) or c.lower_ in self.words["new_referent_modifiers"] for c in tok.lefts):
             return None
+        if (named := self._named_by_of(tok)) is not None:
+            return named  # "the port of Ust-Luga": the place named after 'of' itself
         lemma, own, clause = tok.lemma_.lower(), {t.i for t in tok.subtree}, self.clause_of(tok.i)
         left = tok.left_edge.i
 
@@ -1091,6 +1093,16 @@ class Context:
         if here:
             return here[0] if self._in_subject(self.heads[here[0]]) else None
         return typed[0] if kind and typed and self._one_name(typed) else None
+
+    def _named_by_of(self, tok: Token) -> int | None:
+        """The mention after 'of' that a place noun of relation_lexicon of_named_places is written with ('the port of
+        Ust-Luga' is Ust-Luga), else None; not when a name stands before the noun ('the Lazio region of central
+        Italy' is Lazio)."""
+        if tok.lemma_.lower() not in self.words["of_named_places"] or any(
+                c.i in self.token_mention or c.pos_ == "PROPN" for c in tok.lefts):
+            return None
+        return next((self.token_mention[g.i] for c in tok.rights if c.lower_ == "of" for g in c.children
+                     if g.dep_ == "pobj" and g.i in self.token_mention), None)
 
     def _closest(self, tok: Token, found: list[int], window: list[int]) -> list[int]:
         """The candidates of the nearest reach that has any: this and the previous sentence, else the window, else
