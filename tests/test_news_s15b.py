@@ -1,0 +1,26 @@
+"""Rules found on unseen news in session 15 (helper b): a known missile family written as one token with its
+number ('Hwasong-16B') is a weapon; a person-shaped name followed by ', <office> of' is a person (tests on
+sentences written for each rule, with cases that must not change)."""
+
+from __future__ import annotations
+
+from tests.news_helpers import text_types as mentions
+
+# ---------------------------------------------------------------- missile families with their number in one token
+
+
+def test_a_missile_family_with_a_number_and_letter_is_a_weapon(extract_text):
+    found = mentions(extract_text, "Officials said the rocket appeared to be a Hwasong-17A, launched near the coast.")
+    assert found.get("Hwasong-17A") == "WEAPON"
+
+
+def test_a_missile_family_with_a_number_and_no_weapon_noun_is_a_weapon(extract_text):
+    found = mentions(extract_text, "Pyongyang showed off the Hwasong-19 and the Pukguksong-6 at a parade on Monday.")
+    assert found.get("Hwasong-19") == "WEAPON"
+    assert found.get("Pukguksong-6") == "WEAPON"
+
+
+def test_a_numbered_word_of_no_missile_family_is_left_alone(extract_text):
+    found = mentions(extract_text, "Engineers tested the Apollo-11 replica at the museum in Houston on Friday.")
+    assert found.get("Apollo-11") != "WEAPON"
+    assert found.get("Houston") == "GPE"
