@@ -711,6 +711,33 @@ def office_in_apposition(span: Span, name: str) -> str:
     return match.group(1) if match else ""
 
 
+def office_after_comma(span: Span, name: str) -> str:
+    """The lower-case office written after the span's comma and before 'of' or 'at' ('Moussa Faki Mahamat,
+    chairperson of the AU Commission'), when the span looks like a person's name (as office_in_apposition); else ''."""
+    doc = span.doc
+    if span.end + 3 >= len(doc) or doc[span.end].text != "," or not doc[span.end + 1].is_lower:
+        return ""  # cheap pre-test: a comma and a lower-case word after the name
+    if span[0].lower_ == "the" or (span.start > 0 and doc[span.start - 1].lower_ == "the"):
+        return ""  # 'the Sovereign Council, spokesman of ...': a person's name takes no article
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+        return ""
+    if lexicon.countries().any(name) is not None or any(w.lower() in _org_words() for w in words):
+        return ""
+    table = doc_words(doc)
+    after = table.text[table.starts[span.end] : table.starts[min(span.end + 6, len(doc))]]
+    match = _comma_office().match(after)
+    return match.group(1) if match else ""
+
+
+@lru_cache(maxsize=1)
+def _comma_office() -> re.Pattern:
+    heads = sorted({h.lower() for h in lexicon.titles()[0] if h.replace(" ", "").replace("-", "").isalpha()},
+                   key=len, reverse=True)
+    office = "|".join(map(re.escape, heads))
+    return re.compile(rf",\s+(?:the\s+)?((?:[a-z]+\s)?(?:{office}))\s+(?:of|at)\s+(?:the\s+)?[A-Z]")
+
+
 @lru_cache(maxsize=1)
 def _office_comma() -> re.Pattern:
     heads = sorted({h.lower() for h in lexicon.titles()[0] if h.replace(" ", "").replace("-", "").isalpha()},
@@ -1126,6 +1153,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = kind[0], f"{kind[1]!r} before the name"  # 'the actress Rashida Jones', 'company Ernst Russ'
     elif m.type in {"ORG", "GPE"} and (office := office_in_apposition(span, name)):
         m.type, m.cue = "PERSON", f"in apposition to {office!r}"
+    elif m.type in {"ORG", "GPE"} and (office := office_after_comma(span, name)):
+        m.type, m.cue = "PERSON", f"{office!r} of a body after the name"  # 'X Y Z, chairperson of the AU Commission'
     elif m.type in {"ORG", "FACILITY"} and _one_word(span) and not lexicon.is_acronym(name) and place_cue(span):
         m.type, m.cue = "GPE", "place cue before a one-word name"
     elif m.type in {"PERSON", "ORG"} and len(span) <= 2 and not m.title and (kind := _plural_place_kind_after(span)):

@@ -24,3 +24,21 @@ def test_a_numbered_word_of_no_missile_family_is_left_alone(extract_text):
     found = mentions(extract_text, "Engineers tested the Apollo-11 replica at the museum in Houston on Friday.")
     assert found.get("Apollo-11") != "WEAPON"
     assert found.get("Houston") == "GPE"
+
+# ---------------------------------------------------------------- ', <office> of <Body>' after a person's name
+
+
+def test_a_name_before_an_office_of_a_body_is_a_person(extract_text):
+    found = mentions(extract_text, "The envoy met Moussa Faki Mahamat, chairperson of the AU Commission, on Monday.")
+    assert found.get("Moussa Faki Mahamat") == "PERSON"
+    assert found.get("the AU Commission") == "ORG"
+
+
+def test_a_body_with_an_article_before_an_office_stays_a_body(extract_text):
+    found = mentions(extract_text, "The Sovereign Council, spokesman of which resigned on Monday, met again.")
+    assert found.get("The Sovereign Council") == "ORG"
+
+
+def test_a_country_before_an_office_of_a_body_stays_a_place(extract_text):
+    found = mentions(extract_text, "The bloc is led by Costa Rica, president of the Central American Council.")
+    assert found.get("Costa Rica") == "GPE"
