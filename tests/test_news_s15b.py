@@ -42,3 +42,17 @@ def test_a_body_with_an_article_before_an_office_stays_a_body(extract_text):
 def test_a_country_before_an_office_of_a_body_stays_a_place(extract_text):
     found = mentions(extract_text, "The bloc is led by Costa Rica, president of the Central American Council.")
     assert found.get("Costa Rica") == "GPE"
+
+# ---------------------------------------------------------------- sea passages
+
+
+def test_a_named_sea_passage_is_an_area(extract_text):
+    found = mentions(extract_text, "Russian submarines sailed near the Northwest Passage and the Drake Passage.")
+    assert found.get("the Northwest Passage") == "LOC"
+    assert found.get("the Drake Passage") == "LOC"
+
+
+def test_a_book_title_with_passage_makes_no_area(extract_text):
+    found = mentions(extract_text, "She read A Passage to India at school in Delhi.")
+    assert "LOC" not in {t for n, t in found.items() if "Passage" in n}
+    assert found.get("Delhi") == "GPE"
