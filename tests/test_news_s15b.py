@@ -47,7 +47,7 @@ def test_a_country_before_an_office_of_a_body_stays_a_place(extract_text):
 
 
 def test_a_named_sea_passage_is_an_area(extract_text):
-    found = mentions(extract_text, "Russian submarines sailed near the Northwest Passage and the Drake Passage.")
+    found = mentions(extract_text, "Russia and Canada ship oil near the Drake Passage and the Northwest Passage.")
     assert found.get("the Northwest Passage") == "LOC"
     assert found.get("the Drake Passage") == "LOC"
 
