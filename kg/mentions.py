@@ -673,6 +673,9 @@ def _listed_after_site(span: Span) -> str:
     """'temples' of 'ancient temples, including Ta Muen Thom and Preah Vihear': the plural building or site noun
     (types.json name_edges worship_kind_words, facility_kind_words) whose examples, after 'including' or 'such as',
     the name is one of; '' otherwise."""
+    if span[-1].text in lexicon.words("types.json", "business_words", "words") or span[-1].text in lexicon.words(
+            "types.json", "legal_forms", "words"):
+        return ""  # 'shipyards, including Irving Shipbuilding': a company's name, not the yard's
     first = span.root
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head

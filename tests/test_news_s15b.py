@@ -56,3 +56,17 @@ def test_a_book_title_with_passage_makes_no_area(extract_text):
     found = mentions(extract_text, "She read A Passage to India at school in Delhi.")
     assert "LOC" not in {t for n, t in found.items() if "Passage" in n}
     assert found.get("Delhi") == "GPE"
+
+# ---------------------------------------------------------------- companies listed after a site noun
+
+
+def test_a_company_listed_after_shipyards_stays_a_company(extract_text):
+    found = mentions(extract_text, "Officials said both firms would use Canadian shipyards, including Irving "
+                                   "Shipbuilding in Halifax and Davie in Levis.")
+    assert found.get("Irving Shipbuilding") == "ORG"
+
+
+def test_sites_listed_after_their_noun_are_still_facilities(extract_text):
+    found = mentions(extract_text, "Officials visited ancient temples, including Ta Muen Thom and Preah Vihear.")
+    assert found.get("Ta Muen Thom") == "FACILITY"
+    assert found.get("Preah Vihear") == "FACILITY"
