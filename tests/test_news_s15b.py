@@ -70,3 +70,19 @@ def test_sites_listed_after_their_noun_are_still_facilities(extract_text):
     found = mentions(extract_text, "Officials visited ancient temples, including Ta Muen Thom and Preah Vihear.")
     assert found.get("Ta Muen Thom") == "FACILITY"
     assert found.get("Preah Vihear") == "FACILITY"
+
+# ---------------------------------------------------------------- 'Patriot', a weapon unless a name goes on
+
+
+def test_patriot_before_a_lower_case_word_is_a_weapon(extract_text):
+    found = mentions(extract_text, "The THAAD battery was placed on heightened readiness, along with Patriot units "
+                                   "at Osan Air Base.")
+    assert found.get("Patriot") == "WEAPON"
+    assert found.get("Osan Air Base") == "FACILITY"
+
+
+def test_patriot_opening_a_longer_name_is_that_name(extract_text):
+    found = mentions(extract_text, "Members of Patriot Front marched in Boston on Saturday.")
+    assert found.get("Patriot Front") == "ORG"
+    assert mentions(extract_text, "The Patriot Act was renewed.").get("Patriot Act") == "LAW"
+    assert mentions(extract_text, "The New England Patriots beat the Jets.").get("The New England Patriots") == "ORG"
