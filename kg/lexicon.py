@@ -209,6 +209,20 @@ def _alias_link() -> re.Pattern:
     return re.compile(rf"\s*[,(]\s*(?:(?:{adverbs})\s+)?(?:{phrases})\s+(?:the\s+)?", re.IGNORECASE)
 
 
+def who_alias_link(between: str) -> bool:
+    """The text between two names says the second is another name of the person named last before 'who' (', who
+    is widely known as ': kg/data/resolution.json alias_cues), with words about that person between the two."""
+    return _who_alias_link().fullmatch(between) is not None
+
+
+@lru_cache(maxsize=1)
+def _who_alias_link() -> re.Pattern:
+    table = rules()["alias_cues"]
+    adverbs = "|".join(map(re.escape, table["adverbs"]))
+    phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in table["phrases"])
+    return re.compile(rf"\s*\)?\s*,\s*who\s+(?:is|was)\s+(?:(?:{adverbs})\s+)?(?:{phrases})\s+", re.IGNORECASE)
+
+
 # The words between a name and the place it is in ('Pituffik Space Base' + ' in northwest ' + 'Greenland'): an alias
 # after the place ('..., formerly known as Thule Air Base') may name the thing before it (kg.mentions, kg.resolve).
 IN_PLACE_GAP = re.compile(r" ?(?:in|near|outside|off) (?:[a-z]+ )?")

@@ -2305,7 +2305,22 @@ def alias_pairs(doc: Doc, found: list[Mention]) -> list[tuple[Mention, Mention]]
     pairs = [(k, a, b) for k, (a, b) in enumerate(itertools.pairwise(ordered))
              if a.sent == b.sent and b.name[:1].isupper() and a.end <= b.start
              and lexicon.alias_link(_between(doc, a.end, b.start))]
-    return [(_placed_name(doc, ordered, k, b), b) for k, a, b in pairs]
+    return [(_placed_name(doc, ordered, k, b), b) for k, a, b in pairs] + _who_pairs(doc, ordered)
+
+
+def _who_pairs(doc: Doc, ordered: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """(person, alias) pairs written 'Mohamed Hamdan Dagalo, the commander of the RSF, who is widely known as
+    Hemedti' (lexicon.who_alias_link): 'who' names the person last named before it in the sentence."""
+    if " who " not in doc_words(doc).text:
+        return []
+    out = []
+    for k, (a, b) in enumerate(itertools.pairwise(ordered)):
+        if a.sent == b.sent and b.name[:1].isupper() and a.end <= b.start and lexicon.who_alias_link(
+                _between(doc, a.end, b.start)):
+            person = next((m for m in reversed(ordered[: k + 1]) if m.sent == a.sent and m.type == "PERSON"), None)
+            if person is not None and person is not b:
+                out.append((person, b))
+    return out
 
 
 def _placed_name(doc: Doc, ordered: list[Mention], k: int, alias: Mention) -> Mention:

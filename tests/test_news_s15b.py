@@ -1,9 +1,12 @@
 """Rules found on unseen news in session 15 (helper b): a known missile family written as one token with its
-number ('Hwasong-16B') is a weapon; a person-shaped name followed by ', <office> of' is a person (tests on
-sentences written for each rule, with cases that must not change)."""
+number ('Hwasong-16B') is a weapon; a person-shaped name followed by ', <office> of' is a person; 'Passage' ends a
+sea area's name; a company listed after 'shipyards' stays a company; 'Patriot' is a weapon unless a name goes on;
+'X, the commander of Y, who is known as Z' makes Z another name of the person X (tests on sentences written for
+each rule, with cases that must not change)."""
 
 from __future__ import annotations
 
+from tests.news_helpers import holding, relation_texts, resolved
 from tests.news_helpers import text_types as mentions
 
 # ---------------------------------------------------------------- missile families with their number in one token
@@ -86,3 +89,30 @@ def test_patriot_opening_a_longer_name_is_that_name(extract_text):
     assert found.get("Patriot Front") == "ORG"
     assert mentions(extract_text, "The Patriot Act was renewed.").get("Patriot Act") == "LAW"
     assert mentions(extract_text, "The New England Patriots beat the Jets.").get("The New England Patriots") == "ORG"
+
+# ---------------------------------------------------------------- ', who is known as <Alias>' after a person's title
+
+
+def test_an_alias_after_who_is_the_person_named_before(extract_text):
+    text = ("Delegates represented Mohamed Hamdan Dagalo, the commander of the paramilitary Rapid Support Forces "
+            "(RSF), who is widely known as Hemedti. Hemedti did not attend.")
+    found = resolved(extract_text, text)
+    assert holding(found, "Hemedti") == ["Mohamed Hamdan Dagalo"]
+    assert found["Mohamed Hamdan Dagalo"][0] == "PERSON"
+    assert found["Rapid Support Forces"] == ("ORG", {"Rapid Support Forces", "RSF"})
+    assert ("Mohamed Hamdan Dagalo", "known_as", "Hemedti") in relation_texts(extract_text, text)
+    assert ("Rapid Support Forces", "known_as", "Hemedti") not in relation_texts(extract_text, text)
+
+
+def test_who_without_known_as_joins_nothing(extract_text):
+    found = resolved(extract_text, "Officials met Omar Bashir, the head of the Kordofan Council, who is based in "
+                                   "Khartoum.")
+    assert holding(found, "Khartoum") == ["Khartoum"]
+    assert found["Khartoum"][0] == "GPE"
+
+
+def test_a_person_alias_written_right_after_who_joins_the_person(extract_text):
+    found = resolved(extract_text, "Rebels loyal to Mohamed Hamdan Dagalo, who is widely known as Hemedti, arrived "
+                                   "in Khartoum on Monday.")
+    assert holding(found, "Hemedti") == ["Mohamed Hamdan Dagalo"]
+    assert found["Khartoum"][0] == "GPE"
