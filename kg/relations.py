@@ -840,6 +840,9 @@ class Context:
             return self._via(self._of_object(tok, depth), f"pronoun {tok.text!r}")
         if tok.pos_ == "PRON":
             return self._pronoun(tok, depth)
+        if tok.pos_ == "ADJ" and tok.dep_ == "pobj":  # 'of the paramilitary Rapid Support Forces': the parser made
+            return [(idx, "") for c in tok.children  # the adjective the object and hung the name on it
+                    if c.dep_ == "appos" and c.left_edge.i == tok.i + 1 and (idx := self.mention_of(c)) is not None]
         if tok.pos_ not in {"NOUN", "PROPN"}:
             return []
         for c in tok.children:

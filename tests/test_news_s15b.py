@@ -116,3 +116,17 @@ def test_a_person_alias_written_right_after_who_joins_the_person(extract_text):
                                    "in Khartoum on Monday.")
     assert holding(found, "Hemedti") == ["Mohamed Hamdan Dagalo"]
     assert found["Khartoum"][0] == "GPE"
+
+# ---------------------------------------------------------------- an adjective the parser made the object of 'of'
+
+
+def test_a_role_of_a_body_after_an_adjective_is_found(extract_text):
+    found = relation_texts(extract_text, "Delegates represented Mohamed Hamdan Dagalo, the commander of the "
+                                         "paramilitary Rapid Support Forces (RSF).")
+    assert ("Mohamed Hamdan Dagalo", "commander_of", "Rapid Support Forces") in found
+
+
+def test_a_role_of_a_body_with_no_adjective_is_found_as_before(extract_text):
+    found = relation_texts(extract_text, "Delegates represented Mohamed Hamdan Dagalo, the commander of the Rapid "
+                                         "Support Forces (RSF).")
+    assert ("Mohamed Hamdan Dagalo", "commander_of", "Rapid Support Forces") in found
