@@ -2590,7 +2590,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     found.extend(acronym_bodies(doc, found, sent_index))
     found = common_word_openers(doc, found)
     spelt: dict[str, bool] = {}
-    found = [m for m in found if not common_acronym(m, doc_words(doc).text, spelt)]
+    found = [m for m in found if not common_acronym(m, doc_words(doc).text, spelt) and not type_designation(m)]
     found.extend(legal_form_after(doc, found, sent_index))
     company_tails(doc, found)
     companies_short(found)
@@ -2718,6 +2718,17 @@ def _exercise_apposition(span: Span) -> str:
             if any(h.lower_ in nouns for h in heads):
                 return "exercise in apposition"
     return ""
+
+
+def type_designation(m: Mention) -> bool:
+    """'Type 212CD' read as an organisation: a ship class or model designation (types.json type_designations), no
+    body and no node."""
+    return m.type == "ORG" and m.name[:5] == "Type " and _type_designation().fullmatch(m.name) is not None
+
+
+@lru_cache(maxsize=1)
+def _type_designation() -> re.Pattern:
+    return re.compile(lexicon.load_json("types.json")["type_designations"]["pattern"])
 
 
 def common_acronym(m: Mention, text: str, spelt: dict[str, bool] | None = None) -> bool:

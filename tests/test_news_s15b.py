@@ -130,3 +130,16 @@ def test_a_role_of_a_body_with_no_adjective_is_found_as_before(extract_text):
     found = relation_texts(extract_text, "Delegates represented Mohamed Hamdan Dagalo, the commander of the Rapid "
                                          "Support Forces (RSF).")
     assert ("Mohamed Hamdan Dagalo", "commander_of", "Rapid Support Forces") in found
+
+# ---------------------------------------------------------------- 'Type <number>' designations read as bodies
+
+
+def test_a_type_designation_read_as_a_body_is_no_node(extract_text):
+    found = mentions(extract_text, "Norway said it would welcome Canada joining the Type 212CD programme.")
+    assert "the Type 212CD" not in found and "Type 212CD" not in found
+    assert found.get("Norway") == "GPE"
+
+
+def test_a_type_designation_read_as_a_weapon_and_a_body_named_type_stay(extract_text):
+    assert mentions(extract_text, "Japan deployed Type 12 missiles on Ishigaki.").get("Type 12") == "WEAPON"
+    assert mentions(extract_text, "The Type Foundry Group sued Adobe.").get("The Type Foundry Group") == "ORG"
