@@ -11,6 +11,7 @@ flagged as a metonym of its country.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import re
 import weakref
@@ -2592,6 +2593,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     spelt: dict[str, bool] = {}
     found = [m for m in found if not common_acronym(m, doc_words(doc).text, spelt) and not type_designation(m)]
     found.extend(legal_form_after(doc, found, sent_index))
+    found = legal_form_pairs(found)
     company_tails(doc, found)
     companies_short(found)
     company_openers(found)
@@ -2867,6 +2869,26 @@ def legal_form_after(doc: Doc, found: list[Mention], sent_index: dict[int, int])
         if m.name in bare and m.type in {"PERSON", "GPE", "LOC"} and not m.title:
             m.type, m.cue = "ORG", "named with a company's legal form in the document"
     return added
+
+
+def legal_form_pairs(found: list[Mention]) -> list[Mention]:
+    """'Vancouver Shipyards and Davie' read as one organisation: a name whose words before 'and' end in a company's
+    legal form or trade (types.json legal_forms) and whose words after it are one or two capitalised words names two
+    companies, each an ORG mention of its own."""
+    forms = lexicon.words("types.json", "legal_forms", "words")
+    out: list[Mention] = []
+    for m in found:
+        left, sep, right = m.text.partition(" and ")
+        words = right.split()
+        if m.type != "ORG" or not sep or left.split()[-1] not in forms or not 1 <= len(words) <= 2 or not all(
+                w[:1].isupper() and w.isalpha() for w in words) or left.lower().startswith("the "):
+            out.append(m)
+            continue
+        cut = m.start + len(left)
+        out.append(dataclasses.replace(m, end=cut, text=left, name=left, cue="two companies joined by 'and'"))
+        out.append(dataclasses.replace(m, start=cut + len(sep), text=right, name=right, title="", qualifier="",
+                                       cue="two companies joined by 'and'"))
+    return out
 
 
 def company_tails(doc: Doc, found: list[Mention]) -> None:

@@ -143,3 +143,17 @@ def test_a_type_designation_read_as_a_body_is_no_node(extract_text):
 def test_a_type_designation_read_as_a_weapon_and_a_body_named_type_stay(extract_text):
     assert mentions(extract_text, "Japan deployed Type 12 missiles on Ishigaki.").get("Type 12") == "WEAPON"
     assert mentions(extract_text, "The Type Foundry Group sued Adobe.").get("The Type Foundry Group") == "ORG"
+
+# ---------------------------------------------------------------- two companies joined by 'and' in one span
+
+
+def test_a_company_with_a_trade_word_and_another_name_are_two_companies(extract_text):
+    found = mentions(extract_text, "Officials said the work could be done at Irving Shipbuilding in Halifax, "
+                                   "Seaspan's Vancouver Shipyards and Davie in Levis, Quebec.")
+    assert found.get("Vancouver Shipyards") == "ORG"
+    assert found.get("Davie") == "ORG"
+    assert "Vancouver Shipyards and Davie" not in found
+
+
+def test_a_company_name_holding_and_stays_whole(extract_text):
+    assert mentions(extract_text, "Procter and Gamble shares rallied on Monday.").get("Procter and Gamble") == "ORG"
