@@ -37,6 +37,14 @@ def test_a_name_before_an_office_of_a_body_is_a_person(extract_text):
     assert found.get("the AU Commission") == "ORG"
 
 
+def test_a_chairperson_of_a_body_holds_that_office(extract_text):
+    found = relation_texts(extract_text, "The envoy met Moussa Faki Mahamat, chairperson of the AU Commission, on "
+                                         "Monday.")
+    assert ("Moussa Faki Mahamat", "chairperson_of", "the AU Commission") in found
+    found = relation_texts(extract_text, "The envoy met Moussa Faki, chairman of the AU Commission, on Monday.")
+    assert ("Moussa Faki", "chairman_of", "the AU Commission") in found
+
+
 def test_a_body_with_an_article_before_an_office_stays_a_body(extract_text):
     found = mentions(extract_text, "The Sovereign Council, spokesman of which resigned on Monday, met again.")
     assert found.get("The Sovereign Council") == "ORG"
