@@ -202,14 +202,31 @@ def rules() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def _alias_link() -> re.Pattern:
+def _alias_cue() -> str:
+    """'[adverb] <phrase>' of resolution.json alias_cues as a regular expression ('widely known as', 'nicknamed'), with
+    'known in <place> as' and 'known by its [Dutch] initials'."""
     table = rules()["alias_cues"]
     adverbs = "|".join(map(re.escape, table["adverbs"]))
     phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in table["phrases"])
     where = r"known\s+in\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}as"  # 'known in the Philippines as'
     letters = r"known\s+by\s+its\s+(?:[A-Z]\w+\s+)?(?:initials|acronym|abbreviation)"  # 'known by its Dutch initials'
-    return re.compile(rf"\s*[,(]\s*(?:(?:{adverbs})\s+)?(?:{phrases}|{where}|{letters})\s+(?:the\s+)?",
-                      re.IGNORECASE)
+    return rf"(?:(?:{adverbs})\s+)?(?:{phrases}|{where}|{letters})"
+
+
+@lru_cache(maxsize=1)
+def _alias_link() -> re.Pattern:
+    return re.compile(rf"\s*[,(]\s*{_alias_cue()}\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def who_alias_link(between: str) -> bool:
+    """The text between two names says the second is another name of the person named last before 'who' (', who
+    is widely known as ': kg/data/resolution.json alias_cues), with words about that person between the two."""
+    return _who_alias_link().fullmatch(between) is not None
+
+
+@lru_cache(maxsize=1)
+def _who_alias_link() -> re.Pattern:
+    return re.compile(rf"\s*\)?\s*,\s*who\s+(?:is|was)\s+{_alias_cue()}\s+", re.IGNORECASE)
 
 
 # The words between a name and the place it is in ('Pituffik Space Base' + ' in northwest ' + 'Greenland'): an alias

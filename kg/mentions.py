@@ -11,6 +11,7 @@ flagged as a metonym of its country.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import re
 import weakref
@@ -686,6 +687,9 @@ def _listed_after_site(span: Span) -> str:
     """'temples' of 'ancient temples, including Ta Muen Thom and Preah Vihear': the plural building or site noun
     (types.json name_edges worship_kind_words, facility_kind_words) whose examples, after 'including' or 'such as',
     the name is one of; '' otherwise."""
+    if span[-1].text in lexicon.words("types.json", "business_words", "words") or span[-1].text in lexicon.words(
+            "types.json", "legal_forms", "words"):
+        return ""  # 'shipyards, including Irving Shipbuilding': a company's name, not the yard's
     first = span.root
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
@@ -722,6 +726,33 @@ def office_in_apposition(span: Span, name: str) -> str:
     before = table.text[table.starts[max(0, span.start - 4)] : table.starts[span.start]].strip()
     match = _office_comma().search(before)  # written in lower case: 'Best Director, Best Actress' is no office
     return match.group(1) if match else ""
+
+
+def office_after_comma(span: Span, name: str) -> str:
+    """The lower-case office written after the span's comma and before 'of' or 'at' ('Moussa Faki Mahamat,
+    chairperson of the AU Commission'), when the span looks like a person's name (as office_in_apposition); else ''."""
+    doc = span.doc
+    if span.end + 3 >= len(doc) or doc[span.end].text != "," or not doc[span.end + 1].is_lower:
+        return ""  # cheap pre-test: a comma and a lower-case word after the name
+    if span[0].lower_ == "the" or (span.start > 0 and doc[span.start - 1].lower_ == "the"):
+        return ""  # 'the Sovereign Council, spokesman of ...': a person's name takes no article
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+        return ""
+    if lexicon.countries().any(name) is not None or any(w.lower() in _org_words() for w in words):
+        return ""
+    table = doc_words(doc)
+    after = table.text[table.starts[span.end] : table.starts[min(span.end + 6, len(doc))]]
+    match = _comma_office().match(after)
+    return match.group(1) if match else ""
+
+
+@lru_cache(maxsize=1)
+def _comma_office() -> re.Pattern:
+    heads = sorted({h.lower() for h in lexicon.titles()[0] if h.replace(" ", "").replace("-", "").isalpha()},
+                   key=len, reverse=True)
+    office = "|".join(map(re.escape, heads))
+    return re.compile(rf",\s+(?:the\s+)?((?:[a-z]+\s)?(?:{office}))\s+(?:of|at)\s+(?:the\s+)?[A-Z]")
 
 
 @lru_cache(maxsize=1)
@@ -1154,6 +1185,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = kind[0], f"{kind[1]!r} before the name"  # 'the actress Rashida Jones', 'company Ernst Russ'
     elif m.type in {"ORG", "GPE"} and (office := office_in_apposition(span, name)):
         m.type, m.cue = "PERSON", f"in apposition to {office!r}"
+    elif m.type in {"ORG", "GPE"} and (office := office_after_comma(span, name)):
+        m.type, m.cue = "PERSON", f"{office!r} of a body after the name"  # 'X Y Z, chairperson of the AU Commission'
     elif m.type in {"ORG", "FACILITY"} and _one_word(span) and not lexicon.is_acronym(name) and place_cue(span):
         m.type, m.cue = "GPE", "place cue before a one-word name"
     elif m.type in {"PERSON", "ORG"} and len(span) <= 2 and not m.title and (kind := _plural_place_kind_after(span)):
@@ -2316,11 +2349,26 @@ def alias_pairs(doc: Doc, found: list[Mention]) -> list[tuple[Mention, Mention]]
     pairs = [(k, a, b) for k, (a, b) in enumerate(itertools.pairwise(ordered))
              if a.sent == b.sent and b.name[:1].isupper() and a.end <= b.start
              and lexicon.alias_link(_between(doc, a.end, b.start))]
-    found_pairs = [(_placed_name(doc, ordered, k, b), b) for k, a, b in pairs]
+    found_pairs = [(_placed_name(doc, ordered, k, b), b) for k, a, b in pairs] + _who_pairs(doc, ordered)
     # 'X, known in the Philippines as Y': the place where Y is used stands between the two names
     return found_pairs + [(a, b) for a, place, b in zip(ordered, ordered[1:], ordered[2:], strict=False)
                           if a.sent == b.sent and place.type in {"GPE", "LOC"} and b.name[:1].isupper()
                           and a.end <= b.start and lexicon.alias_link(_between(doc, a.end, b.start))]
+
+
+def _who_pairs(doc: Doc, ordered: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """(person, alias) pairs written 'Mohamed Hamdan Dagalo, the commander of the RSF, who is widely known as
+    Hemedti' (lexicon.who_alias_link): 'who' names the person last named before it in the sentence."""
+    if " who " not in doc_words(doc).text:
+        return []
+    out = []
+    for k, (a, b) in enumerate(itertools.pairwise(ordered)):
+        if a.sent == b.sent and b.name[:1].isupper() and a.end <= b.start and lexicon.who_alias_link(
+                _between(doc, a.end, b.start)):
+            person = next((m for m in reversed(ordered[: k + 1]) if m.sent == a.sent and m.type == "PERSON"), None)
+            if person is not None and person is not b:
+                out.append((person, b))
+    return out
 
 
 def _placed_name(doc: Doc, ordered: list[Mention], k: int, alias: Mention) -> Mention:
@@ -2593,9 +2641,10 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     found.extend(acronym_bodies(doc, found, sent_index))
     found = common_word_openers(doc, found)
     spelt: dict[str, bool] = {}
-    found = [m for m in found if not common_acronym(m, doc_words(doc).text, spelt)]
-    found = [m for m in found if not credit_rating(doc, m)]
+    found = [m for m in found if not common_acronym(m, doc_words(doc).text, spelt) and not type_designation(m)
+             and not credit_rating(doc, m)]
     found.extend(legal_form_after(doc, found, sent_index))
+    found = legal_form_pairs(found)
     company_tails(doc, found)
     companies_short(found)
     company_openers(found)
@@ -2724,6 +2773,17 @@ def _exercise_apposition(span: Span) -> str:
             if any(h.lower_ in nouns for h in heads):
                 return "exercise in apposition"
     return ""
+
+
+def type_designation(m: Mention) -> bool:
+    """'Type 212CD' read as an organisation: a ship class or model designation (types.json type_designations), no
+    body and no node."""
+    return m.type == "ORG" and m.name[:5] == "Type " and _type_designation().fullmatch(m.name) is not None
+
+
+@lru_cache(maxsize=1)
+def _type_designation() -> re.Pattern:
+    return re.compile(lexicon.load_json("types.json")["type_designations"]["pattern"])
 
 
 def common_acronym(m: Mention, text: str, spelt: dict[str, bool] | None = None) -> bool:
@@ -2878,6 +2938,26 @@ def legal_form_after(doc: Doc, found: list[Mention], sent_index: dict[int, int])
         if m.name in bare and m.type in {"PERSON", "GPE", "LOC"} and not m.title:
             m.type, m.cue = "ORG", "named with a company's legal form in the document"
     return added
+
+
+def legal_form_pairs(found: list[Mention]) -> list[Mention]:
+    """'Vancouver Shipyards and Davie' read as one organisation: a name whose words before 'and' end in a company's
+    legal form or trade (types.json legal_forms) and whose words after it are one or two capitalised words names two
+    companies, each an ORG mention of its own."""
+    forms = lexicon.words("types.json", "legal_forms", "words")
+    out: list[Mention] = []
+    for m in found:
+        left, sep, right = m.text.partition(" and ")
+        words = right.split()
+        if m.type != "ORG" or not sep or left.split()[-1] not in forms or not 1 <= len(words) <= 2 or not all(
+                w[:1].isupper() and w.isalpha() for w in words) or left.lower().startswith("the "):
+            out.append(m)
+            continue
+        cut = m.start + len(left)
+        out.append(dataclasses.replace(m, end=cut, text=left, name=left, cue="two companies joined by 'and'"))
+        out.append(dataclasses.replace(m, start=cut + len(sep), text=right, name=right, title="", qualifier="",
+                                       cue="two companies joined by 'and'"))
+    return out
 
 
 def company_tails(doc: Doc, found: list[Mention]) -> None:

@@ -826,6 +826,21 @@ class Context:
             found = self._resolved[tok.i, depth] = self._resolve(tok, depth)
         return list(found)
 
+    def _person_before_who(self, antecedent: Token) -> list[tuple[int, str]]:
+        """'Mohamed Hamdan Dagalo, the commander of the RSF, who is known as ...': when the parser hangs 'who' on a
+        mention that is no person, the person the words before it describe (appositions and 'of' phrases up); []
+        when the antecedent is a person or no such person stands above it."""
+        idx = self.mention_of(antecedent)
+        if idx is None or self.mentions[idx].type == "PERSON":
+            return []
+        tok = antecedent
+        while tok.dep_ in {"appos", "pobj", "prep", "compound"} and tok.head.i != tok.i:
+            tok = tok.head
+            up = self.mention_of(tok)
+            if up is not None and self.mentions[up].type == "PERSON" and tok.dep_ != "pobj":
+                return [(up, "")]
+        return []
+
     def _resolve(self, tok: Token, depth: int) -> list[tuple[int, str]]:
         """resolve(), computed."""
         idx = self.mention_of(tok)
@@ -835,11 +850,15 @@ class Context:
             return []
         low = tok.lower_
         if low in self.words["relative_pronouns"] and tok.head.dep_ == "relcl":
-            return self._via(self.resolve(tok.head.head, depth + 1), f"relative pronoun {tok.text!r}")
+            found = (low == "who" and self._person_before_who(tok.head.head)) or self.resolve(tok.head.head, depth + 1)
+            return self._via(found, f"relative pronoun {tok.text!r}")
         if tok.lower_ in {"those", "that"} and tok.pos_ == "PRON":  # "those of Japan's air force"
             return self._via(self._of_object(tok, depth), f"pronoun {tok.text!r}")
         if tok.pos_ == "PRON":
             return self._pronoun(tok, depth)
+        if tok.pos_ == "ADJ" and tok.dep_ == "pobj":  # 'of the paramilitary Rapid Support Forces': the parser made
+            return [(idx, "") for c in tok.children  # the adjective the object and hung the name on it
+                    if c.dep_ == "appos" and c.left_edge.i == tok.i + 1 and (idx := self.mention_of(c)) is not None]
         if tok.pos_ not in {"NOUN", "PROPN"}:
             return []
         for c in tok.children:

@@ -974,9 +974,14 @@ def aliases(state: State, results: list[DocResult]) -> None:
             if a.m.sent != b.m.sent or not b.name[:1].isupper() or a.m.end > b.m.start:
                 continue
             s_start, _, s_text = by_name[doc].sentences[a.m.sent]
-            if not lexicon.alias_link(s_text[a.m.end - s_start : b.m.start - s_start]):
+            between = s_text[a.m.end - s_start : b.m.start - s_start]
+            if lexicon.who_alias_link(between):  # 'X, the commander of the RSF, who is known as Y': the person
+                named = next((r for r in reversed(ordered[: k + 1]) if r.m.sent == a.m.sent and r.m.type == "PERSON"),
+                             b)
+            elif not lexicon.alias_link(between):
                 continue
-            named = _placed_ref(ordered[k - 1], a, b, s_start, s_text) if k and not skipped else a
+            else:
+                named = _placed_ref(ordered[k - 1], a, b, s_start, s_text) if k and not skipped else a
             if named.gid != b.gid and not named.country and not b.country:
                 state.move([r for r in state.refs if r.gid == b.gid], named.gid,
                            f"{b.name!r} is another name of {named.name!r} ('known as') in {doc}")
