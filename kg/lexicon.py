@@ -214,6 +214,13 @@ def _alias_cue() -> str:
 
 
 @lru_cache(maxsize=1)
+def alias_cue_words() -> re.Pattern:
+    """The first word of every alias cue ('known', 'nicknamed', 'aka'): a text none of them is in holds no alias."""
+    firsts = {p.split()[0] for p in rules()["alias_cues"]["phrases"]} | {"known"}
+    return re.compile("|".join(map(re.escape, sorted(firsts))), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def _alias_link() -> re.Pattern:
     return re.compile(rf"\s*[,(]\s*{_alias_cue()}\s+(?:the\s+)?", re.IGNORECASE)
 

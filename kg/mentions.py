@@ -2345,6 +2345,8 @@ def workplaces(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> li
 def alias_pairs(doc: Doc, found: list[Mention]) -> list[tuple[Mention, Mention]]:
     """(name, alias) pairs of one sentence written 'Mohamed Hamdan Dagalo, widely known as Hemedti'
     (lexicon.alias_link): the alias is capitalised and neither is a demonym."""
+    if not lexicon.alias_cue_words().search(doc_words(doc).text):
+        return []  # no cue anywhere in the document: no pair to look for
     ordered = sorted((m for m in found if not m.demonym), key=lambda m: m.start)
     pairs = [(k, a, b) for k, (a, b) in enumerate(itertools.pairwise(ordered))
              if a.sent == b.sent and b.name[:1].isupper() and a.end <= b.start
@@ -2700,10 +2702,11 @@ def naval_names(doc: Doc, found: list[Mention]) -> list[Mention]:
 def _class_name(span: Span, class_words: frozenset[str]) -> bool:
     """The span ends in 'class' or stands right before '-class' / 'class', or holds a hyphened lower-case 'class'
     ('Arleigh Burke-class destroyer', read as one name by the model)."""
-    doc = span.doc
-    after = [t.lower_ for t in doc[span.end : span.end + 2]]
-    hyphened = any(t.text == "class" and doc[t.i - 1].text == "-" for t in span[1:])
-    return span[-1].lower_ in class_words or after[:1] in (["class"], ["-class"]) or after == ["-", "class"] or hyphened
+    words = doc_words(span.doc).words
+    after = [w.lower() for w in words[span.end : span.end + 2]]
+    hyphened = any(words[i] == "class" and words[i - 1] == "-" for i in range(span.start + 1, span.end))
+    return words[span.end - 1].lower() in class_words or after[:1] in (["class"], ["-class"]) or \
+        after == ["-", "class"] or hyphened
 
 
 def _hull_number(span: Span, m: Mention, ship_ends: set[int], pattern: re.Pattern) -> bool:
