@@ -474,6 +474,17 @@ def _kind_nouns() -> dict[str, frozenset[str]]:
     return {kind: frozenset(words) for kind, words in table.items() if kind != "comment"}
 
 
+def _org_noun_after(span: Span) -> str:
+    """The noun of a kind of organisation (types.json org_nouns_after) that a name of two words or more modifies,
+    'the' or 'a' opening its phrase ('the center-right Chile Vamos alliance'); '' when the name opens with a given
+    name ('the Bernie Sanders movement') or for another noun."""
+    noun = span.root.head
+    if len(span) < 2 or span.root.dep_ != "compound" or noun.i != span.end or noun.lower_ not in lexicon.words(
+            "types.json", "org_nouns_after", "words") or span[0].text in lexicon.words("given_names.json", "names"):
+        return ""
+    return noun.lower_ if any(c.dep_ == "det" and c.lower_ in {"the", "a", "an"} for c in noun.lefts) else ""
+
+
 def _after_the(span: Span) -> bool:
     """The span opens with 'the' or follows it ('the Adre crossing'): a thing's name, not a person's."""
     return span[0].lower_ == "the" or (span.start > 0 and span.doc[span.start - 1].lower_ == "the")
@@ -1168,6 +1179,11 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     elif m.type in {"PERSON", "ORG"} and not m.title and _after_the(span) and (after := _word_after(span)) in \
             lexicon.words("types.json", "name_edges", "worship_kind_words"):
         m.type, m.cue = "FACILITY", f"building word after: {after!r}"  # 'the Preah Vihear temple' ORG
+    elif m.type in {"ORG", "PERSON"} and not m.title and len(span) <= 3 and near_text(span, before=2) in {
+            "mayor of", "mayors of"}:
+        m.type, m.cue = "GPE", "after 'mayor of'"  # 'a former mayor of Providencia' ORG: a mayor's is a town
+    elif m.type == "PERSON" and not m.title and (noun := _org_noun_after(span)):
+        m.type, m.cue = "ORG", f"{noun!r} after the name"  # 'the center-right Chile Vamos alliance' PERSON
     elif m.type in {"PERSON", "ORG"} and not m.title and (kind := _listed_after_site(span)):
         m.type, m.cue = "FACILITY", f"listed after {kind!r}"  # 'temples, including Ta Muen Thom and Preah Vihear' ORG
     elif m.type in {"PERSON", "LAW"} and not m.title and _after_the(span) and (after := _site_after(span)):
@@ -2862,7 +2878,7 @@ def company_openers(found: list[Mention]) -> None:
     company of the document whose name it opens, the only one ending in a legal form ('Veltro Semiconductors NV':
     kg/data/resolution.json company_suffixes), when no person's full name of the document holds the word
     ('Bill Ford' … 'Ford Motor Co.' … 'Ford said' stays the person) and it names no place of kg's tables ('Tokyo'
-    beside 'Tokyo Electron Ltd.')."""
+    beside 'Tokyo Electron Ltd.') nor one the document writes with a place word ('Shandong province')."""
     suffixes = set(lexicon.rules()["company_suffixes"]["words"])
     openers: Counter[str] = Counter()
     for m in found:
@@ -2872,8 +2888,12 @@ def company_openers(found: list[Mention]) -> None:
     if not openers:
         return
     people = {w for m in found if m.type == "PERSON" and " " in m.name for w in m.name.split()}
+    kinds = lexicon.words("types.json", "name_edges", "place_kind_words")
+    placed = {m.name for m in found if m.type in {"GPE", "LOC"} and m.text.rsplit(" ", 1)[-1] in kinds}
     for m in found:
         if (m.type not in {"PERSON", "GPE", "LOC"} or " " in m.name or openers[m.name] != 1 or m.name in people
+                or m.name in placed  # 'a terminal in Shandong province' … 'Shandong Shouguang Petrochemical Co'
+
                 or m.source != "ner" or m.cue or m.title or m.demonym or lexicon.table_place(m.name)
                 or m.name in _country_last_words()):
             continue

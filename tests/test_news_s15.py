@@ -165,3 +165,32 @@ def test_two_countries_the_model_joined_before_and_are_two_places(extract_text):
     assert found.get("Mali") == found.get("Burkina Faso") == "GPE" and "Mali, Burkina Faso" not in found
     assert mentions(extract_text, "Smith, Jones and Partners merged with a Boston firm.").get(
         "Smith, Jones and Partners") == "ORG"
+
+
+# ---------------------------------------------------------------- third round: places, orders, coalitions
+
+
+def test_a_place_written_with_a_place_word_does_not_become_the_company_it_opens(extract_text):
+    text = (
+        "WASHINGTON (Reuters) - The United States imposed sanctions on a terminal operator in Shandong province. The "
+        "Treasury said Shandong Shouguang Luqing Petrochemical Co had bought Iranian crude. Refiners in Shandong, "
+        "known as teapots, buy most of Iran's oil exports.")
+    found = entities(extract_text, text)
+    company = [label for label, (_, aliases) in found.items() if "Shandong Shouguang Luqing Petrochemical Co" in
+               aliases]
+    assert company and "Shandong" not in found[company[0]][1] and "Shandong province" not in found[company[0]][1]
+
+
+def test_an_executive_order_with_its_number_is_a_law(extract_text):
+    found = mentions(extract_text, "They were imposed under Executive Order 13902, which targets Iran's oil sector.")
+    assert found.get("Executive Order 13902") == "LAW"
+
+
+def test_a_coalition_noun_after_a_name_read_as_a_person_makes_it_an_org(extract_text):
+    found = mentions(extract_text, "Evelyn Matthei of the center-right Chile Vamos alliance had 12.5% of the vote.")
+    assert found.get("Chile Vamos") == "ORG" and found.get("Evelyn Matthei") == "PERSON"
+
+
+def test_a_name_after_mayor_of_is_a_place(extract_text):
+    found = mentions(extract_text, "Matthei, a former mayor of Providencia, conceded defeat in Santiago.")
+    assert found.get("Providencia") == "GPE"
