@@ -2669,6 +2669,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     legal_forms(found)
     business_names(found)
     plural_models(found)
+    model_tails(found)
     based_places(doc, found)
     kept = sorted((m for m in found if m.type in types and has_name(m.name or m.text, lower_ok=m.type == "LAW")
                    and not lone_letter(m)), key=lambda m: m.start)
@@ -2923,6 +2924,18 @@ def plural_models(found: list[Mention]) -> None:
         if m.type in {"ORG", "PERSON", "GPE"} and " " not in m.name and m.name.endswith("s") and not m.title and \
                 (kind := models.get(m.name[:-1])):
             m.type, m.name, m.cue = kind, m.name[:-1], f"plural of the {kind.lower()} {m.name[:-1]!r}"
+
+
+def model_tails(found: list[Mention]) -> None:
+    """'the Super Hornet' FAC after 'an F/A-18F Super Hornet': a name the model typed otherwise that is the name part
+    of an aircraft or weapon written with its designator in the document is that model."""
+    tails = {" ".join(words[1:]): m.type for m in found if m.type in {"AIRCRAFT", "WEAPON"}
+             and len(words := m.name.split()) >= 2 and any(ch.isdigit() for ch in words[0])}
+    if not tails:
+        return
+    for m in found:
+        if m.type in {"ORG", "PERSON", "GPE", "LOC", "FACILITY"} and not m.title and (kind := tails.get(m.name)):
+            m.type, m.cue = kind, f"the name of the {kind.lower()} written with its designator"
 
 
 def business_names(found: list[Mention]) -> None:

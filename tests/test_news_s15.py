@@ -194,3 +194,34 @@ def test_a_coalition_noun_after_a_name_read_as_a_person_makes_it_an_org(extract_
 def test_a_name_after_mayor_of_is_a_place(extract_text):
     found = mentions(extract_text, "Matthei, a former mayor of Providencia, conceded defeat in Santiago.")
     assert found.get("Providencia") == "GPE"
+
+
+# ---------------------------------------------------------------- fourth round: bases, headlands, models, squadrons
+
+
+def test_naval_air_forces_is_no_base_and_a_named_air_station_stays_a_base(extract_text):
+    found = mentions(extract_text, "Rear Admiral Kevin Lenox, commander of Naval Air Forces, spoke from Naval Air "
+                                   "Station North Island and visited Naval Air Station Lemoore.")
+    assert found.get("Naval Air Forces") == "ORG"
+    assert found.get("Naval Air Station North Island") == found.get("Naval Air Station Lemoore") == "FACILITY"
+
+
+def test_point_and_a_name_is_a_headland(extract_text):
+    found = mentions(extract_text, "The jet crashed into the Pacific Ocean off Point Loma. Representative Scott "
+                                   "Peters, whose district includes Point Loma, said he had asked the Navy for help.")
+    assert found.get("Point Loma") == "LOC"
+    assert not any(s == "Point Loma" for s, _, _ in relation_texts(extract_text, "Representative Scott Peters, whose "
+                                                                   "district includes Point Loma, said he had asked "
+                                                                   "the Navy for a briefing."))
+
+
+def test_the_name_part_of_a_designated_model_is_that_model(extract_text):
+    result = extract_text("Divers recovered the recorders of an F/A-18F Super Hornet that crashed off San Diego. "
+                          "Boeing builds the Super Hornet at its plant in St. Louis.")
+    assert [m.type for m in result.mentions if m.name == "Super Hornet"] == ["AIRCRAFT"]
+
+
+def test_a_numbered_squadron_is_an_org(extract_text):
+    found = mentions(extract_text, "HMS Prince of Wales carried 24 F-35Bs from 617 Squadron, the Dambusters, and 809 "
+                                   "Naval Air Squadron.")
+    assert found.get("617 Squadron") == found.get("809 Naval Air Squadron") == "ORG"
