@@ -2419,21 +2419,23 @@ KIND_KNOWN_AS = re.compile(r"\b([a-z]+),? (?:(?:also|widely|better|commonly|now)
 
 
 def kind_known_as(doc: Doc, found: list[Mention]) -> None:
-    """'the group known as Sandworm': a name written right after a noun of a kind of organisation and 'known as'
-    (types.json kind_known_as) is an ORG, and so is every other mention of it in the document ('which both track
-    Sandworm' read as a person)."""
+    """'the group known as Sandworm', 'a state called Guayana Esequiba': a name written right after a noun of a kind
+    of organisation or place and 'known as', 'called' or 'dubbed' (types.json kind_known_as) is of that type, and so is
+    every other mention of it in the document ('which both track Sandworm' read as a person)."""
     text = doc_words(doc).text
     if " known as " not in text and " called " not in text and " dubbed " not in text:
         return
-    kinds = lexicon.words("types.json", "kind_known_as", "ORG")
-    names = set()
+    table = lexicon.load_json("types.json")["kind_known_as"]
+    kinds = {noun: kind for kind in ("ORG", "GPE") for noun in table.get(kind, [])}
+    names: dict[str, str] = {}
     for m in found:
         match = KIND_KNOWN_AS.search(text, max(0, m.start - 40), m.start)
         if match is not None and match.group(1) in kinds and not m.demonym:
-            names.add(lexicon.key(m.name))
+            names[lexicon.key(m.name)] = kinds[match.group(1)]
     for m in found:
-        if names and lexicon.key(m.name) in names and m.type in {"PERSON", "GPE", "LOC", "FACILITY"} and not m.demonym:
-            m.type, m.cue = "ORG", "named after a kind of organisation and 'known as'"
+        kind = names.get(lexicon.key(m.name)) if names else None
+        if kind and m.type != kind and m.type in {"PERSON", "ORG", "GPE", "LOC", "FACILITY"} and not m.demonym:
+            m.type, m.cue = kind, f"named after a kind of {'organisation' if kind == 'ORG' else 'place'} and 'known as'"
 
 
 def acronym_bodies(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> list[Mention]:

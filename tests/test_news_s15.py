@@ -225,3 +225,21 @@ def test_a_numbered_squadron_is_an_org(extract_text):
     found = mentions(extract_text, "HMS Prince of Wales carried 24 F-35Bs from 617 Squadron, the Dambusters, and 809 "
                                    "Naval Air Squadron.")
     assert found.get("617 Squadron") == found.get("809 Naval Air Squadron") == "ORG"
+
+
+def test_a_place_called_by_a_name_is_a_place(extract_text):
+    found = mentions(extract_text, "Venezuela held a referendum in which voters backed creating a state called Guayana "
+                                   "Esequiba. Guayana Esequiba would cover two-thirds of Guyana.")
+    assert found.get("Guayana Esequiba") == "GPE"
+    assert mentions(extract_text, "Analysts say the group known as Sandworm is behind it.").get("Sandworm") == "ORG"
+
+
+def test_the_world_court_is_the_international_court_of_justice(extract_text):
+    found = entities(extract_text, "World Court rules for Guyana\n\nThe International Court of Justice on Thursday "
+                                   "ruled that the award was valid.")
+    assert "World Court" in found["International Court of Justice"][1]
+
+
+def test_a_name_ending_in_offshore_is_a_company(extract_text):
+    found = mentions(extract_text, "A patrol boat approached a production vessel operated by SBM Offshore off Guyana.")
+    assert found.get("SBM Offshore") == "ORG"
