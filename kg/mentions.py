@@ -185,7 +185,19 @@ def office_before_name(span: Span) -> bool:
     end = span.end
     while end < len(doc) and end - span.end < 2 and doc[end].ent_iob_ == "O" and doc[end].is_title:
         end += 1
-    return end < len(doc) and doc[end].ent_type_ in {"PERSON", "PER"} and doc[end].ent_iob_ == "B"
+    return (end < len(doc) and doc[end].ent_type_ in {"PERSON", "PER"} and doc[end].ent_iob_ == "B") or \
+        _title_then_person(doc, span.end)
+
+
+def _title_then_person(doc: Doc, i: int) -> bool:
+    """A title of up to four unlabelled tokens from token i, then a person's name ('Lt. Gen.' + 'Rajiv Ghai', which
+    the tokenizer may split 'Lt' '.' 'Gen.'): what 'Director General of Military Operations' stands before."""
+    for k in range(i + 1, min(i + 5, len(doc))):
+        if doc[k].ent_iob_ == "B" and doc[k].ent_type_ in {"PERSON", "PER"}:
+            return is_title(doc[i:k].text.split())
+        if doc[k].ent_iob_ != "O":
+            return False
+    return False
 
 
 def office_before(span: Span) -> str:

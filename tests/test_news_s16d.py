@@ -1,0 +1,21 @@
+"""Rules found on unseen news in session 16 (helper d: a hurricane rescue, a Line of Control clash, military
+satellite launches): an office before a ranked name, ... (tests on sentences written for each rule, with cases
+that must not change)."""
+
+from __future__ import annotations
+
+from tests.news_helpers import text_types as mentions
+
+# ---------------------------------------------------------------- offices
+
+
+def test_an_office_before_a_rank_and_a_name_is_no_person(extract_text):
+    found = mentions(extract_text, "Director General of Military Operations Lt. Gen. Rajiv Ghai called him.")
+    assert found.get("Rajiv Ghai") == "PERSON"
+    assert not any("Military Operations" in t for t in found)
+
+
+def test_an_organisation_before_a_person_without_a_title_between_stays(extract_text):
+    found = mentions(extract_text, "The Ministry of Defence said on Monday that Rajiv Ghai had called.")
+    assert found.get("the Ministry of Defence", found.get("The Ministry of Defence")) == "ORG"
+    assert found.get("Rajiv Ghai") == "PERSON"
