@@ -2492,11 +2492,19 @@ def bracket_acronym_types(doc: Doc, found: list[Mention]) -> None:
     text = doc_words(doc).text
     ordered = sorted(found, key=lambda m: m.start)
     for long, short in itertools.pairwise(ordered):
-        typed_by_rule = bool(long.cue) or long.source.startswith("ruler")
+        typed_by_rule = bool(long.cue) or long.source.startswith("ruler") or _no_place_acronym(long, short)
         if text[long.end : short.start].strip() == "(" and text[short.end : short.end + 1] == ")" and typed_by_rule \
                 and short.type != long.type and lexicon.is_acronym(short.name) and not lexicon.is_acronym(long.name) \
                 and lexicon.initials(long.name) == short.name.replace(".", ""):
             short.type, short.cue = long.type, f"acronym in brackets after {long.name!r}"
+
+
+def _no_place_acronym(long: Mention, short: Mention) -> bool:
+    """The acronym the model typed a place, of a long name it typed an organisation, is that organisation's when
+    kg's tables know neither as a place ('the United Nations Military Observer Group in India and Pakistan (UNMOGIP)'
+    GPE): a place's initials in brackets are a country's or a capital's ('United Arab Emirates (UAE)')."""
+    return long.type == "ORG" and short.type in {"GPE", "LOC"} and not lexicon.table_place(short.name) \
+        and not lexicon.table_place(long.name)
 
 
 def relatives(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> list[Mention]:

@@ -4,6 +4,7 @@ that must not change)."""
 
 from __future__ import annotations
 
+from tests.news_helpers import resolved as entities
 from tests.news_helpers import text_types as mentions
 
 # ---------------------------------------------------------------- offices
@@ -19,3 +20,19 @@ def test_an_organisation_before_a_person_without_a_title_between_stays(extract_t
     found = mentions(extract_text, "The Ministry of Defence said on Monday that Rajiv Ghai had called.")
     assert found.get("the Ministry of Defence", found.get("The Ministry of Defence")) == "ORG"
     assert found.get("Rajiv Ghai") == "PERSON"
+
+
+# ---------------------------------------------------------------- acronyms
+
+
+def test_an_acronym_the_model_made_a_place_takes_its_organisation_s_type(extract_text):
+    found = entities(extract_text, "Islamabad asked Guterres to send the United Nations Military Observer Group in "
+                                   "India and Pakistan (UNMOGIP) to the villages. UNMOGIP noted the reports.")
+    name = next(k for k, (_, aliases) in found.items() if "UNMOGIP" in aliases)
+    assert found[name][0] == "ORG"
+    assert "United Nations Military Observer Group" in name
+
+
+def test_a_country_s_acronym_in_brackets_stays_a_place(extract_text):
+    found = mentions(extract_text, "Officials of the United Arab Emirates (UAE) met in Abu Dhabi.")
+    assert found.get("UAE") == "GPE"
