@@ -2675,7 +2675,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     plural_models(found)
     based_places(doc, found)
     kept = sorted((m for m in found if m.type in types and has_name(m.name or m.text, lower_ok=m.type == "LAW")
-                   and not lone_letter(m)), key=lambda m: m.start)
+                   and not lone_letter(m) and not bare_year(m)), key=lambda m: m.start)
     kept = sorted(kept + dateline_places(doc, kept, sent_index), key=lambda m: m.start)
     mark_datelines(doc, kept)
     return caps_headings(doc, kept)
@@ -3307,6 +3307,15 @@ def dateline_place(m: Mention) -> None:
 def lone_letter(m: Mention) -> bool:
     """A person named by one letter is an initial cut from a name or a letter read as one ('a post on X.')."""
     return m.type == "PERSON" and len(re.sub(r"\W", "", m.name or m.text)) == 1
+
+
+def bare_year(m: Mention) -> bool:
+    """A name that is a year alone is a date, no entity: the model labels 'the 1967' EVENT before 'Outer Space
+    Treaty', 'the 2014' before 'Enhanced Defense Cooperation Agreement'."""
+    return _YEAR.fullmatch(m.name or m.text) is not None
+
+
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 
 
 def has_name(text: str, lower_ok: bool = False) -> bool:

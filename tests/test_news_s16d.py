@@ -36,3 +36,17 @@ def test_an_acronym_the_model_made_a_place_takes_its_organisation_s_type(extract
 def test_a_country_s_acronym_in_brackets_stays_a_place(extract_text):
     found = mentions(extract_text, "Officials of the United Arab Emirates (UAE) met in Abu Dhabi.")
     assert found.get("UAE") == "GPE"
+
+
+# ---------------------------------------------------------------- years
+
+
+def test_a_year_before_a_treaty_is_no_entity(extract_text):
+    found = mentions(extract_text, "Such a weapon would violate the 1967 Outer Space Treaty, U.S. officials said.")
+    assert found.get("Outer Space Treaty") == "LAW"
+    assert not any("1967" in t for t in found)
+
+
+def test_a_name_with_a_number_stays(extract_text):
+    found = mentions(extract_text, "The Boeing 747 landed at Gate 2014 after the Vision 2030 plan was announced.")
+    assert any(t.startswith("Boeing") for t in found)
