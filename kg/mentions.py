@@ -2140,6 +2140,26 @@ def ship_short_names(doc: Doc, found: list[Mention]) -> None:
                 m.type, m.cue = "SHIP", f"short form of the ship {next(iter(ships[name]))!r} named in the document"
 
 
+def storm_short_names(found: list[Mention]) -> None:
+    """'Delphine weakened' after 'Hurricane Delphine', 'since Camille and Katrina' beside 'Hurricane Katrina': a
+    one-word name that is the last word of the only storm of the document with that last word is that storm,
+    named in full so the two are one, whatever the model typed; never a titled person or a word of a person's
+    full name of the document."""
+    storms: dict[str, set[str]] = {}
+    for m in found:
+        if m.type == "EVENT" and " " in m.name and _storm_name(m.name):
+            storms.setdefault(m.name.split()[-1], set()).add(m.name)
+    if not storms:
+        return
+    people = {w for m in found if m.type == "PERSON" and " " in m.name for w in m.name.split()}
+    for m in found:
+        full = storms.get(m.name, set())
+        if len(full) != 1 or (m.type != "EVENT" and (m.title or m.name in people)):
+            continue
+        storm = next(iter(full))
+        m.type, m.name, m.cue = "EVENT", storm, f"short form of the storm {storm!r}"
+
+
 def ship_lists(doc: Doc, found: list[Mention]) -> None:
     """'the Jinan and the Guilin' after a ship noun, 'the decks of the Liaoning and the Shandong': a name written with
     'the' right after a ship that a cue found, joined by 'and' or a comma, is a ship too (not a country or a place
@@ -2632,6 +2652,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
         found.append(m)
     found = naval_names(doc, found)
     ship_short_names(doc, found)
+    storm_short_names(found)
     ship_lists(doc, found)
     found.extend(owner_possessives(doc, found))
     sports_clubs(doc, found)

@@ -50,3 +50,22 @@ def test_a_year_before_a_treaty_is_no_entity(extract_text):
 def test_a_name_with_a_number_stays(extract_text):
     found = mentions(extract_text, "The Boeing 747 landed at Gate 2014 after the Vision 2030 plan was announced.")
     assert any(t.startswith("Boeing") for t in found)
+
+
+# ---------------------------------------------------------------- storms
+
+
+def test_a_storm_s_short_name_is_the_storm(extract_text):
+    found = entities(extract_text, "Hurricane Delphine hit Gulfport on Thursday. Delphine weakened over Mississippi. "
+                                   "It was the worst since Hurricane Katrina, and Katrina was worse, officials said.")
+    assert found["Hurricane Delphine"] == ("EVENT", {"Hurricane Delphine", "Delphine"})
+    assert found["Hurricane Katrina"] == ("EVENT", {"Hurricane Katrina", "Katrina"})
+    assert "Delphine" not in found and "Katrina" not in found
+
+
+def test_a_person_sharing_a_storm_s_name_stays_a_person(extract_text):
+    found = entities(extract_text, "Hurricane Harvey flooded Houston. Harvey Weinstein was in court. Harvey said "
+                                   "nothing. Gov. Ida Brown spoke after Hurricane Ida.")
+    assert found["Hurricane Harvey"] == ("EVENT", {"Hurricane Harvey"})
+    assert found["Harvey Weinstein"][0] == "PERSON"
+    assert found["Hurricane Ida"] == ("EVENT", {"Hurricane Ida"})
