@@ -1329,6 +1329,15 @@ def _plural_model_name(name: str) -> bool:
 YEAR_CODED = re.compile(r"[A-Za-z]-(?:19|20)\d\d[A-Z]?$")
 
 
+def _force_or_body_head(name: str) -> str:
+    """The last word of a name of two words or more when it names an armed force or a body, never a place
+    (types.json armed_force_heads, org_only_heads: 'Coast Guard', 'Maritime Agency'), else ''."""
+    words = name.split()
+    heads = lexicon.words("types.json", "armed_force_heads", "words") | lexicon.words(
+        "types.json", "org_only_heads", "words")
+    return words[-1] if len(words) >= 2 and words[-1] in heads else ""
+
+
 def _storm_name(name: str) -> bool:
     """'Hurricane Ian', 'Tropical Storm Alberto': a storm word, then a capitalised name."""
     match = _storm_pattern().match(name)
@@ -1808,12 +1817,13 @@ def coordinated_arms(doc: Doc, found: list[Mention]) -> None:
 def places_by_possession(doc: Doc, found: list[Mention]) -> None:
     """A short name the model typed ORG or PERSON whose possessive owns a part of a place ('Okinawa's Ishigaki and
     Miyako islands', 'Okinawa's main island': types.json place_possessions) is a place, a GPE; never a word of a
-    person's full name of the document, a titled person, or an owner of a 'home' ('Trump's home state')."""
+    person's full name of the document, a titled person, an owner of a 'home' ('Trump's home state'), or a name
+    ending in an armed force's or a body's word ('the Coast Guard's Eighth District')."""
     nouns = frozenset(lexicon.load_json("types.json")["place_possessions"]["nouns"])
     people = {w for m in found if m.type == "PERSON" and " " in m.name for w in m.name.split()}
     for m in found:
         if m.type not in {"ORG", "PERSON"} or m.source != "ner" or m.cue or m.title or len(m.name.split()) > 2 \
-                or set(m.name.split()) & people:
+                or set(m.name.split()) & people or _force_or_body_head(m.name):  # 'the Coast Guard's Eighth District'
             continue
         span = mention_span(doc, m)
         if span is None or span.root.dep_ != "poss":

@@ -69,3 +69,18 @@ def test_a_person_sharing_a_storm_s_name_stays_a_person(extract_text):
     assert found["Hurricane Harvey"] == ("EVENT", {"Hurricane Harvey"})
     assert found["Harvey Weinstein"][0] == "PERSON"
     assert found["Hurricane Ida"] == ("EVENT", {"Hurricane Ida"})
+
+
+# ---------------------------------------------------------------- possessives
+
+
+def test_an_armed_force_owning_a_district_stays_an_organisation(extract_text):
+    found = entities(extract_text, "The U.S. Coast Guard rescued 1,400 people. The Coast Guard's Eighth District "
+                                   "in New Orleans said crews flew all night.")
+    assert found["U.S. Coast Guard"][0] == "ORG"
+    assert "Coast Guard" in found["U.S. Coast Guard"][1]
+
+
+def test_a_place_owning_its_islands_is_still_a_place(extract_text):
+    found = mentions(extract_text, "Okinawa's Ishigaki and Miyako islands were hit by the storm.")
+    assert found.get("Okinawa's", found.get("Okinawa")) == "GPE"
