@@ -84,3 +84,19 @@ def test_an_armed_force_owning_a_district_stays_an_organisation(extract_text):
 def test_a_place_owning_its_islands_is_still_a_place(extract_text):
     found = mentions(extract_text, "Okinawa's Ishigaki and Miyako islands were hit by the storm.")
     assert found.get("Okinawa's", found.get("Okinawa")) == "GPE"
+
+
+# ---------------------------------------------------------------- numbered names
+
+
+def test_a_launch_complex_takes_its_number(extract_text):
+    found = entities(extract_text, "A Falcon 9 lifted off from Space Launch Complex 40 at Cape Canaveral, hours after "
+                                   "a Vulcan rocket flew from Space Launch Complex 41.")
+    assert found["Space Launch Complex 40"][0] == "FACILITY"
+    assert found["Space Launch Complex 41"][0] == "FACILITY"
+    assert "Space Launch Complex" not in found
+
+
+def test_a_number_after_a_launch_complex_in_another_phrase_stays_apart(extract_text):
+    found = mentions(extract_text, "The rocket left Space Launch Complex on Monday, 40 minutes late.")
+    assert not any(t.endswith("40") for t in found)
