@@ -259,6 +259,20 @@ def space_vehicle(span: Span) -> bool:
     return bool(after) and (after[0].lower() in nouns or " ".join(after).lower() in nouns)
 
 
+def numbered_spacecraft(span: Span) -> bool:
+    """'France's CSO-3 military observation satellite' GPE: a name holding a digit before up to three lower-case
+    nouns or adjectives and a noun of types.json space_vehicle_nouns numbered names a craft kg has no node type for."""
+    if not any(ch.isdigit() for ch in span.text):
+        return False
+    nouns = lexicon.words("types.json", "space_vehicle_nouns", "numbered")
+    for tok in span.doc[span.end : span.end + 4]:
+        if tok.lower_ in nouns:
+            return True
+        if not (tok.is_lower and tok.is_alpha and tok.pos_ in {"ADJ", "NOUN"}):
+            return False  # 'the G-7 ministers discussed satellite imagery'
+    return False
+
+
 def initial_then_title(span: Span) -> bool:
     """'X. Defence' in 'Modi wrote on X. Defence Minister Rajnath Singh': a lone capital and full stop (a sentence's
     last word, read as an initial) before the first words of a title is no name."""
@@ -2648,6 +2662,8 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
         if kind in {"ORG", "PERSON", "GPE", "NORP"} and (only_title_part(ent) or office_between(ent)
                                                          or initial_then_title(ent) or space_vehicle(ent)
                                                          or office_before_name(ent)):
+            continue
+        if kind in {"ORG", "PERSON", "GPE", "LOC"} and numbered_spacecraft(ent):
             continue
         if kind == "LAW" and generic_act(ent):
             continue

@@ -100,3 +100,20 @@ def test_a_launch_complex_takes_its_number(extract_text):
 def test_a_number_after_a_launch_complex_in_another_phrase_stays_apart(extract_text):
     found = mentions(extract_text, "The rocket left Space Launch Complex on Monday, 40 minutes late.")
     assert not any(t.endswith("40") for t in found)
+
+
+# ---------------------------------------------------------------- spacecraft
+
+
+def test_a_numbered_satellite_is_no_node(extract_text):
+    found = mentions(extract_text, "An Ariane 6 rocket will launch France's CSO-3 military observation satellite, and "
+                                   "ULA launched the GPS III SV-09 navigation satellite.")
+    assert found.get("France's", found.get("France")) == "GPE"
+    assert not any("CSO-3" in t or "SV-09" in t for t in found)
+
+
+def test_a_satellite_name_without_a_digit_and_a_verb_between_stay(extract_text):
+    found = mentions(extract_text, "SpaceX launched 22 Starlink satellites. Troops of the 10 Corps had downed a "
+                                   "drone, and satellite images showed it.")
+    assert found.get("Starlink") == "ORG"
+    assert found.get("the 10 Corps") == "ORG"
