@@ -1,6 +1,7 @@
 """Rules found on unseen news in session 16 (helper d: a hurricane rescue, a Line of Control clash, military
-satellite launches): an office before a ranked name, ... (tests on sentences written for each rule, with cases
-that must not change)."""
+satellite launches): an office before a rank and a name, an acronym typed a place after an organisation's name,
+a year alone, a storm's short name, an armed force's possessive, a launch pad's number and numbered satellites
+(tests on sentences written for each rule, with cases that must not change)."""
 
 from __future__ import annotations
 
