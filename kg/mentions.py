@@ -185,7 +185,19 @@ def office_before_name(span: Span) -> bool:
     end = span.end
     while end < len(doc) and end - span.end < 2 and doc[end].ent_iob_ == "O" and doc[end].is_title:
         end += 1
-    return end < len(doc) and doc[end].ent_type_ in {"PERSON", "PER"} and doc[end].ent_iob_ == "B"
+    return (end < len(doc) and doc[end].ent_type_ in {"PERSON", "PER"} and doc[end].ent_iob_ == "B") or \
+        _title_then_person(doc, span.end)
+
+
+def _title_then_person(doc: Doc, i: int) -> bool:
+    """A title of up to four unlabelled tokens from token i, then a person's name ('Lt. Gen.' + 'Rajiv Ghai', which
+    the tokenizer may split 'Lt' '.' 'Gen.'): what 'Director General of Military Operations' stands before."""
+    for k in range(i + 1, min(i + 5, len(doc))):
+        if doc[k].ent_iob_ == "B" and doc[k].ent_type_ in {"PERSON", "PER"}:
+            return is_title(doc[i:k].text.split())
+        if doc[k].ent_iob_ != "O":
+            return False
+    return False
 
 
 def office_before(span: Span) -> str:
@@ -245,6 +257,20 @@ def space_vehicle(span: Span) -> bool:
     after = doc_words(doc).words[i : i + 2]
     nouns = lexicon.words("types.json", "space_vehicle_nouns", "words")
     return bool(after) and (after[0].lower() in nouns or " ".join(after).lower() in nouns)
+
+
+def numbered_spacecraft(span: Span) -> bool:
+    """'France's CSO-3 military observation satellite' GPE: a name holding a digit before up to three lower-case
+    nouns or adjectives and a noun of types.json space_vehicle_nouns numbered names a craft kg has no node type for."""
+    if not any(ch.isdigit() for ch in span.text):
+        return False
+    nouns = lexicon.words("types.json", "space_vehicle_nouns", "numbered")
+    for tok in span.doc[span.end : span.end + 4]:
+        if tok.lower_ in nouns:
+            return True
+        if not (tok.is_lower and tok.is_alpha and tok.pos_ in {"ADJ", "NOUN"}):
+            return False  # 'the G-7 ministers discussed satellite imagery'
+    return False
 
 
 def initial_then_title(span: Span) -> bool:
@@ -1333,6 +1359,15 @@ def _plural_model_name(name: str) -> bool:
 YEAR_CODED = re.compile(r"[A-Za-z]-(?:19|20)\d\d[A-Z]?$")
 
 
+def _force_or_body_head(name: str) -> str:
+    """The last word of a name of two words or more when it names an armed force or a body, never a place
+    (types.json armed_force_heads, org_only_heads: 'Coast Guard', 'Maritime Agency'), else ''."""
+    words = name.split()
+    heads = lexicon.words("types.json", "armed_force_heads", "words") | lexicon.words(
+        "types.json", "org_only_heads", "words")
+    return words[-1] if len(words) >= 2 and words[-1] in heads else ""
+
+
 def _storm_name(name: str) -> bool:
     """'Hurricane Ian', 'Tropical Storm Alberto': a storm word, then a capitalised name."""
     match = _storm_pattern().match(name)
@@ -1812,12 +1847,13 @@ def coordinated_arms(doc: Doc, found: list[Mention]) -> None:
 def places_by_possession(doc: Doc, found: list[Mention]) -> None:
     """A short name the model typed ORG or PERSON whose possessive owns a part of a place ('Okinawa's Ishigaki and
     Miyako islands', 'Okinawa's main island': types.json place_possessions) is a place, a GPE; never a word of a
-    person's full name of the document, a titled person, or an owner of a 'home' ('Trump's home state')."""
+    person's full name of the document, a titled person, an owner of a 'home' ('Trump's home state'), or a name
+    ending in an armed force's or a body's word ('the Coast Guard's Eighth District')."""
     nouns = frozenset(lexicon.load_json("types.json")["place_possessions"]["nouns"])
     people = {w for m in found if m.type == "PERSON" and " " in m.name for w in m.name.split()}
     for m in found:
         if m.type not in {"ORG", "PERSON"} or m.source != "ner" or m.cue or m.title or len(m.name.split()) > 2 \
-                or set(m.name.split()) & people:
+                or set(m.name.split()) & people or _force_or_body_head(m.name):  # 'the Coast Guard's Eighth District'
             continue
         span = mention_span(doc, m)
         if span is None or span.root.dep_ != "poss":
@@ -2142,6 +2178,26 @@ def ship_short_names(doc: Doc, found: list[Mention]) -> None:
         if len(ships[name]) == 1 and all(_after_the_alone(table, m) for m in mentions):
             for m in mentions:  # every mention written so: 'President Eisenhower' keeps the name a person's
                 m.type, m.cue = "SHIP", f"short form of the ship {next(iter(ships[name]))!r} named in the document"
+
+
+def storm_short_names(found: list[Mention]) -> None:
+    """'Delphine weakened' after 'Hurricane Delphine', 'since Camille and Katrina' beside 'Hurricane Katrina': a
+    one-word name that is the last word of the only storm of the document with that last word is that storm,
+    named in full so the two are one, whatever the model typed; never a titled person or a word of a person's
+    full name of the document."""
+    storms: dict[str, set[str]] = {}
+    for m in found:
+        if m.type == "EVENT" and " " in m.name and _storm_name(m.name):
+            storms.setdefault(m.name.split()[-1], set()).add(m.name)
+    if not storms:
+        return
+    people = {w for m in found if m.type == "PERSON" and " " in m.name for w in m.name.split()}
+    for m in found:
+        full = storms.get(m.name, set())
+        if len(full) != 1 or (m.type != "EVENT" and (m.title or m.name in people)):
+            continue
+        storm = next(iter(full))
+        m.type, m.name, m.cue = "EVENT", storm, f"short form of the storm {storm!r}"
 
 
 def ship_lists(doc: Doc, found: list[Mention]) -> None:
@@ -2498,11 +2554,19 @@ def bracket_acronym_types(doc: Doc, found: list[Mention]) -> None:
     text = doc_words(doc).text
     ordered = sorted(found, key=lambda m: m.start)
     for long, short in itertools.pairwise(ordered):
-        typed_by_rule = bool(long.cue) or long.source.startswith("ruler")
+        typed_by_rule = bool(long.cue) or long.source.startswith("ruler") or _no_place_acronym(long, short)
         if text[long.end : short.start].strip() == "(" and text[short.end : short.end + 1] == ")" and typed_by_rule \
                 and short.type != long.type and lexicon.is_acronym(short.name) and not lexicon.is_acronym(long.name) \
                 and lexicon.initials(long.name) == short.name.replace(".", ""):
             short.type, short.cue = long.type, f"acronym in brackets after {long.name!r}"
+
+
+def _no_place_acronym(long: Mention, short: Mention) -> bool:
+    """The acronym the model typed a place, of a long name it typed an organisation, is that organisation's when
+    kg's tables know neither as a place ('the United Nations Military Observer Group in India and Pakistan (UNMOGIP)'
+    GPE): a place's initials in brackets are a country's or a capital's ('United Arab Emirates (UAE)')."""
+    return long.type == "ORG" and short.type in {"GPE", "LOC"} and not lexicon.table_place(short.name) \
+        and not lexicon.table_place(long.name)
 
 
 def relatives(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> list[Mention]:
@@ -2617,6 +2681,8 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
                                                          or initial_then_title(ent) or space_vehicle(ent)
                                                          or office_before_name(ent)):
             continue
+        if kind in {"ORG", "PERSON", "GPE", "LOC"} and numbered_spacecraft(ent):
+            continue
         if kind == "LAW" and generic_act(ent):
             continue
         found.append(mention(pronoun_cut(ent), kind, sent))
@@ -2630,6 +2696,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
         found.append(m)
     found = naval_names(doc, found)
     ship_short_names(doc, found)
+    storm_short_names(found)
     ship_lists(doc, found)
     found.extend(owner_possessives(doc, found))
     sports_clubs(doc, found)
@@ -2674,7 +2741,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     model_tails(found)
     based_places(doc, found)
     kept = sorted((m for m in found if m.type in types and has_name(m.name or m.text, lower_ok=m.type == "LAW")
-                   and not lone_letter(m)), key=lambda m: m.start)
+                   and not lone_letter(m) and not bare_year(m)), key=lambda m: m.start)
     kept = sorted(kept + dateline_places(doc, kept, sent_index), key=lambda m: m.start)
     mark_datelines(doc, kept)
     return caps_headings(doc, kept)
@@ -3322,6 +3389,15 @@ def dateline_place(m: Mention) -> None:
 def lone_letter(m: Mention) -> bool:
     """A person named by one letter is an initial cut from a name or a letter read as one ('a post on X.')."""
     return m.type == "PERSON" and len(re.sub(r"\W", "", m.name or m.text)) == 1
+
+
+def bare_year(m: Mention) -> bool:
+    """A name that is a year alone is a date, no entity: the model labels 'the 1967' EVENT before 'Outer Space
+    Treaty', 'the 2014' before 'Enhanced Defense Cooperation Agreement'."""
+    return _YEAR.fullmatch(m.name or m.text) is not None
+
+
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 
 
 def has_name(text: str, lower_ok: bool = False) -> bool:
