@@ -1921,12 +1921,19 @@ def companies_not_people(doc: Doc, found: list[Mention], sent_index: dict[int, i
         # a name the model left out: 'Arianespace, the French launch company,'
         unread = not inside and all(t.pos_ in {"PROPN", "NOUN"} and t.is_alpha and not t.is_stop for t in span)
         if unread or (inside and all((m.type == "PERSON" and not m.title) or m.demonym for m in inside) and (
-                whole or any(m.demonym for m in inside))):
+                whole or any(m.demonym for m in inside))) or (whole and _unknown_place(inside[0])):
             out = [m for m in out if m not in inside]
             new = mention(span, "ORG", sent_index[span.sent.start])
             new.source, new.cue = "context", cue
             out.append(new)
     return sorted(out, key=lambda m: m.start)
+
+
+def _unknown_place(m: Mention) -> bool:
+    """A place the model read that kg's tables do not know, no demonym ('the LDP governs with Komeito, a party
+    backed by ...' GPE): an apposition naming an organisation outweighs the model's guess."""
+    return m.type in {"GPE", "LOC"} and not m.demonym and not m.cue and not lexicon.table_place(m.name) \
+        and lexicon.place_demonym(m.name) is None
 
 
 def _paired_company(span: Span, orgs: set[tuple[int, int]]) -> str:

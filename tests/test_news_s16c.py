@@ -22,3 +22,25 @@ def test_a_body_before_a_title_stays_an_organisation(extract_text):
 def test_a_portfolio_word_inside_a_body_s_name_keeps_the_name(extract_text):
     got = text_types(extract_text, "Mykhailo Fedorov said the Transformation Fund would grow next year.")
     assert got.get("the Transformation Fund") == "ORG", got
+
+
+def test_a_name_read_as_an_unknown_place_in_apposition_to_a_party_is_an_organisation(extract_text):
+    got = text_types(extract_text, "The LDP governs in coalition with Komeito, a party backed by the lay Buddhist "
+                                   "group Soka Gakkai.")
+    assert got.get("Komeito") == "ORG", got
+
+
+def test_a_known_place_in_apposition_to_a_company_noun_stays_a_place(extract_text):
+    got = text_types(extract_text, "Talks were held in Poland, a party with a veto over the deal, on Sunday.")
+    assert got.get("Poland") == "GPE", got
+
+
+def test_an_organisation_founded_to_do_something_is_an_organisation(extract_text):
+    got = text_types(extract_text, "Dix is a member of Refuse Fascism, an organization founded in 2016 to oppose "
+                                   "the war.")
+    assert got.get("Refuse Fascism") == "ORG", got
+
+
+def test_a_place_without_such_an_apposition_stays_a_place(extract_text):
+    got = text_types(extract_text, "He campaigned in Wakayama, a prefecture south of Osaka, on Sunday.")
+    assert got.get("Wakayama") == "GPE", got
