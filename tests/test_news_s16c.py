@@ -44,3 +44,16 @@ def test_an_organisation_founded_to_do_something_is_an_organisation(extract_text
 def test_a_place_without_such_an_apposition_stays_a_place(extract_text):
     got = text_types(extract_text, "He campaigned in Wakayama, a prefecture south of Osaka, on Sunday.")
     assert got.get("Wakayama") == "GPE", got
+
+
+def test_a_company_and_its_seat_read_as_one_name_are_cut_at_of(extract_text):
+    got = text_types(extract_text, "The principal contractors will be Boeing Co of Mesa, Arizona, and Raytheon "
+                                   "Company of Andover, Massachusetts, the agency said.")
+    assert got.get("Boeing Co") == "ORG" and got.get("Mesa") == "GPE", got
+    assert got.get("Raytheon Company") == "ORG" and got.get("Andover") == "GPE", got
+    assert "Boeing Co of Mesa" not in got, got
+
+
+def test_a_name_with_of_after_no_legal_form_stays_whole(extract_text):
+    got = text_types(extract_text, "Shares of Bank of America Corp rose, and the Royal Bank of Canada fell.")
+    assert got.get("Bank of America Corp") == "ORG" and got.get("the Royal Bank of Canada") == "ORG", got
