@@ -563,14 +563,15 @@ def _owned_arms_kind(span: Span, name: str) -> tuple[str, str] | None:
 
 def _arms_noun_after(span: Span) -> tuple[str, str] | None:
     """(type, noun) when a name is the model name of the weapons or aircraft noun it modifies, up to two
-    lower-case words between ('Poseidon nuclear torpedoes', 'Kinzhal hypersonic missiles'; types.json
-    context_types after); not when that noun itself modifies another ('a Putin missile attack')."""
+    lower-case words between, hyphens not counted ('Poseidon nuclear torpedoes', 'Javelin anti-tank missiles';
+    types.json context_types after); not when that noun itself modifies another ('a Putin missile attack')."""
     head = span.root.head
-    if not 0 < head.i - span.end + 1 <= 3 or head.dep_ == "compound" or head.pos_ != "NOUN" \
+    between = [t for t in span.doc[span.end : head.i] if t.text != "-"]  # 'anti' '-' 'tank': two words
+    if head.i < span.end or len(between) > 2 or head.dep_ == "compound" or head.pos_ != "NOUN" \
             or span.root.dep_ not in {"compound", "nmod", "amod"}:
         return None
     kind = _context_types()["after"].get(head.lower_, "")
-    if kind not in {"WEAPON", "AIRCRAFT"} or not all(t.is_lower for t in span.doc[span.end : head.i]):
+    if kind not in {"WEAPON", "AIRCRAFT"} or not all(t.is_lower for t in between):
         return None
     return kind, head.lower_
 

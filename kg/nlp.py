@@ -1075,9 +1075,20 @@ def _name_bounds(ent: Span, orth: list[int]) -> tuple[int, int]:
     if opened and not any(orth[i] == _CLOSE for i in range(opened[-1], end)):
         cut = opened[-1]
         start, end = (start, cut) if cut > start else (cut + 1, end)
+    if ent.label_ in {"PERSON", "PER", "ORG"}:
+        end = _lower_compound_end(doc, start, end)
     while ent.label_ in SCORE_TRIMMED and end - start > 3 and _score(doc, end):
         end -= 3  # 'Everton 1-1', 'Roger Federer 6-4 6-3': a match score after the name
     return start, end
+
+
+def _lower_compound_end(doc: Doc, start: int, end: int) -> int:
+    """End of a name the model ran on into a lower-case hyphenated modifier ('Javelin anti-tank' of 'Javelin anti-tank
+    weapons'): no person's or body's name ends in one, so the name stops before it; else `end`."""
+    if end - start >= 4 and doc[end - 2].text == "-" and doc[end - 1].is_lower and doc[end - 3].is_lower \
+            and not doc[end - 2].whitespace_ and not doc[end - 3].whitespace_ and doc[end - 4].is_title:
+        return end - 3
+    return end
 
 
 def _sentence_run_end(doc: Doc, start: int, end: int) -> int:

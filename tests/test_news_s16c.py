@@ -57,3 +57,20 @@ def test_a_company_and_its_seat_read_as_one_name_are_cut_at_of(extract_text):
 def test_a_name_with_of_after_no_legal_form_stays_whole(extract_text):
     got = text_types(extract_text, "Shares of Bank of America Corp rose, and the Royal Bank of Canada fell.")
     assert got.get("Bank of America Corp") == "ORG" and got.get("the Royal Bank of Canada") == "ORG", got
+
+
+def test_a_name_run_on_into_a_hyphenated_lower_case_modifier_stops_before_it(extract_text):
+    got = text_types(extract_text, "Washington would send a package including 155mm artillery rounds and Javelin "
+                                   "anti-tank weapons.")
+    assert "Javelin anti-tank" not in got and "Javelin" in got, got
+
+
+def test_a_model_name_before_a_hyphenated_modifier_and_a_missile_noun_is_a_weapon(extract_text):
+    got = text_types(extract_text, "The package includes 155mm artillery rounds and Javelin anti-tank missiles.")
+    assert got.get("Javelin") == "WEAPON", got
+
+
+def test_a_hyphenated_surname_and_a_leader_before_an_attack_keep_their_type(extract_text):
+    got = text_types(extract_text, "Hungary's Defence Minister Kristof Szalay-Bobrovniczky said a Putin missile "
+                                   "attack was feared.")
+    assert got.get("Kristof Szalay-Bobrovniczky") == "PERSON" and got.get("Putin") == "PERSON", got
