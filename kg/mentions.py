@@ -600,14 +600,15 @@ def _owned_arms_kind(span: Span, name: str) -> tuple[str, str] | None:
 
 def _arms_noun_after(span: Span) -> tuple[str, str] | None:
     """(type, noun) when a name is the model name of the weapons or aircraft noun it modifies, up to two
-    lower-case words between ('Poseidon nuclear torpedoes', 'Kinzhal hypersonic missiles'; types.json
-    context_types after); not when that noun itself modifies another ('a Putin missile attack')."""
+    lower-case words between, hyphens not counted ('Poseidon nuclear torpedoes', 'Javelin anti-tank missiles';
+    types.json context_types after); not when that noun itself modifies another ('a Putin missile attack')."""
     head = span.root.head
-    if not 0 < head.i - span.end + 1 <= 3 or head.dep_ == "compound" or head.pos_ != "NOUN" \
+    between = [t for t in span.doc[span.end : head.i] if t.text != "-"]  # 'anti' '-' 'tank': two words
+    if head.i < span.end or len(between) > 2 or head.dep_ == "compound" or head.pos_ != "NOUN" \
             or span.root.dep_ not in {"compound", "nmod", "amod"}:
         return None
     kind = _context_types()["after"].get(head.lower_, "")
-    if kind not in {"WEAPON", "AIRCRAFT"} or not all(t.is_lower for t in span.doc[span.end : head.i]):
+    if kind not in {"WEAPON", "AIRCRAFT"} or not all(t.is_lower for t in between):
         return None
     return kind, head.lower_
 
@@ -1973,12 +1974,19 @@ def companies_not_people(doc: Doc, found: list[Mention], sent_index: dict[int, i
         # a name the model left out: 'Arianespace, the French launch company,'
         unread = not inside and all(t.pos_ in {"PROPN", "NOUN"} and t.is_alpha and not t.is_stop for t in span)
         if unread or (inside and all((m.type == "PERSON" and not m.title) or m.demonym for m in inside) and (
-                whole or any(m.demonym for m in inside))):
+                whole or any(m.demonym for m in inside))) or (whole and _unknown_place(inside[0])):
             out = [m for m in out if m not in inside]
             new = mention(span, "ORG", sent_index[span.sent.start])
             new.source, new.cue = "context", cue
             out.append(new)
     return sorted(out, key=lambda m: m.start)
+
+
+def _unknown_place(m: Mention) -> bool:
+    """A place the model read that kg's tables do not know, no demonym ('the LDP governs with Komeito, a party
+    backed by ...' GPE): an apposition naming an organisation outweighs the model's guess."""
+    return m.type in {"GPE", "LOC"} and not m.demonym and not m.cue and not lexicon.table_place(m.name) \
+        and lexicon.place_demonym(m.name) is None
 
 
 def _paired_company(span: Span, orgs: set[tuple[int, int]]) -> str:

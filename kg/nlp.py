@@ -113,6 +113,7 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_pact_names", after="kg_letter_openers")
     nlp.add_pipe("kg_document_titles", after="kg_pact_names")
     nlp.add_pipe("kg_role_appositions", after="kg_document_titles")
+    nlp.add_pipe("kg_company_seats", after="kg_role_appositions")
     return nlp
 
 
@@ -1074,9 +1075,20 @@ def _name_bounds(ent: Span, orth: list[int]) -> tuple[int, int]:
     if opened and not any(orth[i] == _CLOSE for i in range(opened[-1], end)):
         cut = opened[-1]
         start, end = (start, cut) if cut > start else (cut + 1, end)
+    if ent.label_ in {"PERSON", "PER", "ORG"}:
+        end = _lower_compound_end(doc, start, end)
     while ent.label_ in SCORE_TRIMMED and end - start > 3 and _score(doc, end):
         end -= 3  # 'Everton 1-1', 'Roger Federer 6-4 6-3': a match score after the name
     return start, end
+
+
+def _lower_compound_end(doc: Doc, start: int, end: int) -> int:
+    """End of a name the model ran on into a lower-case hyphenated modifier ('Javelin anti-tank' of 'Javelin anti-tank
+    weapons'): no person's or body's name ends in one, so the name stops before it; else `end`."""
+    if end - start >= 4 and doc[end - 2].text == "-" and doc[end - 1].is_lower and doc[end - 3].is_lower \
+            and not doc[end - 2].whitespace_ and not doc[end - 3].whitespace_ and doc[end - 4].is_title:
+        return end - 3
+    return end
 
 
 def _sentence_run_end(doc: Doc, start: int, end: int) -> int:
@@ -2398,3 +2410,35 @@ def _entity_end(doc: Doc, j: int) -> int:
 def _role_nouns() -> frozenset[str]:
     table = lexicon.load_json("relation_lexicon.json")
     return frozenset(table["titles"]) - frozenset(table["not_person_roles"])
+
+
+@Language.component("kg_company_seats")
+def company_seats(doc: Doc) -> Doc:
+    """'Boeing Co of Mesa, Arizona': a company's name ending in a legal form (types.json company_seats), then 'of'
+    and one to three capitalised words the model kept in its span, is the company, and the words after 'of' its
+    seat, a place, when a place (the model's or of kg's tables) follows after a comma or the words are one of kg's
+    places ('Raytheon Company of Andover, Massachusetts')."""
+    forms = lexicon.words("types.json", "company_seats", "forms")
+    ents = list(doc.ents)
+    cut = False
+    for k, ent in enumerate(ents):
+        if ent.label_ == "ORG" and (of := _seat_of(ent, forms)) is not None:
+            ents[k : k + 1] = [resized(ent, ent.start, of), resized(ent, of + 1, ent.end, "GPE")]
+            cut = True
+    if cut:
+        doc.ents = ents
+    return doc
+
+
+def _seat_of(ent: Span, forms: frozenset[str]) -> int | None:
+    """Token index of the 'of' between a company's legal form and its seat in the span, else None."""
+    doc = ent.doc
+    of = next((t.i for t in ent[1:-1] if t.lower_ == "of"), None)
+    if of is None or doc[of - 1].text not in forms or not 1 <= ent.end - of - 1 <= 3:
+        return None
+    if not all(t.is_title and t.is_alpha for t in doc[of + 1 : ent.end]):
+        return None
+    seat = doc[of + 1 : ent.end].text
+    after = doc[ent.end + 1] if ent.end + 1 < len(doc) and doc[ent.end].text == "," else None
+    placed = after is not None and (after.ent_type_ == "GPE" or lexicon.table_place(after.text))
+    return of if placed or lexicon.table_place(seat) else None
