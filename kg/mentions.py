@@ -1364,9 +1364,14 @@ def _force_or_body_head(name: str) -> str:
     """The last word of a name of two words or more when it names an armed force or a body, never a place
     (types.json armed_force_heads, org_only_heads: 'Coast Guard', 'Maritime Agency'), else ''."""
     words = name.split()
-    heads = lexicon.words("types.json", "armed_force_heads", "words") | lexicon.words(
-        "types.json", "org_only_heads", "words")
-    return words[-1] if len(words) >= 2 and words[-1] in heads else ""
+    return words[-1] if len(words) >= 2 and words[-1] in _force_and_body_heads() else ""
+
+
+@lru_cache(maxsize=1)
+def _force_and_body_heads() -> frozenset[str]:
+    """types.json armed_force_heads and org_only_heads, joined once."""
+    return lexicon.words("types.json", "armed_force_heads", "words") | lexicon.words("types.json", "org_only_heads",
+                                                                                     "words")
 
 
 def _storm_name(name: str) -> bool:
