@@ -856,6 +856,16 @@ def _acronym_expansions() -> frozenset[str]:
     return frozenset(lexicon.acronyms().values())
 
 
+def _bracketed_acronym_ends_with_tail(span: Span) -> bool:
+    """'the High Mobility Artillery Rocket System (HIMARS)': an acronym in brackets after the name spells its
+    capitalised last word too, so that word is part of the name, not a noun saying what the name is."""
+    doc, i = span.doc, span.end
+    if i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")" or not span[-1].is_title:
+        return False
+    short, first = doc[i + 1].text, next((t for t in span if t.is_title), span[0])
+    return short.isupper() and short.isalpha() and short[0] == first.text[0] and short[-1] == span[-1].text[0]
+
+
 def _place_preposition_of_noun(span: Span) -> bool:
     """'the border fence near Majdal Shams': a preposition of place_cues before that hangs on a noun; after a verb it
     may place a person ('she stood near Smith')."""
@@ -1181,10 +1191,10 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     elif m.type in {"PERSON", "ORG"} and len(span) <= (1 if m.type == "PERSON" else 3) and not m.title and (
             kind := _place_apposition(span)):
         m.type, m.cue = "GPE", f"in apposition to a {kind!r}"  # 'Rawalpindi, the garrison city that ...' PERSON
-    elif m.type in {"ORG", "GPE", "LOC", "FACILITY", "PERSON"} and len(span) <= 3 and not m.title and \
+    elif m.type in {"ORG", "GPE", "LOC", "FACILITY", "PERSON"} and len(name.split()) <= 3 and not m.title and \
             table.any(name) is None and (system := _weapon_system_after(span)):
         m.type, m.cue = "WEAPON", f"{system!r} after the name"  # 'the Skyranger air defence system' LOC
-    elif not m.title and ((m.type == "PERSON" and len(span) <= 2) or (m.type == "ORG" and len(span) == 1
+    elif not m.title and ((m.type == "PERSON" and len(name.split()) <= 2) or (m.type == "ORG" and len(span) == 1
                                                                         and _owned_by_pronoun(span))) \
             and (kind := _arms_noun_after(span)):  # 'its Ababeel missile' ORG; 'a Raytheon missile' stays the maker
         m.type, m.cue = kind[0], f"{kind[1]!r} after the name"  # 'Poseidon nuclear torpedoes' PERSON
@@ -1279,6 +1289,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "LOC", f"area word: {name.split()[-1]!r}"  # 'the Fisheries Protection Zone' ORG
     if m.type == "WEAPON" and span.ent_id_ == "named-missile":
         m.name = re.sub(r"Missiles$", "Missile", m.name)  # 'Naval Strike Missile' is the name, 'Missile' and all
+    elif m.type == "WEAPON" and _bracketed_acronym_ends_with_tail(span):
+        m.name = re.sub(r"(System|Missile|Launcher|Vehicle)s$", r"\1", m.name)  # the name, in the singular
     elif m.type == "WEAPON":
         m.name = re.sub(r"(?:\s+(?:air|missile|cruise|ballistic|anti-aircraft|anti-ship|defen[cs]e))*"
                         r"\s+(?:missiles?|systems?|interceptors?|batter(?:y|ies)|launchers?)$", "", m.name, flags=re.I)
@@ -2484,18 +2496,21 @@ def known_as(doc: Doc, found: list[Mention]) -> None:
 
 
 # A lower-case noun, then 'known as' / 'called' / 'dubbed', ending right before a name ('the group known as ').
-KIND_KNOWN_AS = re.compile(r"\b([a-z]+),? (?:(?:also|widely|better|commonly|now) )?(?:known as|called|dubbed) $")
+KIND_KNOWN_AS = re.compile(
+    r"\b([a-z]+),? (?:(?:also|widely|better|commonly|now) )?(?:known as|called|dubbed|named|code-?named) $")
+KIND_NAMES = {"ORG": "organisation", "GPE": "place", "EVENT": "event"}
 
 
 def kind_known_as(doc: Doc, found: list[Mention]) -> None:
-    """'the group known as Sandworm', 'a state called Guayana Esequiba': a name written right after a noun of a kind
-    of organisation or place and 'known as', 'called' or 'dubbed' (types.json kind_known_as) is of that type, and so is
-    every other mention of it in the document ('which both track Sandworm' read as a person)."""
+    """'the group known as Sandworm', 'a state called Guayana Esequiba', 'the exercise, named Kamandag': a name
+    written right after a noun of a kind of organisation, place or event and 'known as', 'called', 'dubbed' or
+    'named' (types.json kind_known_as) is of that type, and so is every other mention of it in the document ('which
+    both track Sandworm' read as a person)."""
     text = doc_words(doc).text
-    if " known as " not in text and " called " not in text and " dubbed " not in text:
+    if not any(cue in text for cue in (" known as ", " called ", " dubbed ", "named ")):
         return
     table = lexicon.load_json("types.json")["kind_known_as"]
-    kinds = {noun: kind for kind in ("ORG", "GPE") for noun in table.get(kind, [])}
+    kinds = {noun: kind for kind in KIND_NAMES for noun in table.get(kind, [])}
     names: dict[str, str] = {}
     for m in found:
         match = KIND_KNOWN_AS.search(text, max(0, m.start - 40), m.start)
@@ -2504,7 +2519,7 @@ def kind_known_as(doc: Doc, found: list[Mention]) -> None:
     for m in found:
         kind = names.get(lexicon.key(m.name)) if names else None
         if kind and m.type != kind and m.type in {"PERSON", "ORG", "GPE", "LOC", "FACILITY"} and not m.demonym:
-            m.type, m.cue = kind, f"named after a kind of {'organisation' if kind == 'ORG' else 'place'} and 'known as'"
+            m.type, m.cue = kind, f"named after a kind of {KIND_NAMES[kind]} and 'known as'"
 
 
 def acronym_bodies(doc: Doc, found: list[Mention], sent_index: dict[int, int]) -> list[Mention]:
@@ -3009,15 +3024,25 @@ def plural_models(found: list[Mention]) -> None:
 
 
 def model_tails(found: list[Mention]) -> None:
-    """'the Super Hornet' FAC after 'an F/A-18F Super Hornet': a name the model typed otherwise that is the name part
-    of an aircraft or weapon written with its designator in the document is that model."""
+    """'the Super Hornet' FAC after 'an F/A-18F Super Hornet', 'four Typhoons' ORG after 'Eurofighter Typhoons': a
+    name the model typed otherwise that is the name part of an aircraft or weapon written with its designator or
+    its maker in the document (a plural too) is that model."""
     tails = {" ".join(words[1:]): m.type for m in found if m.type in {"AIRCRAFT", "WEAPON"}
-             and len(words := m.name.split()) >= 2 and any(ch.isdigit() for ch in words[0])}
+             and len(words := m.name.split()) >= 2 and (any(ch.isdigit() for ch in words[0]) or _maker_model(words))}
     if not tails:
         return
     for m in found:
-        if m.type in {"ORG", "PERSON", "GPE", "LOC", "FACILITY"} and not m.title and (kind := tails.get(m.name)):
-            m.type, m.cue = kind, f"the name of the {kind.lower()} written with its designator"
+        if m.type not in {"ORG", "PERSON", "GPE", "LOC", "FACILITY"} or m.title:
+            continue
+        kind = tails.get(m.name) or (tails.get(m.name[:-1]) if m.name.endswith("s") and " " not in m.name else None)
+        if kind:
+            m.type, m.name, m.cue = kind, m.name if m.name in tails else m.name[:-1], \
+                f"the name of the {kind.lower()} written with its designator or maker"
+
+
+def _maker_model(words: list[str]) -> bool:
+    """'Eurofighter Typhoon': a maker's one word, then the model's one capitalised word of letters."""
+    return len(words) == 2 and words[1].isalpha() and words[1].istitle() and words[0][:1].isupper()
 
 
 def business_names(found: list[Mention]) -> None:

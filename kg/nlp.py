@@ -114,6 +114,7 @@ def build_pipeline(model: str, patterns: Iterable[Path] = ()) -> Language:
     nlp.add_pipe("kg_document_titles", after="kg_pact_names")
     nlp.add_pipe("kg_role_appositions", after="kg_document_titles")
     nlp.add_pipe("kg_company_seats", after="kg_role_appositions")
+    nlp.add_pipe("kg_envoy_names", after="kg_company_seats")
     return nlp
 
 
@@ -1172,7 +1173,7 @@ def join_dangling(doc: Doc) -> Doc:
     ents = list(doc.ents)
     if not any(ent[-1].lower_ in dangling or ent[-1].lower_ == "the" or _particle_end(ent) or _hyphen_end(ent)
                for ent in ents if len(ent) > 1) and not any(map(_particle_surname_after, ents, ents[1:])) \
-            and not any(map(_hyphen_before, ents)):
+            and not any(map(_hyphen_before, ents)) and not any(map(_letter_after_hyphen, ents, ents[1:])):
         return doc
     out: list[Span] = []
     i = 0
@@ -1181,6 +1182,12 @@ def join_dangling(doc: Doc) -> Doc:
         if i + 1 < len(ents) and _particle_surname_after(ent, ents[i + 1]):
             # 'Abdulaziz' + 'bin Salman': the model read the particle as opening a second person
             out.append(resized(ent, ent.start, ents[i + 1].end))
+            i += 2
+            continue
+        if i + 1 < len(ents) and _letter_after_hyphen(ent, ents[i + 1]):
+            # 'IRIS' + '-' + 'T SLM': a name with a letter after its hyphen, which the model read as two names; the
+            # last part's label, as for a word cut at its hyphen below
+            out.append(resized(ent, ent.start, ents[i + 1].end, ents[i + 1].label))
             i += 2
             continue
         if _hyphen_end(ent) and i + 1 < len(ents) and ents[i + 1].start == ent.end:
@@ -1217,6 +1224,18 @@ def _hyphen_before(ent: Span) -> bool:
     doc = ent.doc
     return ent.start > 1 and doc[ent.start - 1].text == "-" and not doc[ent.start - 1].whitespace_ \
         and not doc[ent.start - 2].whitespace_ and ent.label_ != "NORP"  # 'Franco-' + 'Italian' stays a demonym
+
+
+def _letter_after_hyphen(ent: Span, nxt: Span) -> bool:
+    """A span, a hyphen written close, one capital letter, then the next span, which may hold the letter ('IRIS' +
+    '-' + 'T SLM', 'IRIS' + '-T' + 'SLM'): one name; two names joined by a hyphen ('U.S.-Japan') have words on both
+    sides."""
+    doc, i = ent.doc, ent.end
+    if i + 1 >= len(doc) or doc[i].text != "-" or ent[-1].whitespace_ or doc[i].whitespace_:
+        return False
+    letter = doc[i + 1]
+    return len(letter) == 1 and letter.is_upper and (nxt.start == i + 1 or (
+        nxt.start == i + 2 and letter.ent_iob_ == "O"))
 
 
 def _hyphen_start(ent: Span, floor: int) -> Span:
@@ -2442,3 +2461,55 @@ def _seat_of(ent: Span, forms: frozenset[str]) -> int | None:
     after = doc[ent.end + 1] if ent.end + 1 < len(doc) and doc[ent.end].text == "," else None
     placed = after is not None and (after.ent_type_ == "GPE" or lexicon.table_place(after.text))
     return of if placed or lexicon.table_place(seat) else None
+
+
+@Language.component("kg_envoy_names")
+def envoy_names(doc: Doc) -> Doc:
+    """'Ambassador to the Philippines Kazuya Endo', 'special envoy to Sudan Tom Perriello': after an envoy's title and
+    'to' (titles.json envoy_heads) come the place the envoy is sent to and the envoy's name, which the model reads
+    as one organisation or person, or leaves unnamed ('Ambassador to Japan' + 'Rahm Emanuel'): the place and the
+    person become spans of their own."""
+    heads, lower = _hashes("titles.json", "envoy_heads"), doc.to_array(LOWER).tolist()
+    to = get_string_id("to")
+    found = [spans for i in range(len(lower) - 3) if lower[i] in heads and lower[i + 1] == to
+             and (spans := _envoy_spans(doc, i + 2))]
+    if found:
+        new = [span for spans in found for span in spans]
+        kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in new)]
+        doc.ents = sorted(kept + new, key=lambda span: span.start)
+    return doc
+
+
+def _envoy_spans(doc: Doc, j: int) -> list[Span]:
+    """The place an envoy is sent to (from token j, after 'to') and the envoy's two or three name words after it,
+    as new spans when the model ran one entity over both or left the name out; else []."""
+    k = j + 1 if j + 1 < len(doc) and doc[j].lower_ == "the" else j
+    ent = next((e for e in doc.ents if e.start in (j, k)), None)
+    if ent is None:
+        return []
+    if ent.label_ in {"GPE", "LOC", "ORG", "NORP"} and (end := _envoy_name_end(doc, ent.end, free=True)):
+        return [Span(doc, ent.end, end, label="PERSON")]  # the place alone: 'Japan' + 'Rahm Emanuel' left out
+    table = lexicon.countries()
+    cut = next((c for c in range(min(k + 3, ent.end - 2), k, -1) if table.any_or_capital(doc[k:c].text)), None)
+    if cut is None or _envoy_name_end(doc, cut, free=False) != ent.end:
+        return []  # one span over the place and the name: 'Sudan Tom Perriello', 'the Philippines Kazuya Endo'
+    place = table.any_or_capital(doc[k:cut].text)
+    return [Span(doc, ent.start, cut, label=place.type), Span(doc, cut, ent.end, label="PERSON")]
+
+
+def _envoy_name_end(doc: Doc, start: int, free: bool) -> int | None:
+    """The end of two or three capitalised proper nouns from token `start` (in no entity when `free`, else in the
+    entity going on) with no capitalised word after them, no title, country or organisation word; else None."""
+    from kg.mentions import _org_words
+
+    end = start
+    while end < len(doc) and end - start < 4 and doc[end].is_title and doc[end].is_alpha and (
+            doc[end].ent_iob_ == "O" if free else doc[end].ent_iob_ == "I"):
+        end += 1
+    words = doc[start:end]
+    if not 2 <= len(words) <= 3 or (end < len(doc) and doc[end].is_title and doc[end].is_alpha):
+        return None
+    if any(t.pos_ != "PROPN" or t.lower_ in _org_words() or t.text in _not_given_names()
+           or lexicon.countries().any(t.text) is not None for t in words):
+        return None
+    return end

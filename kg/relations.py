@@ -96,12 +96,15 @@ def _subject_of_next_clause(conjunct: Token) -> bool:
 def _own_modifier(tok: Token, conjunct: Token, mods: list[Token]) -> bool:
     """True when a rule's word hanging on tok (a participle, an apposition, a possessive) is tok's alone, not its
     conjunct's: it stands between the two ("the SAF, led by X, and the RSF") or the conjunct has its own word of that
-    kind ("..., and the RSF, commanded by Y"; "the Turkish Navy's TCG X and the Indonesian Navy's KRI Y")."""
+    kind ("..., and the RSF, commanded by Y"; "the Turkish Navy's TCG X and the Indonesian Navy's KRI Y"; a determiner
+    for a possessive)."""
     for mod in mods:
         if min(tok.i, conjunct.i) < mod.i < max(tok.i, conjunct.i):
             return True
         if any(c.dep_ == mod.dep_ for c in conjunct.children):
             return True
+        if mod.dep_ == "poss" and any(c.dep_ == "det" for c in conjunct.children):
+            return True  # "Japan's Diet and the Philippine Senate": a possessive is a determiner, the conjunct has one
         if mod.dep_ == "prep" and tok.dep_ == "conj" and conjunct.i < tok.i:
             return True  # 'Scarborough Shoal and Second Thomas Shoal in the Spratlys': the parser hung it on the last
         if mod.dep_ == "acl" and _common_noun_apart(tok) and conjunct.pos_ == "PROPN":
