@@ -35,7 +35,8 @@ from kg.schema import Evidence, Mention
 
 RELATION_PATTERNS = "relation_patterns.json"
 RELATION_LEXICON = "relation_lexicon.json"
-BUILTINS = ("title-role", "modifier", "hyphen-pair", "direction-of", "reciprocal", "place-kind", "name-country")
+BUILTINS = ("title-role", "envoy-role", "modifier", "hyphen-pair", "direction-of", "reciprocal", "place-kind",
+            "name-country")
 SUBJECTS = {"nsubj", "csubj"}
 NOUNISH = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 # Entity types that can own, operate or contain something else.
@@ -1459,6 +1460,39 @@ def title_role(ctx: Context) -> Iterator[Evidence]:
                                     attrs={**attrs, "country_from": from_})
 
 
+def envoy_role(ctx: Context) -> Iterator[Evidence]:
+    """"Japanese Ambassador to the Philippines Kazuya Endo" → Endo —ambassador_to→ Philippines and —ambassador→
+    Japan: an envoy's title and 'to' (titles.json envoy_heads) right before a place and a person name where the
+    envoy is sent and, with a country or demonym before the title, by whom. Read on the words, not the parse, which
+    hangs such names anywhere."""
+    from kg.lexicon import words
+
+    heads, doc = words("titles.json", "envoy_heads"), ctx.doc
+    for idx, head in ctx.heads.items():
+        if ctx.mentions[idx].type != "PERSON" or not (span := _span(ctx, idx)):
+            continue
+        start = min(span)
+        place = ctx.mention_of(doc[start - 1]) if start > 0 else None
+        if place is None or ctx.mentions[place].type not in {"GPE", "LOC", "ORG"}:
+            continue
+        k = min(_span(ctx, place)) - 1
+        k -= k >= 0 and doc[k].lower_ == "the"
+        if k < 1 or doc[k].lower_ != "to" or doc[k - 1].lower_ not in heads:
+            continue
+        title = doc[k - 1]
+        words = [title.lower_]
+        j = k - 2
+        while j >= 0 and doc[j].lower_ in ctx.words["title_modifiers"]:  # 'special envoy', 'deputy ambassador'
+            words.insert(0, doc[j].lower_)
+            j -= 1
+        label, attrs = "_".join(words), {"title": " ".join(words)}
+        yield from ctx.evidence("envoy-role", f"{label}_to", [head], [ctx.heads[place]], title, attrs=attrs)
+        sender = ctx.mention_of(doc[j]) if j >= 0 else None
+        if sender is not None and sender != place and (ctx.mentions[sender].type in OWNER_TYPES
+                                                      or ctx.mentions[sender].demonym):
+            yield from ctx.evidence("envoy-role", label, [head], [ctx.heads[sender]], title, attrs=attrs)
+
+
 def _holds_office(ctx: Context, label: str, country: str) -> bool:
     """Whether `country` has the office a bare title names (relation_lexicon.json government_offices): a monarchy
     has no president, a presidential republic no prime minister; True for other titles."""
@@ -1850,6 +1884,7 @@ def qualifier_country(text: str, variants: dict[str, str], demonyms: dict[str, s
 BUILTIN_RULES = {
     "name-country": name_country,
     "title-role": title_role,
+    "envoy-role": envoy_role,
     "modifier": modifier,
     "hyphen-pair": hyphen_pair,
     "direction-of": direction_of,

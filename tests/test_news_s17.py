@@ -101,3 +101,16 @@ def test_a_conjunct_with_its_own_determiner_shares_no_possessive(extract_text):
 def test_a_bare_conjunct_shares_the_possessive(extract_text):
     found = relation_texts(extract_text, "Japan's Diet and Senate approved the pact.")
     assert any(s == "Senate" and t == "Japan" for s, _, t in found)
+
+
+def test_an_envoy_is_linked_to_where_and_by_whom_he_is_sent(extract_text):
+    found = relation_texts(extract_text, "Japanese Ambassador to the Philippines Kazuya Endo spoke at the ceremony. "
+                                         "U.S. Ambassador to Japan Rahm Emanuel visited the base on Monday.")
+    assert ("Kazuya Endo", "ambassador_to", "the Philippines") in found
+    assert ("Kazuya Endo", "ambassador", "Japanese") in found
+    assert ("Rahm Emanuel", "ambassador_to", "Japan") in found and ("Rahm Emanuel", "ambassador", "U.S.") in found
+
+
+def test_a_person_after_to_and_a_place_without_an_envoys_title_gets_no_envoy_role(extract_text):
+    found = relation_texts(extract_text, "The letter went to Japan. Rahm Emanuel read it on Monday.")
+    assert not any("ambassador" in relation for _, relation, _ in found)
