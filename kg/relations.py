@@ -70,6 +70,7 @@ class Rule:
     fallback: bool = False  # kept only when no other rule links the same two mentions in the same sentence
     no_fronted: bool = False  # skip a 'prep' anchor opening its sentence before a comma ('Across the Atlantic, X ...')
     unowned: list[str] = field(default_factory=list)  # anchors with no possessive ('its first outside Europe')
+    unnamed: list[str] = field(default_factory=list)  # anchors that stand for no mention ('a Tu-134 plane' does)
 
 
 # Dependencies by which a name written after a common noun is that noun's own name ('the destroyer JS Takanami').
@@ -198,7 +199,7 @@ def load_rules(paths: Iterable[Path], lexicon: dict | None = None) -> tuple[list
                             list(spec.get("source_types", [])), list(spec.get("target_types", [])),
                             bool(spec.get("no_lists", False)), bool(spec.get("active_only", False)),
                             bool(spec.get("fallback", False)), bool(spec.get("no_fronted", False)),
-                            list(spec.get("unowned", [])))
+                            list(spec.get("unowned", [])), list(spec.get("unnamed", [])))
                 pattern = _expand(spec["pattern"], lexicon, where)
             except (KeyError, TypeError) as exc:
                 raise ValueError(f"{where}: missing or bad field {exc}") from None
@@ -550,6 +551,8 @@ class RelationMatcher:
                 continue
             if any(c.dep_ == "poss" for a in rule.unowned for c in slot[a].children) or ctx.one_name(slot, rule):
                 continue
+            if any(ctx.resolve(slot[a]) for a in rule.unnamed):
+                continue  # 'escorting a Tu-134 plane between X and Y': the object is a named thing, no dealing
             if clause is not None and ctx.apposed_to_nearer(slot.get(rule.source), clause):
                 continue  # 'X, ..., and To Lam, the general secretary of ...': the apposition is the nearer name's
             if clause is not None and (ctx.names_another(clause) or ctx.noun_read_as_verb(clause)):
@@ -890,10 +893,21 @@ class Context:
                         if pobj.dep_ == "pobj":
                             return self._via(self.resolve(pobj, depth + 1), f"place '{lemma} {prep.lower_}'")
             return []
-        if (lemma in self.words["proxies"] or tok.lower_ in self.words["proxies"]) and not any(
-                c.lower_ in {"a", "an"} for c in tok.children):
+        indefinite = any(c.lower_ in {"a", "an"} for c in tok.children)
+        if (lemma in self.words["proxies"] or tok.lower_ in self.words["proxies"]) and not indefinite:
             return self._stand_in(tok)
+        if indefinite and (model := self._indefinite_model(tok)) is not None:
+            return [(model, f"stand-in 'a {tok.text}'")]
         return []
+
+    def _indefinite_model(self, tok: Token) -> int | None:
+        """The aircraft, ship or weapon model named inside an indefinite vehicle noun's phrase ('escorted a Tu-134
+        transport plane'): one of that model, though 'a Japanese ship' is none of Japan's in particular."""
+        if tok.lemma_.lower() not in self.words["vehicles"] and tok.lower_ not in self.words["vehicles"]:
+            return None
+        named = [i for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod"}
+                 and (i := self.mention_of(c)) is not None and self.mentions[i].type in VEHICLE_TYPES]
+        return named[-1] if named else None
 
     def _own_name(self, tok: Token) -> bool:
         """True when tok is a place name that is not a country's ("Pudu" in "the Pudu district")."""

@@ -114,3 +114,22 @@ def test_an_envoy_is_linked_to_where_and_by_whom_he_is_sent(extract_text):
 def test_a_person_after_to_and_a_place_without_an_envoys_title_gets_no_envoy_role(extract_text):
     found = relation_texts(extract_text, "The letter went to Japan. Rahm Emanuel read it on Monday.")
     assert not any("ambassador" in relation for _, relation, _ in found)
+
+
+def test_an_indefinite_vehicle_noun_stands_for_the_model_named_in_it(extract_text):
+    found = relation_texts(extract_text, "Two Su-30SM fighters escorted a Tu-134 transport plane. Lockheed sold an "
+                                         "F-35 jet to Poland.")
+    assert ("Su-30SM", "escort", "Tu-134") in found
+    assert ("Lockheed", "sell", "F-35") in found
+
+
+def test_an_indefinite_noun_stands_for_no_owner(extract_text):
+    found = relation_texts(extract_text, "Poland bought a Japanese ship in May.")
+    assert not any(t == "Japanese" for _, _, t in found)
+
+
+def test_a_vehicle_object_names_no_dealing_with_what_follows_it(extract_text):
+    found = relation_texts(extract_text, "Two Su-30SM fighters were escorting a Tu-134 transport plane between Russia "
+                                         "and Kaliningrad. Seoul will improve cooperation with Tokyo.")
+    assert not any("plane" in relation for _, relation, _ in found)
+    assert ("Seoul", "improve_cooperation_with", "Tokyo") in found
