@@ -1558,6 +1558,7 @@ def owner_possessives(doc: Doc, found: list[Mention]) -> list[Mention]:
     owners; the owned names are cut in place."""
     alone = {lexicon.key(m.name): m.type for m in found if m.type in {"ORG", "GPE"} and not m.demonym
              and not m.text.endswith(tuple(POSSESSIVES)) and not POSSESSIVES & set(m.text.split())}
+    alone = {**_person_owners(found), **alone}
     suffixes = set(lexicon.rules()["org_suffixes"]["words"])
     owners: list[Mention] = []
     for m in found:
@@ -1569,10 +1570,17 @@ def owner_possessives(doc: Doc, found: list[Mention]) -> list[Mention]:
             continue
         owner, owned, kind = cut
         owners.append(Mention(start=owner.start_char, end=owner.end_char, text=owner.text, type=kind, sent=m.sent,
-                              name=normalise(owner)[0], label="GPE" if kind == "GPE" else m.label, source="context",
+                              name=normalise(owner)[0], label=m.label if kind == "ORG" else kind, source="context",
                               cue="owner before a possessive inside an organisation's name"))
         m.start, m.end, m.text, m.name = owned.start_char, owned.end_char, owned.text, normalise(owned)[0]
     return owners
+
+
+def _person_owners(found: list[Mention]) -> dict[str, str]:
+    """Keys of the document's person names and of their surnames, as owners a party or other organisation after a
+    possessive belongs to ("Bolsonaro's Liberal Party": the document names Jair Bolsonaro)."""
+    names = [m.name.split() for m in found if m.type == "PERSON" and m.name]
+    return {lexicon.key(k): "PERSON" for words in names for k in (" ".join(words), words[-1])}
 
 
 def _owner_cut(span: Span, alone: dict[str, str], suffixes: set[str]) -> tuple[Span, Span, str] | None:
