@@ -23,3 +23,14 @@ def test_a_possessive_name_with_no_person_of_that_name_stays_whole(extract_text)
     got = text_types(extract_text, "Ronald McDonald and Professor Anne Hall said students at Queen's University and "
                                    "staff of McDonald's Corp marched.")
     assert "Queen" not in got and "McDonald's Corp" in got, got
+
+
+def test_a_numbered_bill_is_a_law_not_a_person(extract_text):
+    got = text_types(extract_text, "The government backed Bill 2630 in Brasilia, while Quebec's Bill 21 and Canada's "
+                                   "Bill C-11 drew protests.")
+    assert got.get("Bill 2630") == "LAW" and got.get("Bill 21") == "LAW" and got.get("Bill C-11") == "LAW", got
+
+
+def test_a_person_named_bill_stays_a_person(extract_text):
+    got = text_types(extract_text, "Bill Gates gave $50 million and Bill Clinton thanked him in 2021.")
+    assert got.get("Bill Gates") == "PERSON" and got.get("Bill Clinton") == "PERSON", got
