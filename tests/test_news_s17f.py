@@ -34,3 +34,14 @@ def test_a_numbered_bill_is_a_law_not_a_person(extract_text):
 def test_a_person_named_bill_stays_a_person(extract_text):
     got = text_types(extract_text, "Bill Gates gave $50 million and Bill Clinton thanked him in 2021.")
     assert got.get("Bill Gates") == "PERSON" and got.get("Bill Clinton") == "PERSON", got
+
+
+def test_deputy_alone_before_a_name_is_a_title(extract_text):
+    got = text_types(extract_text, "Deputy Nikolas Ferreira said his party would seek to overturn the decision.")
+    assert got.get("Nikolas Ferreira") == "PERSON", got
+
+
+def test_deputy_before_a_longer_title_keeps_the_whole_title(extract_text):
+    res = extract_text("Deputy Foreign Minister Sergei Ryabkov met reporters in Moscow.")
+    got = {m.text: (m.type, m.title) for m in res.mentions}
+    assert got.get("Sergei Ryabkov") == ("PERSON", "Deputy Foreign Minister"), got
