@@ -1583,6 +1583,62 @@ def _person_owners(found: list[Mention]) -> dict[str, str]:
     return {lexicon.key(k): "PERSON" for words in names for k in (" ".join(words), words[-1])}
 
 
+def kind_listed_places(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """Names in a list right after a plural kind of place and 'of' ('the villages of Ramyeh, Marwahin and Dhayra';
+    types.json listed_place_kinds) are places, GPE, whatever the model read but LOC; a span run over the list's comma
+    is cut into one mention per name. Returns the new list of mentions."""
+    kinds = lexicon.words("types.json", "listed_place_kinds", "words")
+    out: list[Mention] = []
+    for m in found:
+        span = mention_span(doc, m) if m.type in {"ORG", "PERSON", "LOC", "FACILITY", "GPE"} and not m.title and \
+            not m.demonym else None
+        parts = _list_names(span) if span is not None and _after_listed_kind(span, kinds) else []
+        if not parts or (m.type in {"GPE", "LOC"} and len(parts) == 1):  # 'regions of Africa': a continent stays
+            out.append(m)
+            continue
+        for part in parts:
+            new = mention(part, "GPE", m.sent)
+            new.source, new.cue = "context", f"listed after {doc[_list_start(span) - 2].text!r} 'of'"
+            out.append(new)
+    return out
+
+
+LIST_JOINS = {",", "and"}
+
+
+def _list_start(span: Span) -> int:
+    """Index of the first token of the list of capitalised names, commas and 'and' the span ends (at most 12)."""
+    doc, i = span.doc, span.start
+    while i > 0 and span.start - i < 12 and (doc[i - 1].text in LIST_JOINS or doc[i - 1].is_title
+                                             or _name_hyphen(doc[i - 1])):
+        i -= 1
+    return i
+
+
+def _name_hyphen(tok: Token) -> bool:
+    """A hyphen inside a name, or a lower-case particle joined to the next word by one ('al-' of 'Aita al-Shaab')."""
+    nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+    return not tok.whitespace_ and (tok.text == "-" or (tok.is_lower and nxt is not None and nxt.text == "-"))
+
+
+def _after_listed_kind(span: Span, kinds: frozenset[str]) -> bool:
+    """The span is in a list of names that opens right after a plural kind of place and 'of'."""
+    i = _list_start(span)
+    return i >= 2 and span.doc[i - 1].lower_ == "of" and span.doc[i - 2].lower_ in kinds
+
+
+def _list_names(span: Span) -> list[Span]:
+    """The names of the span cut at commas and 'and', when every name opens with a capital; else []."""
+    names, start = [], span.start
+    for t in [*span, None]:
+        if t is None or t.text in LIST_JOINS:
+            end = t.i if t is not None else span.end
+            if end > start:
+                names.append(span.doc[start:end])
+            start = end + 1
+    return names if names and all(n[0].text[:1].isupper() for n in names) else []
+
+
 def _owner_cut(span: Span, alone: dict[str, str], suffixes: set[str]) -> tuple[Span, Span, str] | None:
     """(owner, owned, owner's type) at the first possessive of the span whose owner is known (see
     owner_possessives), or None."""
@@ -2720,6 +2776,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     storm_short_names(found)
     ship_lists(doc, found)
     found.extend(owner_possessives(doc, found))
+    found = kind_listed_places(doc, found)
     sports_clubs(doc, found)
     found = demonym_places(found, doc_words(doc).text)
     coordinated_places(doc, found)

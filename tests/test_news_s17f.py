@@ -45,3 +45,18 @@ def test_deputy_before_a_longer_title_keeps_the_whole_title(extract_text):
     res = extract_text("Deputy Foreign Minister Sergei Ryabkov met reporters in Moscow.")
     got = {m.text: (m.type, m.title) for m in res.mentions}
     assert got.get("Sergei Ryabkov") == ("PERSON", "Deputy Foreign Minister"), got
+
+
+def test_names_listed_after_a_plural_kind_of_place_are_places(extract_text):
+    got = text_types(extract_text, "Peacekeepers refused to leave posts near the villages of Ramyeh, Marwahin and "
+                                   "Dhayra, and residents fled the towns of Aita al-Shaab and Bint Jbeil.")
+    for name in ("Ramyeh", "Marwahin", "Dhayra", "Aita al-Shaab", "Bint Jbeil"):
+        assert got.get(name) == "GPE", (name, got)
+    assert "Ramyeh, Marwahin" not in got, got
+
+
+def test_a_continent_after_regions_of_stays_a_location_and_people_stay_people(extract_text):
+    got = text_types(extract_text, "The tree grows in tropical regions of Africa, and the mayors of cities such as "
+                                   "Houston met John Smith and Maria Lopez.")
+    assert got.get("Africa") == "LOC", got
+    assert got.get("John Smith") == "PERSON" and got.get("Maria Lopez") == "PERSON", got
