@@ -3,7 +3,7 @@ Lebanon, Brazil's top court ruling on platform liability), with the real pipelin
 
 from __future__ import annotations
 
-from tests.news_helpers import text_types
+from tests.news_helpers import holding, resolved, text_types
 
 
 def test_a_person_s_possessive_before_a_party_is_cut_off(extract_text):
@@ -60,3 +60,16 @@ def test_a_continent_after_regions_of_stays_a_location_and_people_stay_people(ex
                                    "Houston met John Smith and Maria Lopez.")
     assert got.get("Africa") == "LOC", got
     assert got.get("John Smith") == "PERSON" and got.get("Maria Lopez") == "PERSON", got
+
+
+def test_a_ship_named_for_a_city_the_text_calls_a_city_is_two_nodes(extract_text):
+    found = resolved(extract_text, "The navy commissioned the destroyer INS Surat in Mumbai. The ship is named after "
+                                   "the port city of Surat in Gujarat.")
+    assert holding(found, "INS Surat") != holding(found, "Surat"), found
+    assert any(kind == "GPE" and "Surat" in aliases for kind, aliases in found.values()), found
+
+
+def test_a_ship_named_for_a_city_with_no_place_cue_stays_one_node(extract_text):
+    found = resolved(extract_text, "The navy commissioned the destroyer INS Vaghsheer in Mumbai. Vaghsheer will join "
+                                   "the Western Fleet.")
+    assert holding(found, "INS Vaghsheer") == holding(found, "Vaghsheer"), found
