@@ -1570,6 +1570,7 @@ def owner_possessives(doc: Doc, found: list[Mention]) -> list[Mention]:
     owners; the owned names are cut in place."""
     alone = {lexicon.key(m.name): m.type for m in found if m.type in {"ORG", "GPE"} and not m.demonym
              and not m.text.endswith(tuple(POSSESSIVES)) and not POSSESSIVES & set(m.text.split())}
+    alone = {**_person_owners(found), **alone}
     suffixes = set(lexicon.rules()["org_suffixes"]["words"])
     owners: list[Mention] = []
     for m in found:
@@ -1581,10 +1582,73 @@ def owner_possessives(doc: Doc, found: list[Mention]) -> list[Mention]:
             continue
         owner, owned, kind = cut
         owners.append(Mention(start=owner.start_char, end=owner.end_char, text=owner.text, type=kind, sent=m.sent,
-                              name=normalise(owner)[0], label="GPE" if kind == "GPE" else m.label, source="context",
+                              name=normalise(owner)[0], label=m.label if kind == "ORG" else kind, source="context",
                               cue="owner before a possessive inside an organisation's name"))
         m.start, m.end, m.text, m.name = owned.start_char, owned.end_char, owned.text, normalise(owned)[0]
     return owners
+
+
+def _person_owners(found: list[Mention]) -> dict[str, str]:
+    """Keys of the document's person names and of their surnames, as owners a party or other organisation after a
+    possessive belongs to ("Bolsonaro's Liberal Party": the document names Jair Bolsonaro)."""
+    names = [m.name.split() for m in found if m.type == "PERSON" and m.name]
+    return {lexicon.key(k): "PERSON" for words in names for k in (" ".join(words), words[-1])}
+
+
+def kind_listed_places(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """Names in a list right after a plural kind of place and 'of' ('the villages of Ramyeh, Marwahin and Dhayra';
+    types.json listed_place_kinds) are places, GPE, whatever the model read but LOC; a span run over the list's comma
+    is cut into one mention per name. Returns the new list of mentions."""
+    kinds = lexicon.words("types.json", "listed_place_kinds", "words")
+    out: list[Mention] = []
+    for m in found:
+        span = mention_span(doc, m) if m.type in {"ORG", "PERSON", "LOC", "FACILITY", "GPE"} and not m.title and \
+            not m.demonym else None
+        parts = _list_names(span) if span is not None and _after_listed_kind(span, kinds) else []
+        if not parts or (m.type in {"GPE", "LOC"} and len(parts) == 1):  # 'regions of Africa': a continent stays
+            out.append(m)
+            continue
+        for part in parts:
+            new = mention(part, "GPE", m.sent)
+            new.source, new.cue = "context", f"listed after {doc[_list_start(span) - 2].text!r} 'of'"
+            out.append(new)
+    return out
+
+
+LIST_JOINS = {",", "and"}
+
+
+def _list_start(span: Span) -> int:
+    """Index of the first token of the list of capitalised names, commas and 'and' the span ends (at most 12)."""
+    doc, i = span.doc, span.start
+    while i > 0 and span.start - i < 12 and (doc[i - 1].text in LIST_JOINS or doc[i - 1].is_title
+                                             or _name_hyphen(doc[i - 1])):
+        i -= 1
+    return i
+
+
+def _name_hyphen(tok: Token) -> bool:
+    """A hyphen inside a name, or a lower-case particle joined to the next word by one ('al-' of 'Aita al-Shaab')."""
+    nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+    return not tok.whitespace_ and (tok.text == "-" or (tok.is_lower and nxt is not None and nxt.text == "-"))
+
+
+def _after_listed_kind(span: Span, kinds: frozenset[str]) -> bool:
+    """The span is in a list of names that opens right after a plural kind of place and 'of'."""
+    i = _list_start(span)
+    return i >= 2 and span.doc[i - 1].lower_ == "of" and span.doc[i - 2].lower_ in kinds
+
+
+def _list_names(span: Span) -> list[Span]:
+    """The names of the span cut at commas and 'and', when every name opens with a capital; else []."""
+    names, start = [], span.start
+    for t in [*span, None]:
+        if t is None or t.text in LIST_JOINS:
+            end = t.i if t is not None else span.end
+            if end > start:
+                names.append(span.doc[start:end])
+            start = end + 1
+    return names if names and all(n[0].text[:1].isupper() for n in names) else []
 
 
 def _owner_cut(span: Span, alone: dict[str, str], suffixes: set[str]) -> tuple[Span, Span, str] | None:
@@ -2727,6 +2791,7 @@ def extract_mentions(doc: Doc, sent_index: dict[int, int], types: tuple[str, ...
     storm_short_names(found)
     ship_lists(doc, found)
     found.extend(owner_possessives(doc, found))
+    found = kind_listed_places(doc, found)
     sports_clubs(doc, found)
     found = demonym_places(found, doc_words(doc).text)
     coordinated_places(doc, found)

@@ -255,11 +255,14 @@ def ships_apart_from_places(state: State, results: list[DocResult]) -> None:
         if "SHIP" not in types or not types & {"GPE", "LOC"} or gid.startswith("ship:"):
             continue
         ships = [r for r in members if r.m.type == "SHIP"]
-        if not lexicon.table_place(ships[0].name) or not any(
+        cued = [r for r in members if r.m.type in {"GPE", "LOC"} and place_pair_before(r, by_doc[r.doc])]
+        if not (lexicon.table_place(ships[0].name) or cued) or not any(
                 r.m.text.split()[0] in prefixes or r.m.cue.startswith("ship noun") for r in ships):
             continue
         docs = {r.doc for r in ships}
         ships += [r for r in members if r.m.type in {"GPE", "LOC"} and r.doc in docs and after_the(r, by_doc[r.doc])]
+        if cued:  # 'Surat and Vaghsheer add firepower' PERSON beside 'the port city of Surat': the ship's
+            ships += [r for r in members if r.m.type not in {"SHIP", "GPE", "LOC"} and r.doc in docs]
         state.move(ships, f"ship:{gid}", f"{ships[0].name!r} names a ship and a place of kg's tables: two nodes")
         for r in ships:
             r.core = r.base = r.gid
@@ -884,6 +887,13 @@ def org_last_words(state: State) -> None:
                 target = next(iter(options))
                 state.move(members, target, f"{r.name!r} is the last word of the only longer {LAST_WORD_KINDS[kind]} "
                                             f"name in {doc}")
+
+
+def place_pair_before(ref: Ref, result: DocResult) -> bool:
+    """The mention is written after a place pair of resolution.json place_cues ('city of', 'port of')."""
+    s_start, _, s_text = result.sentences[ref.m.sent]
+    before = s_text[: ref.m.start - s_start].lower().split()[-2:]
+    return before in lexicon.rules()["place_cues"]["pairs"]
 
 
 def after_the(ref: Ref, result: DocResult) -> bool:
