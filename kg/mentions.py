@@ -1600,6 +1600,8 @@ def kind_listed_places(doc: Doc, found: list[Mention]) -> list[Mention]:
     types.json listed_place_kinds) are places, GPE, whatever the model read but LOC; a span run over the list's comma
     is cut into one mention per name. Returns the new list of mentions."""
     kinds = lexicon.words("types.json", "listed_place_kinds", "words")
+    if kinds.isdisjoint(doc_words(doc).words):
+        return found  # cheap pre-test: no plural kind of place in the document
     out: list[Mention] = []
     for m in found:
         span = mention_span(doc, m) if m.type in {"ORG", "PERSON", "LOC", "FACILITY", "GPE"} and not m.title and \
