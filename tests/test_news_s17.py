@@ -133,3 +133,13 @@ def test_a_vehicle_object_names_no_dealing_with_what_follows_it(extract_text):
                                          "and Kaliningrad. Seoul will improve cooperation with Tokyo.")
     assert not any("plane" in relation for _, relation, _ in found)
     assert ("Seoul", "improve_cooperation_with", "Tokyo") in found
+
+
+def test_a_light_verb_with_a_particle_links_its_subject_to_the_place_after_it(extract_text):
+    found = relation_texts(extract_text, "Two Eurofighter Typhoons took off from Amari Air Base on Monday.")
+    assert ("Eurofighter Typhoons", "take_off_from", "Amari Air Base") in found
+
+
+def test_a_light_verb_without_a_particle_gives_no_such_relation(extract_text):
+    found = relation_texts(extract_text, "Two Eurofighter Typhoons took fuel from Amari Air Base on Monday.")
+    assert not any(relation.startswith("take") and relation.endswith("_from") for _, relation, _ in found)
