@@ -19,3 +19,14 @@ def test_a_body_named_with_international_or_forestry_keeps_its_name(extract_text
     assert got.get("The International Criminal Court") == "ORG", got
     assert got.get("Forestry England") == "ORG", got
 
+
+def test_an_abbreviated_rank_split_at_a_sentence_start_is_no_person(extract_text):
+    got = text_types(extract_text, "Lance Cpl. Marcus Bell, 21, was charged on Monday. Gunnery Sgt. Jamel "
+                                   "Clayton, 22, was found guilty.")
+    assert "Lance Cpl" not in got and "Gunnery Sgt" not in got, got
+    assert got.get("Marcus Bell") == "PERSON" and got.get("Jamel Clayton") == "PERSON", got
+
+
+def test_a_given_name_that_opens_a_rank_still_opens_a_person(extract_text):
+    got = text_types(extract_text, "Canadian driver Lance Stroll finished fourth on Sunday.")
+    assert got.get("Lance Stroll") == "PERSON", got
