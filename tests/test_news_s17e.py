@@ -30,3 +30,22 @@ def test_an_abbreviated_rank_split_at_a_sentence_start_is_no_person(extract_text
 def test_a_given_name_that_opens_a_rank_still_opens_a_person(extract_text):
     got = text_types(extract_text, "Canadian driver Lance Stroll finished fourth on Sunday.")
     assert got.get("Lance Stroll") == "PERSON", got
+
+
+def test_a_code_or_charter_takes_its_of_words(extract_text):
+    got = text_types(extract_text, "Under the Uniform Code of Military Justice, appeals are automatic. The Canadian "
+                                   "Charter of Rights and Freedoms protects speech.")
+    assert got.get("Uniform Code of Military Justice") == "LAW", got
+    assert got.get("Canadian Charter of Rights and Freedoms") == "LAW", got
+
+
+def test_a_treaty_of_two_joined_words_is_one_law(extract_text):
+    got = text_types(extract_text, "The pact was signed alongside the Treaty of Mutual Cooperation and Security in "
+                                   "1960.")
+    assert got.get("Treaty of Mutual Cooperation and Security") == "LAW", got
+
+
+def test_a_treaty_followed_by_and_and_a_country_stays_apart(extract_text):
+    got = text_types(extract_text, "France signed the Treaty of Versailles and Germany lost land.")
+    assert got.get("Treaty of Versailles") == "LAW" and got.get("Germany") == "GPE", got
+
