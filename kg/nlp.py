@@ -395,7 +395,8 @@ def name_tails(doc: Doc) -> Doc:
             changed = True
         elif heads.get(doc[end - 1].text, "LOC") != "LOC" and ent.label_ in OF_TARGETS | {"NORP"}:
             # a sea word (LOC row) joins only over 'of' ('Bay of Bengal'), not after a name ('Russian' + 'Black Sea')
-            ents[i] = resized(ent, ent.start, end, heads[doc[end - 1].text])
+            # the head may take its own 'of' words in turn ('Navy-Marine Corps' + 'Court' + 'of Criminal Appeals')
+            ents[i] = _with_of_tail(resized(ent, ent.start, end, heads[doc[end - 1].text]), heads)
             changed = True
     if changed:
         doc.ents = ents

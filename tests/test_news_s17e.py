@@ -49,3 +49,8 @@ def test_a_treaty_followed_by_and_and_a_country_stays_apart(extract_text):
     got = text_types(extract_text, "France signed the Treaty of Versailles and Germany lost land.")
     assert got.get("Treaty of Versailles") == "LAW" and got.get("Germany") == "GPE", got
 
+
+def test_a_court_word_joined_after_a_name_takes_its_of_words(extract_text):
+    got = text_types(extract_text, "Her lawyer said she would appeal to the Navy-Marine Corps Court of Criminal "
+                                   "Appeals.")
+    assert got.get("Navy-Marine Corps Court of Criminal Appeals") == "ORG", got
