@@ -1147,7 +1147,19 @@ def entity_type(refs: list[Ref]) -> str:
         votes[r.m.type] += TYPE_WEIGHT.get(src, 1)
     if not votes:
         votes.update(r.m.type for r in refs)
+    place_read_as_person(refs, votes)
     return max(votes, key=lambda t: (votes[t], t))
+
+
+def place_read_as_person(refs: list[Ref], votes: Counter[str]) -> None:
+    """A place of kg's tables ('Okinawa', places.json) that the document also writes as a place (a GPE or LOC
+    mention, its demonym too) is that place where the model read the bare name as a person ('a court on Okinawa'
+    PERSON): the PERSON votes go to the place's type."""
+    if "PERSON" not in votes:
+        return
+    kind = next((r.m.type for r in refs if r.m.type in {"GPE", "LOC"}), None)
+    if kind is not None and all(lexicon.table_place(r.name) for r in refs if r.m.type == "PERSON"):
+        votes[kind] += votes.pop("PERSON")
 
 
 @lru_cache(maxsize=1)

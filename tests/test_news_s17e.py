@@ -3,7 +3,7 @@ U.S. Marine on Okinawa), with the real pipeline."""
 
 from __future__ import annotations
 
-from tests.news_helpers import text_types
+from tests.news_helpers import resolved, text_types
 
 
 def test_portfolio_words_international_and_forestry_make_no_organisation(extract_text):
@@ -54,3 +54,15 @@ def test_a_court_word_joined_after_a_name_takes_its_of_words(extract_text):
     got = text_types(extract_text, "Her lawyer said she would appeal to the Navy-Marine Corps Court of Criminal "
                                    "Appeals.")
     assert got.get("Navy-Marine Corps Court of Criminal Appeals") == "ORG", got
+
+
+def test_a_known_place_the_model_reads_as_a_person_is_the_place(extract_text):
+    found = resolved(extract_text, "Marines on Okinawa protest\n\nA military court on Okinawa on Thursday convicted "
+                                   "a Marine, a verdict that Okinawa Governor Denny Tamaki criticised. Many Okinawans "
+                                   "want the troops to leave. Two more Marines were charged on Okinawa.")
+    assert found["Okinawa"][0] == "GPE", found
+
+
+def test_a_person_named_like_a_place_with_no_place_mention_stays_a_person(extract_text):
+    found = resolved(extract_text, "Victoria Beckham opened a shop in London. Victoria said it would sell dresses.")
+    assert found["Victoria Beckham"][0] == "PERSON", found
