@@ -2119,8 +2119,7 @@ def _numbers_before_units(doc: Doc, ents: list[Span], heads: frozenset[str] | se
             continue
         number = doc[ent.start - 1]
         prev = ents[i - 1] if i and ents[i - 1].end == ent.start else None  # the model's one-token CARDINAL
-        if not (number.is_digit and len(number.text) <= 3) or (prev is not None and (
-                len(prev) > 1 or prev.label_ != "CARDINAL")):
+        if not _unit_number(number, prev):
             continue
         if (ent.end < len(doc) and doc[ent.end].pos_ in {"NOUN", "PROPN"}) or (
                 number.i and doc[number.i - 1].pos_ not in {"ADP", "DET", "PART", "PUNCT", "CCONJ", "SPACE"}):
@@ -2130,6 +2129,21 @@ def _numbers_before_units(doc: Doc, ents: list[Span], heads: frozenset[str] | se
             del ents[i - 1]
         changed = True
     return changed
+
+
+# A corps or force numbered in Roman numerals ('III Marine Expeditionary Force', 'XVIII Airborne Corps'); never 'I',
+# the pronoun.
+ROMAN_UNIT_NUMBER = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
+
+
+def _unit_number(number: Token, prev: Span | None) -> bool:
+    """The token before a unit's name is its number: one to three digits the model left alone or made a one-token
+    CARDINAL, or a Roman numeral other than 'I' alone or with 'the' in an entity of the model's ('The III' ORG)."""
+    if number.is_digit and len(number.text) <= 3:
+        return prev is None or (len(prev) == 1 and prev.label_ == "CARDINAL")
+    if number.text == "I" or not number.is_upper or ROMAN_UNIT_NUMBER.fullmatch(number.text) is None:
+        return False
+    return prev is None or all(t.i == number.i or t.lower_ == "the" for t in prev)
 
 
 UNIT_LABELS = frozenset({"ORG", "FAC", "FACILITY"})  # labels the model gives a unit's name ('Naval Air Squadron' FAC)
