@@ -1012,11 +1012,21 @@ def spelt_out(result: DocResult, refs: list[Ref]) -> list[tuple[Ref, Ref]]:
         after = s_text[b.m.end - s_start : b.m.end - s_start + 1]
         if between.strip() != "(" or after != ")":
             continue
-        if is_acronym(b.name) and not is_acronym(a.name) and stands_for(b.name, a):
+        if (is_acronym(b.name) and not is_acronym(a.name) and stands_for(b.name, a)) \
+                or numbered_acronym(a.name, b.name):
             pairs.append((a, b))
         elif is_acronym(a.name) and not is_acronym(b.name) and stands_for(a.name, b):
             pairs.append((b, a))
     return pairs
+
+
+def numbered_acronym(long: str, short: str) -> bool:
+    """'III Marine Expeditionary Force (III MEF)', '1st Special Forces Group (1st SFG)': a unit's number, then the
+    initials of the rest of its name."""
+    number, _, rest = short.partition(" ")
+    if not rest or not long.startswith(number + " ") or not is_acronym(rest):
+        return False
+    return (number.isupper() or number[:1].isdigit()) and initials(long[len(number) + 1:]) == rest.replace(".", "")
 
 
 def stands_for(acronym: str, long: Ref) -> bool:
