@@ -3,7 +3,7 @@ U.S. Marine on Okinawa), with the real pipeline."""
 
 from __future__ import annotations
 
-from tests.news_helpers import text_types
+from tests.news_helpers import resolved, text_types
 
 
 def test_portfolio_words_international_and_forestry_make_no_organisation(extract_text):
@@ -54,3 +54,36 @@ def test_a_court_word_joined_after_a_name_takes_its_of_words(extract_text):
     got = text_types(extract_text, "Her lawyer said she would appeal to the Navy-Marine Corps Court of Criminal "
                                    "Appeals.")
     assert got.get("Navy-Marine Corps Court of Criminal Appeals") == "ORG", got
+
+
+def test_a_known_place_the_model_reads_as_a_person_is_the_place(extract_text):
+    found = resolved(extract_text, "Marines on Okinawa protest\n\nA military court on Okinawa on Thursday convicted "
+                                   "a Marine, a verdict that Okinawa Governor Denny Tamaki criticised. Many Okinawans "
+                                   "want the troops to leave. Two more Marines were charged on Okinawa.")
+    assert found["Okinawa"][0] == "GPE", found
+
+
+def test_a_person_named_like_a_place_with_no_place_mention_stays_a_person(extract_text):
+    found = resolved(extract_text, "Victoria Beckham opened a shop in London. Victoria said it would sell dresses.")
+    assert found["Victoria Beckham"][0] == "PERSON", found
+
+
+def test_a_unit_numbered_in_roman_numerals_keeps_its_number(extract_text):
+    got = text_types(extract_text, "The III Marine Expeditionary Force said in a statement. Troops of the XVIII "
+                                   "Airborne Corps arrived.")
+    assert got.get("III Marine Expeditionary Force") == "ORG", got
+    assert got.get("XVIII Airborne Corps") == "ORG", got
+    assert "The III" not in got, got
+
+
+def test_the_pronoun_i_before_a_unit_is_no_number(extract_text):
+    got = text_types(extract_text, "Then I Marine Expeditionary Force veterans spoke.")
+    assert not any(t.startswith("I ") for t in got), got
+
+
+def test_a_numbered_acronym_in_brackets_joins_the_numbered_unit(extract_text):
+    found = resolved(extract_text, "The III Marine Expeditionary Force (III MEF) said in a statement that III MEF "
+                                   "had extended the curfew.")
+    assert "III MEF" in found["III Marine Expeditionary Force"][1], found
+    assert "III MEF" not in found, found
+
