@@ -1263,8 +1263,12 @@ def cut_amount_tail(doc: Doc) -> Doc:
     (kg/data/types.json amount_scales) is never part of a name, though "Boeing 747" or "Apollo 11" are (a match
     score after a name is cut in kg_name_edges)."""
     scales = lexicon.words("types.json", "amount_scales", "words")
+    units = lexicon.words("types.json", "amount_scales", "units")
     ents, changed = [], False
     for ent in doc.ents:
+        if _unit_after_amount(ent, units):
+            changed = True
+            continue
         end = ent.end
         if len(ent) > 2 and doc[end - 1].lower_ in scales and doc[end - 2].like_num:
             end -= 2
@@ -1278,6 +1282,13 @@ def cut_amount_tail(doc: Doc) -> Doc:
     if changed:
         doc.ents = ents
     return doc
+
+
+def _unit_after_amount(ent: Span, units: frozenset[str]) -> bool:
+    """'Fahrenheit' in '(111 Fahrenheit)' or '44 degrees Celsius': a unit of measure alone after a number or
+    'degrees' (types.json amount_scales units), no name."""
+    return len(ent) == 1 and ent.text in units and ent.start > 0 \
+        and (ent.doc[ent.start - 1].like_num or ent.doc[ent.start - 1].lower_ in {"degree", "degrees"})
 
 
 @Language.component("kg_paragraph_breaks")

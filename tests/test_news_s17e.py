@@ -87,3 +87,13 @@ def test_a_numbered_acronym_in_brackets_joins_the_numbered_unit(extract_text):
     assert "III MEF" in found["III Marine Expeditionary Force"][1], found
     assert "III MEF" not in found, found
 
+
+def test_a_temperature_unit_after_a_number_is_no_person(extract_text):
+    got = text_types(extract_text, "Temperatures above 44 degrees Celsius (111 Fahrenheit) fanned the flames.")
+    assert "Fahrenheit" not in got and "Celsius" not in got, got
+
+
+def test_a_person_named_like_a_unit_stays_a_person(extract_text):
+    got = text_types(extract_text, "The scale was devised by Daniel Gabriel Fahrenheit in 1724.")
+    assert got.get("Daniel Gabriel Fahrenheit") == "PERSON", got
+
