@@ -97,3 +97,9 @@ def test_a_person_named_like_a_unit_stays_a_person(extract_text):
     got = text_types(extract_text, "The scale was devised by Daniel Gabriel Fahrenheit in 1724.")
     assert got.get("Daniel Gabriel Fahrenheit") == "PERSON", got
 
+
+def test_a_marine_corps_base_takes_its_name(extract_text):
+    got = text_types(extract_text, "The relocation of Marine Corps Air Station Futenma was delayed. He trained at "
+                                   "Marine Corps Base Quantico in Virginia.")
+    assert got.get("Marine Corps Air Station Futenma") == "FACILITY", got
+    assert got.get("Marine Corps Base Quantico") == "FACILITY", got
