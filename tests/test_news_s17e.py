@@ -103,3 +103,15 @@ def test_a_marine_corps_base_takes_its_name(extract_text):
                                    "Marine Corps Base Quantico in Virginia.")
     assert got.get("Marine Corps Air Station Futenma") == "FACILITY", got
     assert got.get("Marine Corps Base Quantico") == "FACILITY", got
+
+
+def test_an_agreement_named_by_hyphenated_countries_is_one_law(extract_text):
+    got = text_types(extract_text, "Canadians call the deal CUSMA, the Canada-United States-Mexico Agreement. Talks "
+                                   "on a Japan-Philippines Reciprocal Access Agreement ended.")
+    assert got.get("Canada-United States-Mexico Agreement") == "LAW", got
+    assert got.get("Japan-Philippines Reciprocal Access Agreement") == "LAW", got
+
+
+def test_a_lower_case_agreement_after_hyphenated_countries_is_no_law(extract_text):
+    got = text_types(extract_text, "The Israel-Hamas ceasefire agreement held on Sunday.")
+    assert not any(t == "LAW" for t in got.values()), got
