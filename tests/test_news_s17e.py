@@ -108,7 +108,7 @@ def test_a_marine_corps_base_takes_its_name(extract_text):
 def test_an_agreement_named_by_hyphenated_countries_is_one_law(extract_text):
     got = text_types(extract_text, "Canadians call the deal CUSMA, the Canada-United States-Mexico Agreement. Talks "
                                    "on a Japan-Philippines Reciprocal Access Agreement ended.")
-    assert got.get("Canada-United States-Mexico Agreement") == "LAW", got
+    assert got.get("the Canada-United States-Mexico Agreement") == "LAW", got
     assert got.get("Japan-Philippines Reciprocal Access Agreement") == "LAW", got
 
 
