@@ -113,6 +113,8 @@ TITLE_JOINERS = frozenset({"and", "&", ","})
 def is_title(words: list[str]) -> bool:
     """True when the words are modifiers followed by a title head ('Defense Minister', 'Prime Minister'); two
     modifiers may be joined by 'and', '&' or a comma ('Business and Trade Secretary')."""
+    if len(words) > 1 and words[-1] == ".":  # an abbreviation the tokenizer split at a sentence start ('Cpl', '.')
+        words = [*words[:-2], words[-2] + "."]
     if not words or words[-1].split(" ")[-1] not in _title_last_words():
         return False  # the quick test: no head phrase ends in the last word
     heads, mods, _ = _title_words()
@@ -226,12 +228,18 @@ def leading_title(tokens: list[Token]) -> int:
     return 0
 
 
+def _split_abbreviation(tok: Token, words: frozenset[str]) -> bool:
+    """'Cpl' before a '.' token: a title abbreviation ('Cpl.') the tokenizer split off its full stop."""
+    return tok.i + 1 < len(tok.doc) and tok.nbor().text == "." and tok.text + "." in words
+
+
 def only_title_part(span: Span) -> bool:
     """'Defense' in 'Defense Minister Tomomi Inada': every word is a title word and the title continues after it."""
     _, _, words = _title_words()
-    if not all(t.text in words or (t.text in TITLE_JOINERS and 0 < t.i - span.start < len(span) - 1) for t in span):
-        return False
     doc = span.doc
+    if not all(t.text in words or _split_abbreviation(t, words)
+               or (t.text in TITLE_JOINERS and 0 < t.i - span.start < len(span) - 1) for t in span):
+        return False
     following = [t.text for t in doc[span.start : min(len(doc), span.end + 3)]]
     longer = any(is_title(following[:n]) or sentence_case_title(following[:n])
                  for n in range(len(span) + 1, len(following) + 1))

@@ -396,7 +396,8 @@ def name_tails(doc: Doc) -> Doc:
             changed = True
         elif heads.get(doc[end - 1].text, "LOC") != "LOC" and ent.label_ in OF_TARGETS | {"NORP"}:
             # a sea word (LOC row) joins only over 'of' ('Bay of Bengal'), not after a name ('Russian' + 'Black Sea')
-            ents[i] = resized(ent, ent.start, end, heads[doc[end - 1].text])
+            # the head may take its own 'of' words in turn ('Navy-Marine Corps' + 'Court' + 'of Criminal Appeals')
+            ents[i] = _with_of_tail(resized(ent, ent.start, end, heads[doc[end - 1].text]), heads)
             changed = True
     if changed:
         doc.ents = ents
@@ -1281,8 +1282,12 @@ def cut_amount_tail(doc: Doc) -> Doc:
     (kg/data/types.json amount_scales) is never part of a name, though "Boeing 747" or "Apollo 11" are (a match
     score after a name is cut in kg_name_edges)."""
     scales = lexicon.words("types.json", "amount_scales", "words")
+    units = lexicon.words("types.json", "amount_scales", "units")
     ents, changed = [], False
     for ent in doc.ents:
+        if _unit_after_amount(ent, units):
+            changed = True
+            continue
         end = ent.end
         if len(ent) > 2 and doc[end - 1].lower_ in scales and doc[end - 2].like_num:
             end -= 2
@@ -1296,6 +1301,13 @@ def cut_amount_tail(doc: Doc) -> Doc:
     if changed:
         doc.ents = ents
     return doc
+
+
+def _unit_after_amount(ent: Span, units: frozenset[str]) -> bool:
+    """'Fahrenheit' in '(111 Fahrenheit)' or '44 degrees Celsius': a unit of measure alone after a number or
+    'degrees' (types.json amount_scales units), no name."""
+    return len(ent) == 1 and ent.text in units and ent.start > 0 \
+        and (ent.doc[ent.start - 1].like_num or ent.doc[ent.start - 1].lower_ in {"degree", "degrees"})
 
 
 @Language.component("kg_paragraph_breaks")
@@ -2137,8 +2149,7 @@ def _numbers_before_units(doc: Doc, ents: list[Span], heads: frozenset[str] | se
             continue
         number = doc[ent.start - 1]
         prev = ents[i - 1] if i and ents[i - 1].end == ent.start else None  # the model's one-token CARDINAL
-        if not (number.is_digit and len(number.text) <= 3) or (prev is not None and (
-                len(prev) > 1 or prev.label_ != "CARDINAL")):
+        if not _unit_number(number, prev):
             continue
         if (ent.end < len(doc) and doc[ent.end].pos_ in {"NOUN", "PROPN"}) or (
                 number.i and doc[number.i - 1].pos_ not in {"ADP", "DET", "PART", "PUNCT", "CCONJ", "SPACE"}):
@@ -2148,6 +2159,21 @@ def _numbers_before_units(doc: Doc, ents: list[Span], heads: frozenset[str] | se
             del ents[i - 1]
         changed = True
     return changed
+
+
+# A corps or force numbered in Roman numerals ('III Marine Expeditionary Force', 'XVIII Airborne Corps'); never 'I',
+# the pronoun.
+ROMAN_UNIT_NUMBER = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
+
+
+def _unit_number(number: Token, prev: Span | None) -> bool:
+    """The token before a unit's name is its number: one to three digits the model left alone or made a one-token
+    CARDINAL, or a Roman numeral other than 'I' alone or with 'the' in an entity of the model's ('The III' ORG)."""
+    if number.is_digit and len(number.text) <= 3:
+        return prev is None or (len(prev) == 1 and prev.label_ == "CARDINAL")
+    if number.text == "I" or not number.is_upper or ROMAN_UNIT_NUMBER.fullmatch(number.text) is None:
+        return False
+    return prev is None or all(t.i == number.i or t.lower_ == "the" for t in prev)
 
 
 UNIT_LABELS = frozenset({"ORG", "FAC", "FACILITY"})  # labels the model gives a unit's name ('Naval Air Squadron' FAC)

@@ -1022,11 +1022,21 @@ def spelt_out(result: DocResult, refs: list[Ref]) -> list[tuple[Ref, Ref]]:
         after = s_text[b.m.end - s_start : b.m.end - s_start + 1]
         if between.strip() != "(" or after != ")":
             continue
-        if is_acronym(b.name) and not is_acronym(a.name) and stands_for(b.name, a):
+        if (is_acronym(b.name) and not is_acronym(a.name) and stands_for(b.name, a)) \
+                or numbered_acronym(a.name, b.name):
             pairs.append((a, b))
         elif is_acronym(a.name) and not is_acronym(b.name) and stands_for(a.name, b):
             pairs.append((b, a))
     return pairs
+
+
+def numbered_acronym(long: str, short: str) -> bool:
+    """'III Marine Expeditionary Force (III MEF)', '1st Special Forces Group (1st SFG)': a unit's number, then the
+    initials of the rest of its name."""
+    number, _, rest = short.partition(" ")
+    if not rest or not long.startswith(number + " ") or not is_acronym(rest):
+        return False
+    return (number.isupper() or number[:1].isdigit()) and initials(long[len(number) + 1:]) == rest.replace(".", "")
 
 
 def stands_for(acronym: str, long: Ref) -> bool:
@@ -1157,7 +1167,19 @@ def entity_type(refs: list[Ref]) -> str:
         votes[r.m.type] += TYPE_WEIGHT.get(src, 1)
     if not votes:
         votes.update(r.m.type for r in refs)
+    place_read_as_person(refs, votes)
     return max(votes, key=lambda t: (votes[t], t))
+
+
+def place_read_as_person(refs: list[Ref], votes: Counter[str]) -> None:
+    """A place of kg's tables ('Okinawa', places.json) that the document also writes as a place (a GPE or LOC
+    mention, its demonym too) is that place where the model read the bare name as a person ('a court on Okinawa'
+    PERSON): the PERSON votes go to the place's type."""
+    if "PERSON" not in votes:
+        return
+    kind = next((r.m.type for r in refs if r.m.type in {"GPE", "LOC"}), None)
+    if kind is not None and all(lexicon.table_place(r.name) for r in refs if r.m.type == "PERSON"):
+        votes[kind] += votes.pop("PERSON")
 
 
 @lru_cache(maxsize=1)
