@@ -247,6 +247,17 @@ def alias_link(between: str) -> bool:
     return _alias_link().fullmatch(between) is not None
 
 
+def described_alias_link(between: str) -> bool:
+    """The text between two names is an apposition describing the first, then an alias cue (', the U.S. military's
+    northernmost installation, formerly known as '): the second is another name of the first."""
+    return _described_alias_link().fullmatch(between) is not None
+
+
+@lru_cache(maxsize=1)
+def _described_alias_link() -> re.Pattern:
+    return re.compile(rf"\s*,\s*(?:the|an?)\s+[^,;()\n]{{1,80}},\s*{_alias_cue()}\s+(?:the\s+)?", re.IGNORECASE)
+
+
 # A given name of two syllables joined by a hyphen, the second in lower case: 'Ching-te', 'Jae-myung', 'Jae-in'.
 HYPHENED_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
 

@@ -543,7 +543,8 @@ def _place_apposition(span: Span) -> str:
 
 @lru_cache(maxsize=1)
 def _place_apposition_pattern() -> re.Pattern:
-    words = "|".join(re.escape(w) for w in sorted(lexicon.words("types.json", "name_edges", "place_kind_words")))
+    words = "|".join(re.escape(w) for w in sorted(lexicon.words("types.json", "name_edges", "place_kind_words")
+                                                  | {"capital"}))  # 'Birnin Kebbi, the state capital
     return re.compile(rf"^\s*,\s*(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,2}}({words})"
                       r"(?=\s*(?:[,.;:)]|$)|\s+(?:that|which|where|of|in|on|near|north|south|east|west)\b)")
 
@@ -1196,7 +1197,7 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "ORG", f"unit word: {span[-1].text!r}"  # "Russia's Northern Fleet" LOC
     elif m.type == "GPE" and (maker := _maker_before(span, name)):
         m.type, m.cue = "ORG", f"maker: {maker!r} before"  # 'routers made by Ubiquiti' GPE
-    elif m.type in {"PERSON", "ORG"} and len(span) <= (1 if m.type == "PERSON" else 3) and not m.title and (
+    elif m.type in {"PERSON", "ORG"} and len(span) <= (2 if m.type == "PERSON" else 3) and not m.title and (
             kind := _place_apposition(span)):
         m.type, m.cue = "GPE", f"in apposition to a {kind!r}"  # 'Rawalpindi, the garrison city that ...' PERSON
     elif m.type in {"ORG", "GPE", "LOC", "FACILITY", "PERSON"} and len(name.split()) <= 3 and not m.title and \
@@ -2522,7 +2523,8 @@ def alias_pairs(doc: Doc, found: list[Mention]) -> list[tuple[Mention, Mention]]
     pairs = [(k, a, b) for k, (a, b) in enumerate(itertools.pairwise(ordered))
              if a.sent == b.sent and b.name[:1].isupper() and a.end <= b.start
              and lexicon.alias_link(_between(doc, a.end, b.start))]
-    found_pairs = [(_placed_name(doc, ordered, k, b), b) for k, a, b in pairs] + _who_pairs(doc, ordered)
+    found_pairs = [(_placed_name(doc, ordered, k, b), b) for k, a, b in pairs] + _who_pairs(doc, ordered) + \
+        _described_pairs(doc, ordered)
     # 'X, known in the Philippines as Y': the place where Y is used stands between the two names
     return found_pairs + [(a, b) for a, place, b in zip(ordered, ordered[1:], ordered[2:], strict=False)
                           if a.sent == b.sent and place.type in {"GPE", "LOC"} and b.name[:1].isupper()
@@ -2541,6 +2543,25 @@ def _who_pairs(doc: Doc, ordered: list[Mention]) -> list[tuple[Mention, Mention]
             person = next((m for m in reversed(ordered[: k + 1]) if m.sent == a.sent and m.type == "PERSON"), None)
             if person is not None and person is not b:
                 out.append((person, b))
+    return out
+
+
+def _described_pairs(doc: Doc, ordered: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """(name, alias) pairs written 'Pituffik Space Base, the U.S. military's northernmost installation, formerly
+    known as Thule Air Base' (lexicon.described_alias_link): the nearest name before the apposition, at most three
+    names back, when the name right before the cue is not itself the one it follows."""
+    out = []
+    for k, b in enumerate(ordered):
+        if not b.name[:1].isupper():
+            continue
+        near = [a for a in ordered[max(0, k - 3) : k] if a.sent == b.sent and a.end <= b.start]
+        between = [_between(doc, a.end, b.start) for a in near]
+        if not near or lexicon.alias_link(between[-1]):
+            continue  # 'X, a unit of Y, known as Z': Z is Y's other name
+        a = next((a for a, text in zip(reversed(near), reversed(between), strict=True)
+                  if lexicon.described_alias_link(text)), None)
+        if a is not None:
+            out.append((a, b))
     return out
 
 
@@ -3475,11 +3496,15 @@ def mark_datelines(doc: Doc, mentions: list[Mention]) -> None:
             # an agency, a date, '--', or a dash after capitals ('MOGADISHU —'): no list of names in prose
             dated = re.search(r"[(\d]|--", match.group()) or dash
             places_end = m.end + len(_MORE_PLACES.match(text, m.end).group())
+            agency = re.search(r"\(([^()]+)\)", match.group())
             for o in mentions:
                 if o is m or m.end <= o.start < match.end():
                     o.dateline = True
                     if dated and o is not m and o.end <= places_end and o.text.isupper():
                         dateline_place(o)  # 'WASHINGTON/AMSTERDAM, Dec 3 (Reuters) -': both places
+                    elif agency and m.end + agency.start(1) <= o.start and o.end <= m.end + agency.end(1) and \
+                            o.type in {"GPE", "LOC", "PERSON"}:
+                        o.type, o.cue = "ORG", "the agency of a dateline"  # 'PANAMA CITY, Aug 5 (Bloomberg) -' GPE
             if dated:
                 dateline_place(m)
             elif m.type == "GPE" and m.text.isupper() and len(m.text) > 3:  # 'TOKYO - ': shown as 'Tokyo'

@@ -183,6 +183,8 @@ def base_key(r: Ref) -> None:
         return
     if m.type == "ORG":
         country, core = split_country_prefix(r.name)
+        if country is not None and country.type != "GPE" and table.variant(r.name[: len(r.name) - len(core)].strip()):
+            country, core = None, r.name  # 'Arctic Command', 'Pacific Fleet': a region's own name opens the name
         if country is None:
             country, core = split_country_suffix(r.name)
         if country is None and m.qualifier:  # "Russia's Defence Ministry": the country stands outside the name
@@ -995,6 +997,30 @@ def aliases(state: State, results: list[DocResult]) -> None:
             if named.gid != b.gid and not named.country and not b.country:
                 state.move([r for r in state.refs if r.gid == b.gid], named.gid,
                            f"{b.name!r} is another name of {named.name!r} ('known as') in {doc}")
+        for named, b in described_aliases(ordered, by_name[doc]):
+            if named.gid != b.gid and not named.country and not b.country:
+                state.move([r for r in state.refs if r.gid == b.gid], named.gid,
+                           f"{b.name!r} is another name of {named.name!r} (a description, then 'known as') in {doc}")
+
+
+def described_aliases(ordered: list[Ref], result: DocResult) -> list[tuple[Ref, Ref]]:
+    """(name, alias) pairs written 'X, the U.S. military's northernmost installation, formerly known as Y'
+    (lexicon.described_alias_link): the nearest name before the description, at most three names back, when the
+    name right before the cue is not itself the one it follows (as kg.mentions alias_pairs finds them)."""
+    out = []
+    for k, b in enumerate(ordered):
+        if not b.name[:1].isupper():
+            continue
+        s_start, _, s_text = result.sentences[b.m.sent]
+        near = [a for a in ordered[max(0, k - 3) : k] if a.m.sent == b.m.sent and a.m.end <= b.m.start]
+        between = [s_text[a.m.end - s_start : b.m.start - s_start] for a in near]
+        if not near or lexicon.alias_link(between[-1]):
+            continue  # 'X, a unit of Y, known as Z': Z is Y's other name
+        a = next((a for a, text in zip(reversed(near), reversed(between), strict=True)
+                  if lexicon.described_alias_link(text)), None)
+        if a is not None:
+            out.append((a, b))
+    return out
 
 
 def _placed_ref(before: Ref, place: Ref, alias: Ref, s_start: int, s_text: str) -> Ref:

@@ -143,3 +143,55 @@ def test_a_light_verb_with_a_particle_links_its_subject_to_the_place_after_it(ex
 def test_a_light_verb_without_a_particle_gives_no_such_relation(extract_text):
     found = relation_texts(extract_text, "Two Eurofighter Typhoons took fuel from Amari Air Base on Monday.")
     assert not any(relation.startswith("take") and relation.endswith("_from") for _, relation, _ in found)
+
+
+# ---------------------------------------------------------------- places, laws, agencies, aliases (second set)
+
+
+def test_a_state_of_cue_and_a_capital_apposition_keep_a_state_and_its_capital_apart(extract_text):
+    found = entities(extract_text, "Gunmen stormed a school in the northwestern state of Kebbi. Kebbi Governor Nasir "
+                                   "Idris said the girls would return to Birnin Kebbi, the state capital.")
+    assert found["Kebbi"][0] == "GPE" and found["Birnin Kebbi"][0] == "GPE"
+    assert "Kebbi" not in found["Birnin Kebbi"][1]
+
+
+def test_a_persons_apposition_naming_no_place_kind_keeps_the_person(extract_text):
+    found = mentions(extract_text, "John Smith, the town mayor, spoke. Jane Doe, a city councillor, agreed.")
+    assert found.get("John Smith") == "PERSON" and found.get("Jane Doe") == "PERSON"
+
+
+def test_a_name_described_then_formerly_known_as_another_is_one_node(extract_text):
+    found = entities(extract_text, "Denmark will upgrade Pituffik Space Base, the U.S. military's northernmost "
+                                   "installation, formerly known as Thule Air Base.")
+    assert {"Pituffik Space Base", "Thule Air Base"} <= found["Pituffik Space Base"][1]
+
+
+def test_an_alias_right_after_a_name_inside_the_description_is_that_names(extract_text):
+    found = entities(extract_text, "Acme Corp, a unit of Zeta Holdings, known as ZH, said profits rose.")
+    assert "ZH" in found["Zeta Holdings"][1]
+    assert "ZH" not in found["Acme Corp"][1] and "Zeta Holdings" not in found["Acme Corp"][1]
+
+
+def test_plural_treaties_and_a_lake_after_at_are_typed(extract_text):
+    found = mentions(extract_text, "Mulino said the deal respected the 1977 Torrijos-Carter Treaties. A drought at "
+                                   "Gatun Lake forced the authority to cut transits.")
+    assert found.get("Torrijos-Carter Treaties") == "LAW"
+    assert found.get("Gatun Lake") == "LOC"
+
+
+def test_the_agency_in_a_datelines_brackets_is_an_organisation(extract_text):
+    found = mentions(extract_text, "PANAMA CITY, Aug 5 (Bloomberg) - U.S. Navy vessels began receiving priority "
+                                   "passage through the canal.")
+    assert found.get("Bloomberg") == "ORG"
+
+
+def test_a_body_named_after_a_region_joins_its_country_qualified_form(extract_text):
+    found = entities(extract_text, "The Danish Arctic Command, based in Nuuk, operates four patrol vessels. The "
+                                   "agreement funds an office for the Arctic Command in Kangerlussuaq.")
+    assert "Arctic Command" in found["Danish Arctic Command"][1]
+    assert "Arctic" not in found  # the region's name opens the body's name
+
+
+def test_a_region_demonym_still_qualifies_a_body(extract_text):
+    found = entities(extract_text, "The European Commission proposed a law. The Commission said it would act.")
+    assert "Commission" in found["European Commission"][1]
