@@ -1573,7 +1573,8 @@ POSSESSIVES = {"'s", "’s"}
 
 def owner_possessives(doc: Doc, found: list[Mention]) -> list[Mention]:
     """An ORG span "<Owner>'s <Name>" is two mentions, the owner and what it owns ("Alphabet's Google"), when the
-    owner is a country of kg's table or a name the document also writes alone as an ORG or GPE; the possessive
+    owner is a country of kg's table or a name the document also writes alone as an ORG or GPE, or what it owns is a
+    country ("Amnesty International's Nigeria director"); the possessive
     of a name that keeps it ("McDonald's Corp", "Levi's"), names with no such owner ("Convention People's Party")
     and one institution word after a name that is no country ("Queen's University") stay whole. Returns the
     owners; the owned names are cut in place."""
@@ -1594,6 +1595,8 @@ def owner_possessives(doc: Doc, found: list[Mention]) -> list[Mention]:
                               name=normalise(owner)[0], label=m.label if kind == "ORG" else kind, source="context",
                               cue="owner before a possessive inside an organisation's name"))
         m.start, m.end, m.text, m.name = owned.start_char, owned.end_char, owned.text, normalise(owned)[0]
+        if (place := lexicon.countries().variant(m.name)) is not None:
+            m.type, m.cue = place.type, "a country after an organisation's possessive"
     return owners
 
 
@@ -1677,6 +1680,8 @@ def _owner_cut(span: Span, alone: dict[str, str], suffixes: set[str]) -> tuple[S
         if place is None and len(owned) == 1 and owned[0].text in _institution_heads():
             return None  # "Queen's University", "St Mary's Hospital": one name, whatever 'Queen' is elsewhere
         kind = place.type if place is not None else alone.get(lexicon.key(name))
+        if not kind and table.variant(normalise(owned)[0]) is not None and table.variant(normalise(span)[0]) is None:
+            kind = "ORG"  # "Amnesty International's Nigeria director": an organisation's office for a country
         if kind:
             return owner, owned, kind
     return None

@@ -896,13 +896,14 @@ class Context:
         indefinite = any(c.lower_ in {"a", "an"} for c in tok.children)
         if (lemma in self.words["proxies"] or tok.lower_ in self.words["proxies"]) and not indefinite:
             return self._stand_in(tok)
-        if indefinite and (model := self._indefinite_model(tok)) is not None:
-            return [(model, f"stand-in 'a {tok.text}'")]
+        if (model := self._model_in_phrase(tok)) is not None:
+            return [(model, f"stand-in '{tok.text}'")]
         return []
 
-    def _indefinite_model(self, tok: Token) -> int | None:
-        """The aircraft, ship or weapon model named inside an indefinite vehicle noun's phrase ('escorted a Tu-134
-        transport plane'): one of that model, though 'a Japanese ship' is none of Japan's in particular."""
+    def _model_in_phrase(self, tok: Token) -> int | None:
+        """The aircraft, ship or weapon model named inside a vehicle noun's phrase that stands for no owner ('escorted
+        a Tu-134 transport plane', 'buy more Boeing AH-64 helicopters'): that model, though 'a Japanese ship' is none
+        of Japan's in particular."""
         if tok.lemma_.lower() not in self.words["vehicles"] and tok.lower_ not in self.words["vehicles"]:
             return None
         named = [i for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod"}
@@ -935,13 +936,18 @@ class Context:
             return self._via(owners[:1], f"stand-in '{tok.text} of'")
         if vehicle and not self._actor(tok) and (named := self._named_vehicle(tok)) is not None:
             return [(named, f"stand-in '{tok.text}'")]  # "operates KAI's FA-50 aircraft": the FA-50, not KAI
-        for mod in self._modifiers(tok):
+        mods = list(self._modifiers(tok))
+        models = vehicle and any((i := self.mention_of(m)) is not None and self.mentions[i].type in VEHICLE_TYPES
+                                 for m in mods)
+        for mod in mods:
             idx = self.mention_of(mod)
             if idx is None or self.hyphen_participle(mod) is not None:  # 'Italian-built ships' are no Italy's
                 continue
             kind = self.mentions[idx].type
             if kind in OWNER_TYPES and tok.lower_ in self.words["made_goods"] and not self._actor(tok):
                 continue  # 'carry Chinese missiles': the maker, not the thing carried
+            if kind == "ORG" and models:
+                continue  # 'buy Lockheed Martin F-35A fighter jets': a company before a model is its maker
             if self.mentions[idx].demonym and tok.lemma_.lower() in self.words["nationality_nouns"]:
                 continue  # 'the Finnish company': a company of that nationality, not the country
             if kind in OWNER_TYPES or (vehicle and kind in VEHICLE_TYPES):

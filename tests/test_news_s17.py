@@ -195,3 +195,26 @@ def test_a_body_named_after_a_region_joins_its_country_qualified_form(extract_te
 def test_a_region_demonym_still_qualifies_a_body(extract_text):
     found = entities(extract_text, "The European Commission proposed a law. The Commission said it would act.")
     assert "Commission" in found["European Commission"][1]
+
+
+def test_an_organisations_office_for_a_country_splits_off_the_country(extract_text):
+    result = extract_text("Criminal gangs have kidnapped thousands of people in northwest and central Nigeria since "
+                          "2014.\n\nAmnesty International's Nigeria director Isa Sanusi said the government had "
+                          "failed.")
+    found = {(m.text, m.type) for m in result.mentions}
+    assert ("Amnesty International", "ORG") in found and ("Nigeria", "GPE") in found
+    assert not any("Amnesty" in text and "Nigeria" in text for text, _ in found)
+    found = mentions(extract_text, "Officials of the Democratic People's Republic of Korea said.")
+    assert "Republic of Korea" not in found  # a country's own name with a possessive stays whole
+
+
+def test_a_group_of_a_number_is_one_organisation(extract_text):
+    found = mentions(extract_text, "Tinubu postponed a trip to the Group of 20 summit. The Group of Seven met.")
+    assert found.get("Group of 20") == "ORG" and found.get("Group of Seven") == "ORG"
+    assert "Group" not in found
+
+
+def test_a_vehicle_noun_with_a_model_in_its_phrase_stands_for_the_model(extract_text):
+    found = relation_texts(extract_text, "Poland will buy more Boeing AH-64 helicopters. Norway ordered Airbus H145 "
+                                         "helicopters.")
+    assert ("Poland", "buy", "Boeing AH-64") in found and ("Norway", "order", "Airbus H145") in found
