@@ -2495,15 +2495,20 @@ def envoy_names(doc: Doc) -> Doc:
     'to' (titles.json envoy_heads) come the place the envoy is sent to and the envoy's name, which the model reads
     as one organisation or person, or leaves unnamed ('Ambassador to Japan' + 'Rahm Emanuel'): the place and the
     person become spans of their own."""
-    heads, lower = _hashes("titles.json", "envoy_heads"), doc.to_array(LOWER).tolist()
-    to = get_string_id("to")
-    found = [spans for i in range(len(lower) - 3) if lower[i] in heads and lower[i + 1] == to
-             and (spans := _envoy_spans(doc, i + 2))]
+    lower = doc.to_array(LOWER)
+    at = numpy.flatnonzero(numpy.isin(lower[:-3], _envoy_head_ids()) & (lower[1:-2] == get_string_id("to")))
+    found = [spans for i in at.tolist() if (spans := _envoy_spans(doc, i + 2))]
     if found:
         new = [span for spans in found for span in spans]
         kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in new)]
         doc.ents = sorted(kept + new, key=lambda span: span.start)
     return doc
+
+
+@lru_cache(maxsize=1)
+def _envoy_head_ids() -> numpy.ndarray:
+    """String ids of titles.json envoy_heads, for one vectorised test over a Doc's lower-case words."""
+    return numpy.array(sorted(_hashes("titles.json", "envoy_heads")), dtype=numpy.uint64)
 
 
 def _envoy_spans(doc: Doc, j: int) -> list[Span]:
