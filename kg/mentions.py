@@ -875,6 +875,21 @@ def _bracketed_acronym_ends_with_tail(span: Span) -> bool:
     return short.isupper() and short.isalpha() and short[0] == first.text[0] and short[-1] == span[-1].text[0]
 
 
+def _in_named_division(span: Span) -> bool:
+    """'Chibok in Borno state', 'Papiri, in neighbouring Niger state': a name right before 'in', an adjective
+    allowed, and a place the model labelled that a place word (types.json name_edges place_kind_words) follows."""
+    doc, i = span.doc, span.end + (span.end < len(span.doc) and span.doc[span.end].text == ",")
+    if i + 1 >= len(doc) or doc[i].lower_ != "in":
+        return False
+    i += 1 + (doc[i + 1].is_lower and doc[i + 1].pos_ == "ADJ")
+    if i >= len(doc) or doc[i].ent_iob_ != "B" or doc[i].ent_type_ not in {"GPE", "LOC"}:
+        return False
+    j = i + 1
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    return j < len(doc) and doc[j].lower_ in lexicon.words("types.json", "name_edges", "place_kind_words")
+
+
 def _place_preposition_of_noun(span: Span) -> bool:
     """'the border fence near Majdal Shams': a preposition of place_cues before that hangs on a noun; after a verb it
     may place a person ('she stood near Smith')."""
@@ -1186,6 +1201,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "GPE", f"region word: {span[-1].text!r}"  # 'northern Shan State' PERSON
     elif m.type == "ORG" and table.by_capital.get(lexicon.key(name)) and table.variant(name) is None:
         m.type, m.cue = "GPE", "a capital of kg's country table"  # 'Canberra will buy', 'visited Nuuk' ORG
+    elif m.type in {"PERSON", "ORG"} and len(span) == 1 and not m.title and _in_named_division(span):
+        m.type, m.cue = "GPE", "before 'in' and a place written with a place word"  # 'Chibok in Borno state' PERSON
     elif m.type == "PERSON" and not m.title and len(span) <= 3 and _place_preposition_of_noun(span):
         m.type, m.cue = "GPE", f"{span.doc[span.start - 1].text!r} after a noun before the name"  # 'a hospital near X'
     elif (m.type in {"PERSON", "ORG"} or (m.type == "FACILITY" and len(span) == 1)) \

@@ -218,3 +218,13 @@ def test_a_vehicle_noun_with_a_model_in_its_phrase_stands_for_the_model(extract_
     found = relation_texts(extract_text, "Poland will buy more Boeing AH-64 helicopters. Norway ordered Airbus H145 "
                                          "helicopters.")
     assert ("Poland", "buy", "Boeing AH-64") in found and ("Norway", "order", "Airbus H145") in found
+
+
+def test_a_name_before_in_and_a_place_with_a_place_word_is_a_place(extract_text):
+    found = mentions(extract_text, "The abduction of 276 schoolgirls from Chibok in Borno state shocked the world.")
+    assert found.get("Chibok") == "GPE"
+
+
+def test_a_name_before_in_and_a_place_without_a_place_word_keeps_its_type(extract_text):
+    found = mentions(extract_text, "Officials said Tinubu in Abuja would speak on Monday.")
+    assert found.get("Tinubu") != "GPE"
