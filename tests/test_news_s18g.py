@@ -1,0 +1,16 @@
+"""Session 18 (helper g): errors found on new wire stories about Yemen, the Afghan border and a Senate hearing."""
+
+from kg.clean import is_chrome
+
+
+def test_byline_with_lowercase_particle_surname_is_chrome() -> None:
+    """'al-Batati' opens with a lowercase particle, yet the line is a byline: writers are no actors of the story."""
+    assert is_chrome("By Miriam Kessler and Saleh al-Batati")
+    assert is_chrome("By Ahmed el-Sherif, Reuters")
+    assert is_chrome("By Anna d'Ancona")
+
+
+def test_body_line_opening_with_by_stays_body() -> None:
+    """A sentence starting with 'By' and a particle name is prose, not a byline."""
+    assert not is_chrome("By al-Qaeda's account, the attack by Saleh al-Batati's men failed on Monday.")
+    assert not is_chrome("By al-Batati's count the raid killed four people and wounded dozens more in the port area.")
