@@ -14,3 +14,22 @@ def test_body_line_opening_with_by_stays_body() -> None:
     """A sentence starting with 'By' and a particle name is prose, not a byline."""
     assert not is_chrome("By al-Qaeda's account, the attack by Saleh al-Batati's men failed on Monday.")
     assert not is_chrome("By al-Batati's count the raid killed four people and wounded dozens more in the port area.")
+
+
+def _types(extract_text, text: str) -> dict[str, str]:
+    """Mention name -> type for one text."""
+    return {m.name: m.type for m in extract_text(text).mentions}
+
+
+def test_named_amendment_typed_org_is_a_law(extract_text) -> None:
+    """'<Name> Amendment' the model typed ORG is a law, like '<Name> Directive'."""
+    types = _types(extract_text, "U.S. law, including the Byrnes-Tollefson Amendment, restricts foreign construction.")
+    assert types["Byrnes-Tollefson Amendment"] == "LAW"
+    types = _types(extract_text, "The Jackson-Vanik Amendment restricted trade with the Soviet Union.")
+    assert types["Jackson-Vanik Amendment"] == "LAW"
+
+
+def test_body_named_after_an_amendment_stays_org(extract_text) -> None:
+    """A name going on after 'Amendment' is a body ('Second Amendment Foundation'), no law."""
+    types = _types(extract_text, "The Second Amendment Foundation sued the city on Monday.")
+    assert types["Second Amendment Foundation"] == "ORG"
