@@ -33,3 +33,19 @@ def test_body_named_after_an_amendment_stays_org(extract_text) -> None:
     """A name going on after 'Amendment' is a body ('Second Amendment Foundation'), no law."""
     types = _types(extract_text, "The Second Amendment Foundation sued the city on Monday.")
     assert types["Second Amendment Foundation"] == "ORG"
+
+
+def test_route_from_to_ends_are_places(extract_text) -> None:
+    """'the road from X to Y': both ends of a route noun are places, whatever the model read ('Jalalabad' PERSON)."""
+    text = "The main crossings at Torkham, on the road from Peshawar to Jalalabad, and at Chaman, were closed."
+    assert _types(extract_text, text)["Jalalabad"] == "GPE"
+    types = _types(extract_text, "A bus from Quetta to Chaman crashed on Monday.")
+    assert types["Quetta"] == "GPE" and types["Chaman"] == "GPE"
+
+
+def test_from_to_without_route_noun_or_with_a_person_unchanged(extract_text) -> None:
+    """No route noun, one end only, or a person of the document: nothing is retyped."""
+    assert _types(extract_text, "The road to Jalalabad was closed on Monday.")["Jalalabad"] == "PERSON"
+    text = "Emmanuel Macron spoke. A flight from Paris to Macron's home town was cancelled."
+    assert _types(extract_text, text)["Emmanuel Macron"] == "PERSON"
+    assert all(m.type == "PERSON" for m in extract_text(text).mentions if "Macron" in m.name)
