@@ -719,14 +719,15 @@ def _compound_after(span: Span) -> bool:
 
 def _site_after(span: Span) -> str:
     """'fuel depot' of 'the Kilo 17 fuel depot': one word of what a site holds (types.json name_edges
-    facility_modifiers), then a site word (facility_kind_words); '' otherwise."""
+    facility_modifiers), then a site word (facility_kind_words, facility_modified_kinds); '' otherwise."""
     doc = span.doc
     if span.end + 1 >= len(doc) or doc[span.end].lower_ not in lexicon.words("types.json", "name_edges",
                                                                              "facility_modifiers"):
         return ""
     site = doc[span.end + 1].lower_
-    return f"{doc[span.end].lower_} {site}" if site in lexicon.words("types.json", "name_edges",
-                                                                      "facility_kind_words") else ""
+    kinds = lexicon.words("types.json", "name_edges", "facility_kind_words") | lexicon.words(
+        "types.json", "name_edges", "facility_modified_kinds")
+    return f"{doc[span.end].lower_} {site}" if site in kinds else ""
 
 
 def _listed_after_site(span: Span) -> str:

@@ -49,3 +49,17 @@ def test_from_to_without_route_noun_or_with_a_person_unchanged(extract_text) -> 
     text = "Emmanuel Macron spoke. A flight from Paris to Macron's home town was cancelled."
     assert _types(extract_text, text)["Emmanuel Macron"] == "PERSON"
     assert all(m.type == "PERSON" for m in extract_text(text).mentions if "Macron" in m.name)
+
+
+def test_name_before_power_plant_is_a_facility(extract_text) -> None:
+    """'the Ras Kanatib power plant': a name the model read as a person before a modifier and 'plant' or 'station'
+    is the site."""
+    text = "Israeli jets have since hit the port and the Ras Kanatib power plant several times."
+    assert _types(extract_text, text)["Ras Kanatib"] == "FACILITY"
+
+
+def test_plant_or_station_without_modifier_unchanged(extract_text) -> None:
+    """'station' or 'plant' alone is too common to make a site; a person stays a person."""
+    assert _types(extract_text, "He met John Smith at the station on Monday.")["John Smith"] == "PERSON"
+    types = _types(extract_text, "Ford's chief Jim Farley toured the Louisville plant with Andy Beshear.")
+    assert types["Andy Beshear"] == "PERSON"
