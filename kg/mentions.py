@@ -720,14 +720,15 @@ def _compound_after(span: Span) -> bool:
 
 def _site_after(span: Span) -> str:
     """'fuel depot' of 'the Kilo 17 fuel depot': one word of what a site holds (types.json name_edges
-    facility_modifiers), then a site word (facility_kind_words); '' otherwise."""
+    facility_modifiers), then a site word (facility_kind_words, facility_modified_kinds); '' otherwise."""
     doc = span.doc
     if span.end + 1 >= len(doc) or doc[span.end].lower_ not in lexicon.words("types.json", "name_edges",
                                                                              "facility_modifiers"):
         return ""
     site = doc[span.end + 1].lower_
-    return f"{doc[span.end].lower_} {site}" if site in lexicon.words("types.json", "name_edges",
-                                                                      "facility_kind_words") else ""
+    kinds = lexicon.words("types.json", "name_edges", "facility_kind_words") | lexicon.words(
+        "types.json", "name_edges", "facility_modified_kinds")
+    return f"{doc[span.end].lower_} {site}" if site in kinds else ""
 
 
 def _listed_after_site(span: Span) -> str:
@@ -1888,12 +1889,33 @@ def route_ends(doc: Doc, found: list[Mention]) -> None:
     for i, m in heads.items():
         tok = doc[i]
         first = tok if tok.dep_ == "pobj" else tok.head if tok.dep_ == "conj" else None
-        if first is None or first.dep_ != "pobj" or first.head.lower_ != "between" or not first.conjuncts \
-                or first.head.head.lemma_.lower() not in routes:
+        if first is None or first.dep_ != "pobj":
+            continue
+        if first.head.lower_ == "between" and first.conjuncts and first.head.head.lemma_.lower() in routes:
+            route = first.head.head
+        elif (route := _from_to_route(first, routes)) is None:
             continue
         if m.type in {"PERSON", "ORG"} and m.source == "ner" and not m.cue and " " not in m.name \
                 and m.name not in full and not m.title and not m.demonym:
-            m.type, m.cue = "GPE", f"a place a {first.head.head.lower_!r} runs between"
+            m.type, m.cue = "GPE", f"a place a {route.lower_!r} runs between"
+
+
+def _from_to_route(end: Token, routes: frozenset[str]) -> Token | None:
+    """The route noun of 'the road from Peshawar to Jalalabad' when end is the object of its 'from' or its 'to' and
+    the other of the two prepositions has an object too, on the same noun or on the 'from' end; else None."""
+    prep = end.head
+    other = {"from": "to", "to": "from"}.get(prep.lower_)
+    route = prep.head
+    if prep.lower_ == "to" and route.dep_ == "pobj" and route.head.lower_ == "from":
+        route = route.head.head  # 'from Peshawar to Jalalabad' with 'to' on 'Peshawar'
+    elif prep.lower_ == "to" and route.lower_ == "from":
+        route = route.head  # 'to' on 'from'
+    if other is None or route.pos_ not in {"NOUN", "PROPN"} or route.lemma_.lower() not in routes:
+        return None
+    froms = [prep] if prep.lower_ == "from" else [t for t in route.children if t.lower_ == "from"]
+    holders = [route, *froms, *(p for t in froms for p in t.children)]
+    opposite = [t for h in holders for t in h.children if t.lower_ == other]
+    return route if any(c.dep_ == "pobj" for t in opposite for c in t.children) else None
 
 
 def _between_sides(first: Token) -> bool:
