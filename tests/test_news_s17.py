@@ -228,3 +228,8 @@ def test_a_name_before_in_and_a_place_with_a_place_word_is_a_place(extract_text)
 def test_a_name_before_in_and_a_place_without_a_place_word_keeps_its_type(extract_text):
     found = mentions(extract_text, "Officials said Tinubu in Abuja would speak on Monday.")
     assert found.get("Tinubu") != "GPE"
+
+
+def test_a_one_word_name_after_crossing_at_is_a_place(extract_text):
+    found = mentions(extract_text, "The main crossing at Torkham reopened on Monday.")
+    assert found.get("Torkham") == "GPE"
