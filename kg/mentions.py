@@ -1252,7 +1252,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "GPE", "place cue before a one-word name"
     elif m.type in {"PERSON", "ORG"} and len(span) <= 2 and not m.title and (kind := _plural_place_kind_after(span)):
         m.type, m.cue = "GPE", f"named with another before {kind!r}"  # 'Sisaket and Surin provinces' ORG
-    elif m.type == "ORG" and len(span) == 2 and not m.title and (kind := _place_kind_of_before(span)):
+    elif ((m.type == "ORG" and len(span) == 2) or (m.type == "PERSON" and len(span) <= 3)) and not m.title and \
+            (kind := _place_kind_of_before(span)):
         m.type, m.cue = "GPE", f"'{kind} of' before the name"  # 'the Thai provinces of Ubon Ratchathani' ORG
     elif m.type in {"ORG", "PERSON"} and not m.title and len(span) <= 2 and after_facility_in(span):
         m.type, m.cue = "GPE", "after a facility and 'in'"  # 'Air Base 201 in Agadez'
@@ -1275,6 +1276,9 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     elif m.type == "PERSON" and len(span) > 1 and not m.title and span[-1].text in lexicon.words(
             "feature_names.json", "street_heads", "words"):
         m.type, m.cue = "FACILITY", f"street word: {span[-1].text!r}"
+    elif m.type == "PERSON" and len(span) > 1 and not m.title and span[-1].text in lexicon.words(
+            "types.json", "island_heads", "words"):
+        m.type, m.cue = "LOC", f"island word: {span[-1].text!r}"  # 'from Ly Son Island' PERSON
     elif m.type in {"ORG", "PERSON", "GPE", "LOC"} and not m.title and (opener := street_opening(name)):
         m.type, m.cue = "FACILITY", f"street or square: {opener!r}"  # 'the Place de la Concertation' ORG
     elif m.type == "PERSON" and " " in name and not m.title and (place := table.variant(name)) is not None:
