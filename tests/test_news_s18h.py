@@ -5,6 +5,7 @@ each rule, with cases that must not change)."""
 
 from __future__ import annotations
 
+from tests.news_helpers import resolved as entities
 from tests.news_helpers import text_types as mentions
 
 # ---------------------------------------------------------------- islands, provinces, companies
@@ -33,3 +34,32 @@ def test_a_person_after_the_president_of_stays_a_person(extract_text):
 def test_a_company_ending_in_defence_read_as_a_person_is_an_organisation(extract_text):
     found = mentions(extract_text, "Hensoldt Defence, a supplier of radar systems, also exports to Israel.")
     assert found.get("Hensoldt Defence") == "ORG"
+
+# ---------------------------------------------------------------- entity types: dateline, carrier
+
+
+def test_a_dateline_city_outvotes_the_models_org_on_its_court_metonyms(extract_text):
+    found = entities(extract_text, "KARLSRUHE, Germany, Oct 9 (dpa) - Germany's Federal Court of Justice on Wednesday "
+                                   "rejected an appeal by the bank. The court in Karlsruhe said the contract was void. "
+                                   "Lawyers welcomed the Karlsruhe decision.")
+    assert found["Karlsruhe"][0] == "GPE"
+
+
+def test_an_org_never_written_in_a_dateline_keeps_its_type(extract_text):
+    found = entities(extract_text, "BERLIN, May 2 (Reuters) - Siemens said on Thursday its profit rose. Siemens "
+                                   "shares gained.")
+    assert found["Siemens"][0] == "ORG" and found["Berlin"][0] == "GPE"
+
+
+def test_a_carrier_written_after_a_ship_noun_is_a_ship_where_carrier_read_as_an_airline(extract_text):
+    found = entities(extract_text, "French carrier Charles de Gaulle sails to Djibouti\n\nDJIBOUTI, May 3 (AFP) - The "
+                                   "French aircraft carrier Charles de Gaulle docked in Djibouti on Monday after "
+                                   "drills in the Red Sea. Sailors of the Charles de Gaulle were given shore leave. "
+                                   "The Charles de Gaulle is due in Toulon in June.")
+    assert found["Charles de Gaulle"][0] == "SHIP"
+
+
+def test_an_airline_called_a_carrier_stays_an_organisation(extract_text):
+    found = entities(extract_text, "Budget carrier Wizz Air cut flights to Tel Aviv on Monday. Wizz Air said demand "
+                                   "fell.")
+    assert found["Wizz Air"][0] == "ORG"
