@@ -63,3 +63,35 @@ def test_an_airline_called_a_carrier_stays_an_organisation(extract_text):
     found = entities(extract_text, "Budget carrier Wizz Air cut flights to Tel Aviv on Monday. Wizz Air said demand "
                                    "fell.")
     assert found["Wizz Air"][0] == "ORG"
+
+# ---------------------------------------------------------------- cuts: UN conventions, ministries of two portfolios
+
+
+def test_a_un_convention_is_one_law_with_its_bracketed_acronym(extract_text):
+    found = entities(extract_text, "Manila says the claims break the United Nations Convention on the Law of the Sea "
+                                   "(UNCLOS). UNCLOS sets the limits of each zone.")
+    assert found["United Nations Convention on the Law of the Sea"] == (
+        "LAW", {"United Nations Convention on the Law of the Sea", "UNCLOS"})
+    assert "Convention on the Law of the Sea" not in found
+
+
+def test_a_un_convention_written_un_is_one_law(extract_text):
+    found = mentions(extract_text, "Both states ratified the UN Convention on the Rights of the Child in 1990.")
+    assert found.get("UN Convention on the Rights of the Child") == "LAW"
+
+
+def test_the_united_nations_before_another_name_stays_an_organisation(extract_text):
+    found = mentions(extract_text, "The United Nations and the Convention on Human Rights were cited by the court.")
+    assert found.get("The United Nations") == "ORG"
+
+
+def test_a_ministry_of_two_portfolios_is_one_name(extract_text):
+    found = mentions(extract_text, "The Federal Ministry for Economic Affairs and Climate Action, which issues export "
+                                   "licences, welcomed the ruling.")
+    assert found.get("Federal Ministry for Economic Affairs and Climate Action") == "ORG"
+    assert "Climate Action" not in found
+
+
+def test_a_ministry_and_a_company_stay_two_names(extract_text):
+    found = mentions(extract_text, "The Federal Ministry for Digital Affairs and Siemens signed a deal on Monday.")
+    assert "Siemens" in found and not any("Siemens" in t and "Ministry" in t for t in found)
