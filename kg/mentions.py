@@ -2881,7 +2881,7 @@ def naval_names(doc: Doc, found: list[Mention]) -> list[Mention]:
         span = mention_span(doc, m)
         if span is None or _class_name(span, class_words) or _hull_number(span, m, ships, hull_number):
             continue
-        retype = m.type in {"ORG", "GPE", "PERSON"} or (m.type == "LOC" and " " not in m.name)
+        retype = m.type in {"ORG", "GPE", "PERSON"} or (m.type == "LOC" and _exercise_named_as_place(m.name))
         if retype and not m.demonym and cues and not _exercise_holder(m) and (cue := _exercise_cue(doc, m)):
             m.type, m.cue = "EVENT", cue
         elif m.type == "FACILITY" and cues and (cue := _exercise_apposition(span)):
@@ -2890,6 +2890,19 @@ def naval_names(doc: Doc, found: list[Mention]) -> list[Mention]:
             m.name = m.name.removeprefix("Exercise ")  # 'Exercise Pitch Black' is written 'Pitch Black' after
         kept.append(m)
     return kept
+
+
+def _exercise_named_as_place(name: str) -> bool:
+    """A LOC the model read that can be an exercise's name before an exercise noun: one word ('Malabar'), or words
+    not closed by a natural feature's head, a compass point or a place of kg's tables ('the Pacific Steller
+    exercise'; 'the South China Sea exercise', 'the Western Pacific exercise' stay places)."""
+    words = name.split()
+    return len(words) == 1 or not any(
+        words[-1] in lexicon.words("feature_names.json", "suffix_heads", "words") or words[-1] in _COMPASS_WORDS
+        or lexicon.table_place(part) or lexicon.countries().any(part) is not None for part in (name, words[-1]))
+
+
+_COMPASS_WORDS = frozenset({"North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest"})
 
 
 def _class_name(span: Span, class_words: frozenset[str]) -> bool:

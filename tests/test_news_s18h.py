@@ -95,3 +95,15 @@ def test_a_ministry_of_two_portfolios_is_one_name(extract_text):
 def test_a_ministry_and_a_company_stay_two_names(extract_text):
     found = mentions(extract_text, "The Federal Ministry for Digital Affairs and Siemens signed a deal on Monday.")
     assert "Siemens" in found and not any("Siemens" in t and "Ministry" in t for t in found)
+
+# ---------------------------------------------------------------- exercises the model read as places
+
+
+def test_an_exercise_of_two_words_read_as_a_place_is_an_event(extract_text):
+    found = mentions(extract_text, "Marines took part in the Northern Edge exercise with the U.S. Navy on Monday.")
+    assert found.get("the Northern Edge") == "EVENT"
+
+
+def test_a_sea_or_region_before_an_exercise_noun_stays_a_place(extract_text):
+    found = mentions(extract_text, "Ships held the South China Sea exercise and the Western Pacific exercise.")
+    assert found.get("South China Sea") == "LOC" and found.get("Western Pacific") == "LOC"
