@@ -1271,7 +1271,8 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
         m.type, m.cue = "GPE", "place cue before a one-word name"
     elif m.type in {"PERSON", "ORG"} and len(span) <= 2 and not m.title and (kind := _plural_place_kind_after(span)):
         m.type, m.cue = "GPE", f"named with another before {kind!r}"  # 'Sisaket and Surin provinces' ORG
-    elif m.type == "ORG" and len(span) == 2 and not m.title and (kind := _place_kind_of_before(span)):
+    elif ((m.type == "ORG" and len(span) == 2) or (m.type == "PERSON" and len(span) <= 3)) and not m.title and \
+            (kind := _place_kind_of_before(span)):
         m.type, m.cue = "GPE", f"'{kind} of' before the name"  # 'the Thai provinces of Ubon Ratchathani' ORG
     elif m.type in {"ORG", "PERSON"} and not m.title and len(span) <= 2 and after_facility_in(span):
         m.type, m.cue = "GPE", "after a facility and 'in'"  # 'Air Base 201 in Agadez'
@@ -1294,6 +1295,9 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
     elif m.type == "PERSON" and len(span) > 1 and not m.title and span[-1].text in lexicon.words(
             "feature_names.json", "street_heads", "words"):
         m.type, m.cue = "FACILITY", f"street word: {span[-1].text!r}"
+    elif m.type == "PERSON" and len(span) > 1 and not m.title and span[-1].text in lexicon.words(
+            "types.json", "island_heads", "words"):
+        m.type, m.cue = "LOC", f"island word: {span[-1].text!r}"  # 'from Ly Son Island' PERSON
     elif m.type in {"ORG", "PERSON", "GPE", "LOC"} and not m.title and (opener := street_opening(name)):
         m.type, m.cue = "FACILITY", f"street or square: {opener!r}"  # 'the Place de la Concertation' ORG
     elif m.type == "PERSON" and " " in name and not m.title and (place := table.variant(name)) is not None:
@@ -2942,7 +2946,7 @@ def naval_names(doc: Doc, found: list[Mention]) -> list[Mention]:
         span = mention_span(doc, m)
         if span is None or _class_name(span, class_words) or _hull_number(span, m, ships, hull_number):
             continue
-        retype = m.type in {"ORG", "GPE", "PERSON"} or (m.type == "LOC" and " " not in m.name)
+        retype = m.type in {"ORG", "GPE", "PERSON"} or (m.type == "LOC" and _exercise_named_as_place(m.name))
         if retype and not m.demonym and cues and not _exercise_holder(m) and (cue := _exercise_cue(doc, m)):
             m.type, m.cue = "EVENT", cue
         elif m.type == "FACILITY" and cues and (cue := _exercise_apposition(span)):
@@ -2951,6 +2955,19 @@ def naval_names(doc: Doc, found: list[Mention]) -> list[Mention]:
             m.name = m.name.removeprefix("Exercise ")  # 'Exercise Pitch Black' is written 'Pitch Black' after
         kept.append(m)
     return kept
+
+
+def _exercise_named_as_place(name: str) -> bool:
+    """A LOC the model read that can be an exercise's name before an exercise noun: one word ('Malabar'), or words
+    not closed by a natural feature's head, a compass point or a place of kg's tables ('the Pacific Steller
+    exercise'; 'the South China Sea exercise', 'the Western Pacific exercise' stay places)."""
+    words = name.split()
+    return len(words) == 1 or not any(
+        words[-1] in lexicon.words("feature_names.json", "suffix_heads", "words") or words[-1] in _COMPASS_WORDS
+        or lexicon.table_place(part) or lexicon.countries().any(part) is not None for part in (name, words[-1]))
+
+
+_COMPASS_WORDS = frozenset({"North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest"})
 
 
 def _class_name(span: Span, class_words: frozenset[str]) -> bool:

@@ -60,6 +60,8 @@ __all__ = ["Resolution", "country_table", "key", "resolve", "slug"]
 
 # How much a mention's type counts in its entity's type vote: context and rules beat the statistical model.
 TYPE_WEIGHT = {"cue": 3, "ruler": 3, "compound": 2, "ner": 1}
+SHIP_NOUN_RULER = "ruler:ship-noun-name"  # kg.nlp SHIP_NAME_ID: a ship noun right before the name
+CARRIER_CUE = "'carrier' before the name"  # kg.mentions kind_noun_before with types.json kind_nouns ORG 'carrier'
 
 
 @dataclass
@@ -1188,12 +1190,14 @@ def entity_type(refs: list[Ref]) -> str:
             continue  # 'PLA drills' EVENT, 'the People's Liberation Army' ORG: the name's own head word wins
         # a title written before a person's name ('President Ahmed al-Sharaa') is context as strong as a cue: it
         # outvotes the model's ORG on the bare surname later ('Sharaa said')
-        src = "ner" if r.m.source == SAME_NAME else "cue" if r.m.cue or (r.m.title and r.m.type == "PERSON") else \
-            r.m.source.split(":")[0]
+        # a dateline ('KARLSRUHE, Germany -') names the place the story was filed from: a cue, as strong as a rule
+        src = "ner" if r.m.source == SAME_NAME else "cue" if r.m.cue or r.m.dateline or (
+            r.m.title and r.m.type == "PERSON") else r.m.source.split(":")[0]
         votes[r.m.type] += TYPE_WEIGHT.get(src, 1)
     if not votes:
         votes.update(r.m.type for r in refs)
     place_read_as_person(refs, votes)
+    carrier_read_as_airline(refs, votes)
     return max(votes, key=lambda t: (votes[t], t))
 
 
@@ -1206,6 +1210,17 @@ def place_read_as_person(refs: list[Ref], votes: Counter[str]) -> None:
     kind = next((r.m.type for r in refs if r.m.type in {"GPE", "LOC"}), None)
     if kind is not None and all(lexicon.table_place(r.name) for r in refs if r.m.type == "PERSON"):
         votes[kind] += votes.pop("PERSON")
+
+
+def carrier_read_as_airline(refs: list[Ref], votes: Counter[str]) -> None:
+    """'French carrier Charles de Gaulle' ORG (the airline's 'carrier') names the ship the document also writes after a
+    ship noun ('the aircraft carrier Charles de Gaulle' SHIP): the airline noun's ORG votes go to the ship."""
+    if "SHIP" not in votes or not any(r.m.source == SHIP_NOUN_RULER for r in refs):
+        return
+    for r in refs:
+        if r.m.type == "ORG" and r.m.cue == CARRIER_CUE:
+            votes["ORG"] -= TYPE_WEIGHT["cue"]
+            votes["SHIP"] += TYPE_WEIGHT["cue"]
 
 
 @lru_cache(maxsize=1)

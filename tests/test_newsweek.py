@@ -167,7 +167,7 @@ def test_convention_with_two_of_phrases_is_one_law(extract_text):
     r = extract_text("The court cited the United Nations Convention on the Law of the Sea. Delegates signed the "
                      "Convention on the Rights of the Child in New York.")
     laws = {m.name for m in r.mentions if m.type == "LAW"}
-    assert laws == {"Convention on the Law of the Sea", "Convention on the Rights of the Child"}
+    assert laws == {"United Nations Convention on the Law of the Sea", "Convention on the Rights of the Child"}
 
 
 def test_treaty_of_a_place_and_a_year_stays_the_treaty(extract_text):
