@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -256,6 +257,27 @@ def described_alias_link(between: str) -> bool:
 @lru_cache(maxsize=1)
 def _described_alias_link() -> re.Pattern:
     return re.compile(rf"\s*,\s*(?:the|an?)\s+[^,;()\n]{{1,80}},\s*{_alias_cue()}\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def described_alias_pairs(names: list[tuple[int, int, int, str]],
+                          between: Callable[[int, int, int], str]) -> list[tuple[int, int]]:
+    """(name, alias) index pairs among `names` ((start, end, sentence, name) in text order) written 'X, the U.S.
+    military's northernmost installation, formerly known as Y' (described_alias_link): the nearest name before the
+    description, at most three names back, unless the name right before the cue is the one it follows ('X, a unit
+    of Y, known as Z': Z is Y's). `between(sentence, end, start)` is the text between two offsets."""
+    out = []
+    for k, (start, _, sent, name) in enumerate(names):
+        if not name[:1].isupper():
+            continue
+        near = [i for i in range(max(0, k - 3), k) if names[i][2] == sent and names[i][1] <= start]
+        texts = [between(sent, names[i][1], start) for i in near]
+        if not near or alias_link(texts[-1]):
+            continue
+        i = next((i for i, text in zip(reversed(near), reversed(texts), strict=True) if described_alias_link(text)),
+                 None)
+        if i is not None:
+            out.append((i, k))
+    return out
 
 
 # A given name of two syllables joined by a hyphen, the second in lower case: 'Ching-te', 'Jae-myung', 'Jae-in'.

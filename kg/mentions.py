@@ -2596,21 +2596,10 @@ def _who_pairs(doc: Doc, ordered: list[Mention]) -> list[tuple[Mention, Mention]
 
 def _described_pairs(doc: Doc, ordered: list[Mention]) -> list[tuple[Mention, Mention]]:
     """(name, alias) pairs written 'Pituffik Space Base, the U.S. military's northernmost installation, formerly
-    known as Thule Air Base' (lexicon.described_alias_link): the nearest name before the apposition, at most three
-    names back, when the name right before the cue is not itself the one it follows."""
-    out = []
-    for k, b in enumerate(ordered):
-        if not b.name[:1].isupper():
-            continue
-        near = [a for a in ordered[max(0, k - 3) : k] if a.sent == b.sent and a.end <= b.start]
-        between = [_between(doc, a.end, b.start) for a in near]
-        if not near or lexicon.alias_link(between[-1]):
-            continue  # 'X, a unit of Y, known as Z': Z is Y's other name
-        a = next((a for a, text in zip(reversed(near), reversed(between), strict=True)
-                  if lexicon.described_alias_link(text)), None)
-        if a is not None:
-            out.append((a, b))
-    return out
+    known as Thule Air Base' (lexicon.described_alias_pairs)."""
+    names = [(m.start, m.end, m.sent, m.name) for m in ordered]
+    return [(ordered[i], ordered[k]) for i, k in lexicon.described_alias_pairs(
+        names, lambda _, end, start: _between(doc, end, start))]
 
 
 def _placed_name(doc: Doc, ordered: list[Mention], k: int, alias: Mention) -> Mention:

@@ -1007,22 +1007,14 @@ def aliases(state: State, results: list[DocResult]) -> None:
 
 def described_aliases(ordered: list[Ref], result: DocResult) -> list[tuple[Ref, Ref]]:
     """(name, alias) pairs written 'X, the U.S. military's northernmost installation, formerly known as Y'
-    (lexicon.described_alias_link): the nearest name before the description, at most three names back, when the
-    name right before the cue is not itself the one it follows (as kg.mentions alias_pairs finds them)."""
-    out = []
-    for k, b in enumerate(ordered):
-        if not b.name[:1].isupper():
-            continue
-        s_start, _, s_text = result.sentences[b.m.sent]
-        near = [a for a in ordered[max(0, k - 3) : k] if a.m.sent == b.m.sent and a.m.end <= b.m.start]
-        between = [s_text[a.m.end - s_start : b.m.start - s_start] for a in near]
-        if not near or lexicon.alias_link(between[-1]):
-            continue  # 'X, a unit of Y, known as Z': Z is Y's other name
-        a = next((a for a, text in zip(reversed(near), reversed(between), strict=True)
-                  if lexicon.described_alias_link(text)), None)
-        if a is not None:
-            out.append((a, b))
-    return out
+    (lexicon.described_alias_pairs, as kg.mentions alias_pairs finds them)."""
+
+    def between(sent: int, end: int, start: int) -> str:
+        s_start, _, s_text = result.sentences[sent]
+        return s_text[end - s_start : start - s_start]
+
+    names = [(r.m.start, r.m.end, r.m.sent, r.name) for r in ordered]
+    return [(ordered[i], ordered[k]) for i, k in lexicon.described_alias_pairs(names, between)]
 
 
 def _placed_ref(before: Ref, place: Ref, alias: Ref, s_start: int, s_text: str) -> Ref:
