@@ -73,6 +73,8 @@ class Rule:
     unnamed: list[str] = field(default_factory=list)  # anchors that stand for no mention ('a Tu-134 plane' does)
 
 
+# Dependencies by which a model's name inside a vehicle noun's phrase hangs on the noun ('Japan's F-35 jets').
+MODEL_DEPS = frozenset({"compound", "amod", "nmod", "nummod"})
 # Dependencies by which a name written after a common noun is that noun's own name ('the destroyer JS Takanami').
 NAMING_DEPS = frozenset({"appos", "compound", "nmod"})
 
@@ -906,7 +908,12 @@ class Context:
         of Japan's in particular."""
         if tok.lemma_.lower() not in self.words["vehicles"] and tok.lower_ not in self.words["vehicles"]:
             return None
-        named = [i for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod"}
+        return self._model_before(tok)
+
+    def _model_before(self, tok: Token) -> int | None:
+        """The last aircraft, ship or weapon mention among the words right inside a noun's phrase ('Tu-134' of 'a
+        Tu-134 transport plane'), else None."""
+        named = [i for c in tok.lefts if c.dep_ in MODEL_DEPS
                  and (i := self.mention_of(c)) is not None and self.mentions[i].type in VEHICLE_TYPES]
         return named[-1] if named else None
 
@@ -958,11 +965,7 @@ class Context:
     def _named_vehicle(self, tok: Token) -> int | None:
         """The aircraft, ship or weapon named right inside a vehicle noun's phrase after an owner's possessive
         ("KAI's FA-50 light combat aircraft", "Japan's F-35 jets"), else None: the thing itself, not its owner."""
-        if not any(c.dep_ == "poss" for c in tok.lefts):
-            return None
-        named = [i for c in tok.lefts if c.dep_ in {"compound", "nmod", "nummod"}
-                 and (i := self.mention_of(c)) is not None and self.mentions[i].type in VEHICLE_TYPES]
-        return named[-1] if named else None
+        return self._model_before(tok) if any(c.dep_ == "poss" for c in tok.lefts) else None
 
     def hyphen_participle(self, mod: Token) -> Token | None:
         """The participle a name is joined to by a hyphen before a noun ('flagged' in 'the Liberian-flagged tanker',
@@ -1485,9 +1488,9 @@ def envoy_role(ctx: Context) -> Iterator[Evidence]:
     Japan: an envoy's title and 'to' (titles.json envoy_heads) right before a place and a person name where the
     envoy is sent and, with a country or demonym before the title, by whom. Read on the words, not the parse, which
     hangs such names anywhere."""
-    from kg.lexicon import words
+    from kg import lexicon
 
-    heads, doc = words("titles.json", "envoy_heads"), ctx.doc
+    heads, doc = lexicon.words("titles.json", "envoy_heads"), ctx.doc
     for idx, head in ctx.heads.items():
         if ctx.mentions[idx].type != "PERSON" or not (span := _span(ctx, idx)):
             continue
@@ -1500,12 +1503,12 @@ def envoy_role(ctx: Context) -> Iterator[Evidence]:
         if k < 1 or doc[k].lower_ != "to" or doc[k - 1].lower_ not in heads:
             continue
         title = doc[k - 1]
-        words = [title.lower_]
+        parts = [title.lower_]
         j = k - 2
         while j >= 0 and doc[j].lower_ in ctx.words["title_modifiers"]:  # 'special envoy', 'deputy ambassador'
-            words.insert(0, doc[j].lower_)
+            parts.insert(0, doc[j].lower_)
             j -= 1
-        label, attrs = "_".join(words), {"title": " ".join(words)}
+        label, attrs = "_".join(parts), {"title": " ".join(parts)}
         yield from ctx.evidence("envoy-role", f"{label}_to", [head], [ctx.heads[place]], title, attrs=attrs)
         sender = ctx.mention_of(doc[j]) if j >= 0 else None
         if sender is not None and sender != place and (ctx.mentions[sender].type in OWNER_TYPES
