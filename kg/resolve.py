@@ -605,25 +605,35 @@ def initialled_names(state: State) -> None:
                            f"{name!r} is written with initials of the only full name spelling them out in {doc}")
 
 
+# Plural place heads whose name has a plural short form: 'the Spratlys', 'the Kurils', 'the Falklands'.
+PLURAL_PLACE_HEADS = frozenset({"Islands", "Mountains"})
+
+
 def partial_places(state: State) -> None:
-    """'Chiba' joins 'Chiba Prefecture', 'Pacific' joins 'Pacific Ocean' when that is the only such name; a short form
-    read as an ORG casts no type vote there. A town is not the county, district or region named after it ('Albany' /
-    'Albany County'): those heads never join."""
+    """'Chiba' joins 'Chiba Prefecture', 'Pacific' joins 'Pacific Ocean', 'the Spratlys' 'the Spratly Islands' when
+    that is the only such name; a short form read as an ORG (or, a plural one, as a person) casts no type vote
+    there. A town is not the county, district or region named after it ('Albany' / 'Albany County'): those heads
+    never join."""
     heads, admin = lexicon.rules()["place_heads"], set(lexicon.rules()["admin_heads"]["words"])
     for doc, refs in state.by_doc().items():
         longer: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        plurals: set[str] = set()  # 'the Spratlys' of 'the Spratly Islands': a plural short form, never a person
         for r in refs:
             words = r.name.split()
             if len(words) >= 2 and words[-1] in heads and words[-1] not in admin and not r.hidden:
                 longer[key(" ".join(words[:-1]))].add((r.gid, heads[words[-1]]))
+                if words[-1] in PLURAL_PLACE_HEADS:
+                    short = key(" ".join(words[:-1]) + "s")
+                    longer[short].add((r.gid, heads[words[-1]]))
+                    plurals.add(short)
         for r in refs:
-            if r.hidden or r.country or r.m.type not in {"GPE", "LOC", "ORG"}:
+            if r.hidden or r.country or r.m.type not in {"GPE", "LOC", "ORG", "PERSON"}:
                 continue
             options = longer.get(key(r.name), set())
-            if len(options) == 1:
+            if len(options) == 1 and (r.m.type != "PERSON" or key(r.name) in plurals):
                 target, kind = next(iter(options))
-                if kind == r.m.type or r.m.type == "ORG":
-                    r.generic = r.m.type == "ORG"  # its organisation reading is no evidence of the place's type
+                if kind == r.m.type or r.m.type in {"ORG", "PERSON"}:
+                    r.generic = r.m.type != kind  # its organisation or person reading is no evidence of the type
                     state.move([r], target, f"{r.name!r} is the short form of the only {kind} name "
                                             f"'{r.name} …' in {doc}")
 

@@ -233,3 +233,15 @@ def test_a_name_before_in_and_a_place_without_a_place_word_keeps_its_type(extrac
 def test_a_one_word_name_after_crossing_at_is_a_place(extract_text):
     found = mentions(extract_text, "The main crossing at Torkham reopened on Monday.")
     assert found.get("Torkham") == "GPE"
+
+
+def test_a_plural_short_form_of_an_island_group_joins_it(extract_text):
+    found = entities(extract_text, "Chinese vessels patrolled near the Paracel Islands and the Spratly Islands on "
+                                   "Monday. Vietnam claims the Paracels and the Spratlys.")
+    assert "Paracels" in found["Paracel Islands"][1] and "Spratlys" in found["Spratly Islands"][1]
+    assert found["Paracel Islands"][0] == "LOC"
+
+
+def test_a_plural_name_without_its_island_group_stays_apart(extract_text):
+    found = entities(extract_text, "The Smiths met the Jones family near the Canary Islands.")
+    assert not any("Smiths" in aliases for label, (_, aliases) in found.items() if label == "Canary Islands")
